@@ -1,0 +1,82 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Layer rules (DESIGN §1) as lint, so a wrong import fails CI instead of a
+ * review. test/tooling/layer-lint.test.ts proves each rule bites.
+ */
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'stream', 'events', 'url', 'util', 'worker_threads'];
+const noNodeOrDevices = (extra = []) => ({
+  patterns: [
+    { group: nodeBuiltins, message: 'Node built-ins belong to electron/ or server/.' },
+    { group: ['electron', 'electron/*'], message: 'Only electron/ may import electron.' },
+    { group: ['serialport', '@serialport/*'], message: 'Devices belong to the host (electron/host).' },
+    ...extra,
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', '.takt/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        noNodeOrDevices([
+          { group: ['react', 'react-dom', 'react/*', 'dexie', 'zustand', 'fastify', 'kysely', 'pino', 'better-sqlite3', 'pg', 'ws'], message: 'shared/ is pure: no environment-specific packages.' },
+          { group: ['**/renderer/**', '**/electron/**', '**/server/**'], message: 'shared/ imports nothing from other layers.' },
+        ]),
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'navigator', 'localStorage', 'indexedDB'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        noNodeOrDevices([
+          { group: ['fastify', 'kysely', 'better-sqlite3', 'pg', 'ws', 'pino'], message: 'renderer/ holds no server or host code.' },
+          { group: ['**/electron/**', '**/server/**'], message: 'renderer/ reaches the host only through the bridge.' },
+        ]),
+      ],
+    },
+  },
+  {
+    files: ['electron/host/**/*.ts', 'electron/browser-host.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'Host services run without Electron (browser transport); keep electron imports in the glue files.' },
+            { group: ['**/renderer/**', '**/server/**', 'react', 'dexie'], message: 'The host does not import the renderer or the server.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*', 'serialport', 'react', 'dexie', 'zustand'], message: 'server/ owns the plant record, not devices or UI.' },
+            { group: ['**/renderer/**', '**/electron/**'], message: 'server/ imports only shared/.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { CodedError } from './errors';
+import { type CallName, type EventName } from './bridge-channels';
+import { PullQuery, PullResponse, PushResponse } from './sync-protocol';
+import { EventEnvelope } from './events';
+
+/**
+ * The bridge contract (DESIGN §2): every call between renderer and host with
+ * the schema of its request and response, and every host → renderer event.
+ * Both transports (Electron IPC and the loopback WebSocket) use this table.
+ */
+
+export const HostInfo = z.object({
+  terminalId: z.string(),
+  serverUrl: z.string(),
+  version: z.string(),
+  transport: z.enum(['electron', 'browser']),
+});
+export type HostInfo = z.infer<typeof HostInfo>;
+
+export const DiskInfo = z.object({ freeBytes: z.number().nonnegative(), totalBytes: z.number().nonnegative() });
+export type DiskInfo = z.infer<typeof DiskInfo>;
+
+export const SCANNER_STATES = ['connected', 'disconnected', 'not-configured'] as const;
+export const ScannerStatus = z.object({
+  state: z.enum(SCANNER_STATES),
+  port: z.string().optional(),
+  message: z.string().optional(),
+});
+export type ScannerStatus = z.infer<typeof ScannerStatus>;
+
+export const SCAN_SOURCES = ['serial', 'wedge', 'camera'] as const;
+export const RawScan = z.object({
+  raw: z.string().max(8192),
+  source: z.enum(SCAN_SOURCES),
+  receivedAt: z.string(),
+  port: z.string().optional(),
+});
+export type RawScan = z.infer<typeof RawScan>;
+
+export const DeviceStatus = z.object({ device: z.literal('scanner'), status: ScannerStatus });
+export type DeviceStatus = z.infer<typeof DeviceStatus>;
+
+const Empty = z.object({}).strict();
+
+export const BRIDGE_CALLS = {
+  'host:info': { request: Empty, response: HostInfo },
+  'host:disk': { request: Empty, response: DiskInfo },
+  'scanner:status': { request: Empty, response: ScannerStatus },
+  /** The host adds the terminal id and token; the renderer never sees the token. */
+  'sync:push': { request: z.object({ events: z.array(EventEnvelope).max(2000) }), response: PushResponse },
+  'sync:pull': { request: PullQuery, response: PullResponse },
+} as const satisfies Record<CallName, { request: z.ZodType; response: z.ZodType }>;
+
+export const BRIDGE_EVENTS = {
+  'scanner:scan': RawScan,
+  'device:status': DeviceStatus,
+} as const satisfies Record<EventName, z.ZodType>;
+
+// Compile-time proof that bridge-channels.ts lists exactly the calls and events above.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const callsAgree: Exact<keyof typeof BRIDGE_CALLS, CallName> = true;
+const eventsAgree: Exact<keyof typeof BRIDGE_EVENTS, EventName> = true;
+void callsAgree;
+void eventsAgree;
+
+export type CallRequest<C extends CallName> = z.input<(typeof BRIDGE_CALLS)[C]['request']>;
+export type ParsedRequest<C extends CallName> = z.output<(typeof BRIDGE_CALLS)[C]['request']>;
+export type CallResponse<C extends CallName> = z.output<(typeof BRIDGE_CALLS)[C]['response']>;
+export type EventPayload<E extends EventName> = z.output<(typeof BRIDGE_EVENTS)[E]>;
+
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: CodedError };
+
+/** What the renderer holds: the same shape whichever transport carries it. */
+export interface BridgeClient {
+  call<C extends CallName>(channel: C, request: CallRequest<C>): Promise<BridgeResult<CallResponse<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** What the host implements: one handler per call, given an already parsed request. */
+export type HostHandlers = {
+  [C in CallName]: (request: ParsedRequest<C>) => Promise<CallResponse<C>>;
+};
+
+/** The flat object the Electron preload exposes on `window.takt`. */
+export interface PreloadApi {
+  call(channel: string, request: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+export { CALL_NAMES, EVENT_NAMES, isCallName, isEventName, IPC_PREFIX } from './bridge-channels';
+export type { CallName, EventName } from './bridge-channels';

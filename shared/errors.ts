@@ -1,0 +1,47 @@
+/**
+ * Errors cross every boundary (bridge, HTTP, CLI) as data with a stable code,
+ * never as thrown exceptions, so that the UI can explain them and tests can
+ * assert them.
+ */
+export const ERROR_CODES = [
+  'bad-request',
+  'unknown-channel',
+  'forbidden-sender',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'payload-too-large',
+  'rate-limited',
+  'server-unreachable',
+  'server-error',
+  'server-rejected',
+  'timeout',
+  'scanner-offline',
+  'scanner-port-missing',
+  'config-invalid',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number] | (string & {});
+
+export interface CodedError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: CodedError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string): { ok: false; error: CodedError } => ({
+  ok: false,
+  error: { code, message },
+});
+
+/** Turns anything thrown into a coded error without losing its message. */
+export function toCodedError(err: unknown, fallback: ErrorCode = 'internal'): CodedError {
+  if (err && typeof err === 'object' && 'code' in err && 'message' in err) {
+    const { code, message } = err as { code: unknown; message: unknown };
+    if (typeof code === 'string' && typeof message === 'string') return { code, message };
+  }
+  return { code: fallback, message: err instanceof Error ? err.message : String(err) };
+}

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+
+/**
+ * Master data flows server → terminal (DESIGN §3). Every row has an `id`; the
+ * server wraps rows in a change record with a revision (see sync-protocol.ts).
+ */
+
+export const Plant = z.object({ id: z.string().min(1), name: z.string().min(1) });
+export type Plant = z.infer<typeof Plant>;
+
+export const Line = z.object({
+  id: z.string().min(1),
+  plantId: z.string().min(1),
+  name: z.string().min(1),
+});
+export type Line = z.infer<typeof Line>;
+
+export const Terminal = z.object({
+  id: z.string().min(1),
+  lineId: z.string().min(1),
+  name: z.string().min(1),
+});
+export type Terminal = z.infer<typeof Terminal>;
+
+export const BarcodeRule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('gtin'), gtin: z.string().regex(/^\d{14}$/) }),
+  z.object({ kind: z.literal('part-number'), value: z.string().min(1) }),
+  z.object({ kind: z.literal('prefix'), prefix: z.string().min(1) }),
+  z.object({ kind: z.literal('pattern'), regex: z.string().min(1) }),
+]);
+export type BarcodeRule = z.infer<typeof BarcodeRule>;
+
+export const Material = z.object({
+  id: z.string().min(1),
+  number: z.string().min(1),
+  name: z.string().min(1),
+  unit: z.string().min(1).default('pcs'),
+  batchTracked: z.boolean().default(true),
+  gtin: z.string().regex(/^\d{14}$/).optional(),
+  barcodeRules: z.array(BarcodeRule).default([]),
+});
+export type Material = z.infer<typeof Material>;
+
+export const BomItem = z.object({
+  materialId: z.string().min(1),
+  quantityPerUnit: z.number().positive(),
+});
+export type BomItem = z.infer<typeof BomItem>;
+
+export const Operation = z.object({
+  number: z.string().min(1),
+  name: z.string().min(1),
+  workCenter: z.string().optional(),
+});
+export type Operation = z.infer<typeof Operation>;
+
+export const ORDER_STATUSES = ['released', 'started', 'paused', 'completed', 'cancelled'] as const;
+
+export const Order = z.object({
+  id: z.string().min(1),
+  number: z.string().min(1),
+  lineId: z.string().min(1),
+  materialId: z.string().min(1),
+  quantity: z.number().int().positive(),
+  dueDate: z.string().min(1),
+  status: z.enum(ORDER_STATUSES),
+  bom: z.array(BomItem).default([]),
+  operations: z.array(Operation).default([]),
+});
+export type Order = z.infer<typeof Order>;
+
+export const ROLES = ['operator', 'shift-lead', 'quality', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** Roles that may approve overrides must prove who they are with a PIN. */
+export function roleRequiresPin(role: Role): boolean {
+  return role !== 'operator';
+}
+
+export const Operator = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  badge: z.string().min(1),
+  role: Role,
+  lineIds: z.array(z.string()).default([]),
+  /** `scrypt$N$r$p$salt$hash` (see shared/pin.ts); absent when no PIN is set. */
+  pinHash: z.string().optional(),
+});
+export type Operator = z.infer<typeof Operator>;
+
+export const ScrapReason = z.object({
+  id: z.string().min(1),
+  code: z.string().min(1),
+  group: z.string().min(1),
+  label: z.object({ de: z.string().min(1), en: z.string().min(1) }),
+});
+export type ScrapReason = z.infer<typeof ScrapReason>;
+
+export const JisPosition = z.object({
+  sequenceNumber: z.number().int().nonnegative(),
+  vehicleNumber: z.string().min(1),
+  customerPartNumber: z.string().min(1),
+  variant: z.string().default(''),
+  quantity: z.number().int().positive().default(1),
+  dueTime: z.string().min(1),
+  unloadingPoint: z.string().default(''),
+  rack: z.string().default(''),
+  slot: z.number().int().positive().optional(),
+  status: z.enum(['open', 'cancelled']).default('open'),
+});
+export type JisPosition = z.infer<typeof JisPosition>;
+
+export const JisSequence = z.object({
+  id: z.string().min(1),
+  lineId: z.string().min(1),
+  customer: z.string().min(1),
+  callOffRevision: z.number().int().nonnegative(),
+  positions: z.array(JisPosition),
+});
+export type JisSequence = z.infer<typeof JisSequence>;
+
+/** Every kind of master data and its row schema: one table drives validation everywhere. */
+export const MASTER_KINDS = {
+  plant: Plant,
+  line: Line,
+  terminal: Terminal,
+  material: Material,
+  order: Order,
+  operator: Operator,
+  'scrap-reason': ScrapReason,
+  'jis-sequence': JisSequence,
+} as const;
+
+export type MasterKind = keyof typeof MASTER_KINDS;
+export const MasterKindName = z.enum(Object.keys(MASTER_KINDS) as [MasterKind, ...MasterKind[]]);
+
+export interface MasterRowByKind {
+  plant: Plant;
+  line: Line;
+  terminal: Terminal;
+  material: Material;
+  order: Order;
+  operator: Operator;
+  'scrap-reason': ScrapReason;
+  'jis-sequence': JisSequence;
+}
