@@ -1,15 +1,19 @@
 // @ts-check
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
  * Layer rules (DESIGN §1) as lint, so a wrong import fails CI instead of a
  * review. test/tooling/layer-lint.test.ts proves each rule bites.
  */
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'stream', 'events', 'url', 'util', 'worker_threads'];
+// Bare built-in names go in `paths` (exact match): as patterns they would also
+// match relative files such as './events'.
+const bareNodeBuiltins = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'stream', 'events', 'url', 'util', 'worker_threads'];
 const noNodeOrDevices = (extra = []) => ({
+  paths: bareNodeBuiltins.map((name) => ({ name, message: 'Node built-ins belong to electron/ or server/.' })),
   patterns: [
-    { group: nodeBuiltins, message: 'Node built-ins belong to electron/ or server/.' },
+    { group: ['node:*'], message: 'Node built-ins belong to electron/ or server/.' },
     { group: ['electron', 'electron/*'], message: 'Only electron/ may import electron.' },
     { group: ['serialport', '@serialport/*'], message: 'Devices belong to the host (electron/host).' },
     ...extra,
@@ -25,6 +29,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ['shared/**/*.ts'],

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'not-found',
+  'conflict',
   'payload-too-large',
   'rate-limited',
   'server-unreachable',

@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { toCodedError } from '../shared/errors';
+import { startBrowserHost } from './browser-host';
+import { loadTerminalConfig } from './host/config';
+import { createHost } from './host/host-services';
+
+/**
+ * Runs the host services behind the browser transport:
+ *   node --import tsx electron/browser-host-main.ts
+ * Prints exactly one JSON line on stdout when ready ({"event":"ready",…}),
+ * which the e2e tests wait for; errors go to stderr with exit code 1.
+ */
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const userDataDir = resolve(env.TAKT_USER_DATA || '.takt/terminal');
+  const staticDir = resolve(env.TAKT_STATIC_DIR || 'dist/renderer');
+  const port = parsePort(env.TAKT_HOST_PORT);
+
+  const config = await loadTerminalConfig({ userDataDir, env });
+  const host = createHost({ config, version: await packageVersion(), transport: 'browser', userDataDir });
+  await host.start();
+  const browser = await startBrowserHost({ host, staticDir, port, hostname: '127.0.0.1' });
+  process.stdout.write(`${JSON.stringify({ event: 'ready', url: browser.url, port: browser.port })}\n`);
+
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await browser.close();
+    await host.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 7410;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw { code: 'config-invalid', message: `TAKT_HOST_PORT must be a port number (0 = any), got ${JSON.stringify(value)}` };
+  }
+  return port;
+}
+
+async function packageVersion(): Promise<string> {
+  try {
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+main().catch((err: unknown) => {
+  const error = toCodedError(err);
+  process.stderr.write(`${JSON.stringify({ event: 'error', error })}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { HostError } from './coded-error';
+
+/**
+ * Terminal configuration: `terminal.json` in the user-data folder, with
+ * environment variables taking precedence (so a kiosk image can be provisioned
+ * without writing files, and tests can run without a folder at all).
+ */
+
+export const CONFIG_FILE_NAME = 'terminal.json';
+export const FRAMINGS = ['CR', 'LF', 'CRLF', 'auto'] as const;
+export type Framing = (typeof FRAMINGS)[number];
+
+export const TerminalConfig = z.object({
+  serverUrl: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:7400'),
+  // Matches the event envelope's terminalId limits, so every pushed event is valid.
+  terminalId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, ".", "_" or "-", 1 to 64 characters'),
+  /** Empty = not provisioned yet; sync calls then fail with `unauthorized` without touching the network. */
+  terminalToken: z.string().default(''),
+  /** Empty = no serial scanner. */
+  scannerPort: z.string().default(''),
+  scannerBaud: z.coerce.number().int().min(300).max(4_000_000).default(9600),
+  scannerFraming: z.enum(FRAMINGS).default('auto'),
+  language: z.enum(['de', 'en']).default('de'),
+});
+export type TerminalConfig = z.infer<typeof TerminalConfig>;
+
+type Field = keyof TerminalConfig;
+
+/** Which variable overrides which field. */
+export const CONFIG_ENV: Record<Field, string> = {
+  serverUrl: 'TAKT_SERVER_URL',
+  terminalId: 'TAKT_TERMINAL_ID',
+  terminalToken: 'TAKT_TERMINAL_TOKEN',
+  scannerPort: 'TAKT_SCANNER_PORT',
+  scannerBaud: 'TAKT_SCANNER_BAUD',
+  scannerFraming: 'TAKT_SCANNER_FRAMING',
+  language: 'TAKT_LANGUAGE',
+};
+
+/** Fields where an empty variable is a value ("no scanner"), not "unset". */
+const EMPTY_IS_A_VALUE: ReadonlySet<Field> = new Set(['scannerPort']);
+
+export interface LoadConfigOptions {
+  userDataDir: string;
+  env: Record<string, string | undefined>;
+}
+
+export async function loadTerminalConfig({ userDataDir, env }: LoadConfigOptions): Promise<TerminalConfig> {
+  const file = join(userDataDir, CONFIG_FILE_NAME);
+  const fromFile = await readConfigFile(file);
+  const merged: Record<string, unknown> = { ...fromFile };
+  for (const [field, name] of Object.entries(CONFIG_ENV) as [Field, string][]) {
+    const value = env[name];
+    if (value === undefined) continue;
+    if (value === '' && !EMPTY_IS_A_VALUE.has(field)) continue;
+    merged[field] = value;
+  }
+  const parsed = TerminalConfig.safeParse(merged);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = String(issue?.path[0] ?? 'config') as Field;
+  const envName = CONFIG_ENV[field];
+  const source = envName && env[envName] ? `from ${envName}` : envName ? `from ${file} or ${envName}` : `from ${file}`;
+  throw new HostError('config-invalid', `Terminal config: ${field} (${source}): ${issue?.message ?? 'invalid'}`);
+}
+
+async function readConfigFile(file: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new HostError('config-invalid', `Terminal config: cannot read ${file}: ${(err as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new HostError('config-invalid', `Terminal config: ${file} is not valid JSON: ${(err as Error).message}`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new HostError('config-invalid', `Terminal config: ${file} must hold a JSON object`);
+  }
+  return data as Record<string, unknown>;
+}

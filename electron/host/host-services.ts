@@ -1,0 +1,77 @@
+import { mkdir, statfs } from 'node:fs/promises';
+import type { HostHandlers, ScannerStatus } from '../../shared/bridge';
+import type { TerminalConfig } from './config';
+import { createHostEventHub, type HostEvents } from './host-events';
+import { createSerialScanner, type Scanner } from './serial-scanner';
+import { createServerTransport, type ServerTransport } from './server-transport';
+
+/**
+ * The host services behind the bridge: one object whatever the transport
+ * (Electron IPC or the loopback WebSocket). Pure Node, no electron import.
+ */
+
+export interface Host {
+  handlers: HostHandlers;
+  events: HostEvents;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface CreateHostOptions {
+  config: TerminalConfig;
+  version: string;
+  transport: 'electron' | 'browser';
+  userDataDir: string;
+  /** Test seams; by default built from the config. */
+  scanner?: Scanner | null;
+  server?: ServerTransport;
+}
+
+const NOT_CONFIGURED: ScannerStatus = { state: 'not-configured', message: 'no serial scanner configured (TAKT_SCANNER_PORT)' };
+
+export function createHost(options: CreateHostOptions): Host {
+  const { config, version, transport, userDataDir } = options;
+  const hub = createHostEventHub();
+  const scanner = options.scanner !== undefined ? options.scanner : scannerFromConfig(config);
+  const server =
+    options.server ?? createServerTransport({ serverUrl: config.serverUrl, terminalId: config.terminalId, token: config.terminalToken });
+  const unsubscribe: (() => void)[] = [];
+
+  const handlers: HostHandlers = {
+    'host:info': async () => ({ terminalId: config.terminalId, serverUrl: config.serverUrl, version, transport }),
+    'host:disk': async () => {
+      await mkdir(userDataDir, { recursive: true });
+      const stats = await statfs(userDataDir);
+      // bavail, not bfree: what this (non-root) process may actually still write.
+      return { freeBytes: stats.bavail * stats.bsize, totalBytes: stats.blocks * stats.bsize };
+    },
+    'scanner:status': async () => scanner?.status() ?? NOT_CONFIGURED,
+    'sync:push': ({ events }) => server.push(events),
+    'sync:pull': ({ after, limit }) => server.pull(after, limit),
+  };
+
+  return {
+    handlers,
+    events: { on: hub.on },
+    async start() {
+      if (!scanner) {
+        hub.emit('device:status', { device: 'scanner', status: NOT_CONFIGURED });
+        return;
+      }
+      unsubscribe.push(
+        scanner.onScan((scan) => hub.emit('scanner:scan', scan)),
+        scanner.onStatus((status) => hub.emit('device:status', { device: 'scanner', status })),
+      );
+      scanner.start();
+    },
+    async stop() {
+      for (const off of unsubscribe.splice(0)) off();
+      await scanner?.stop();
+    },
+  };
+}
+
+function scannerFromConfig(config: TerminalConfig): Scanner | null {
+  if (!config.scannerPort) return null;
+  return createSerialScanner({ path: config.scannerPort, baudRate: config.scannerBaud, framing: config.scannerFraming });
+}

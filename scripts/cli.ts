@@ -1,0 +1,52 @@
+/**
+ * `takt <command>`: one entry for the demo launcher, the virtual scanner and
+ * the server's admin commands. Each command lives in its own module and is
+ * loaded only when asked for, so `takt scan` does not start a database driver.
+ */
+type Command = (argv: string[]) => Promise<number>;
+
+const io = { stdout: process.stdout, stderr: process.stderr };
+
+const COMMANDS: Record<string, { summary: string; run: Command }> = {
+  start: {
+    summary: 'start the demo: server (SQLite, demo data), terminal host, virtual scanner',
+    run: async (argv) => (await import('./start')).runStart(argv),
+  },
+  scan: {
+    summary: 'send a scan to the virtual serial scanner: takt scan "<data>"',
+    run: async (argv) => (await import('./scan')).runScan(argv, io),
+  },
+  server: { summary: 'run the central server', run: (argv) => serverCli(['server', ...argv]) },
+  migrate: { summary: 'migrate the server database', run: (argv) => serverCli(['migrate', ...argv]) },
+  terminal: { summary: 'terminal add --line <id>: register a terminal, print its token', run: (argv) => serverCli(['terminal', ...argv]) },
+  token: { summary: 'token add: create an admin token', run: (argv) => serverCli(['token', ...argv]) },
+};
+
+async function serverCli(argv: string[]): Promise<number> {
+  const { runServerCli } = await import('../server/cli/index');
+  return runServerCli(argv, io);
+}
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  takt ${name.padEnd(9)} ${c.summary}`);
+  return `usage: takt <command> [options]\n\n${lines.join('\n')}\n`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`takt: unknown command "${name}"\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    io.stderr.write(`takt ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}

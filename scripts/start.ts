@@ -1,0 +1,155 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'vite';
+import { startBrowserHost } from '../electron/browser-host';
+import { CONFIG_FILE_NAME, loadTerminalConfig } from '../electron/host/config';
+import { createHost } from '../electron/host/host-services';
+import { issueTerminal } from '../server/credentials-store';
+import { openDatabase } from '../server/db/create-database';
+import { DEMO_BADGES, DEMO_LINES, DEMO_PIN, DEMO_TERMINALS } from '../server/demo/demo-data';
+import { startServer } from '../server/main';
+import { demoRoot, demoScannerDevicePath, demoScannerHostPath } from './demo-paths';
+import { socatAvailable, startVirtualScanner, type VirtualScanner } from './virtual-scanner';
+
+/**
+ * `npm start` / `takt start`: the whole demo on one machine with no hardware.
+ * The central server (SQLite, demo data seeded into an empty database), the
+ * terminal (Electron when its binary is installed, otherwise the browser
+ * transport) and a virtual serial scanner.
+ */
+const say = (line = ''): void => void process.stdout.write(`${line}\n`);
+
+export async function runStart(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      open: { type: 'boolean', default: false },
+      'server-port': { type: 'string', default: process.env.TAKT_PORT ?? '7400' },
+      'host-port': { type: 'string', default: process.env.TAKT_HOST_PORT ?? '7410' },
+      'skip-build': { type: 'boolean', default: false },
+    },
+  });
+  const root = demoRoot();
+  const cleanups: (() => Promise<void>)[] = [];
+
+  say(`Takt demo (state in ${root})`);
+  if (!values['skip-build']) {
+    say('Building the terminal UI …');
+    await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn' });
+  }
+
+  const server = await startServer({
+    dataDir: join(root, 'server'),
+    port: Number(values['server-port']),
+    host: '127.0.0.1',
+    demo: true,
+    logger: false,
+  });
+  cleanups.push(() => server.close());
+  say(`Central server:   ${server.url} (${server.dialect}: ${server.location})`);
+
+  const userDataDir = join(root, 'terminal');
+  const seededToken = server.demo?.seeded ? server.demo.terminalTokens[DEMO_TERMINALS.L1] : undefined;
+  await ensureTerminalConfig(userDataDir, join(root, 'server'), server.url, seededToken);
+
+  let scanner: VirtualScanner | null = null;
+  if (socatAvailable()) {
+    scanner = await startVirtualScanner(demoScannerHostPath(), demoScannerDevicePath());
+    cleanups.push(() => scanner!.stop());
+  } else {
+    say('socat is not installed, so there is no virtual serial scanner.');
+    say('  Install it (Debian/Ubuntu: sudo apt-get install socat) and run npm start again.');
+    say('  Meanwhile a keyboard-wedge scanner works: type a badge (e.g. B1001) quickly and press Enter.');
+  }
+  const env = { ...process.env, TAKT_SERVER_URL: server.url, TAKT_SCANNER_PORT: scanner?.hostPath ?? '' };
+
+  const electronPath = installedElectronBinary();
+  let url: string;
+  if (electronPath) {
+    const { buildElectron } = await import('./build-electron');
+    await buildElectron();
+    const child = spawn(electronPath, ['.'], { stdio: 'inherit', env: { ...env, TAKT_USER_DATA: userDataDir } });
+    cleanups.push(async () => void child.kill('SIGTERM'));
+    url = 'takt://app/ (Electron kiosk window)';
+    say(`Terminal:         Electron kiosk (${electronPath})`);
+  } else {
+    say('Electron binary not installed here (its download cannot run), so the terminal is served to a browser instead.');
+    const config = await loadTerminalConfig({ userDataDir, env });
+    const host = createHost({ config, version: packageVersion(), transport: 'browser', userDataDir });
+    await host.start();
+    const browser = await startBrowserHost({ host, staticDir: resolve('dist/renderer'), port: Number(values['host-port']), hostname: '127.0.0.1' });
+    cleanups.push(async () => {
+      await browser.close();
+      await host.stop();
+    });
+    url = browser.url;
+    say(`Terminal:         ${url}`);
+  }
+
+  say();
+  if (scanner) {
+    say(`Virtual scanner:  ${scanner.hostPath} (the terminal reads it) <-> ${scanner.devicePath}`);
+    say(`  Scan a badge:     npx takt scan ${DEMO_BADGES.anna}      (operator Anna Becker)`);
+    say(`  Shift lead:       npx takt scan ${DEMO_BADGES.shiftLead}      (PIN ${DEMO_PIN})`);
+    say('  GS1 data:         npx takt scan "]C10104006381000420<GS>10BATCH42"');
+  }
+  if (values.open && !electronPath) openInChromium(url);
+  say('Press Ctrl+C to stop.');
+
+  await new Promise<void>((resolveStop) => {
+    process.once('SIGINT', () => resolveStop());
+    process.once('SIGTERM', () => resolveStop());
+  });
+  say('Stopping …');
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  return 0;
+}
+
+/**
+ * The terminal's config file is where plant IT puts the token; the demo does
+ * the same. A freshly seeded server hands out the token once; otherwise an
+ * existing file is kept, and a missing token is issued anew.
+ */
+async function ensureTerminalConfig(userDataDir: string, serverDataDir: string, serverUrl: string, seededToken?: string): Promise<void> {
+  mkdirSync(userDataDir, { recursive: true });
+  const file = join(userDataDir, CONFIG_FILE_NAME);
+  const current = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  let token = seededToken ?? (typeof current.terminalToken === 'string' ? current.terminalToken : '');
+  if (!token) {
+    const database = openDatabase({ dataDir: serverDataDir });
+    try {
+      token = (await issueTerminal(database.db, { id: DEMO_TERMINALS.L1, lineId: DEMO_LINES.L1 })).token;
+    } finally {
+      await database.close();
+    }
+  }
+  const next = { ...current, serverUrl, terminalId: DEMO_TERMINALS.L1, terminalToken: token };
+  writeFileSync(file, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+}
+
+function installedElectronBinary(): string | null {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+function openInChromium(url: string): void {
+  const candidates = ['chromium', 'chromium-browser', 'google-chrome'];
+  const bin = candidates.find((c) => spawnSync('sh', ['-c', `command -v ${c}`], { stdio: 'ignore' }).status === 0);
+  if (!bin) {
+    say('--open: no Chromium found; open the URL above in a browser.');
+    return;
+  }
+  spawn(bin, [`--app=${url}`, '--kiosk', '--no-first-run', '--disable-background-networking'], { stdio: 'ignore', detached: true }).unref();
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}

@@ -1,0 +1,63 @@
+import fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import pino from 'pino';
+import { installAuth } from './auth';
+import type { Database, DatabaseDialect } from './db/schema';
+import { installErrorHandling } from './http/errors';
+import { registerEventsRoute } from './routes/events';
+import { registerHealthRoute } from './routes/health';
+import { registerMasterRoutes } from './routes/master';
+import { registerSyncPullRoute } from './routes/sync-pull';
+import { registerSyncPushRoute } from './routes/sync-push';
+
+/** A push of 2000 events fits easily; more is a broken or hostile client. */
+export const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+
+/** Secrets that must never reach a log line, wherever they appear. */
+export const LOG_REDACT_PATHS = [
+  'req.headers.authorization',
+  'request.headers.authorization',
+  'headers.authorization',
+  'authorization',
+  'token',
+  '*.token',
+  'pin',
+  '*.pin',
+];
+
+/** The server's logger: JSON lines on stdout, secrets redacted. */
+export function createLogger(level = 'info'): FastifyBaseLogger {
+  return pino({ level, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } });
+}
+
+export interface BuildServerOptions {
+  db: Kysely<Database>;
+  dialect: DatabaseDialect;
+  /** A pino logger, `true` for a default one (info, redacted), or nothing for silence (tests). */
+  logger?: FastifyBaseLogger | boolean | undefined;
+  https?: { key: string | Buffer; cert: string | Buffer } | undefined;
+}
+
+/** The HTTP application without listening: tests drive it with `app.inject`. */
+export function buildServer(options: BuildServerOptions): FastifyInstance {
+  const logging =
+    typeof options.logger === 'object' || options.logger === true
+      ? { loggerInstance: options.logger === true ? createLogger() : options.logger }
+      : { logger: false };
+  // The https variant only changes the node server type, which no route sees.
+  const app = fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    ...logging,
+    ...(options.https ? { https: options.https } : {}),
+  }) as unknown as FastifyInstance;
+
+  installErrorHandling(app);
+  installAuth(app, options.db);
+  const deps = { db: options.db, dialect: options.dialect };
+  registerHealthRoute(app, deps);
+  registerSyncPushRoute(app, deps);
+  registerSyncPullRoute(app, deps);
+  registerEventsRoute(app, deps);
+  registerMasterRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { fail, ok, type Result } from '../shared/errors';
+import type { Db } from './db/schema';
+import { sendError } from './http/errors';
+import { hashToken, sameHash, tokenKind } from './tokens';
+
+/**
+ * Who is calling: every route needs a bearer token except the ones marked
+ * `config: { auth: 'none' }` (only GET /health). Terminal routes take a
+ * terminal token, admin routes an admin token. It runs as an onRequest hook,
+ * before the body is read, so an anonymous client cannot make the server parse
+ * 8 MiB and gets 401 before any 400 or 413.
+ */
+
+export type Principal =
+  | { kind: 'terminal'; terminalId: string; lineId: string }
+  | { kind: 'admin'; tokenId: string; name: string };
+
+export type RouteAuth = 'none' | 'terminal' | 'admin';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** Which token the route needs; routes without it (404s included) accept either kind. */
+    auth?: RouteAuth;
+  }
+}
+
+/** base64url tokens with a `takt_x_` prefix; anything longer is not ours. */
+const BEARER = /^Bearer\s+([A-Za-z0-9_-]{1,200})\s*$/i;
+
+export async function authenticate(db: Db, authorization: string | undefined): Promise<Result<Principal>> {
+  const token = authorization ? BEARER.exec(authorization)?.[1] : undefined;
+  if (!token) return fail('unauthorized', 'missing bearer token (Authorization: Bearer <token>)');
+  const kind = tokenKind(token);
+  const hash = hashToken(token);
+  if (kind === 'terminal') {
+    const row = await db.selectFrom('terminals').select(['id', 'line_id', 'token_hash']).where('token_hash', '=', hash).executeTakeFirst();
+    // The lookup is by hash, so there is nothing to time; the constant-time check guards the match itself.
+    if (row && sameHash(row.token_hash, hash)) return ok({ kind: 'terminal', terminalId: row.id, lineId: row.line_id });
+  } else if (kind === 'admin') {
+    const row = await db.selectFrom('admin_tokens').select(['id', 'name', 'token_hash']).where('token_hash', '=', hash).executeTakeFirst();
+    if (row && sameHash(row.token_hash, hash)) return ok({ kind: 'admin', tokenId: row.id, name: row.name });
+  }
+  return fail('unauthorized', 'unknown or revoked token');
+}
+
+export function installAuth(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const required = request.routeOptions.config.auth;
+    if (required === 'none') return;
+    const result = await authenticate(db, request.headers.authorization);
+    if (!result.ok) return sendError(reply, result.error.code, result.error.message);
+    if (required && result.value.kind !== required) return sendError(reply, 'forbidden', `this route needs a ${required} token`);
+    request.principal = result.value;
+  });
+}
+
+/** The calling terminal; only for routes with `auth: 'terminal'`, where the hook has guaranteed it. */
+export function terminalOf(request: FastifyRequest): Extract<Principal, { kind: 'terminal' }> {
+  const principal = request.principal;
+  if (principal?.kind !== 'terminal') throw new Error('route is not configured with auth: terminal');
+  return principal;
+}

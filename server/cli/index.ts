@@ -1,0 +1,50 @@
+import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { MIGRATE_USAGE, runMigrate } from './migrate-command';
+import { SERVER_USAGE, runServer } from './server-command';
+import { TERMINAL_USAGE, runTerminal } from './terminal-command';
+import { TOKEN_USAGE, runToken } from './token-command';
+
+/**
+ * The server's admin commands (`takt server|migrate|terminal|token`). Each
+ * returns an exit code; errors go to stderr as one line, never as a stack.
+ */
+
+export type { CliIo } from './io';
+
+const COMMANDS: Record<string, { usage: string; run: (args: string[], io: CliIo) => Promise<number> }> = {
+  server: { usage: SERVER_USAGE, run: runServer },
+  migrate: { usage: MIGRATE_USAGE, run: runMigrate },
+  terminal: { usage: TERMINAL_USAGE, run: runTerminal },
+  token: { usage: TOKEN_USAGE, run: runToken },
+};
+
+export const SERVER_CLI_USAGE = Object.values(COMMANDS)
+  .map((c) => `  ${c.usage}`)
+  .join('\n');
+
+/** `argv` starts with the command name, e.g. `['terminal', 'add', '--line', 'L1']`. */
+export async function runServerCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr.write(`takt: unknown server command "${name ?? ''}"\nusage:\n${SERVER_CLI_USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof UsageError || isParseArgsError(err)) {
+      io.stderr.write(`takt ${name}: ${message}\nusage: ${command.usage}\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr.write(`takt ${name}: ${message}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+/** node:util parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes. */
+function isParseArgsError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}

@@ -1,0 +1,68 @@
+import { newId } from '../shared/ids';
+import { hashToken, newToken } from './tokens';
+import type { Db } from './db/schema';
+import { inTransaction } from './db/transaction';
+import { upsertMaster } from './master-data-store';
+
+/**
+ * Terminals and admin tokens as rows. The plain token leaves these functions
+ * once, in their return value, and is never stored.
+ */
+
+export interface IssuedTerminal {
+  terminalId: string;
+  lineId: string;
+  name: string;
+  token: string;
+  /** True when the terminal existed and only its token (and line/name) changed. */
+  rotated: boolean;
+}
+
+/** Creates a terminal, or gives an existing one a new token (the old one stops working). */
+export async function issueTerminal(db: Db, input: { id: string; lineId: string; name?: string | undefined }): Promise<IssuedTerminal> {
+  const token = newToken('terminal');
+  const tokenHash = hashToken(token);
+  const existing = await db.selectFrom('terminals').select(['id', 'name']).where('id', '=', input.id).executeTakeFirst();
+  const name = input.name ?? existing?.name ?? input.id;
+  if (existing) {
+    await db.updateTable('terminals').set({ token_hash: tokenHash, line_id: input.lineId, name }).where('id', '=', input.id).execute();
+  } else {
+    await db
+      .insertInto('terminals')
+      .values({ id: input.id, line_id: input.lineId, name, token_hash: tokenHash, created_at: new Date().toISOString() })
+      .execute();
+  }
+  return { terminalId: input.id, lineId: input.lineId, name, token, rotated: existing !== undefined };
+}
+
+/** The next free id of the form `T-<line>-NN`, for `takt terminal add` without `--id`. */
+export async function nextTerminalId(db: Db, lineId: string): Promise<string> {
+  const taken = new Set((await db.selectFrom('terminals').select('id').execute()).map((r) => r.id));
+  for (let n = 1; ; n++) {
+    const id = `T-${lineId}-${String(n).padStart(2, '0')}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+export interface IssuedAdminToken {
+  id: string;
+  name: string;
+  token: string;
+}
+
+export async function issueAdminToken(db: Db, name: string): Promise<IssuedAdminToken> {
+  const token = newToken('admin');
+  const id = newId();
+  await db.insertInto('admin_tokens').values({ id, name, token_hash: hashToken(token), created_at: new Date().toISOString() }).execute();
+  return { id, name, token };
+}
+
+/** `issueTerminal` plus the terminal's master row, in one transaction, so terminals and the UI see it. */
+export async function registerTerminal(db: Db, input: { id: string; lineId: string; name?: string | undefined }): Promise<IssuedTerminal> {
+  return inTransaction(db, async (trx) => {
+    const issued = await issueTerminal(trx, input);
+    const written = await upsertMaster(trx, 'terminal', { id: issued.terminalId, lineId: issued.lineId, name: issued.name });
+    if (!written.ok) throw new Error(written.error.message);
+    return issued;
+  });
+}

@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database, DatabaseDialect } from './schema';
+
+/**
+ * The database factory: SQLite in `<dataDir>/takt.sqlite` by default (the
+ * embedded server needs no setup), PostgreSQL when a postgres:// URL is given.
+ */
+
+export interface DatabaseOptions {
+  dataDir: string;
+  /**
+   * `postgres://…` or `postgresql://…`; anything else is a configuration error.
+   * libpq-style parameters ride along, e.g. `?options=-c%20search_path%3Dtakt`.
+   */
+  databaseUrl?: string | undefined;
+}
+
+export interface TaktDatabase {
+  db: Kysely<Database>;
+  dialect: DatabaseDialect;
+  /** Where the data lives, safe to print (no password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+export const SQLITE_FILE_NAME = 'takt.sqlite';
+
+export function openDatabase(options: DatabaseOptions): TaktDatabase {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openSqlite(options.dataDir);
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+function openSqlite(dataDir: string): TaktDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, SQLITE_FILE_NAME);
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL, not NORMAL: an acknowledged push moves the terminal's cursor, so an
+  // acked event lost to a power cut would be lost for good.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+function openPostgres(url: string): TaktDatabase {
+  if (!isPostgresUrl(url)) throw new Error('TAKT_DATABASE_URL must start with postgres:// or postgresql://');
+  const pool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser: int8AsNumber } });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', location: redactPassword(url), close: () => db.destroy() };
+}
+
+/** pg returns int8 as string to be exact; our int8 values (seq, rev, counts) fit a double. */
+const int8AsNumber = ((oid: number, format?: 'text' | 'binary') =>
+  oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
+
+/** Host and database only: passwords can sit in the user part or in the query. */
+function redactPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return 'postgres';
+  }
+}

@@ -1,0 +1,126 @@
+import type { MasterKind } from '../../shared/master-data';
+import type { MasterInput } from '../master-data-store';
+
+/**
+ * The demo plant: what `takt server --demo` (and `npm start`) seeds into an
+ * empty database. The constants are exported so that tests and the e2e
+ * scenarios name the same badges, orders and terminals.
+ */
+
+export const DEMO_PLANT_ID = 'P1';
+export const DEMO_LINES = { L1: 'L1', L2: 'L2' } as const;
+export const DEMO_TERMINALS = { L1: 'T-L1-01', L2: 'T-L2-01' } as const;
+export const DEMO_BADGES = { anna: 'B1001', jonas: 'B1002', shiftLead: 'B9001' } as const;
+/** The shift lead's PIN; only its scrypt hash is stored. */
+export const DEMO_PIN = '1234';
+export const DEMO_ORDERS = { L1: ['ORD-1001', 'ORD-1002', 'ORD-1003'], L2: ['ORD-2001', 'ORD-2002'] } as const;
+export const DEMO_JIS_SEQUENCE_ID = 'JIS-L1-0001';
+export const DEMO_JIS_POSITIONS = 50;
+/** The housing's GTIN (valid check digit), for GS1 scans in demos and tests. */
+export const DEMO_HOUSING_GTIN = '04006381000420';
+
+export type DemoRow = { [K in MasterKind]: { kind: K; row: MasterInput<K> } }[MasterKind];
+
+const materials: DemoRow[] = [
+  { kind: 'material', row: { id: 'M-SG1', number: 'SG-100', name: 'Steuergerät SG-100', batchTracked: false } },
+  { kind: 'material', row: { id: 'M-SG2', number: 'SG-200', name: 'Steuergerät SG-200', batchTracked: false } },
+  {
+    kind: 'material',
+    row: { id: 'M-HOUSING', number: 'GH-200', name: 'Gehäuse GH-200', gtin: DEMO_HOUSING_GTIN, barcodeRules: [{ kind: 'gtin', gtin: DEMO_HOUSING_GTIN }] },
+  },
+  { kind: 'material', row: { id: 'M-SCREW', number: '100-0410', name: 'Schraube M4x10', barcodeRules: [{ kind: 'part-number', value: '100-0410' }] } },
+  { kind: 'material', row: { id: 'M-PCB', number: 'PCB-7', name: 'Leiterplatte CTRL-7', barcodeRules: [{ kind: 'prefix', prefix: 'PCB7-' }] } },
+  { kind: 'material', row: { id: 'M-SEAL', number: 'D-32', name: 'Dichtung D-32', barcodeRules: [{ kind: 'pattern', regex: '^SEAL-\\d{6}$' }] } },
+  { kind: 'material', row: { id: 'M-CABLE', number: 'KB-12', name: 'Kabelbaum KB-12', barcodeRules: [{ kind: 'part-number', value: 'KB-12' }] } },
+];
+
+const operators = (shiftLeadPinHash: string): DemoRow[] => [
+  { kind: 'operator', row: { id: 'OP-1001', name: 'Anna Becker', badge: DEMO_BADGES.anna, role: 'operator', lineIds: ['L1'] } },
+  { kind: 'operator', row: { id: 'OP-1002', name: 'Jonas Weber', badge: DEMO_BADGES.jonas, role: 'operator', lineIds: ['L1', 'L2'] } },
+  {
+    kind: 'operator',
+    row: { id: 'OP-9001', name: 'Petra Schmidt', badge: DEMO_BADGES.shiftLead, role: 'shift-lead', lineIds: ['L1', 'L2'], pinHash: shiftLeadPinHash },
+  },
+];
+
+const scrapReasons: DemoRow[] = [
+  ['SR-01', 'MAT-DEF', 'material', 'Materialfehler', 'Material defect'],
+  ['SR-02', 'MAT-DMG', 'material', 'Transportschaden', 'Damaged in transport'],
+  ['SR-03', 'PRC-ASM', 'process', 'Montagefehler', 'Assembly error'],
+  ['SR-04', 'PRC-TRQ', 'process', 'Drehmoment n.i.O.', 'Torque out of tolerance'],
+  ['SR-05', 'TST-ELEC', 'test', 'Elektrischer Test n.i.O.', 'Electrical test failed'],
+  ['SR-06', 'TST-LEAK', 'test', 'Dichtheitsprüfung n.i.O.', 'Leak test failed'],
+].map(([id, code, group, de, en]) => ({ kind: 'scrap-reason', row: { id: id!, code: code!, group: group!, label: { de: de!, en: en! } } }));
+
+const controlUnitBom = [
+  { materialId: 'M-HOUSING', quantityPerUnit: 1 },
+  { materialId: 'M-PCB', quantityPerUnit: 1 },
+  { materialId: 'M-SCREW', quantityPerUnit: 4 },
+  { materialId: 'M-SEAL', quantityPerUnit: 1 },
+];
+const controlUnitOperations = [
+  { number: '0010', name: 'Vormontage', workCenter: 'L1-AP1' },
+  { number: '0020', name: 'Verschrauben', workCenter: 'L1-AP2' },
+  { number: '0030', name: 'Endprüfung', workCenter: 'L1-PR' },
+];
+const sensorBom = [
+  { materialId: 'M-HOUSING', quantityPerUnit: 1 },
+  { materialId: 'M-CABLE', quantityPerUnit: 1 },
+  { materialId: 'M-SEAL', quantityPerUnit: 2 },
+];
+const sensorOperations = [
+  { number: '0010', name: 'Kabel montieren', workCenter: 'L2-AP1' },
+  { number: '0020', name: 'Dichtheitsprüfung', workCenter: 'L2-PR' },
+];
+
+function orders(day: string): DemoRow[] {
+  const order = (number: string, lineId: string, materialId: string, quantity: number, bom: typeof sensorBom, operations: typeof sensorOperations): DemoRow => ({
+    kind: 'order',
+    row: { id: number, number, lineId, materialId, quantity, dueDate: day, status: 'released', bom, operations },
+  });
+  return [
+    order('ORD-1001', 'L1', 'M-SG1', 50, controlUnitBom, controlUnitOperations),
+    order('ORD-1002', 'L1', 'M-SG1', 120, controlUnitBom, controlUnitOperations),
+    order('ORD-1003', 'L1', 'M-SG2', 30, controlUnitBom, controlUnitOperations),
+    order('ORD-2001', 'L2', 'M-SG2', 80, sensorBom, sensorOperations),
+    order('ORD-2002', 'L2', 'M-SG2', 40, sensorBom, sensorOperations),
+  ];
+}
+
+/** 50 positions, two minutes apart, ten slots per rack, three part variants in turn. */
+function jisSequence(startOfShift: Date): DemoRow {
+  const variants = [
+    { customerPartNumber: '5Q0-857-001-A', variant: 'schwarz' },
+    { customerPartNumber: '5Q0-857-001-B', variant: 'grau' },
+    { customerPartNumber: '5Q0-857-002', variant: 'beige' },
+  ];
+  const positions = Array.from({ length: DEMO_JIS_POSITIONS }, (_, i) => ({
+    sequenceNumber: i + 1,
+    vehicleNumber: `VIN${String(700101 + i)}`,
+    ...variants[i % variants.length]!,
+    quantity: 1,
+    dueTime: new Date(startOfShift.getTime() + i * 120_000).toISOString(),
+    unloadingPoint: 'Tor 3',
+    rack: `R${Math.floor(i / 10) + 1}`,
+    slot: (i % 10) + 1,
+  }));
+  return { kind: 'jis-sequence', row: { id: DEMO_JIS_SEQUENCE_ID, lineId: 'L1', customer: 'Autowerk Süd', callOffRevision: 1, positions } };
+}
+
+/** Every demo master row, in an order where references point backwards. Dates follow `now`. */
+export function demoMasterRows(now: Date, shiftLeadPinHash: string): DemoRow[] {
+  const day = now.toISOString().slice(0, 10);
+  const startOfShift = new Date(`${day}T06:00:00.000Z`);
+  return [
+    { kind: 'plant', row: { id: DEMO_PLANT_ID, name: 'Werk Nord' } },
+    { kind: 'line', row: { id: 'L1', plantId: DEMO_PLANT_ID, name: 'Montage 1' } },
+    { kind: 'line', row: { id: 'L2', plantId: DEMO_PLANT_ID, name: 'Montage 2' } },
+    { kind: 'terminal', row: { id: DEMO_TERMINALS.L1, lineId: 'L1', name: 'Montage 1 – Platz 1' } },
+    { kind: 'terminal', row: { id: DEMO_TERMINALS.L2, lineId: 'L2', name: 'Montage 2 – Platz 1' } },
+    ...materials,
+    ...operators(shiftLeadPinHash),
+    ...scrapReasons,
+    ...orders(day),
+    jisSequence(startOfShift),
+  ];
+}

@@ -1,0 +1,131 @@
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import { fail, ok, type Result } from '../shared/errors';
+import { MASTER_KINDS, type MasterKind } from '../shared/master-data';
+import type { MasterChange } from '../shared/sync-protocol';
+import type { Database, Db } from './db/schema';
+import { inTransaction } from './db/transaction';
+
+/**
+ * Master data rows, each write under a new revision from one sequence so that
+ * terminals can pull "everything after rev N" (DESIGN §5). Used by the admin
+ * routes, the demo seed and (later) ERP imports.
+ */
+
+export type MasterInput<K extends MasterKind> = z.input<(typeof MASTER_KINDS)[K]>;
+
+export interface MasterWrite {
+  rev: number;
+  /** False when the row already held exactly this state: no new revision was taken. */
+  changed: boolean;
+}
+
+/** Kinds that belong to one line; terminals of other lines never receive them. */
+const LINE_SCOPED_KINDS: ReadonlySet<MasterKind> = new Set<MasterKind>(['order', 'terminal', 'jis-sequence']);
+
+export function lineIdOf(kind: MasterKind, row: object): string | null {
+  if (!LINE_SCOPED_KINDS.has(kind)) return null;
+  const lineId = (row as { lineId?: unknown }).lineId;
+  return typeof lineId === 'string' ? lineId : null;
+}
+
+/** Validates `row` against its kind's schema (defaults applied) and stores it under a new revision. */
+export async function upsertMaster<K extends MasterKind>(db: Db, kind: K, row: MasterInput<K>): Promise<Result<MasterWrite>> {
+  const schema = MASTER_KINDS[kind] as unknown as z.ZodType<{ id: string }>;
+  const parsed = schema.safeParse(row);
+  if (!parsed.success) {
+    return fail('bad-request', `${kind}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; ')}`);
+  }
+  const data = JSON.stringify(parsed.data);
+  const lineId = lineIdOf(kind, parsed.data);
+  return ok(
+    await inTransaction(db, async (trx) => {
+      const existing = await findRow(trx, kind, parsed.data.id);
+      if (existing && existing.deleted === 0 && existing.data === data) return { rev: existing.rev, changed: false };
+      const rev = await nextRevision(trx);
+      await trx
+        .insertInto('master_data')
+        .values({ kind, id: parsed.data.id, line_id: lineId, rev, deleted: 0, data })
+        .onConflict((oc) =>
+          oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
+            line_id: eb.ref('excluded.line_id'),
+            rev: eb.ref('excluded.rev'),
+            deleted: eb.ref('excluded.deleted'),
+            data: eb.ref('excluded.data'),
+          })),
+        )
+        .execute();
+      return { rev, changed: true };
+    }),
+  );
+}
+
+/**
+ * Replaces the row by a tombstone (no data, new revision) so terminals learn of
+ * the delete. The tombstone keeps its line so it reaches the same terminals.
+ * Deleting a tombstone again changes nothing.
+ */
+export async function deleteMaster(db: Db, kind: MasterKind, id: string): Promise<Result<MasterWrite>> {
+  return inTransaction(db, async (trx) => {
+    const existing = await findRow(trx, kind, id);
+    if (!existing) return fail('not-found', `no ${kind} with id ${id}`);
+    if (existing.deleted === 1) return ok({ rev: existing.rev, changed: false });
+    const rev = await nextRevision(trx);
+    await trx.updateTable('master_data').set({ rev, deleted: 1, data: null }).where('kind', '=', kind).where('id', '=', id).execute();
+    return ok({ rev, changed: true });
+  });
+}
+
+export interface ChangePage {
+  changes: MasterChange[];
+  hasMore: boolean;
+}
+
+/** One page of changes after `after`, in revision order, for one line (plus the rows of no line). */
+export async function changesAfter(db: Db, query: { after: number; limit: number; lineId: string }): Promise<ChangePage> {
+  const rows = await db
+    .selectFrom('master_data')
+    .select(['kind', 'id', 'rev', 'deleted', 'data'])
+    .where('rev', '>', query.after)
+    .where((eb) => eb.or([eb('line_id', 'is', null), eb('line_id', '=', query.lineId)]))
+    .orderBy('rev')
+    .limit(query.limit + 1)
+    .execute();
+  const page = rows.slice(0, query.limit);
+  return {
+    hasMore: rows.length > query.limit,
+    changes: page.map((r) =>
+      r.deleted === 1
+        ? { kind: r.kind as MasterKind, id: r.id, rev: r.rev, deleted: true }
+        : { kind: r.kind as MasterKind, id: r.id, rev: r.rev, deleted: false, data: JSON.parse(r.data ?? 'null') as unknown },
+    ),
+  };
+}
+
+/** The current (non-deleted) row of a kind, parsed; undefined when absent or deleted. */
+export async function getMaster(db: Db, kind: MasterKind, id: string): Promise<unknown> {
+  const row = await findRow(db, kind, id);
+  return row && row.deleted === 0 && row.data !== null ? (JSON.parse(row.data) as unknown) : undefined;
+}
+
+function findRow(db: Db, kind: MasterKind, id: string) {
+  return db.selectFrom('master_data').select(['rev', 'deleted', 'data']).where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Takes the next master-data revision inside the writing transaction. In
+ * PostgreSQL the UPDATE locks the counter row until commit, so writers are
+ * serialised and revisions become visible in the order they were taken: a
+ * terminal pulling "rev > N" can never see rev N+2 committed while N+1 is
+ * still pending, which would make it skip N+1 for good. (SQLite serialises
+ * writers anyway.)
+ */
+async function nextRevision(trx: Transaction<Database>): Promise<number> {
+  const row = await trx
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', '=', 'master_rev')
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { validatePayload } from '../../shared/events';
+import { PushRequest, type PushResponse } from '../../shared/sync-protocol';
+import { terminalOf } from '../auth';
+import { isUnderstood, storeEvents } from '../event-store';
+import { describeIssues, sendError } from '../http/errors';
+import type { RouteDeps } from './deps';
+
+/** POST /api/v1/sync/push: a terminal hands over its events; the answer is its new cursor (DESIGN §5). */
+export function registerSyncPushRoute(app: FastifyInstance, { db, dialect }: RouteDeps): void {
+  app.post('/api/v1/sync/push', { config: { auth: 'terminal' } }, async (request, reply) => {
+    const parsed = PushRequest.safeParse(request.body);
+    if (!parsed.success) return sendError(reply, 'bad-request', describeIssues(parsed.error));
+    const { terminalId, events } = parsed.data;
+    const caller = terminalOf(request);
+    if (terminalId !== caller.terminalId) {
+      return sendError(reply, 'forbidden', `terminal ${caller.terminalId} may not push events of terminal ${terminalId}`);
+    }
+    for (const event of events) {
+      if (event.terminalId !== terminalId) {
+        return sendError(reply, 'bad-request', `event seq ${event.seq}: terminalId ${event.terminalId} does not match ${terminalId}`);
+      }
+      // Known types must be well-formed; a newer terminal's types and versions are stored as they are.
+      if (!isUnderstood(event)) continue;
+      const checked = validatePayload(event.type, event.payload);
+      if (!checked.ok) return sendError(reply, 'bad-request', `event seq ${event.seq} (${event.type}): ${checked.message}`);
+    }
+    const stored = await storeEvents(db, dialect, terminalId, events);
+    if (!stored.ok) return sendError(reply, stored.error.code, stored.error.message);
+    const response: PushResponse = { ackSeq: stored.value.ackSeq };
+    return response;
+  });
+}

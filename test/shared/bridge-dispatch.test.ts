@@ -1,0 +1,55 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { HostHandlers } from '../../shared/bridge';
+import { CALL_NAMES } from '../../shared/bridge-channels';
+import { dispatchBridgeCall } from '../../shared/bridge-dispatch';
+
+function handlers(): HostHandlers {
+  return {
+    'host:info': vi.fn(async () => ({ terminalId: 'T1', serverUrl: 'http://s', version: '0.1.0', transport: 'browser' as const })),
+    'host:disk': vi.fn(async () => ({ freeBytes: 1, totalBytes: 2 })),
+    'scanner:status': vi.fn(async () => ({ state: 'connected' as const, port: '/dev/x' })),
+    'sync:push': vi.fn(async () => ({ ackSeq: 3 })),
+    'sync:pull': vi.fn(async (req) => ({ changes: [], rev: req.after, hasMore: false })),
+  };
+}
+
+describe('bridge dispatch', () => {
+  it('calls the handler with the parsed request', async () => {
+    const h = handlers();
+    const result = await dispatchBridgeCall(h, 'sync:pull', { after: '7' });
+    expect(result).toEqual({ ok: true, value: { changes: [], rev: 7, hasMore: false } });
+    expect(h['sync:pull']).toHaveBeenCalledWith({ after: 7, limit: 500 });
+  });
+
+  it.each([['nope'], ['__proto__'], [42], [undefined]])('rejects the unknown channel %s', async (channel) => {
+    const result = await dispatchBridgeCall(handlers(), channel, {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
+  it('rejects a request that fails its schema and never calls the handler', async () => {
+    const h = handlers();
+    const result = await dispatchBridgeCall(h, 'sync:push', { events: [{ seq: 'one' }] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(h['sync:push']).not.toHaveBeenCalled();
+    expect(await dispatchBridgeCall(h, 'host:info', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('turns a thrown coded error into data', async () => {
+    const h = handlers();
+    h['sync:push'] = async () => {
+      throw { code: 'server-unreachable', message: 'connect ECONNREFUSED' };
+    };
+    expect(await dispatchBridgeCall(h, 'sync:push', { events: [] })).toEqual({
+      ok: false,
+      error: { code: 'server-unreachable', message: 'connect ECONNREFUSED' },
+    });
+    h['host:disk'] = async () => {
+      throw new Error('boom');
+    };
+    expect(await dispatchBridgeCall(h, 'host:disk', {})).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } });
+  });
+
+  it('covers every channel of the contract', () => {
+    expect(Object.keys(handlers()).sort()).toEqual([...CALL_NAMES].sort());
+  });
+});
