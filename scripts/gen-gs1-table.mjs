@@ -1,11 +1,10 @@
 #!/usr/bin/env node
-/* global process, console */
 // Generates shared/barcode/gs1-ai-table.ts from the GS1 Barcode Syntax Dictionary.
 //
 //   node scripts/gen-gs1-table.mjs [path/to/gs1-syntax-dictionary.txt] [--check]
 //
-// The default input is ../shared/data/gs1-syntax-dictionary.txt (relative to the
-// repository root). Only this script reads that file; the product imports the
+// The default input is assets/gs1/gs1-syntax-dictionary.txt (a committed copy of
+// the dictionary). Only this script reads that file; the product imports the
 // generated table. With --check the script fails when the committed table is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -15,7 +14,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const inputArg = args.find((a) => !a.startsWith('--'));
-const inputPath = resolve(repoRoot, inputArg ?? '../shared/data/gs1-syntax-dictionary.txt');
+const inputPath = resolve(repoRoot, inputArg ?? 'assets/gs1/gs1-syntax-dictionary.txt');
 const outputPath = resolve(repoRoot, 'shared/barcode/gs1-ai-table.ts');
 
 // Flag characters reserved by the dictionary's syntax ("Allocated from: ...").

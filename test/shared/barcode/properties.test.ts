@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { EOT, GS, RS, SCAN_ERROR_CODES, parseBarcode, type ParseResult } from '../../../shared/barcode';
+import { CSET39, CSET64, CSET82 } from '../../../shared/barcode/charsets';
+import { gs1CheckDigit, gs1CheckPair } from '../../../shared/barcode/check-digits';
+import { GS1_AI_TABLE } from '../../../shared/barcode/gs1-ai-table';
+import type { Gs1AiDefinition, Gs1Component } from '../../../shared/barcode/gs1-ai-types';
+import { ISO3166_NUMERIC, ISO4217_NUMERIC } from '../../../shared/barcode/iso-codes';
+
+// 20 000 runs by default; TAKT_FUZZ_RUNS=1000000 for the long soak.
+const FUZZ_RUNS = Number(process.env['TAKT_FUZZ_RUNS'] ?? 20_000);
+const options = { referenceYear: 2026 };
+
+function expectWellFormed(raw: string, r: ParseResult): void {
+  if (r.ok) {
+    expect(['gs1', 'iso15434', 'di', 'plain']).toContain(r.scheme);
+    expect(r.elements.length).toBeGreaterThan(0);
+  } else {
+    expect(SCAN_ERROR_CODES).toContain(r.error.code);
+    expect(r.error.code).not.toBe('scan-internal');
+    expect(Number.isInteger(r.error.at) && r.error.at >= 0 && r.error.at <= raw.length).toBe(true);
+    expect(r.error.message.length).toBeGreaterThan(0);
+  }
+}
+
+// Fragments that steer random input into every branch of the parser.
+const fragment = fc.oneof(
+  fc.constantFrom(GS, RS, EOT, '[)>', '06', '05', ']C1', ']d2', ']E0', ']Q1', '(', ')', '(01)', '(10)', '01', '10', '17', '21',
+    '00', '3103', '8013', '09501101530003', '251231', 'https://x.example/01/', '/10/', '?17=', '&', '%', '=', 'P', 'Q', '1J', '7Q',
+    '14D', 'S', 'H', ' ', '-', '\\(', '\r', '\u0000', 'é', '😀'),
+  fc.string({ unit: 'binary-ascii', maxLength: 3 }),
+);
+const scanLike = fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.array(fragment, { maxLength: 25 }).map((a) => a.join('')));
+
+describe('parseBarcode never throws', () => {
+  it(`gives ok or a coded error for arbitrary input (${FUZZ_RUNS} runs)`, () => {
+    fc.assert(fc.property(scanLike, (raw) => expectWellFormed(raw, parseBarcode(raw, options))), { numRuns: FUZZ_RUNS });
+  }, 20_000 + FUZZ_RUNS / 5);
+
+  it('tolerates non-string input from untyped callers', () => {
+    expect(parseBarcode(undefined as unknown as string)).toMatchObject({ ok: false, error: { code: 'scan-empty' } });
+  });
+});
+
+// ---- valid element strings generated from the table ----
+
+const GENERATABLE_LINTERS = new Set(['csum', 'csumalpha', 'yymmdd', 'yymmd0', 'iso3166', 'iso4217', 'pcenc', 'gcppos1', 'gcppos2']);
+const SELECTED = Object.values(GS1_AI_TABLE).filter((def) =>
+  def.components.every((c) => c.linters.every((l) => GENERATABLE_LINTERS.has(l))),
+);
+
+const charsOf = (type: Gs1Component['type']): string =>
+  type === 'N' ? '0123456789' : type === 'X' ? CSET82.replace('%', '') : type === 'Y' ? CSET39 : CSET64.replace('=', '');
+
+function componentValue(c: Gs1Component): fc.Arbitrary<string> {
+  const pick = (set: ReadonlySet<string>) => fc.constantFrom(...set);
+  if (c.linters.includes('iso3166')) return pick(ISO3166_NUMERIC);
+  if (c.linters.includes('iso4217')) return pick(ISO4217_NUMERIC);
+  if (c.linters.includes('yymmdd') || c.linters.includes('yymmd0')) {
+    const dayMin = c.linters.includes('yymmd0') ? 0 : 1;
+    return fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: dayMin, max: 28 }))
+      .map((parts) => parts.map((n) => String(n).padStart(2, '0')).join(''));
+  }
+  const min = c.linters.includes('csumalpha') ? Math.max(c.min, 2) : c.min;
+  const text = fc.string({ unit: fc.constantFrom(...charsOf(c.type)), minLength: min, maxLength: c.max });
+  if (c.linters.includes('csum')) return text.map((s) => s.slice(0, -1) + gs1CheckDigit(s.slice(0, -1)));
+  if (c.linters.includes('csumalpha')) return text.map((s) => s.slice(0, -2) + gs1CheckPair(s.slice(0, -2)));
+  return text;
+}
+
+function aiValue(def: Gs1AiDefinition): fc.Arbitrary<string> {
+  const firstOptional = def.components.findIndex((c) => c.optional);
+  const mandatory = firstOptional === -1 ? def.components.length : firstOptional;
+  return fc.integer({ min: mandatory, max: def.components.length })
+    .chain((n) => fc.tuple(...def.components.slice(0, n).map(componentValue)))
+    .map((parts) => parts.join(''));
+}
+
+const elementList = fc
+  .uniqueArray(fc.constantFrom(...SELECTED), { minLength: 1, maxLength: 5, selector: (d) => d.ai })
+  .chain((defs) => fc.tuple(...defs.map((d) => aiValue(d).map((value) => ({ def: d, value })))));
+
+function toElementString(els: { def: Gs1AiDefinition; value: string }[]): string {
+  return els.map((e, i) => e.def.ai + e.value + (e.def.predefinedLength || i === els.length - 1 ? '' : GS)).join('');
+}
+
+describe('valid element strings round-trip', () => {
+  const noPairing = { ...options, checkAssociations: false };
+
+  it(`covers ${SELECTED.length} AIs of the table`, () => {
+    expect(SELECTED.length).toBeGreaterThan(400);
+  });
+
+  it('raw form with AIM identifier and GS separators', () => {
+    fc.assert(
+      fc.property(elementList, fc.constantFrom(']C1', ']d2', ']Q3', ']e0', ']J1'), (els, aim) => {
+        const r = parseBarcode(aim + toElementString(els), noPairing);
+        expect(r.ok ? r.elements.map((e) => [e.id, e.value]) : r.error).toEqual(els.map((e) => [e.def.ai, e.value]));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('bracketed form', () => {
+    fc.assert(
+      fc.property(elementList, (els) => {
+        const raw = els.map((e) => `(${e.def.ai})${e.value.replace(/\(/g, '\\(')}`).join('');
+        const r = parseBarcode(raw, noPairing);
+        expect(r.ok ? r.elements.map((e) => [e.id, e.value]) : r.error).toEqual(els.map((e) => [e.def.ai, e.value]));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('Digital Link form (GTIN key, qualifiers, data attributes)', () => {
+    const def = (ai: string) => GS1_AI_TABLE[ai]!;
+    const attrs = SELECTED.filter((d) => d.digitalLink && !d.dlpkey && !['22', '10', '21', '235'].includes(d.ai));
+    fc.assert(
+      fc.property(
+        aiValue(def('01')),
+        fc.option(aiValue(def('10'))),
+        fc.option(aiValue(def('21'))),
+        fc.uniqueArray(fc.constantFrom(...attrs), { maxLength: 3, selector: (d) => d.ai })
+          .chain((ds) => fc.tuple(...ds.map((d) => aiValue(d).map((value) => ({ def: d, value }))))),
+        (gtin, batch, serial, query) => {
+          const path = [['01', gtin], ['10', batch], ['21', serial]].filter((p): p is [string, string] => p[1] !== null);
+          const uri = 'https://id.example.com/' + path.map(([ai, v]) => `${ai}/${encodeURIComponent(v)}`).join('/') +
+            (query.length ? '?' + query.map((q) => `${q.def.ai}=${encodeURIComponent(q.value)}`).join('&') : '');
+          const r = parseBarcode(uri, noPairing);
+          expect(r.ok ? r.elements.map((e) => [e.id, e.value]) : r.error)
+            .toEqual([...path, ...query.map((q) => [q.def.ai, q.value])]);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
