@@ -15,6 +15,8 @@ export const HostInfo = z.object({
   serverUrl: z.string(),
   version: z.string(),
   transport: z.enum(['electron', 'browser']),
+  /** The terminal's configured UI language; the renderer falls back to the browser's. */
+  language: z.enum(['de', 'en']).optional(),
 });
 export type HostInfo = z.infer<typeof HostInfo>;
 

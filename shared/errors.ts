@@ -20,6 +20,12 @@ export const ERROR_CODES = [
   'scanner-offline',
   'scanner-port-missing',
   'config-invalid',
+  'host-unreachable',
+  'invalid-response',
+  'invalid-event',
+  'journal-write-failed',
+  'cache-write-failed',
+  'sync-stalled',
   'internal',
 ] as const;
 

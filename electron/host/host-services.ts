@@ -38,7 +38,7 @@ export function createHost(options: CreateHostOptions): Host {
   const unsubscribe: (() => void)[] = [];
 
   const handlers: HostHandlers = {
-    'host:info': async () => ({ terminalId: config.terminalId, serverUrl: config.serverUrl, version, transport }),
+    'host:info': async () => ({ terminalId: config.terminalId, serverUrl: config.serverUrl, version, transport, language: config.language }),
     'host:disk': async () => {
       await mkdir(userDataDir, { recursive: true });
       const stats = await statfs(userDataDir);

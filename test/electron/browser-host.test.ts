@@ -140,7 +140,7 @@ describe('browser host', () => {
 
   it('answers host:info over the bridge', async () => {
     const c = await client();
-    expect(await c.call(1, 'host:info')).toEqual({ ok: true, value: { terminalId: 'T-01', serverUrl: 'http://127.0.0.1:7400', version: '0.1.0', transport: 'browser' } });
+    expect(await c.call(1, 'host:info')).toEqual({ ok: true, value: { terminalId: 'T-01', serverUrl: 'http://127.0.0.1:7400', version: '0.1.0', transport: 'browser', language: 'de' } });
   });
 
   it('answers an unknown channel with unknown-channel', async () => {

@@ -30,7 +30,7 @@ describe('host services', () => {
 
   it('answers host:info and host:disk', async () => {
     const host = createHost({ config, version: '1.2.3', transport: 'browser', userDataDir: join(dir, 'not-yet-created') });
-    await expect(host.handlers['host:info']({})).resolves.toEqual({ terminalId: 'T-01', serverUrl: 'http://127.0.0.1:7400', version: '1.2.3', transport: 'browser' });
+    await expect(host.handlers['host:info']({})).resolves.toEqual({ terminalId: 'T-01', serverUrl: 'http://127.0.0.1:7400', version: '1.2.3', transport: 'browser', language: 'de' });
     const disk = await host.handlers['host:disk']({});
     expect(disk.totalBytes).toBeGreaterThan(0);
     expect(disk.freeBytes).toBeGreaterThanOrEqual(0);

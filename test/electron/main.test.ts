@@ -80,7 +80,7 @@ describe('main process', () => {
 
     // The IPC handler answers from the real host services.
     const info = await current.ipcMain.invoke('takt:call', { senderFrame: { url: APP_ENTRY_URL, parent: null } }, 'host:info', {});
-    expect(info).toEqual({ ok: true, value: { terminalId: 'T-main', serverUrl: 'http://127.0.0.1:7400', version: '0.1.0-test', transport: 'electron' } });
+    expect(info).toEqual({ ok: true, value: { terminalId: 'T-main', serverUrl: 'http://127.0.0.1:7400', version: '0.1.0-test', transport: 'electron', language: 'de' } });
 
     // Host events reach the window (the host reports "no scanner" on start).
     await until('device status sent', () => win.webContents.send.mock.calls.length > 0);

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { BRIDGE_CALLS, BRIDGE_EVENTS, type BridgeResult, type CallName, type CallResponse, type EventName, type EventPayload } from '../../shared/bridge';
+import { INVALID_RESPONSE } from './types';
+
+/**
+ * Runtime validation at the renderer's edge of the bridge (DESIGN §9): every
+ * request before it leaves, every result and event as it arrives. A malformed
+ * answer becomes a coded error, never a value the UI trusts.
+ */
+
+const RawResult = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
+
+function describe(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
+}
+
+export function checkRequest<C extends CallName>(channel: C, request: unknown): BridgeResult<never> | null {
+  const parsed = BRIDGE_CALLS[channel].request.safeParse(request ?? {});
+  if (parsed.success) return null;
+  return { ok: false, error: { code: 'bad-request', message: `${channel}: ${describe(parsed.error)}` } };
+}
+
+export function toBridgeResult<C extends CallName>(channel: C, raw: unknown): BridgeResult<CallResponse<C>> {
+  const result = RawResult.safeParse(raw);
+  if (!result.success) {
+    return { ok: false, error: { code: INVALID_RESPONSE, message: `${channel}: malformed result: ${describe(result.error)}` } };
+  }
+  if (!result.data.ok) return { ok: false, error: result.data.error };
+  const value = BRIDGE_CALLS[channel].response.safeParse(result.data.value);
+  if (!value.success) {
+    return { ok: false, error: { code: INVALID_RESPONSE, message: `${channel}: ${describe(value.error)}` } };
+  }
+  return { ok: true, value: value.data as CallResponse<C> };
+}
+
+export function parseEvent<E extends EventName>(event: E, payload: unknown): EventPayload<E> | null {
+  const parsed = BRIDGE_EVENTS[event].safeParse(payload);
+  return parsed.success ? (parsed.data as EventPayload<E>) : null;
+}

@@ -1,0 +1,36 @@
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import de from './de.json';
+import en from './en.json';
+
+export const LANGUAGES = ['de', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const resources = { de: { translation: de }, en: { translation: en } } as const;
+
+/** The first candidate that names a supported language ("de-AT" → "de"); German otherwise (the plant default). */
+export function resolveLanguage(...candidates: (string | null | undefined)[]): Language {
+  for (const c of candidates) {
+    const base = c?.toLowerCase().split(/[-_]/)[0];
+    if (base && (LANGUAGES as readonly string[]).includes(base)) return base as Language;
+  }
+  return 'de';
+}
+
+export function otherLanguage(lang: string): Language {
+  return resolveLanguage(lang) === 'de' ? 'en' : 'de';
+}
+
+/** A fresh i18next instance (tests create one each; the app one). */
+export async function createI18n(language: Language): Promise<i18n> {
+  const instance = i18next.createInstance();
+  await instance.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}

@@ -1,0 +1,17 @@
+import { createStore } from 'zustand/vanilla';
+import type { StoreDeps } from './deps';
+import { createMasterSlice } from './master-slice';
+import { createSessionSlice } from './session-slice';
+import { createStatusSlice } from './status-slice';
+import type { AppState, AppStore } from './types';
+
+export type { AppState, AppStore } from './types';
+
+/** One vanilla zustand store made of slices; React binds to it through ui/store-context. */
+export function createAppStore(deps: StoreDeps): AppStore {
+  return createStore<AppState>()((set, get) => ({
+    ...createStatusSlice()(set, get),
+    ...createMasterSlice(deps)(set, get),
+    ...createSessionSlice(deps)(set, get),
+  }));
+}

@@ -1,0 +1,38 @@
+import type { BridgeClient } from '../../shared/bridge';
+import type { Result } from '../../shared/errors';
+import type { NewEvent } from '../../shared/events';
+import type { Line, Material, Operator, Order, Terminal } from '../../shared/master-data';
+import type { TerminalState } from '../../shared/terminal-state';
+import type { AppendContext, AppendResult } from '../storage/journal';
+
+/**
+ * What store actions may touch: repositories, the bridge client, a clock.
+ * Never `window` globals, so every action runs in a test with fakes.
+ */
+export interface JournalPort {
+  append(newEvents: readonly NewEvent[], ctx: AppendContext): Promise<Result<AppendResult>>;
+  loadState(): Promise<TerminalState>;
+}
+
+export interface CachePort {
+  checkpoint(): Promise<number | null>;
+  operators(): Promise<Operator[]>;
+  terminal(id: string): Promise<Terminal | undefined>;
+  lines(): Promise<Line[]>;
+  ordersForLine(lineId: string): Promise<Order[]>;
+  all(kind: 'material'): Promise<Material[]>;
+}
+
+export interface StoreDeps {
+  terminalId: string;
+  journal: JournalPort;
+  cache: CachePort;
+  bridge: Pick<BridgeClient, 'call'>;
+  clock: () => Date;
+  /** Tell the sync engine that the journal grew. */
+  notifySync: () => void;
+  /** PIN check (scrypt: slow-ish); injectable so tests can make it instant or observable. */
+  verifyPin: (pin: string, hash: string) => boolean | Promise<boolean>;
+  /** Lets the UI paint the busy state before a blocking check runs. */
+  yieldToUi: () => Promise<void>;
+}

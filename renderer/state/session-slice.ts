@@ -1,0 +1,179 @@
+import type { RawScan } from '../../shared/bridge';
+import type { NewEvent } from '../../shared/events';
+import type { Operator } from '../../shared/master-data';
+import { initialTerminalState, type TerminalState } from '../../shared/terminal-state';
+import { showControlChars } from '../scan/scan-text';
+import type { StoreDeps } from './deps';
+import { decideBadge, initialLogin, pinBackspace, pinDigit, pinRejected, pinVerifying, startPin, type LoginState } from './login-logic';
+import type { SliceCreator } from './types';
+
+/**
+ * The operator's session: the folded TerminalState (restored from the
+ * journal's snapshot, so a reload keeps the operator and the started order),
+ * the login flow, and the order being started. Every change to the session
+ * is a journal append first; the state shown is the state the journal returned.
+ */
+export interface SessionState {
+  terminal: TerminalState;
+  login: LoginState;
+  /** The order whose OrderStarted is being written. */
+  startingOrderId: string | null;
+  /** A journal write is in flight (login/logout); buttons are disabled. */
+  writing: boolean;
+}
+
+export interface SessionActions {
+  restoreSession(): Promise<void>;
+  handleScan(scan: Pick<RawScan, 'raw'>): Promise<void>;
+  pressPinDigit(digit: string): void;
+  pinBackspace(): void;
+  cancelPin(): void;
+  submitPin(): Promise<void>;
+  startOrder(orderId: string): Promise<boolean>;
+  logout(): Promise<void>;
+}
+
+export type SessionSlice = SessionState & SessionActions;
+
+export const initialSession: SessionState = {
+  terminal: initialTerminalState,
+  login: initialLogin,
+  startingOrderId: null,
+  writing: false,
+};
+
+export const createSessionSlice =
+  (deps: StoreDeps): SliceCreator<SessionSlice> =>
+  (set, get) => {
+    /** Appends, then adopts the journal's folded state; false (with NOK feedback) when the write failed. */
+    async function record(events: NewEvent[]): Promise<boolean> {
+      const result = await deps.journal.append(events, { clock: deps.clock });
+      if (!result.ok) {
+        get().showFeedback('nok', 'feedback.saveFailed', { message: result.error.message });
+        return false;
+      }
+      set({ terminal: result.value.state });
+      deps.notifySync();
+      return true;
+    }
+
+    async function logIn(operator: Pick<Operator, 'id' | 'name' | 'badge' | 'role'>, method: 'badge' | 'badge+pin'): Promise<void> {
+      set({ writing: true });
+      try {
+        const ok = await record([
+          { type: 'OperatorLoggedIn', operatorId: operator.id, payload: { badge: operator.badge, role: operator.role, method } },
+        ]);
+        if (ok) {
+          set({ login: initialLogin });
+          get().showFeedback('ok', 'login.welcome', { name: operator.name });
+        }
+      } finally {
+        set({ writing: false });
+      }
+    }
+
+    return {
+      ...initialSession,
+
+      async restoreSession() {
+        set({ terminal: await deps.journal.loadState() });
+      },
+
+      async handleScan({ raw }) {
+        const state = get();
+        if (state.writing) return;
+        if (state.terminal.operator) {
+          get().showFeedback('nok', 'scan.notUsedHere', { scan: showControlChars(raw.replace(/[\r\n]+$/, '')) });
+          return;
+        }
+        if (state.login.step === 'pin') return; // the PIN pad is open: finish or cancel it first
+        if (!state.masterLoaded) {
+          set({ login: { step: 'badge', notice: { kind: 'no-master-data' } } });
+          get().showFeedback('nok', 'login.noMasterData');
+          return;
+        }
+        const decision = decideBadge(state.operators, raw);
+        if (decision.kind === 'unknown') {
+          set({ login: { step: 'badge', notice: { kind: 'unknown-badge', scan: decision.scan } } });
+          get().showFeedback('nok', 'login.unknownBadge', { scan: showControlChars(decision.scan) });
+          return;
+        }
+        if (decision.kind === 'pin') {
+          set({ login: startPin(decision.operator) });
+          return;
+        }
+        await logIn(decision.operator, 'badge');
+      },
+
+      pressPinDigit(digit) {
+        set({ login: pinDigit(get().login, digit) });
+      },
+
+      pinBackspace() {
+        set({ login: pinBackspace(get().login) });
+      },
+
+      cancelPin() {
+        if (get().login.step === 'pin') set({ login: initialLogin });
+      },
+
+      async submitPin() {
+        const login = get().login;
+        if (login.step !== 'pin' || login.verifying || login.digits.length === 0) return;
+        set({ login: pinVerifying(login) });
+        await deps.yieldToUi();
+        let valid = false;
+        try {
+          valid = await deps.verifyPin(login.digits, login.pinHash);
+        } catch {
+          valid = false;
+        }
+        const now = get().login;
+        if (now.step !== 'pin' || now.operatorId !== login.operatorId || !now.verifying) return; // cancelled meanwhile
+        if (!valid) {
+          const next = pinRejected(now);
+          set({ login: next });
+          get().showFeedback('nok', next.step === 'badge' ? 'login.tooManyPins' : 'pin.wrong');
+          return;
+        }
+        await logIn({ id: login.operatorId, name: login.name, badge: login.badge, role: login.role }, 'badge+pin');
+      },
+
+      async startOrder(orderId) {
+        const state = get();
+        const operator = state.terminal.operator;
+        const order = state.orders.find((o) => o.id === orderId);
+        if (!operator || !order || state.startingOrderId) return false;
+        set({ startingOrderId: orderId });
+        try {
+          const ok = await record([
+            {
+              type: 'OrderStarted',
+              operatorId: operator.id,
+              orderId: order.id,
+              payload: { orderNumber: order.number, materialId: order.materialId, quantity: order.quantity },
+            },
+          ]);
+          if (ok) get().showFeedback('ok', 'orders.startedFeedback', { number: order.number });
+          return ok;
+        } finally {
+          set({ startingOrderId: null });
+        }
+      },
+
+      async logout() {
+        const operator = get().terminal.operator;
+        if (!operator || get().writing) return;
+        set({ writing: true });
+        try {
+          const ok = await record([{ type: 'OperatorLoggedOut', operatorId: operator.id, payload: { reason: 'manual' } }]);
+          if (ok) {
+            set({ login: initialLogin });
+            get().showFeedback('ok', 'session.loggedOut');
+          }
+        } finally {
+          set({ writing: false });
+        }
+      },
+    };
+  };

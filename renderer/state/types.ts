@@ -1,0 +1,13 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { MasterSlice } from './master-slice';
+import type { SessionSlice } from './session-slice';
+import type { StatusSlice } from './status-slice';
+
+export type AppState = SessionSlice & MasterSlice & StatusSlice;
+export type AppStore = StoreApi<AppState>;
+
+type Setter = StoreApi<AppState>['setState'];
+type Getter = StoreApi<AppState>['getState'];
+
+/** A slice: its own state and actions, with access to the whole store. */
+export type SliceCreator<S> = (set: Setter, get: Getter) => S;

@@ -1,0 +1,67 @@
+import type Dexie from 'dexie';
+
+/**
+ * Dexie schema versions as data (DESIGN §9). Each version lists its stores;
+ * an upgrade is a pure row transform per table, so it can be tested with a
+ * fixture row in and a fixture row out, without a database.
+ */
+export type RowTransform = (row: Record<string, unknown>) => Record<string, unknown>;
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: Record<string, RowTransform>;
+}
+
+export const JOURNAL_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      events: 'seq, id, type',
+      meta: 'key',
+    },
+  },
+];
+
+export const CACHE_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      master: '[kind+id], kind',
+      meta: 'key',
+    },
+  },
+];
+
+export function journalDbName(terminalId: string): string {
+  return `takt-journal-${terminalId}`;
+}
+
+export function cacheDbName(terminalId: string): string {
+  return `takt-cache-${terminalId}`;
+}
+
+/** Declares every version on a Dexie instance, in order; versions must ascend. */
+export function applyVersions(db: Dexie, versions: readonly SchemaVersion[]): void {
+  let previous = 0;
+  for (const v of versions) {
+    if (!Number.isInteger(v.version) || v.version <= previous) {
+      throw new Error(`Schema versions must be ascending integers: ${v.version} after ${previous}`);
+    }
+    previous = v.version;
+    const declared = db.version(v.version).stores(v.stores);
+    const transforms = v.upgrade;
+    if (transforms) {
+      declared.upgrade(async (tx) => {
+        for (const [table, transform] of Object.entries(transforms)) {
+          await tx
+            .table(table)
+            .toCollection()
+            .modify((row: Record<string, unknown>, ref: { value: Record<string, unknown> }) => {
+              ref.value = transform(row);
+            });
+        }
+      });
+    }
+  }
+}

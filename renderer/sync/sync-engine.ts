@@ -1,0 +1,219 @@
+import type { BridgeClient } from '../../shared/bridge';
+import type { CodedError } from '../../shared/errors';
+import type { EventEnvelope } from '../../shared/events';
+import type { PullResponse } from '../../shared/sync-protocol';
+import type { Timers } from '../bridge/types';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../lib/backoff';
+import type { SyncInfo } from '../storage/journal';
+import type { SyncStatus } from './sync-status';
+
+/**
+ * The sync loop (DESIGN §5): push journal events by cursor, pull master data
+ * by revision, back off with jitter on failure, report status.
+ *
+ * Everything it touches is injected (journal, cache, bridge, clock, timers,
+ * random, status sink) and it holds no React, DOM or zustand, so it is unit
+ * tested with fakes and can move into a Web Worker later: the worker would
+ * open its own Dexie handles and post the status to the UI thread; the HTTP
+ * call already goes through the host via the bridge.
+ */
+
+export interface SyncJournal {
+  eventsAfter(seq: number, limit: number): Promise<EventEnvelope[]>;
+  advanceCursor(ackSeq: number): Promise<number>;
+  syncInfo(): Promise<SyncInfo>;
+}
+
+export interface SyncCache {
+  checkpoint(): Promise<number | null>;
+  applyPull(page: PullResponse): Promise<{ ok: true; value: unknown } | { ok: false; error: CodedError }>;
+}
+
+export interface SyncEngineOptions {
+  journal: SyncJournal;
+  cache: SyncCache;
+  bridge: Pick<BridgeClient, 'call'>;
+  clock: () => Date;
+  timers: Timers;
+  publish: (status: SyncStatus) => void;
+  /** Called after a pull wrote at least one page, so screens can reload master data. */
+  onPulled?: () => void;
+  random?: () => number;
+  backoff?: BackoffPolicy;
+  pushBatch?: number;
+  pullLimit?: number;
+  pullIntervalMs?: number;
+}
+
+class SyncFailure extends Error {
+  constructor(readonly coded: CodedError) {
+    super(coded.message);
+  }
+}
+
+export class SyncEngine {
+  private status: SyncStatus = { online: false, pending: 0 };
+  private running = false;
+  private again = false;
+  private stopped = true;
+  private timer: unknown = null;
+  private attempt = 0;
+  private lastPullAt = -Infinity;
+  private readonly pushBatch: number;
+  private readonly pullLimit: number;
+  private readonly pullIntervalMs: number;
+
+  constructor(private readonly o: SyncEngineOptions) {
+    this.pushBatch = o.pushBatch ?? 500;
+    this.pullLimit = o.pullLimit ?? 500;
+    this.pullIntervalMs = o.pullIntervalMs ?? 15_000;
+  }
+
+  get current(): SyncStatus {
+    return this.status;
+  }
+
+  /** Starts the loop with an immediate attempt (push, then pull). */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    void this.refreshPending();
+    this.kick();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimer();
+  }
+
+  /** After a local append: publish the new pending count and try at once, even during a backoff wait. */
+  notify(): void {
+    void this.refreshPending();
+    if (!this.stopped) this.kick();
+  }
+
+  /** Runs one attempt now; resolves when it (and any attempt requested meanwhile) finished. Mainly for tests. */
+  async runOnce(): Promise<void> {
+    await this.cycle();
+  }
+
+  private kick(): void {
+    this.clearTimer();
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    void this.cycle();
+  }
+
+  private async cycle(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    let nextDelay: number;
+    try {
+      do {
+        this.again = false;
+        nextDelay = await this.attemptOnce();
+      } while (this.again && !this.stopped);
+    } finally {
+      this.running = false;
+    }
+    if (!this.stopped) this.schedule(nextDelay);
+  }
+
+  /** One push + (when due) pull; returns the delay until the next attempt. */
+  private async attemptOnce(): Promise<number> {
+    try {
+      await this.push();
+      if (this.o.clock().getTime() - this.lastPullAt >= this.pullIntervalMs || (await this.o.cache.checkpoint()) === null) {
+        await this.pull();
+        this.lastPullAt = this.o.clock().getTime();
+      }
+      this.attempt = 0;
+      const info = await this.o.journal.syncInfo();
+      this.publish(withPending({ online: true, pending: 0, lastSuccessAt: this.o.clock().toISOString() }, info));
+      // Events appended during the push are picked up at once; otherwise wait for the next periodic pull.
+      const timeToPull = Math.max(0, this.lastPullAt + this.pullIntervalMs - this.o.clock().getTime());
+      return info.pending > 0 ? 0 : timeToPull;
+    } catch (err) {
+      const coded: CodedError = err instanceof SyncFailure ? err.coded : { code: 'internal', message: err instanceof Error ? err.message : String(err) };
+      const delay = backoffDelay(this.attempt++, this.o.random ?? Math.random, this.o.backoff ?? DEFAULT_BACKOFF);
+      const info = await this.o.journal.syncInfo().catch(() => null);
+      const { lastError: _previous, ...rest } = this.status;
+      const failed: SyncStatus = { ...rest, online: false, lastError: coded };
+      this.publish(info ? withPending(failed, info) : failed);
+      return delay;
+    }
+  }
+
+  private async push(): Promise<void> {
+    for (;;) {
+      const info = await this.o.journal.syncInfo();
+      if (info.pending === 0) return;
+      const events = await this.o.journal.eventsAfter(info.ackedSeq, this.pushBatch);
+      if (events.length === 0) return;
+      const res = await this.o.bridge.call('sync:push', { events });
+      if (!res.ok) throw new SyncFailure(res.error);
+      const cursor = await this.o.journal.advanceCursor(res.value.ackSeq);
+      this.publish(withPending(this.status, await this.o.journal.syncInfo()));
+      if (cursor <= info.ackedSeq) {
+        throw new SyncFailure({ code: 'sync-stalled', message: `The server acknowledged seq ${res.value.ackSeq}, below the ${events[0]?.seq ?? '?'} sent` });
+      }
+    }
+  }
+
+  private async pull(): Promise<void> {
+    let pulled = false;
+    try {
+      for (;;) {
+        const after = (await this.o.cache.checkpoint()) ?? 0;
+        const res = await this.o.bridge.call('sync:pull', { after, limit: this.pullLimit });
+        if (!res.ok) throw new SyncFailure(res.error);
+        const applied = await this.o.cache.applyPull(res.value);
+        if (!applied.ok) throw new SyncFailure(applied.error);
+        pulled = true;
+        if (!res.value.hasMore) return;
+      }
+    } finally {
+      if (pulled) this.o.onPulled?.();
+    }
+  }
+
+  private async refreshPending(): Promise<void> {
+    try {
+      const info = await this.o.journal.syncInfo();
+      this.publish(withPending(this.status, info));
+    } catch {
+      // The next attempt reports the failure.
+    }
+  }
+
+  private publish(next: SyncStatus): void {
+    this.status = next;
+    this.o.publish(next);
+  }
+
+  private schedule(delay: number): void {
+    this.clearTimer();
+    this.timer = this.o.timers.setTimeout(() => {
+      this.timer = null;
+      void this.cycle();
+    }, delay);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) {
+      this.o.timers.clearTimeout(this.timer);
+      this.timer = null;
+    }
+  }
+}
+
+/** The status with pending figures replaced by the journal's. */
+function withPending(base: SyncStatus, info: SyncInfo): SyncStatus {
+  const { oldestPendingAt: _old, ...rest } = base;
+  return info.oldestPendingAt ? { ...rest, pending: info.pending, oldestPendingAt: info.oldestPendingAt } : { ...rest, pending: info.pending };
+}

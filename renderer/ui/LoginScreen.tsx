@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { showControlChars } from '../scan/scan-text';
+import { PinPad } from './PinPad';
+import { useApp } from './store-context';
+
+/** "Scan your badge"; shift leads and other PIN roles continue on the PIN pad. */
+export function LoginScreen() {
+  const { t } = useTranslation();
+  const login = useApp((s) => s.login);
+
+  if (login.step === 'pin') return <PinPad />;
+
+  const notice = login.notice;
+  return (
+    <main className="screen login-screen" data-testid="login-screen">
+      <div className="login-badge-icon" aria-hidden="true">
+        ▮▯▮▮▯▮
+      </div>
+      <h1 className="screen-title">{t('login.title')}</h1>
+      <p className="screen-hint">{t('login.hint')}</p>
+      {notice?.kind === 'unknown-badge' && (
+        <div className="notice notice-nok" role="alert" data-testid="login-notice">
+          <span className="notice-icon" aria-hidden="true">
+            ✖
+          </span>
+          <div>
+            <p className="notice-title scan-text" data-testid="unknown-scan">
+              {t('login.unknownBadge', { scan: showControlChars(notice.scan) })}
+            </p>
+            <p>{t('login.unknownBadgeHint')}</p>
+          </div>
+        </div>
+      )}
+      {notice?.kind === 'too-many-pins' && (
+        <div className="notice notice-nok" role="alert" data-testid="login-notice">
+          <span className="notice-icon" aria-hidden="true">
+            ✖
+          </span>
+          <p className="notice-title">{t('login.tooManyPins')}</p>
+        </div>
+      )}
+      {notice?.kind === 'no-master-data' && (
+        <div className="notice notice-nok" role="alert" data-testid="login-notice">
+          <span className="notice-icon" aria-hidden="true">
+            ⚠
+          </span>
+          <p className="notice-title">{t('login.noMasterData')}</p>
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,111 @@
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from './store-context';
+import { orderViews, type OrderView } from '../state/selectors';
+
+function formatDue(value: string, language: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', ...(value.length > 10 ? { timeStyle: 'short' } : {}) }).format(date);
+}
+
+/** The line's released and started orders as big cards, each with a Start button. */
+export function OrderList({ terminalId }: { terminalId: string }) {
+  const { t, i18n } = useTranslation();
+  const masterLoaded = useApp((s) => s.masterLoaded);
+  const terminalRow = useApp((s) => s.terminalRow);
+  const line = useApp((s) => s.line);
+  const orders = useApp((s) => s.orders);
+  const materials = useApp((s) => s.materials);
+  const terminal = useApp((s) => s.terminal);
+  const startingOrderId = useApp((s) => s.startingOrderId);
+  const startOrder = useApp((s) => s.startOrder);
+  const logout = useApp((s) => s.logout);
+  const writing = useApp((s) => s.writing);
+
+  const views = useMemo(() => orderViews(orders, materials, terminal), [orders, materials, terminal]);
+
+  let body: ReactNode;
+  if (!masterLoaded) {
+    body = (
+      <p className="notice notice-busy" role="status" data-testid="orders-waiting">
+        <span className="spinner" aria-hidden="true" />
+        {t('orders.waiting')}
+      </p>
+    );
+  } else if (!terminalRow) {
+    body = (
+      <p className="notice notice-nok" role="alert" data-testid="orders-no-terminal">
+        <span aria-hidden="true">⚠ </span>
+        {t('orders.noTerminal', { terminalId })}
+      </p>
+    );
+  } else if (views.length === 0) {
+    body = (
+      <p className="notice" data-testid="orders-empty">
+        {t('orders.empty')}
+      </p>
+    );
+  } else {
+    body = (
+      <ul className="order-list">
+        {views.map((order) => (
+          <OrderCard key={order.id} order={order} language={i18n.language} starting={startingOrderId === order.id} disabled={startingOrderId !== null} onStart={() => void startOrder(order.id)} />
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <main className="screen order-screen" data-testid="order-screen">
+      <div className="screen-header">
+        <h1 className="screen-title">{t('orders.title', { line: line?.name ?? terminalRow?.lineId ?? '' })}</h1>
+        <button type="button" className="btn btn-secondary" onClick={() => void logout()} disabled={writing} data-testid="logout">
+          <span aria-hidden="true">⏻ </span>
+          {t('session.logout')}
+        </button>
+      </div>
+      {body}
+    </main>
+  );
+}
+
+function OrderCard({ order, language, starting, disabled, onStart }: { order: OrderView; language: string; starting: boolean; disabled: boolean; onStart: () => void }) {
+  const { t } = useTranslation();
+  const started = order.displayStatus === 'started';
+  return (
+    <li className={`order-card${order.active ? ' order-active' : ''}`} data-testid={`order-${order.number}`} data-status={order.displayStatus}>
+      <div className="order-main">
+        <div className="order-number">{order.number}</div>
+        <dl className="order-facts">
+          <div>
+            <dt>{t('orders.material')}</dt>
+            <dd>{order.materialLabel}</dd>
+          </div>
+          <div>
+            <dt>{t('orders.quantity')}</dt>
+            <dd>{order.quantity}</dd>
+          </div>
+          <div>
+            <dt>{t('orders.due')}</dt>
+            <dd>{formatDue(order.dueDate, language)}</dd>
+          </div>
+          <div>
+            <dt>{t('orders.status')}</dt>
+            <dd data-testid={`status-${order.number}`}>
+              <span aria-hidden="true">{started ? '▶ ' : '○ '}</span>
+              {t(`orderStatus.${order.displayStatus}`)}
+              {order.active && ` · ${t('orders.active')}`}
+            </dd>
+          </div>
+        </dl>
+      </div>
+      {!started && (
+        <button type="button" className="btn btn-primary order-start" disabled={disabled} onClick={onStart} data-testid={`start-${order.number}`} aria-busy={starting}>
+          <span aria-hidden="true">▶ </span>
+          {starting ? t('orders.starting') : t('orders.start')}
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,66 @@
+import { Trans, useTranslation } from 'react-i18next';
+import { otherLanguage } from '../i18n';
+import { selectLineName, selectOperatorName } from '../state/selectors';
+import { useApp } from './store-context';
+
+/** Always visible: who is logged in, which line, scanner, host link, sync. */
+export function StatusBar() {
+  const { t, i18n } = useTranslation();
+  const operatorName = useApp(selectOperatorName);
+  const lineName = useApp(selectLineName);
+  const scanner = useApp((s) => s.scanner);
+  const hostLink = useApp((s) => s.hostLink);
+  const online = useApp((s) => s.sync.online);
+  const pending = useApp((s) => s.sync.pending);
+  const lastError = useApp((s) => s.sync.lastError);
+  const next = otherLanguage(i18n.language);
+
+  return (
+    <header className="status-bar">
+      <div className="status-item">
+        <span className="status-label">{t('status.operator')}</span>
+        <span className="status-value" data-testid="operator-name">
+          {operatorName ?? t('status.notLoggedIn')}
+        </span>
+      </div>
+      <div className="status-item">
+        <span className="status-label">{t('status.line')}</span>
+        <span className="status-value" data-testid="line-name">
+          {lineName ?? t('status.noLine')}
+        </span>
+      </div>
+      <div className={`status-item state-${scanner === 'connected' ? 'good' : 'bad'}`}>
+        <span className="status-label">{t('status.scanner')}</span>
+        <span className="status-value" data-testid="scanner-state" data-state={scanner}>
+          <span aria-hidden="true">{scanner === 'connected' ? '● ' : '○ '}</span>
+          {t(`scanner.${scanner}`)}
+        </span>
+      </div>
+      <div className={`status-item state-${online ? 'good' : 'bad'}`} title={lastError ? `${lastError.code}: ${lastError.message}` : undefined}>
+        <span className="status-label">{t('status.sync')}</span>
+        <span className="status-value" data-testid="sync-online" data-online={online ? 'true' : 'false'}>
+          <span aria-hidden="true">{online ? '▲ ' : '▼ '}</span>
+          {online ? t('status.online') : t('status.offline')}
+        </span>
+        <span className="status-value" data-testid="sync-pending-text">
+          <Trans i18nKey="status.pending" values={{ count: pending }} components={{ n: <span data-testid="sync-pending" /> }} />
+        </span>
+      </div>
+      {hostLink === 'disconnected' && (
+        <div className="status-item state-bad" role="alert" data-testid="host-link">
+          <span aria-hidden="true">⚠ </span>
+          {t('status.hostDown')}
+        </div>
+      )}
+      <button
+        type="button"
+        className="btn btn-secondary status-language"
+        data-testid="language-toggle"
+        aria-label={t('status.switchLanguageLabel')}
+        onClick={() => void i18n.changeLanguage(next)}
+      >
+        {t('status.switchLanguage')}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,89 @@
+import { mkdtempSync, openSync, writeSync, closeSync, constants, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startVirtualScanner, type VirtualScanner } from '../../../scripts/virtual-scanner';
+import { freePort, startProcess, takt, waitForHttp, waitForJsonLine, ROOT, type Running } from './processes';
+
+/**
+ * The real thing, for one end-to-end test: the central server (`takt server
+ * --demo`, SQLite in a temp folder), a socat scanner, and the terminal host
+ * behind the browser transport. Nothing is mocked.
+ */
+export interface Stack {
+  dir: string;
+  serverUrl: string;
+  hostUrl: string;
+  adminToken: string;
+  scanner: VirtualScanner;
+  server: Running | null;
+  host: Running;
+  startServer(): Promise<void>;
+  stopServer(signal?: NodeJS.Signals): Promise<void>;
+  scan(data: string): void;
+  serverEvents(terminalId: string): Promise<{ seq: number; id: string; type: string }[]>;
+  stop(): Promise<void>;
+}
+
+export async function startStack(terminalId = 'T-L1-01', lineId = 'L1'): Promise<Stack> {
+  const dir = mkdtempSync(join(tmpdir(), 'takt-e2e-'));
+  const serverPort = await freePort();
+  const serverUrl = `http://127.0.0.1:${serverPort}`;
+  const serverEnv = { TAKT_DATA_DIR: join(dir, 'server'), TAKT_LOG_LEVEL: 'silent' };
+
+  const stack: Stack = {
+    dir,
+    serverUrl,
+    hostUrl: '',
+    adminToken: '',
+    scanner: await startVirtualScanner(join(dir, 'scanner-host'), join(dir, 'scanner-device')),
+    server: null,
+    host: null as unknown as Running,
+    async startServer() {
+      stack.server = startProcess(process.execPath, [`${ROOT}bin/takt.mjs`, 'server', '--port', String(serverPort), '--demo'], serverEnv);
+      await waitForHttp(`${serverUrl}/health`);
+    },
+    async stopServer(signal = 'SIGKILL') {
+      await stack.server?.kill(signal);
+      stack.server = null;
+    },
+    scan(data: string) {
+      const fd = openSync(stack.scanner.devicePath, constants.O_WRONLY | constants.O_NOCTTY);
+      try {
+        writeSync(fd, Buffer.from(`${data}\r`, 'latin1'));
+      } finally {
+        closeSync(fd);
+      }
+    },
+    async serverEvents(id: string) {
+      const res = await fetch(`${serverUrl}/api/v1/events?terminalId=${encodeURIComponent(id)}&limit=1000`, {
+        headers: { authorization: `Bearer ${stack.adminToken}` },
+      });
+      if (!res.ok) throw new Error(`GET events: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { events: { seq: number; id: string; type: string }[] }).events;
+    },
+    async stop() {
+      await stack.host?.kill();
+      await stack.server?.kill();
+      await stack.scanner.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+
+  await stack.startServer();
+  const terminal = JSON.parse(await takt(['terminal', 'add', '--line', lineId, '--id', terminalId, '--json'], serverEnv)) as { token: string };
+  stack.adminToken = (JSON.parse(await takt(['token', 'add', '--name', 'e2e', '--json'], serverEnv)) as { token: string }).token;
+
+  stack.host = startProcess(process.execPath, ['--import', 'tsx', `${ROOT}electron/browser-host-main.ts`], {
+    TAKT_USER_DATA: join(dir, 'terminal'),
+    TAKT_STATIC_DIR: join(ROOT, 'dist/renderer'),
+    TAKT_HOST_PORT: '0',
+    TAKT_SERVER_URL: serverUrl,
+    TAKT_TERMINAL_ID: terminalId,
+    TAKT_TERMINAL_TOKEN: terminal.token,
+    TAKT_SCANNER_PORT: stack.scanner.hostPath,
+    TAKT_LANGUAGE: 'en',
+  });
+  const ready = await waitForJsonLine<{ url: string }>(stack.host, (v) => v.event === 'ready');
+  stack.hostUrl = ready.url;
+  return stack;
+}

@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { selectLineName, selectOperatorName } from '../../../renderer/state/selectors';
+import { appRig, type AppRig } from '../support/app-rig';
+import { LEAD_PIN } from '../support/fixtures';
+
+const rigs: AppRig[] = [];
+async function make(...args: Parameters<typeof appRig>) {
+  const r = await appRig(...args);
+  rigs.push(r);
+  return r;
+}
+afterEach(() => {
+  for (const r of rigs.splice(0)) r.close();
+});
+
+describe('app store (no React)', () => {
+  it('loads the line, terminal and orders from the cache', async () => {
+    const { store } = await make();
+    const s = store.getState();
+    expect(s.masterLoaded).toBe(true);
+    expect(selectLineName(s)).toBe('Line 1 – Assembly');
+    expect(s.orders.map((o) => o.number).sort()).toEqual(['PO-1001', 'PO-1002', 'PO-1003']);
+  });
+
+  it('before the first pull, master data is not loaded and a badge scan says so', async () => {
+    const { store, journal } = await make({ pulled: false });
+    expect(store.getState().masterLoaded).toBe(false);
+    await store.getState().handleScan({ raw: 'B1001' });
+    expect(store.getState().login).toEqual({ step: 'badge', notice: { kind: 'no-master-data' } });
+    expect(await journal.head()).toBe(0);
+  });
+
+  it('a known operator badge logs in through the journal and notifies sync', async () => {
+    const r = await make();
+    await r.store.getState().handleScan({ raw: 'B1001\r\n' });
+    const s = r.store.getState();
+    expect(s.terminal.operator).toMatchObject({ id: 'op-anna', badge: 'B1001', role: 'operator' });
+    expect(selectOperatorName(s)).toBe('Anna Becker');
+    expect(s.feedback).toMatchObject({ tone: 'ok', key: 'login.welcome' });
+    const [event] = await r.journal.eventsAfter(0, 10);
+    expect(event).toMatchObject({ type: 'OperatorLoggedIn', operatorId: 'op-anna', payload: { badge: 'B1001', role: 'operator', method: 'badge' } });
+    expect(r.notified).toBe(1);
+  });
+
+  it('an unknown badge changes nothing but the message', async () => {
+    const r = await make();
+    await r.store.getState().handleScan({ raw: 'X\u001d9\r' });
+    expect(r.store.getState().login).toEqual({ step: 'badge', notice: { kind: 'unknown-badge', scan: 'X\u001d9' } });
+    expect(r.store.getState().feedback).toMatchObject({ tone: 'nok', params: { scan: 'X<GS>9' } });
+    expect(await r.journal.head()).toBe(0);
+  });
+
+  it('a shift lead needs the PIN; wrong three times returns to the badge', async () => {
+    const r = await make();
+    const { getState } = r.store;
+    await getState().handleScan({ raw: 'B9001' });
+    expect(getState().login.step).toBe('pin');
+    for (let i = 0; i < 3; i++) {
+      for (const d of '9999') getState().pressPinDigit(d);
+      await getState().submitPin();
+    }
+    expect(getState().login).toEqual({ step: 'badge', notice: { kind: 'too-many-pins' } });
+    expect(await r.journal.head()).toBe(0);
+
+    await getState().handleScan({ raw: 'B9001' });
+    for (const d of LEAD_PIN) getState().pressPinDigit(d);
+    await getState().submitPin();
+    expect(getState().terminal.operator?.id).toBe('op-petra');
+    expect((await r.journal.eventsAfter(0, 1))[0]?.payload).toEqual({ badge: 'B9001', role: 'shift-lead', method: 'badge+pin' });
+  });
+
+  it('starting an order appends OrderStarted with the order and operator', async () => {
+    const r = await make();
+    await r.store.getState().handleScan({ raw: 'B1001' });
+    expect(await r.store.getState().startOrder('o-1')).toBe(true);
+    const events = await r.journal.eventsAfter(1, 10);
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'OrderStarted', orderId: 'o-1', operatorId: 'op-anna', payload: { orderNumber: 'PO-1001', materialId: 'm-1', quantity: 250 } }),
+    ]);
+    expect(r.store.getState().terminal.activeOrderId).toBe('o-1');
+  });
+
+  it('cannot start an order without an operator', async () => {
+    const r = await make();
+    expect(await r.store.getState().startOrder('o-1')).toBe(false);
+    expect(await r.journal.head()).toBe(0);
+  });
+
+  it('a reload restores the operator and the started order from the journal snapshot', async () => {
+    const first = await make();
+    await first.store.getState().handleScan({ raw: 'B1001' });
+    await first.store.getState().startOrder('o-1');
+    first.close();
+    const again = await make({ terminalId: first.terminalId, pulled: false });
+    expect(again.store.getState().terminal.operator?.id).toBe('op-anna');
+    expect(again.store.getState().terminal.activeOrderId).toBe('o-1');
+  });
+
+  it('logout appends OperatorLoggedOut (manual)', async () => {
+    const r = await make();
+    await r.store.getState().handleScan({ raw: 'B1001' });
+    await r.store.getState().logout();
+    expect(r.store.getState().terminal.operator).toBeNull();
+    const [, out] = await r.journal.eventsAfter(0, 10);
+    expect(out).toMatchObject({ type: 'OperatorLoggedOut', operatorId: 'op-anna', payload: { reason: 'manual' } });
+  });
+
+  it('a failed journal write shows NOK and leaves the session unchanged', async () => {
+    const r = await make({
+      deps: { journal: { append: async () => ({ ok: false, error: { code: 'journal-write-failed', message: 'QuotaExceededError' } }), loadState: async () => (await import('../../../shared/terminal-state')).initialTerminalState } },
+    });
+    await r.store.getState().handleScan({ raw: 'B1001' });
+    expect(r.store.getState().terminal.operator).toBeNull();
+    expect(r.store.getState().feedback).toMatchObject({ tone: 'nok', key: 'feedback.saveFailed', params: { message: 'QuotaExceededError' } });
+    expect(r.notified).toBe(0);
+  });
+});

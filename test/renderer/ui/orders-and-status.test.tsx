@@ -1,0 +1,153 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { NewEvent } from '../../../shared/events';
+import type { AppendContext } from '../../../renderer/storage/journal';
+import { SyncEngine } from '../../../renderer/sync/sync-engine';
+import { appRig, type AppRig } from '../support/app-rig';
+import { ManualTimers } from '../support/manual-timers';
+import { demoPage } from '../support/fixtures';
+import { renderApp } from '../support/render-app';
+
+const rigs: AppRig[] = [];
+const cleanups: (() => void)[] = [];
+async function setup(options: Parameters<typeof appRig>[0] = {}, language: 'en' | 'de' = 'en') {
+  const rig = await appRig(options);
+  rigs.push(rig);
+  const view = await renderApp(rig, language);
+  cleanups.push(view.unwire);
+  return { rig, view };
+}
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+  for (const r of rigs.splice(0)) r.close();
+});
+
+async function loginAnna(rig: AppRig) {
+  await act(async () => rig.store.getState().handleScan({ raw: 'B1001' }));
+  await screen.findByTestId('order-screen');
+}
+
+describe('order list', () => {
+  it('shows the line’s released and started orders as cards', async () => {
+    const { rig } = await setup();
+    await loginAnna(rig);
+    expect(screen.getByRole('heading').textContent).toBe('Orders – Line 1 – Assembly');
+    const card = screen.getByTestId('order-PO-1001');
+    expect(within(card).getByText('4711-A · Bracket left')).toBeTruthy();
+    expect(within(card).getByText('250')).toBeTruthy();
+    expect(within(card).getByTestId('status-PO-1001').textContent).toContain('released');
+    expect(within(card).getByText(/2025/)).toBeTruthy();
+    expect(screen.getByTestId('order-PO-1002').getAttribute('data-status')).toBe('started');
+    expect(screen.queryByTestId('order-PO-1003')).toBeNull(); // completed
+    expect(screen.queryByTestId('order-PO-2001')).toBeNull(); // other line
+  });
+
+  it('Start appends OrderStarted and shows "started" only after the append resolved', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { rig } = await setup();
+    const realAppend = rig.journal.append.bind(rig.journal);
+    (rig.journal as { append: typeof realAppend }).append = async (events: readonly NewEvent[], ctx: AppendContext) => {
+      if (events[0]?.type === 'OrderStarted') await gate;
+      return realAppend(events, ctx);
+    };
+    await loginAnna(rig);
+    fireEvent.click(screen.getByTestId('start-PO-1001'));
+    await waitFor(() => expect(screen.getByTestId('start-PO-1001').textContent).toContain('Starting…'));
+    expect(screen.getByTestId('order-PO-1001').getAttribute('data-status')).toBe('released');
+    await act(async () => release());
+    await waitFor(() => expect(screen.getByTestId('order-PO-1001').getAttribute('data-status')).toBe('started'));
+    expect(screen.getByTestId('status-PO-1001').textContent).toContain('started');
+    expect(screen.queryByTestId('start-PO-1001')).toBeNull();
+    expect(screen.getByTestId('feedback').textContent).toContain('Order PO-1001 started');
+    const events = await rig.journal.eventsAfter(1, 5);
+    expect(events[0]).toMatchObject({ type: 'OrderStarted', orderId: 'o-1', operatorId: 'op-anna', payload: { orderNumber: 'PO-1001', materialId: 'm-1', quantity: 250 } });
+  });
+
+  it('before the first pull it waits for master data instead of showing an empty list', async () => {
+    const { rig } = await setup({ pulled: false });
+    // Log in via a journal append directly: operators are not known yet.
+    await act(async () => {
+      await rig.journal.append([{ type: 'OperatorLoggedIn', operatorId: 'op-anna', payload: { badge: 'B1001', role: 'operator', method: 'badge' } }], { clock: () => new Date() });
+      await rig.store.getState().restoreSession();
+    });
+    expect(await screen.findByTestId('orders-waiting')).toBeTruthy();
+    expect(screen.getByTestId('orders-waiting').textContent).toContain('Waiting for master data');
+    await act(async () => {
+      await rig.cache.applyPull(demoPage(rig.terminalId));
+      await rig.store.getState().refreshMaster();
+    });
+    expect(await screen.findByTestId('order-PO-1001')).toBeTruthy();
+  });
+
+  it('logout appends OperatorLoggedOut and returns to the badge scan', async () => {
+    const { rig } = await setup();
+    await loginAnna(rig);
+    fireEvent.click(screen.getByTestId('logout'));
+    await screen.findByTestId('login-screen');
+    expect(screen.getByTestId('operator-name').textContent).toBe('not logged in');
+    expect((await rig.journal.eventsAfter(1, 5))[0]).toMatchObject({ type: 'OperatorLoggedOut', payload: { reason: 'manual' } });
+  });
+});
+
+describe('status bar', () => {
+  it('pending sync count in English', async () => {
+    const { rig } = await setup();
+    act(() => rig.store.getState().setSync({ online: false, pending: 3 }));
+    expect(screen.getByTestId('sync-pending').textContent).toBe('3');
+    expect(screen.getByTestId('sync-pending-text').textContent).toBe('pending sync: 3');
+    expect(screen.getByTestId('sync-online').textContent).toContain('offline');
+    expect(screen.getByTestId('sync-online').getAttribute('data-online')).toBe('false');
+  });
+
+  it('pending sync count in German, and the toggle switches language', async () => {
+    const { rig } = await setup({}, 'de');
+    act(() => rig.store.getState().setSync({ online: true, pending: 7 }));
+    expect(screen.getByTestId('sync-pending-text').textContent).toBe('Ausstehende Synchronisierung: 7');
+    expect(screen.getByTestId('sync-pending').textContent).toBe('7');
+    expect(screen.getByTestId('sync-online').textContent).toContain('online');
+    expect(screen.getByTestId('operator-name').textContent).toBe('nicht angemeldet');
+    expect(screen.getByRole('heading').textContent).toBe('Ausweis scannen');
+    fireEvent.click(screen.getByTestId('language-toggle'));
+    await waitFor(() => expect(screen.getByTestId('sync-pending-text').textContent).toBe('pending sync: 7'));
+    expect(screen.getByRole('heading').textContent).toBe('Scan your badge');
+  });
+
+  it('the count follows journal appends while the server is unreachable, and drops after a push', async () => {
+    const { rig } = await setup();
+    let serverUp = false;
+    rig.bridge.handle('sync:push', ({ events }) =>
+      serverUp ? { ok: true, value: { ackSeq: events[events.length - 1]!.seq } } : { ok: false, error: { code: 'server-unreachable', message: 'down' } },
+    );
+    rig.bridge.handle('sync:pull', (q) => ({ ok: true, value: { changes: [], rev: Number(q.after ?? 0), hasMore: false } }));
+    const engine = new SyncEngine({
+      journal: rig.journal,
+      cache: rig.cache,
+      bridge: rig.bridge,
+      clock: () => new Date(),
+      timers: new ManualTimers(),
+      publish: (status) => rig.store.getState().setSync(status),
+    });
+    engine.start();
+    await loginAnna(rig);
+    engine.notify();
+    await waitFor(() => {
+      expect(screen.getByTestId('sync-pending').textContent).toBe('1');
+      expect(screen.getByTestId('sync-online').textContent).toContain('offline');
+    });
+    serverUp = true;
+    engine.notify();
+    await waitFor(() => {
+      expect(screen.getByTestId('sync-pending').textContent).toBe('0');
+      expect(screen.getByTestId('sync-online').getAttribute('data-online')).toBe('true');
+    });
+    engine.stop();
+  });
+
+  it('shows when the host link is down', async () => {
+    const { rig } = await setup();
+    expect(screen.queryByTestId('host-link')).toBeNull();
+    act(() => rig.bridge.setConnection('disconnected'));
+    expect(screen.getByTestId('host-link').textContent).toContain('host not reachable');
+  });
+});
