@@ -5,7 +5,11 @@ import { realTimers, type Timers } from './bridge/types';
 import { Cache } from './storage/cache';
 import { Journal } from './storage/journal';
 import { createAppStore, type AppStore } from './state/app-store';
-import { SyncEngine } from './sync/sync-engine';
+import { DEFAULT_SPACE_POLICY, SpaceGuard, type SpacePolicy } from './storage/space-guard';
+import { provideSyncControl } from './sync/sync-control';
+import { createSyncWorker, startSync, type SyncHandle, type WorkerLike } from './sync/sync-runner';
+import type { SyncStatus } from './sync/sync-status';
+import type { SyncSettings } from './sync/worker-protocol';
 
 /**
  * Boot order: bridge → host:info → journal and cache of that terminal →
@@ -17,7 +21,9 @@ export interface Booted {
   store: AppStore;
   journal: Journal;
   cache: Cache;
-  sync: SyncEngine;
+  /** The sync loop: in a Web Worker in the browser, on this thread where there is none (jsdom). */
+  sync: SyncHandle;
+  space: SpaceGuard;
   shutdown(): void;
 }
 
@@ -28,6 +34,14 @@ export interface BootOptions {
   yieldToUi?: () => Promise<void>;
   /** How long to keep asking the host for its info before giving up. */
   hostInfoAttempts?: number;
+  /** The sync worker; by default the real module worker where `Worker` exists. Return null to sync on this thread. */
+  createWorker?: () => WorkerLike | null;
+  syncSettings?: SyncSettings;
+  spacePolicy?: SpacePolicy;
+  /** Where `online` events come from; the window by default. */
+  connectivity?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  /** `navigator.storage.estimate` by default. */
+  estimateStorage?: () => Promise<{ quota?: number; usage?: number } | null>;
 }
 
 export async function boot(options: BootOptions): Promise<Booted> {
@@ -37,7 +51,7 @@ export async function boot(options: BootOptions): Promise<Booted> {
 
   const [journal, cache] = await Promise.all([Journal.open(info.terminalId), Cache.open(info.terminalId)]);
 
-  let sync: SyncEngine | null = null;
+  let sync: SyncHandle | null = null;
   const store = createAppStore({
     terminalId: info.terminalId,
     journal,
@@ -58,30 +72,58 @@ export async function boot(options: BootOptions): Promise<Booted> {
     ...(pending.oldestPendingAt ? { oldestPendingAt: pending.oldestPendingAt } : {}),
   });
 
-  sync = new SyncEngine({
+  // Space guard: refuse bookings (storage-low) before the disk or the quota runs out; checked before every append.
+  const space = new SpaceGuard(
+    {
+      hostDisk: async () => {
+        const res = await options.bridge.call('host:disk', {});
+        return res.ok ? res.value : null;
+      },
+      estimate: options.estimateStorage ?? defaultEstimate,
+    },
+    timers,
+    options.spacePolicy ?? DEFAULT_SPACE_POLICY,
+  );
+  journal.setAppendGuard(space.check);
+  void space.start();
+
+  const connectivity = options.connectivity ?? (typeof window !== 'undefined' ? window : undefined);
+  sync = startSync({
+    terminalId: info.terminalId,
+    bridge: options.bridge,
     journal,
     cache,
-    bridge: options.bridge,
     clock,
     timers,
-    publish: (status) => store.getState().setSync(status),
+    publish: (status: SyncStatus) => store.getState().setSync(status),
     onPulled: () => void store.getState().refreshMaster(),
+    createWorker: options.createWorker ?? createSyncWorker,
+    ...(options.syncSettings ? { settings: options.syncSettings } : {}),
+    ...(connectivity ? { connectivity } : {}),
   });
-  sync.start();
-
   const engine = sync;
+  provideSyncControl({ syncNow: () => engine.syncNow(), space: () => space.current });
+
   return {
     info,
     store,
     journal,
     cache,
     sync: engine,
+    space,
     shutdown() {
+      provideSyncControl(null);
+      space.stop();
       engine.stop();
       journal.close();
       cache.close();
     },
   };
+}
+
+async function defaultEstimate(): Promise<{ quota?: number; usage?: number } | null> {
+  if (typeof navigator === 'undefined' || !navigator.storage?.estimate) return null;
+  return navigator.storage.estimate();
 }
 
 async function hostInfo(bridge: TaktBridge, timers: Timers, attempts: number): Promise<HostInfo> {

@@ -16,10 +16,24 @@ const COMMANDS: Record<string, { summary: string; run: Command }> = {
     summary: 'send a scan to the virtual serial scanner: takt scan "<data>"',
     run: async (argv) => (await import('./scan')).runScan(argv, io),
   },
+  parse: {
+    summary: 'show what Takt reads in a scan: takt parse "<data>" (or one per line on stdin) [--json]',
+    run: async (argv) => (await import('./parse')).runParse(argv, io),
+  },
+  label: {
+    summary: 'label templates [--json] | label render <template> --data <file.json> [--zpl|--png|--svg <out>] | label print …',
+    run: async (argv) => (await import('./label-cli')).runLabel(argv, io),
+  },
+  'printer-sim': {
+    summary: 'run the ZPL printer simulator: takt printer-sim [--port 9100] [--dir .takt/labels]',
+    run: async (argv) => (await import('./printer-simulator')).runPrinterSim(argv, io),
+  },
   server: { summary: 'run the central server', run: (argv) => serverCli(['server', ...argv]) },
   migrate: { summary: 'migrate the server database', run: (argv) => serverCli(['migrate', ...argv]) },
   terminal: { summary: 'terminal add --line <id>: register a terminal, print its token', run: (argv) => serverCli(['terminal', ...argv]) },
   token: { summary: 'token add: create an admin token', run: (argv) => serverCli(['token', ...argv]) },
+  import: { summary: 'import <kind> <file.csv|json>: master data into the server', run: (argv) => serverCli(['import', ...argv]) },
+  trace: { summary: 'trace batch|container|serial …: the recall scope', run: (argv) => serverCli(['trace', ...argv]) },
 };
 
 async function serverCli(argv: string[]): Promise<number> {

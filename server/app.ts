@@ -4,7 +4,11 @@ import pino from 'pino';
 import { installAuth } from './auth';
 import type { Database, DatabaseDialect } from './db/schema';
 import { installErrorHandling } from './http/errors';
+import { DEFAULT_RATE_LIMIT_PER_MIN, installRateLimit, type RateLimitOptions } from './http/rate-limit';
+import { registerErpRoutes } from './routes/erp';
 import { registerEventsRoute } from './routes/events';
+import { registerQualityRoutes } from './routes/quality';
+import { registerTraceRoutes } from './routes/trace';
 import { registerHealthRoute } from './routes/health';
 import { registerMasterRoutes } from './routes/master';
 import { registerSyncPullRoute } from './routes/sync-pull';
@@ -36,6 +40,8 @@ export interface BuildServerOptions {
   /** A pino logger, `true` for a default one (info, redacted), or nothing for silence (tests). */
   logger?: FastifyBaseLogger | boolean | undefined;
   https?: { key: string | Buffer; cert: string | Buffer } | undefined;
+  /** Requests per token and window (default: DEFAULT_RATE_LIMIT_PER_MIN per minute). */
+  rateLimit?: RateLimitOptions | undefined;
 }
 
 /** The HTTP application without listening: tests drive it with `app.inject`. */
@@ -53,11 +59,20 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
 
   installErrorHandling(app);
   installAuth(app, options.db);
-  const deps = { db: options.db, dialect: options.dialect };
-  registerHealthRoute(app, deps);
-  registerSyncPushRoute(app, deps);
-  registerSyncPullRoute(app, deps);
-  registerEventsRoute(app, deps);
-  registerMasterRoutes(app, deps);
+  void app.register(async (scope) => {
+    await installRateLimit(scope, options.rateLimit ?? { max: DEFAULT_RATE_LIMIT_PER_MIN, timeWindowMs: 60_000 });
+    // Routes in a scope registered after the limiter, so its onRoute hook sees every one of them.
+    void scope.register(async (api) => {
+      const deps = { db: options.db, dialect: options.dialect };
+      registerHealthRoute(api, deps);
+      registerSyncPushRoute(api, deps);
+      registerSyncPullRoute(api, deps);
+      registerEventsRoute(api, deps);
+      registerMasterRoutes(api, deps);
+      registerTraceRoutes(api, deps);
+      registerErpRoutes(api, deps);
+      registerQualityRoutes(api, deps);
+    });
+  });
   return app;
 }

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../shared/errors';
 import { SCHEMA_VERSION, isKnownEventType, type EventEnvelope } from '../shared/events';
 import type { Database, DatabaseDialect, Db, EventsTable } from './db/schema';
 import { inTransaction } from './db/transaction';
+import { projectEvents } from './projection/project';
 
 /**
  * The terminals' events, the plant's record (DESIGN §3, §5). Facts are never
@@ -40,21 +41,28 @@ export async function storeEvents(
   events: readonly EventEnvelope[],
 ): Promise<Result<{ ackSeq: number }>> {
   return inTransaction(db, async (trx) => {
-    const lastSeq = await lockTerminalCursor(trx, dialect, terminalId);
-    if (lastSeq === undefined) return fail('not-found', `unknown terminal ${terminalId}`);
+    const cursor = await lockTerminalCursor(trx, dialect, terminalId);
+    if (cursor === undefined) return fail('not-found', `unknown terminal ${terminalId}`);
+    const lastSeq = cursor.lastSeq;
 
     const conflict = await findIdConflict(trx, terminalId, events);
     if (conflict) return fail('conflict', conflict);
 
     const receivedAt = new Date().toISOString();
     const rows = events.map((e) => toRow(e, receivedAt));
+    const insertedSeqs = new Set<number>();
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await trx
+      const inserted = await trx
         .insertInto('events')
         .values(rows.slice(i, i + INSERT_CHUNK))
         .onConflict((oc) => oc.columns(['terminal_id', 'seq']).doNothing())
+        .returning('seq')
         .execute();
+      for (const { seq } of inserted) insertedSeqs.add(Number(seq));
     }
+    // Only rows this INSERT wrote: a resent event was projected when it first arrived.
+    const fresh = events.filter((e) => insertedSeqs.delete(e.seq));
+    await projectEvents(trx, { terminalId, lineId: cursor.lineId }, fresh);
 
     const ackSeq = await gapFreeEnd(trx, terminalId, lastSeq);
     if (ackSeq !== lastSeq) await trx.updateTable('terminals').set({ last_seq: ackSeq }).where('id', '=', terminalId).execute();
@@ -63,14 +71,18 @@ export async function storeEvents(
 }
 
 /** The terminal's last_seq; in PostgreSQL the row stays locked so that concurrent pushes of one terminal queue up. */
-async function lockTerminalCursor(trx: Transaction<Database>, dialect: DatabaseDialect, terminalId: string): Promise<number | undefined> {
+async function lockTerminalCursor(
+  trx: Transaction<Database>,
+  dialect: DatabaseDialect,
+  terminalId: string,
+): Promise<{ lastSeq: number; lineId: string } | undefined> {
   const row = await trx
     .selectFrom('terminals')
-    .select('last_seq')
+    .select(['last_seq', 'line_id'])
     .where('id', '=', terminalId)
     .$if(dialect === 'postgres', (qb) => qb.forUpdate())
     .executeTakeFirst();
-  return row === undefined ? undefined : Number(row.last_seq);
+  return row === undefined ? undefined : { lastSeq: Number(row.last_seq), lineId: row.line_id };
 }
 
 /**

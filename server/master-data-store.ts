@@ -1,10 +1,11 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import { fail, ok, type Result } from '../shared/errors';
+import { fail, ok, type CodedError, type Result } from '../shared/errors';
 import { MASTER_KINDS, type MasterKind } from '../shared/master-data';
 import type { MasterChange } from '../shared/sync-protocol';
 import type { Database, Db } from './db/schema';
 import { inTransaction } from './db/transaction';
+import { afterMasterWrite, checkMasterWrite } from './master-side-effects';
 
 /**
  * Master data rows, each write under a new revision from one sequence so that
@@ -38,26 +39,43 @@ export async function upsertMaster<K extends MasterKind>(db: Db, kind: K, row: M
   }
   const data = JSON.stringify(parsed.data);
   const lineId = lineIdOf(kind, parsed.data);
-  return ok(
-    await inTransaction(db, async (trx) => {
-      const existing = await findRow(trx, kind, parsed.data.id);
-      if (existing && existing.deleted === 0 && existing.data === data) return { rev: existing.rev, changed: false };
-      const rev = await nextRevision(trx);
-      await trx
-        .insertInto('master_data')
-        .values({ kind, id: parsed.data.id, line_id: lineId, rev, deleted: 0, data })
-        .onConflict((oc) =>
-          oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
-            line_id: eb.ref('excluded.line_id'),
-            rev: eb.ref('excluded.rev'),
-            deleted: eb.ref('excluded.deleted'),
-            data: eb.ref('excluded.data'),
-          })),
-        )
-        .execute();
-      return { rev, changed: true };
-    }),
-  );
+  try {
+    return ok(await writeRow(db, kind, parsed.data, data, lineId));
+  } catch (err) {
+    if (err instanceof RefusedWrite) return { ok: false, error: err.error };
+    throw err;
+  }
+}
+
+/** Thrown inside the transaction so that it rolls back; turned into a coded failure by upsertMaster. */
+class RefusedWrite extends Error {
+  constructor(readonly error: CodedError) {
+    super(error.message);
+  }
+}
+
+async function writeRow(db: Db, kind: MasterKind, row: { id: string }, data: string, lineId: string | null): Promise<MasterWrite> {
+  return inTransaction(db, async (trx) => {
+    const existing = await findRow(trx, kind, row.id);
+    if (existing && existing.deleted === 0 && existing.data === data) return { rev: existing.rev, changed: false };
+    const rev = await nextRevision(trx);
+    const allowed = await checkMasterWrite(trx, kind, row);
+    if (!allowed.ok) throw new RefusedWrite(allowed.error);
+    await afterMasterWrite(trx, kind, row.id, row);
+    await trx
+      .insertInto('master_data')
+      .values({ kind, id: row.id, line_id: lineId, rev, deleted: 0, data })
+      .onConflict((oc) =>
+        oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
+          line_id: eb.ref('excluded.line_id'),
+          rev: eb.ref('excluded.rev'),
+          deleted: eb.ref('excluded.deleted'),
+          data: eb.ref('excluded.data'),
+        })),
+      )
+      .execute();
+    return { rev, changed: true };
+  });
 }
 
 /**
@@ -71,6 +89,7 @@ export async function deleteMaster(db: Db, kind: MasterKind, id: string): Promis
     if (!existing) return fail('not-found', `no ${kind} with id ${id}`);
     if (existing.deleted === 1) return ok({ rev: existing.rev, changed: false });
     const rev = await nextRevision(trx);
+    await afterMasterWrite(trx, kind, id, null);
     await trx.updateTable('master_data').set({ rev, deleted: 1, data: null }).where('kind', '=', kind).where('id', '=', id).execute();
     return ok({ rev, changed: true });
   });

@@ -3,6 +3,8 @@ import type { CodedError } from './errors';
 import { type CallName, type EventName } from './bridge-channels';
 import { PullQuery, PullResponse, PushResponse } from './sync-protocol';
 import { EventEnvelope } from './events';
+import { PrinterStatus } from './labels/host-status';
+import { LabelModel } from './labels/model';
 
 /**
  * The bridge contract (DESIGN §2): every call between renderer and host with
@@ -17,6 +19,8 @@ export const HostInfo = z.object({
   transport: z.enum(['electron', 'browser']),
   /** The terminal's configured UI language; the renderer falls back to the browser's. */
   language: z.enum(['de', 'en']).optional(),
+  /** Keyboard-wedge burst gap in ms (TAKT_WEDGE_GAP_MS); absent = the renderer's default (50 ms). */
+  wedgeGapMs: z.number().int().positive().optional(),
 });
 export type HostInfo = z.infer<typeof HostInfo>;
 
@@ -45,6 +49,31 @@ export type DeviceStatus = z.infer<typeof DeviceStatus>;
 
 const Empty = z.object({}).strict();
 
+/**
+ * A label to print: the model the screen previewed (the host compiles it; it
+ * never takes ZPL from the renderer), once per job id. A reprint is a new job
+ * naming the original and the operator's reason.
+ */
+export const PrintRequest = z
+  .object({
+    jobId: z.string().min(1).max(64),
+    model: LabelModel,
+    copies: z.number().int().min(1).max(999).default(1),
+    reprintOf: z.string().min(1).max(64).optional(),
+    reprintReason: z.string().max(500).optional(),
+  })
+  .strict()
+  .refine((r) => r.reprintOf === undefined || (r.reprintReason ?? '').trim() !== '', { message: 'a reprint needs a reason', path: ['reprintReason'] });
+
+/** done: printed; held: not sent (printer not ready), job stays queued; failed: sent, not confirmed. */
+export const PrintOutcome = z.object({
+  jobId: z.string(),
+  outcome: z.enum(['done', 'held', 'failed']),
+  reason: z.object({ code: z.string(), message: z.string() }).optional(),
+  status: PrinterStatus,
+});
+export type PrintOutcome = z.infer<typeof PrintOutcome>;
+
 export const BRIDGE_CALLS = {
   'host:info': { request: Empty, response: HostInfo },
   'host:disk': { request: Empty, response: DiskInfo },
@@ -52,11 +81,14 @@ export const BRIDGE_CALLS = {
   /** The host adds the terminal id and token; the renderer never sees the token. */
   'sync:push': { request: z.object({ events: z.array(EventEnvelope).max(2000) }), response: PushResponse },
   'sync:pull': { request: PullQuery, response: PullResponse },
+  'printer:print': { request: PrintRequest, response: PrintOutcome },
+  'printer:status': { request: Empty, response: PrinterStatus },
 } as const satisfies Record<CallName, { request: z.ZodType; response: z.ZodType }>;
 
 export const BRIDGE_EVENTS = {
   'scanner:scan': RawScan,
   'device:status': DeviceStatus,
+  'printer:status': PrinterStatus,
 } as const satisfies Record<EventName, z.ZodType>;
 
 // Compile-time proof that bridge-channels.ts lists exactly the calls and events above.

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { PRODUCTION_EVENT_PAYLOADS } from './event-payloads';
+import { WORKFLOW_EVENT_PAYLOADS } from './workflow-event-payloads';
 
 /**
  * Facts are events (DESIGN §3). The envelope is shared by every event; each
@@ -27,6 +29,8 @@ export const EVENT_PAYLOADS = {
   OperatorLoggedIn: OperatorLoggedInPayload,
   OperatorLoggedOut: OperatorLoggedOutPayload,
   OrderStarted: OrderStartedPayload,
+  ...PRODUCTION_EVENT_PAYLOADS,
+  ...WORKFLOW_EVENT_PAYLOADS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

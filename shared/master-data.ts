@@ -120,6 +120,45 @@ export const JisSequence = z.object({
 });
 export type JisSequence = z.infer<typeof JisSequence>;
 
+/** A batch quality has blocked: terminals refuse it; a booking made offline meanwhile raises a flag on the server. */
+export const BlockedBatch = z.object({
+  id: z.string().min(1),
+  materialId: z.string().min(1),
+  batch: z.string().min(1),
+  reason: z.string().min(1),
+});
+export type BlockedBatch = z.infer<typeof BlockedBatch>;
+
+/** A label layout; `model` (the label model of shared/labels) or raw `zpl`, kept generic until the label model settles. */
+export const LabelTemplate = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    kind: z.string().min(1),
+    zpl: z.string().min(1).optional(),
+    model: z.unknown().optional(),
+  })
+  .refine((t) => t.zpl !== undefined || t.model !== undefined, { message: 'a label template needs zpl or model', path: ['zpl'] });
+export type LabelTemplate = z.infer<typeof LabelTemplate>;
+
+/**
+ * Serial references a terminal may use offline for SSCCs (extension digit +
+ * company prefix + serial reference + check digit = 18 digits). Ranges of the
+ * same prefix and extension digit never overlap (the server refuses).
+ */
+export const SsccRange = z
+  .object({
+    id: z.string().min(1),
+    terminalId: z.string().min(1),
+    companyPrefix: z.string().regex(/^\d{7,10}$/),
+    extensionDigit: z.number().int().min(0).max(9),
+    from: z.number().int().nonnegative(),
+    to: z.number().int().nonnegative(),
+  })
+  .refine((r) => r.from <= r.to, { message: 'from must not exceed to', path: ['to'] })
+  .refine((r) => r.to < 10 ** (16 - r.companyPrefix.length), { message: 'to has more digits than the serial reference allows', path: ['to'] });
+export type SsccRange = z.infer<typeof SsccRange>;
+
 /** Every kind of master data and its row schema: one table drives validation everywhere. */
 export const MASTER_KINDS = {
   plant: Plant,
@@ -130,6 +169,9 @@ export const MASTER_KINDS = {
   operator: Operator,
   'scrap-reason': ScrapReason,
   'jis-sequence': JisSequence,
+  'blocked-batch': BlockedBatch,
+  'label-template': LabelTemplate,
+  'sscc-range': SsccRange,
 } as const;
 
 export type MasterKind = keyof typeof MASTER_KINDS;
@@ -144,4 +186,7 @@ export interface MasterRowByKind {
   operator: Operator;
   'scrap-reason': ScrapReason;
   'jis-sequence': JisSequence;
+  'blocked-batch': BlockedBatch;
+  'label-template': LabelTemplate;
+  'sscc-range': SsccRange;
 }

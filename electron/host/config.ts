@@ -10,7 +10,8 @@ import { HostError } from './coded-error';
  */
 
 export const CONFIG_FILE_NAME = 'terminal.json';
-export const FRAMINGS = ['CR', 'LF', 'CRLF', 'auto'] as const;
+/** Suffix framings, or `timeout`: a pause of TAKT_SCANNER_GAP_MS between bytes ends a scan. */
+export const FRAMINGS = ['CR', 'LF', 'CRLF', 'auto', 'timeout'] as const;
 export type Framing = (typeof FRAMINGS)[number];
 
 export const TerminalConfig = z.object({
@@ -23,7 +24,15 @@ export const TerminalConfig = z.object({
   scannerPort: z.string().default(''),
   scannerBaud: z.coerce.number().int().min(300).max(4_000_000).default(9600),
   scannerFraming: z.enum(FRAMINGS).default('auto'),
+  /** `timeout` framing: the inter-byte gap that ends a scan; absent = the scanner's default (50 ms). */
+  scannerGapMs: z.coerce.number().int().min(5).max(2000).optional(),
+  /** Keyboard wedge: largest gap between the keys of one scan; absent = the renderer's default (50 ms). */
+  wedgeGapMs: z.coerce.number().int().min(5).max(1000).optional(),
   language: z.enum(['de', 'en']).default('de'),
+  /** Absent or empty = no label printer; else `tcp://host:9100` or a serial device path. */
+  printer: z.string().optional(),
+  /** Serial printers only; 9600 when absent. */
+  printerBaud: z.coerce.number().int().min(300).max(4_000_000).optional(),
 });
 export type TerminalConfig = z.infer<typeof TerminalConfig>;
 
@@ -37,11 +46,15 @@ export const CONFIG_ENV: Record<Field, string> = {
   scannerPort: 'TAKT_SCANNER_PORT',
   scannerBaud: 'TAKT_SCANNER_BAUD',
   scannerFraming: 'TAKT_SCANNER_FRAMING',
+  scannerGapMs: 'TAKT_SCANNER_GAP_MS',
+  wedgeGapMs: 'TAKT_WEDGE_GAP_MS',
   language: 'TAKT_LANGUAGE',
+  printer: 'TAKT_PRINTER',
+  printerBaud: 'TAKT_PRINTER_BAUD',
 };
 
 /** Fields where an empty variable is a value ("no scanner"), not "unset". */
-const EMPTY_IS_A_VALUE: ReadonlySet<Field> = new Set(['scannerPort']);
+const EMPTY_IS_A_VALUE: ReadonlySet<Field> = new Set(['scannerPort', 'printer']);
 
 export interface LoadConfigOptions {
   userDataDir: string;

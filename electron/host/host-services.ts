@@ -2,6 +2,7 @@ import { mkdir, statfs } from 'node:fs/promises';
 import type { HostHandlers, ScannerStatus } from '../../shared/bridge';
 import type { TerminalConfig } from './config';
 import { createHostEventHub, type HostEvents } from './host-events';
+import { createPrinterService, printerDriverFromConfig, type PrinterService } from './printer-service';
 import { createSerialScanner, type Scanner } from './serial-scanner';
 import { createServerTransport, type ServerTransport } from './server-transport';
 
@@ -25,6 +26,7 @@ export interface CreateHostOptions {
   /** Test seams; by default built from the config. */
   scanner?: Scanner | null;
   server?: ServerTransport;
+  printer?: PrinterService;
 }
 
 const NOT_CONFIGURED: ScannerStatus = { state: 'not-configured', message: 'no serial scanner configured (TAKT_SCANNER_PORT)' };
@@ -35,10 +37,18 @@ export function createHost(options: CreateHostOptions): Host {
   const scanner = options.scanner !== undefined ? options.scanner : scannerFromConfig(config);
   const server =
     options.server ?? createServerTransport({ serverUrl: config.serverUrl, terminalId: config.terminalId, token: config.terminalToken });
+  const printer = options.printer ?? createPrinterService({ driver: printerDriverFromConfig(config.printer ?? '', config.printerBaud ?? 9600), pollMs: 10_000 });
   const unsubscribe: (() => void)[] = [];
 
   const handlers: HostHandlers = {
-    'host:info': async () => ({ terminalId: config.terminalId, serverUrl: config.serverUrl, version, transport, language: config.language }),
+    'host:info': async () => ({
+      terminalId: config.terminalId,
+      serverUrl: config.serverUrl,
+      version,
+      transport,
+      language: config.language,
+      ...(config.wedgeGapMs !== undefined ? { wedgeGapMs: config.wedgeGapMs } : {}),
+    }),
     'host:disk': async () => {
       await mkdir(userDataDir, { recursive: true });
       const stats = await statfs(userDataDir);
@@ -48,12 +58,16 @@ export function createHost(options: CreateHostOptions): Host {
     'scanner:status': async () => scanner?.status() ?? NOT_CONFIGURED,
     'sync:push': ({ events }) => server.push(events),
     'sync:pull': ({ after, limit }) => server.pull(after, limit),
+    'printer:print': (request) => printer.print(request),
+    'printer:status': () => printer.status(),
   };
 
   return {
     handlers,
     events: { on: hub.on },
     async start() {
+      unsubscribe.push(printer.onStatus((status) => hub.emit('printer:status', status)));
+      printer.start();
       if (!scanner) {
         hub.emit('device:status', { device: 'scanner', status: NOT_CONFIGURED });
         return;
@@ -65,6 +79,7 @@ export function createHost(options: CreateHostOptions): Host {
       scanner.start();
     },
     async stop() {
+      printer.stop();
       for (const off of unsubscribe.splice(0)) off();
       await scanner?.stop();
     },
@@ -73,5 +88,10 @@ export function createHost(options: CreateHostOptions): Host {
 
 function scannerFromConfig(config: TerminalConfig): Scanner | null {
   if (!config.scannerPort) return null;
-  return createSerialScanner({ path: config.scannerPort, baudRate: config.scannerBaud, framing: config.scannerFraming });
+  return createSerialScanner({
+    path: config.scannerPort,
+    baudRate: config.scannerBaud,
+    framing: config.scannerFraming,
+    ...(config.scannerGapMs !== undefined ? { gapMs: config.scannerGapMs } : {}),
+  });
 }

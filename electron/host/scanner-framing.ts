@@ -5,6 +5,12 @@ import type { Framing } from './config';
  * configured suffix. Pure and synchronous, so every framing edge case is a
  * table-driven unit test rather than a serial-port experiment.
  *
+ * `timeout` framing (scanners set up without a suffix): push() only collects;
+ * the caller arms a timer after each chunk and calls flush() when the line has
+ * been quiet for the configured gap. A CR/LF at the very end of such a burst is
+ * still taken as a suffix and dropped; CR/LF inside it are data. Two scans
+ * that reach the host within one gap cannot be told apart in this mode.
+ *
  * Bytes are decoded as latin1 (one char per byte), so GS/RS/EOT, AIM
  * prefixes such as `]C1` and any 8-bit byte reach the barcode parser intact.
  */
@@ -24,6 +30,10 @@ export interface FramerOptions {
 export interface ScanFramer {
   /** Feeds a chunk; returns the scans completed by it, in order. Empty scans are never returned. */
   push(chunk: Uint8Array | string): string[];
+  /** True while part of a scan is buffered (timeout framing: the caller should arm its gap timer). */
+  pending(): boolean;
+  /** The gap timer fired: ends the buffered scan (timeout framing; suffix framings return nothing). */
+  flush(): string[];
   /** Forgets a partial scan, e.g. after the port was closed mid-scan. */
   reset(): void;
 }
@@ -58,6 +68,9 @@ export function createScanFramer({ framing, maxLength = DEFAULT_MAX_SCAN_LENGTH,
 
   const feed = (char: string): void => {
     switch (framing) {
+      case 'timeout':
+        append(char);
+        return;
       case 'CR':
         if (char === CR) finish();
         else append(char);
@@ -94,6 +107,14 @@ export function createScanFramer({ framing, maxLength = DEFAULT_MAX_SCAN_LENGTH,
       const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
       scans.length = 0;
       for (const char of text) feed(char);
+      return scans.splice(0);
+    },
+    pending: () => buffer.length > 0 || discarding,
+    flush() {
+      if (framing !== 'timeout') return [];
+      scans.length = 0;
+      buffer = buffer.replace(/(?:\r\n|\r|\n)$/, '');
+      finish();
       return scans.splice(0);
     },
     reset() {

@@ -30,6 +30,8 @@ export interface SerialScannerOptions {
   path: string;
   baudRate: number;
   framing: Framing;
+  /** `timeout` framing: this long without a byte ends a scan (default 50 ms). */
+  gapMs?: number;
   maxLength?: number;
   /** First retry delay; doubles per failed attempt up to maxRetryMs. */
   retryMs?: number;
@@ -47,6 +49,9 @@ export interface Scanner {
   onScan(listener: (scan: RawScan) => void): () => void;
   onStatus(listener: (status: ScannerStatus) => void): () => void;
 }
+
+/** Timeout framing: a scanner sends a scan's bytes back to back; 50 ms of silence ends it. */
+export const DEFAULT_GAP_MS = 50;
 
 const defaultOpenPort = ({ path, baudRate }: { path: string; baudRate: number }): PortLike =>
   new SerialPort({ path, baudRate, autoOpen: false });
@@ -71,6 +76,8 @@ export function createSerialScanner(options: SerialScannerOptions): Scanner {
   let retryTimer: unknown;
   let nextDelay = retryMs;
   let running = false;
+  let gapTimer: unknown;
+  const gapMs = options.gapMs ?? DEFAULT_GAP_MS;
 
   const framer = createScanFramer({
     framing,
@@ -94,9 +101,34 @@ export function createSerialScanner(options: SerialScannerOptions): Scanner {
     }, delay);
   }
 
+  function emit(raws: readonly string[]): void {
+    if (raws.length === 0) return;
+    const receivedAt = now().toISOString();
+    for (const raw of raws) {
+      const scan: RawScan = { raw, source: 'serial', receivedAt, port: path };
+      for (const listener of scanListeners) safeCall(listener, scan);
+    }
+  }
+
+  function clearGapTimer(): void {
+    if (gapTimer !== undefined) timers.clearTimeout(gapTimer);
+    gapTimer = undefined;
+  }
+
+  /** Timeout framing: (re)arms the gap timer after every chunk while part of a scan is buffered. */
+  function armGapTimer(): void {
+    clearGapTimer();
+    if (framing !== 'timeout' || !framer.pending()) return;
+    gapTimer = timers.setTimeout(() => {
+      gapTimer = undefined;
+      emit(framer.flush());
+    }, gapMs);
+  }
+
   function dropPort(message: string): void {
     const old = port;
     port = undefined;
+    clearGapTimer();
     framer.reset();
     if (old) {
       old.removeAllListeners();
@@ -127,11 +159,8 @@ export function createSerialScanner(options: SerialScannerOptions): Scanner {
     });
     candidate.on('data', (chunk) => {
       if (port !== candidate) return;
-      const receivedAt = now().toISOString();
-      for (const raw of framer.push(chunk)) {
-        const scan: RawScan = { raw, source: 'serial', receivedAt, port: path };
-        for (const listener of scanListeners) safeCall(listener, scan);
-      }
+      emit(framer.push(chunk));
+      armGapTimer();
     });
     candidate.open((err) => {
       if (port !== candidate) {
@@ -156,6 +185,8 @@ export function createSerialScanner(options: SerialScannerOptions): Scanner {
       running = false;
       if (retryTimer !== undefined) timers.clearTimeout(retryTimer);
       retryTimer = undefined;
+      clearGapTimer();
+      framer.reset();
       const old = port;
       port = undefined;
       if (old) {

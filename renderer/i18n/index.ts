@@ -2,11 +2,15 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import de from './de.json';
 import en from './en.json';
+import jisDe from './jis.de.json';
+import jisEn from './jis.en.json';
+import workflowDe from './workflow.de.json';
+import workflowEn from './workflow.en.json';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const resources = { de: { translation: de }, en: { translation: en } } as const;
+export const resources = { de: { translation: { ...de, ...workflowDe, ...jisDe } }, en: { translation: { ...en, ...workflowEn, ...jisEn } } } as const;
 
 /** The first candidate that names a supported language ("de-AT" → "de"); German otherwise (the plant default). */
 export function resolveLanguage(...candidates: (string | null | undefined)[]): Language {

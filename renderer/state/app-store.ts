@@ -1,9 +1,11 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreDeps } from './deps';
+import { createJisSlice } from './jis-slice';
 import { createMasterSlice } from './master-slice';
 import { createSessionSlice } from './session-slice';
 import { createStatusSlice } from './status-slice';
 import type { AppState, AppStore } from './types';
+import { createWorkflowSlice } from './workflow-slice';
 
 export type { AppState, AppStore } from './types';
 
@@ -13,5 +15,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createStatusSlice()(set, get),
     ...createMasterSlice(deps)(set, get),
     ...createSessionSlice(deps)(set, get),
+    ...createWorkflowSlice(deps)(set, get),
+    ...createJisSlice(deps)(set, get),
   }));
 }

@@ -1,4 +1,5 @@
 import { roleRequiresPin, type Operator, type Role } from '../../shared/master-data';
+import { classifyScan, parseBarcode } from '../../shared/barcode';
 import { normalizeScan } from '../scan/scan-text';
 
 /** The login flow as pure data and transitions; the store wires them to the journal. */
@@ -32,7 +33,10 @@ export type BadgeDecision =
 
 export function decideBadge(operators: readonly Operator[], raw: string): BadgeDecision {
   const scan = normalizeScan(raw);
-  const operator = scan ? operators.find((o) => o.badge === scan) : undefined;
+  // A badge printed as Code 128 or Code 39 may arrive with its AIM prefix (`]C0B1001`): classify the parsed text.
+  const found = classifyScan(parseBarcode(scan), { operators, orders: [], materials: [] });
+  const operator =
+    found.kind === 'badge' ? operators.find((o) => o.id === found.operatorId) : scan ? operators.find((o) => o.badge === scan) : undefined;
   if (!operator) return { kind: 'unknown', scan };
   if (roleRequiresPin(operator.role) && operator.pinHash) return { kind: 'pin', operator: { ...operator, pinHash: operator.pinHash } };
   return { kind: 'login', operator };

@@ -2,7 +2,8 @@ import type { RawScan } from '../../shared/bridge';
 import type { NewEvent } from '../../shared/events';
 import type { Operator } from '../../shared/master-data';
 import { initialTerminalState, type TerminalState } from '../../shared/terminal-state';
-import { showControlChars } from '../scan/scan-text';
+import { classifyScan, parseBarcode } from '../../shared/barcode';
+import { normalizeScan, showControlChars } from '../scan/scan-text';
 import type { StoreDeps } from './deps';
 import { decideBadge, initialLogin, pinBackspace, pinDigit, pinRejected, pinVerifying, startPin, type LoginState } from './login-logic';
 import type { SliceCreator } from './types';
@@ -83,6 +84,17 @@ export const createSessionSlice =
         const state = get();
         if (state.writing) return;
         if (state.terminal.operator) {
+          // On the order screen an order traveller's barcode starts that order, like its Start button.
+          const found = classifyScan(parseBarcode(normalizeScan(raw)), { operators: [], orders: state.orders, materials: [] });
+          const order = found.kind === 'order' ? state.orders.find((o) => o.id === found.orderId) : undefined;
+          if (order && order.status === 'released' && !state.terminal.startedOrderIds.includes(order.id)) {
+            await get().startOrder(order.id);
+            return;
+          }
+          if (order) {
+            get().showFeedback('nok', 'scan.orderAlreadyStarted', { number: order.number });
+            return;
+          }
           get().showFeedback('nok', 'scan.notUsedHere', { scan: showControlChars(raw.replace(/[\r\n]+$/, '')) });
           return;
         }

@@ -1,8 +1,10 @@
 import Dexie, { type Table } from 'dexie';
 import { EventEnvelope, SCHEMA_VERSION, validatePayload, type NewEvent } from '../../shared/events';
-import type { Result } from '../../shared/errors';
+import type { CodedError, Result } from '../../shared/errors';
 import { newId as defaultNewId } from '../../shared/ids';
 import { applyEvent, initialTerminalState, type TerminalState } from '../../shared/terminal-state';
+import { GroupCommitter } from './group-commit';
+import { prunableSeqs } from './retention';
 import type { MetaRow } from './meta';
 import { applyVersions, journalDbName, JOURNAL_VERSIONS } from './schema';
 
@@ -35,7 +37,49 @@ export interface SyncInfo {
   oldestPendingAt?: string;
 }
 
-class InvalidEvent extends Error {}
+interface PendingAppend {
+  events: readonly NewEvent[];
+  occurredAt: string;
+  makeId: () => string;
+}
+
+/** Envelopes for one caller's events from `seq` on, and the state folded over them; pure. */
+export function buildEnvelopes(item: PendingAppend, terminalId: string, firstSeq: number, before: TerminalState): Result<AppendResult> {
+  let state = before;
+  let seq = firstSeq;
+  const events: EventEnvelope[] = [];
+  for (const e of item.events) {
+    const parsed = EventEnvelope.safeParse({
+      id: item.makeId(),
+      terminalId,
+      seq,
+      type: e.type,
+      occurredAt: item.occurredAt,
+      ...(e.operatorId ? { operatorId: e.operatorId } : {}),
+      ...(e.orderId ? { orderId: e.orderId } : {}),
+      payload: e.payload,
+      schemaVersion: SCHEMA_VERSION,
+    });
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'invalid-event', message: `${e.type}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` } };
+    }
+    events.push(parsed.data);
+    state = applyEvent(state, parsed.data);
+    seq += 1;
+  }
+  return { ok: true, value: { events, state } };
+}
+
+/** A failed write: a full disk or quota is `storage-low`, anything else `journal-write-failed`. */
+export function writeFailure(err: unknown): CodedError {
+  const name = (err as { name?: unknown; inner?: { name?: unknown } } | null)?.name;
+  const inner = (err as { inner?: { name?: unknown } } | null)?.inner?.name;
+  const message = err instanceof Error ? err.message : String(err);
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return { code: 'storage-low', message: `The terminal's storage is full; nothing was booked (${message})` };
+  }
+  return { code: 'journal-write-failed', message };
+}
 
 const META = { nextSeq: 'nextSeq', ackedSeq: 'ackedSeq', state: 'state' } as const;
 
@@ -43,12 +87,19 @@ export class Journal {
   private readonly events: Table<EventEnvelope, number>;
   private readonly meta: Table<MetaRow, string>;
 
+  private guard: (() => CodedError | null) | null = null;
+  private readonly committer: GroupCommitter<PendingAppend, Result<AppendResult>>;
+
   private constructor(
     private readonly db: Dexie,
     readonly terminalId: string,
   ) {
     this.events = db.table('events');
     this.meta = db.table('meta');
+    this.committer = new GroupCommitter({
+      commit: (items) => this.commitGroup(items),
+      onGroupError: (err) => ({ ok: false, error: writeFailure(err) }),
+    });
   }
 
   static async open(terminalId: string): Promise<Journal> {
@@ -62,50 +113,59 @@ export class Journal {
     this.db.close();
   }
 
+  /**
+   * Appends events as one unit: all get gap-free seqs, or none is written.
+   * Appends that arrive while another is committing share the next
+   * transaction (group commit); each resolves after its own commit.
+   */
   async append(newEvents: readonly NewEvent[], ctx: AppendContext): Promise<Result<AppendResult>> {
     if (newEvents.length === 0) return { ok: false, error: { code: 'invalid-event', message: 'Nothing to append' } };
     for (const e of newEvents) {
       const check = validatePayload(e.type, e.payload);
       if (!check.ok) return { ok: false, error: { code: 'invalid-event', message: `${e.type}: ${check.message}` } };
     }
-    const makeId = ctx.newId ?? defaultNewId;
-    try {
-      const result = await this.db.transaction('rw', this.events, this.meta, async () => {
-        let seq = await this.readNumber(META.nextSeq, 1);
-        let state = await this.loadState();
-        const occurredAt = ctx.clock().toISOString();
-        const written: EventEnvelope[] = [];
-        for (const e of newEvents) {
-          const parsed = EventEnvelope.safeParse({
-            id: makeId(),
-            terminalId: this.terminalId,
-            seq,
-            type: e.type,
-            occurredAt,
-            ...(e.operatorId ? { operatorId: e.operatorId } : {}),
-            ...(e.orderId ? { orderId: e.orderId } : {}),
-            payload: e.payload,
-            schemaVersion: SCHEMA_VERSION,
-          });
-          if (!parsed.success) throw new InvalidEvent(`${e.type}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-          const envelope = parsed.data;
-          written.push(envelope);
-          state = applyEvent(state, envelope);
-          seq += 1;
+    const refused = this.guard?.();
+    if (refused) return { ok: false, error: refused };
+    // The operator acted now: the time is taken at the call, not when the group commits.
+    return this.committer.submit({ events: newEvents, occurredAt: ctx.clock().toISOString(), makeId: ctx.newId ?? defaultNewId });
+  }
+
+  /** A check run before every append (the space guard); a coded error refuses the append before anything is written. */
+  setAppendGuard(guard: (() => CodedError | null) | null): void {
+    this.guard = guard;
+  }
+
+  /** Sizes of the append groups committed so far (diagnostics, tests). */
+  get groupSizes(): readonly number[] {
+    return this.committer.groupSizes;
+  }
+
+  private async commitGroup(items: readonly PendingAppend[]): Promise<Result<AppendResult>[]> {
+    return this.db.transaction('rw', this.events, this.meta, async () => {
+      let seq = await this.readNumber(META.nextSeq, 1);
+      let state = await this.loadState();
+      const written: EventEnvelope[] = [];
+      const outcomes: Result<AppendResult>[] = [];
+      for (const item of items) {
+        const built = buildEnvelopes(item, this.terminalId, seq, state);
+        if (!built.ok) {
+          outcomes.push(built);
+          continue; // this caller's events are refused; the others of the group still commit
         }
+        for (const e of built.value.events) written.push(e);
+        seq += built.value.events.length;
+        state = built.value.state;
+        outcomes.push(built);
+      }
+      if (written.length > 0) {
         await this.events.bulkAdd(written);
         await this.meta.bulkPut([
           { key: META.nextSeq, value: seq },
           { key: META.state, value: state },
         ]);
-        return { events: written, state };
-      });
-      return { ok: true, value: result };
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      const code = err instanceof InvalidEvent ? 'invalid-event' : 'journal-write-failed';
-      return { ok: false, error: { code, message } };
-    }
+      }
+      return outcomes;
+    });
   }
 
   /** The folded state as of the last committed append. */
@@ -152,6 +212,27 @@ export class Journal {
       if (next !== current) await this.meta.put({ key: META.ackedSeq, value: next });
       return next;
     });
+  }
+
+  /**
+   * Retention: deletes up to `batch` of the oldest events that are both
+   * acknowledged (seq ≤ ackedSeq) and older than `maxAgeMs`, in one
+   * transaction. Unsynced events are never deleted. Returns how many went.
+   */
+  async pruneSynced(now: Date, maxAgeMs: number, batch: number): Promise<number> {
+    return this.db.transaction('rw', this.events, this.meta, async () => {
+      const ackedSeq = await this.readNumber(META.ackedSeq, 0);
+      const rows = await this.events.where('seq').belowOrEqual(ackedSeq).limit(batch).toArray();
+      const seqs = prunableSeqs(rows, ackedSeq, now, maxAgeMs);
+      if (seqs.length > 0) await this.events.bulkDelete(seqs);
+      return seqs.length;
+    });
+  }
+
+  /** The lowest seq still in the journal (head + 1 when empty): retention moves it up. */
+  async firstSeq(): Promise<number> {
+    const first = await this.events.orderBy('seq').first();
+    return first?.seq ?? (await this.head()) + 1;
   }
 
   private async readNumber(key: string, fallback: number): Promise<number> {

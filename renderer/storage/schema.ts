@@ -13,6 +13,20 @@ export interface SchemaVersion {
   upgrade?: Record<string, RowTransform>;
 }
 
+/**
+ * Journal v2 (issue 6): an `occurredAt` index (age of the oldest event for
+ * retention and the status screen) and legacy rows normalised: every event
+ * carries a numeric `schemaVersion` (v1 rows written before the field existed
+ * count as 1) and its id in lower case, as the server stores it. Pure: a row
+ * in, a row out; seq, payload and everything else pass through unchanged.
+ */
+export function journalEventV2(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...row };
+  if (typeof out.schemaVersion !== 'number' || !Number.isInteger(out.schemaVersion) || out.schemaVersion < 1) out.schemaVersion = 1;
+  if (typeof out.id === 'string') out.id = out.id.toLowerCase();
+  return out;
+}
+
 export const JOURNAL_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
@@ -20,6 +34,13 @@ export const JOURNAL_VERSIONS: readonly SchemaVersion[] = [
       events: 'seq, id, type',
       meta: 'key',
     },
+  },
+  {
+    version: 2,
+    stores: {
+      events: 'seq, id, type, occurredAt',
+    },
+    upgrade: { events: journalEventV2 },
   },
 ];
 

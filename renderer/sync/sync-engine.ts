@@ -5,7 +5,7 @@ import type { PullResponse } from '../../shared/sync-protocol';
 import type { Timers } from '../bridge/types';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../lib/backoff';
 import type { SyncInfo } from '../storage/journal';
-import type { SyncStatus } from './sync-status';
+import { rememberError, type SyncStatus } from './sync-status';
 
 /**
  * The sync loop (DESIGN §5): push journal events by cursor, pull master data
@@ -13,9 +13,13 @@ import type { SyncStatus } from './sync-status';
  *
  * Everything it touches is injected (journal, cache, bridge, clock, timers,
  * random, status sink) and it holds no React, DOM or zustand, so it is unit
- * tested with fakes and can move into a Web Worker later: the worker would
- * open its own Dexie handles and post the status to the UI thread; the HTTP
- * call already goes through the host via the bridge.
+ * tested with fakes and runs unchanged in the sync worker (sync-worker.ts),
+ * on the UI thread (fallback) and in Node (the chaos tests).
+ *
+ * Liveness: after every attempt a timer is set (backoff after a failure, at
+ * once while events are pending after a success, the pull interval when
+ * idle), so retries never wait for the next local write. `retryNow()` ends a
+ * backoff wait at once (connectivity is back, or "sync now").
  */
 
 export interface SyncJournal {
@@ -92,6 +96,12 @@ export class SyncEngine {
     if (!this.stopped) this.kick();
   }
 
+  /** Connectivity is back or IT pressed "sync now": forget the backoff and try at once. */
+  retryNow(): void {
+    this.attempt = 0;
+    if (!this.stopped) this.kick();
+  }
+
   /** Runs one attempt now; resolves when it (and any attempt requested meanwhile) finished. Mainly for tests. */
   async runOnce(): Promise<void> {
     await this.cycle();
@@ -134,7 +144,10 @@ export class SyncEngine {
       }
       this.attempt = 0;
       const info = await this.o.journal.syncInfo();
-      this.publish(withPending({ online: true, pending: 0, lastSuccessAt: this.o.clock().toISOString() }, info));
+      const checkpoint = await this.o.cache.checkpoint();
+      const now = this.o.clock().toISOString();
+      const { lastError: _previous, ...rest } = this.status;
+      this.publish(withPending({ ...rest, online: true, pending: 0, lastSuccessAt: now, lastAttemptAt: now, checkpoint }, info));
       // Events appended during the push are picked up at once; otherwise wait for the next periodic pull.
       const timeToPull = Math.max(0, this.lastPullAt + this.pullIntervalMs - this.o.clock().getTime());
       return info.pending > 0 ? 0 : timeToPull;
@@ -142,8 +155,14 @@ export class SyncEngine {
       const coded: CodedError = err instanceof SyncFailure ? err.coded : { code: 'internal', message: err instanceof Error ? err.message : String(err) };
       const delay = backoffDelay(this.attempt++, this.o.random ?? Math.random, this.o.backoff ?? DEFAULT_BACKOFF);
       const info = await this.o.journal.syncInfo().catch(() => null);
-      const { lastError: _previous, ...rest } = this.status;
-      const failed: SyncStatus = { ...rest, online: false, lastError: coded };
+      const now = this.o.clock().toISOString();
+      const failed: SyncStatus = {
+        ...this.status,
+        online: false,
+        lastError: coded,
+        lastAttemptAt: now,
+        lastErrors: rememberError(this.status.lastErrors, { ...coded, at: now }),
+      };
       this.publish(info ? withPending(failed, info) : failed);
       return delay;
     }
@@ -198,6 +217,7 @@ export class SyncEngine {
 
   private schedule(delay: number): void {
     this.clearTimer();
+    this.publish({ ...this.status, nextAttemptAt: new Date(this.o.clock().getTime() + delay).toISOString() });
     this.timer = this.o.timers.setTimeout(() => {
       this.timer = null;
       void this.cycle();
@@ -215,5 +235,6 @@ export class SyncEngine {
 /** The status with pending figures replaced by the journal's. */
 function withPending(base: SyncStatus, info: SyncInfo): SyncStatus {
   const { oldestPendingAt: _old, ...rest } = base;
-  return info.oldestPendingAt ? { ...rest, pending: info.pending, oldestPendingAt: info.oldestPendingAt } : { ...rest, pending: info.pending };
+  const figures = { ...rest, pending: info.pending, head: info.head, ackedSeq: info.ackedSeq };
+  return info.oldestPendingAt ? { ...figures, oldestPendingAt: info.oldestPendingAt } : figures;
 }

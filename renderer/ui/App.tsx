@@ -1,17 +1,46 @@
+import { useState } from 'react';
 import { FeedbackBanner } from './FeedbackBanner';
+import { JisOpenButton } from './jis/JisOpenButton';
+import { JisScreen } from './jis/JisScreen';
 import { LoginScreen } from './LoginScreen';
 import { OrderList } from './OrderList';
+import { ScanTestButton } from './scan-test/ScanTestButton';
+import { ScanTestScreen } from './scan-test/ScanTestScreen';
 import { StatusBar } from './StatusBar';
+import { StatusScreen } from './status-screen/StatusScreen';
 import { useApp } from './store-context';
+import { InactivityLogout } from './workflow/useInactivityLogout';
+import { OrderDetail } from './workflow/OrderDetail';
 
 /** The shell: status bar always on top, then login or the order list, feedback at the bottom. */
 export function App({ terminalId }: { terminalId: string }) {
   const loggedIn = useApp((s) => s.terminal.operator !== null);
+  const workflowOrderId = useApp((s) => s.workflow.openOrderId);
+  const [statusOpen, setStatusOpen] = useState(false);
+  const [scanTestOpen, setScanTestOpen] = useState(false);
+  const [jisSequenceId, setJisSequenceId] = useState<string | null>(null);
   return (
     <div className="app">
-      <StatusBar />
-      {loggedIn ? <OrderList terminalId={terminalId} /> : <LoginScreen />}
+      <StatusBar onOpenStatus={() => setStatusOpen(true)} />
+      {!scanTestOpen && <ScanTestButton onOpen={() => setScanTestOpen(true)} />}
+      {scanTestOpen ? (
+        <ScanTestScreen onClose={() => setScanTestOpen(false)} />
+      ) : statusOpen ? (
+        <StatusScreen onClose={() => setStatusOpen(false)} />
+      ) : loggedIn && workflowOrderId ? (
+        <OrderDetail />
+      ) : loggedIn && jisSequenceId ? (
+        <JisScreen sequenceId={jisSequenceId} onClose={() => setJisSequenceId(null)} />
+      ) : loggedIn ? (
+        <>
+          <JisOpenButton onOpen={setJisSequenceId} />
+          <OrderList terminalId={terminalId} />
+        </>
+      ) : (
+        <LoginScreen />
+      )}
       <FeedbackBanner />
+      {loggedIn && <InactivityLogout />}
     </div>
   );
 }

@@ -20,6 +20,7 @@ export function OrderList({ terminalId }: { terminalId: string }) {
   const terminal = useApp((s) => s.terminal);
   const startingOrderId = useApp((s) => s.startingOrderId);
   const startOrder = useApp((s) => s.startOrder);
+  const openOrder = useApp((s) => s.openOrder);
   const logout = useApp((s) => s.logout);
   const writing = useApp((s) => s.writing);
 
@@ -50,7 +51,7 @@ export function OrderList({ terminalId }: { terminalId: string }) {
     body = (
       <ul className="order-list">
         {views.map((order) => (
-          <OrderCard key={order.id} order={order} language={i18n.language} starting={startingOrderId === order.id} disabled={startingOrderId !== null} onStart={() => void startOrder(order.id)} />
+          <OrderCard key={order.id} order={order} language={i18n.language} starting={startingOrderId === order.id} disabled={startingOrderId !== null} onStart={() => void startOrder(order.id)} onOpen={() => void openOrder(order.id)} />
         ))}
       </ul>
     );
@@ -70,7 +71,7 @@ export function OrderList({ terminalId }: { terminalId: string }) {
   );
 }
 
-function OrderCard({ order, language, starting, disabled, onStart }: { order: OrderView; language: string; starting: boolean; disabled: boolean; onStart: () => void }) {
+function OrderCard({ order, language, starting, disabled, onStart, onOpen }: { order: OrderView; language: string; starting: boolean; disabled: boolean; onStart: () => void; onOpen: () => void }) {
   const { t } = useTranslation();
   const started = order.displayStatus === 'started';
   return (
@@ -106,6 +107,10 @@ function OrderCard({ order, language, starting, disabled, onStart }: { order: Or
           {starting ? t('orders.starting') : t('orders.start')}
         </button>
       )}
+      <button type="button" className="btn btn-secondary order-open" onClick={onOpen} data-testid={`open-${order.number}`}>
+        <span aria-hidden="true">☰ </span>
+        {t('workflow.open')}
+      </button>
     </li>
   );
 }

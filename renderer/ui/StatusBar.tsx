@@ -4,7 +4,7 @@ import { selectLineName, selectOperatorName } from '../state/selectors';
 import { useApp } from './store-context';
 
 /** Always visible: who is logged in, which line, scanner, host link, sync. */
-export function StatusBar() {
+export function StatusBar({ onOpenStatus }: { onOpenStatus?: () => void } = {}) {
   const { t, i18n } = useTranslation();
   const operatorName = useApp(selectOperatorName);
   const lineName = useApp(selectLineName);
@@ -51,6 +51,11 @@ export function StatusBar() {
           <span aria-hidden="true">⚠ </span>
           {t('status.hostDown')}
         </div>
+      )}
+      {onOpenStatus && (
+        <button type="button" className="btn btn-secondary" data-testid="open-status" onClick={onOpenStatus}>
+          {t('status.openStatus')}
+        </button>
       )}
       <button
         type="button"

@@ -1,6 +1,8 @@
 import type { BridgeClient } from '../../shared/bridge';
 import type { TaktBridge } from '../bridge/types';
-import { KeyboardWedge } from '../scan/keyboard-wedge';
+import { KeyboardWedge, type KeyboardWedgeOptions } from '../scan/keyboard-wedge';
+import { replayTyping } from '../scan/replay-typing';
+import { appScanRouter, type ScanRouter } from '../scan/scan-router';
 import type { AppStore } from '../state/app-store';
 
 export interface HostWiringOptions {
@@ -9,6 +11,10 @@ export interface HostWiringOptions {
   /** Where the keyboard wedge listens (the window). */
   keyTarget?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
   now?: () => number;
+  /** Where scans of every channel go (default: the app's router, which the Scan test screen can capture). */
+  router?: ScanRouter;
+  /** Keyboard-wedge tuning (gap, substitutes, …). */
+  wedge?: Omit<KeyboardWedgeOptions, 'onScan' | 'now'>;
 }
 
 /**
@@ -16,11 +22,12 @@ export interface HostWiringOptions {
  * go to handleScan; scanner status from `scanner:status` and `device:status`;
  * the bridge's connection state. Returns the function that undoes it all.
  */
-export function wireHost({ bridge, store, keyTarget, now }: HostWiringOptions): () => void {
+export function wireHost({ bridge, store, keyTarget, now, router = appScanRouter, wedge: wedgeOptions }: HostWiringOptions): () => void {
   const actions = () => store.getState();
   const disposers: (() => void)[] = [];
 
-  disposers.push(bridge.on('scanner:scan', (scan) => void actions().handleScan(scan)));
+  disposers.push(router.setDefault((scan) => void actions().handleScan(scan)));
+  disposers.push(bridge.on('scanner:scan', (scan) => router.dispatch(scan)));
   disposers.push(bridge.on('device:status', (status) => actions().setScanner(status.status)));
 
   const refreshScanner = () => {
@@ -43,8 +50,19 @@ export function wireHost({ bridge, store, keyTarget, now }: HostWiringOptions): 
   }
 
   if (keyTarget) {
-    const wedge = new KeyboardWedge({ onScan: (raw) => void actions().handleScan({ raw }), ...(now ? { now } : {}) });
+    const wedge = new KeyboardWedge({
+      replay: replayTyping,
+      ...wedgeOptions,
+      onScan: (raw) => router.dispatch({ raw, source: 'wedge', receivedAt: new Date().toISOString() }),
+      ...(now ? { now } : {}),
+    });
     disposers.push(wedge.attach(keyTarget));
+    // The terminal's configured burst gap (TAKT_WEDGE_GAP_MS), unless the caller fixed one.
+    if (wedgeOptions?.maxGapMs === undefined) {
+      void bridge.call('host:info', {}).then((res) => {
+        if (res.ok && res.value.wedgeGapMs !== undefined) wedge.setMaxGap(res.value.wedgeGapMs);
+      });
+    }
   }
 
   return () => {

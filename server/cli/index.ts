@@ -1,11 +1,13 @@
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { IMPORT_USAGE, runImport } from './import-command';
 import { MIGRATE_USAGE, runMigrate } from './migrate-command';
 import { SERVER_USAGE, runServer } from './server-command';
 import { TERMINAL_USAGE, runTerminal } from './terminal-command';
 import { TOKEN_USAGE, runToken } from './token-command';
+import { TRACE_USAGE, runTrace } from './trace-command';
 
 /**
- * The server's admin commands (`takt server|migrate|terminal|token`). Each
+ * The server's admin commands (`takt server|migrate|terminal|token|import|trace`). Each
  * returns an exit code; errors go to stderr as one line, never as a stack.
  */
 
@@ -16,6 +18,8 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[], io: CliIo)
   migrate: { usage: MIGRATE_USAGE, run: runMigrate },
   terminal: { usage: TERMINAL_USAGE, run: runTerminal },
   token: { usage: TOKEN_USAGE, run: runToken },
+  import: { usage: IMPORT_USAGE, run: runImport },
+  trace: { usage: TRACE_USAGE, run: runTrace },
 };
 
 export const SERVER_CLI_USAGE = Object.values(COMMANDS)
@@ -30,16 +34,15 @@ export async function runServerCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`takt: unknown server command "${name ?? ''}"\nusage:\n${SERVER_CLI_USAGE}\n`);
     return EXIT_USAGE;
   }
+  const json = args.includes('--json');
   try {
     return await command.run(args, io);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    if (err instanceof UsageError || isParseArgsError(err)) {
-      io.stderr.write(`takt ${name}: ${message}\nusage: ${command.usage}\n`);
-      return EXIT_USAGE;
-    }
-    io.stderr.write(`takt ${name}: ${message}\n`);
-    return EXIT_FAILURE;
+    const usage = err instanceof UsageError || isParseArgsError(err);
+    if (json) io.stderr.write(`${JSON.stringify({ error: { code: usage ? 'usage' : 'failed', message } })}\n`);
+    else io.stderr.write(usage ? `takt ${name}: ${message}\nusage: ${command.usage}\n` : `takt ${name}: ${message}\n`);
+    return usage ? EXIT_USAGE : EXIT_FAILURE;
   }
 }
 

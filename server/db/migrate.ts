@@ -1,6 +1,7 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Database, DatabaseDialect } from './schema';
 import { foundationMigration } from './migrations/0001-foundation';
+import { projectionsMigration } from './migrations/0002-projections';
 
 /**
  * One migration set for both dialects, provided in code so that a packaged
@@ -10,6 +11,7 @@ import { foundationMigration } from './migrations/0001-foundation';
 export function migrations(dialect: DatabaseDialect): Record<string, Migration> {
   return {
     '0001-foundation': foundationMigration(dialect),
+    '0002-projections': projectionsMigration(),
   };
 }
 
@@ -27,7 +29,10 @@ export interface MigrateOutcome {
 
 /** Brings the schema to the latest version; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<Database>, dialect: DatabaseDialect): Promise<MigrateOutcome> {
-  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(dialect) });
+  // Kysely looks for its bookkeeping tables in every schema unless told which one: with a
+  // `kysely_migration` table in another schema (say public) it would skip creating its own.
+  const schema = dialect === 'postgres' ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema : undefined;
+  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   if (error) {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+import type { ProjectionTables } from './projection-schema';
 
 /**
  * Table shapes as Kysely sees them. One shape for both dialects: booleans are
@@ -58,7 +59,7 @@ export interface CountersTable {
   value: Generated<number>;
 }
 
-export interface Database {
+export interface Database extends ProjectionTables {
   terminals: TerminalsTable;
   admin_tokens: AdminTokensTable;
   events: EventsTable;

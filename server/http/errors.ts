@@ -13,6 +13,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  'sscc-range-overlap': 409,
   'payload-too-large': 413,
   'rate-limited': 429,
   internal: 500,

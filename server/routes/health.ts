@@ -5,7 +5,7 @@ import type { RouteDeps } from './deps';
 
 /** Liveness and database reachability; the only route without a token (load balancers, the terminal's status light). */
 export function registerHealthRoute(app: FastifyInstance, { db, dialect }: RouteDeps): void {
-  app.get('/health', { config: { auth: 'none' } }, async (request, reply) => {
+  app.get('/health', { config: { auth: 'none', rateLimit: false } }, async (request, reply) => {
     try {
       await sql`SELECT 1`.execute(db);
     } catch (err) {

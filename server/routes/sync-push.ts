@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { validatePayload } from '../../shared/events';
 import { PushRequest, type PushResponse } from '../../shared/sync-protocol';
 import { terminalOf } from '../auth';
-import { isUnderstood, storeEvents } from '../event-store';
+import { isUnderstood } from '../event-store';
+import { createPushStore } from '../group-commit';
 import { describeIssues, sendError } from '../http/errors';
 import type { RouteDeps } from './deps';
 
 /** POST /api/v1/sync/push: a terminal hands over its events; the answer is its new cursor (DESIGN §5). */
 export function registerSyncPushRoute(app: FastifyInstance, { db, dialect }: RouteDeps): void {
+  const store = createPushStore(db, dialect);
   app.post('/api/v1/sync/push', { config: { auth: 'terminal' } }, async (request, reply) => {
     const parsed = PushRequest.safeParse(request.body);
     if (!parsed.success) return sendError(reply, 'bad-request', describeIssues(parsed.error));
@@ -25,7 +27,7 @@ export function registerSyncPushRoute(app: FastifyInstance, { db, dialect }: Rou
       const checked = validatePayload(event.type, event.payload);
       if (!checked.ok) return sendError(reply, 'bad-request', `event seq ${event.seq} (${event.type}): ${checked.message}`);
     }
-    const stored = await storeEvents(db, dialect, terminalId, events);
+    const stored = await store(terminalId, events);
     if (!stored.ok) return sendError(reply, stored.error.code, stored.error.message);
     const response: PushResponse = { ackSeq: stored.value.ackSeq };
     return response;

@@ -13,6 +13,8 @@ function handlers(): HostHandlers & { [K in keyof HostHandlers]: ReturnType<type
     'scanner:status': vi.fn(async () => ({ state: 'not-configured' as const })),
     'sync:push': vi.fn(async () => ({ ackSeq: 0 })),
     'sync:pull': vi.fn(async () => ({ changes: [], rev: 0, hasMore: false })),
+    'printer:status': vi.fn(async () => ({ state: 'not-configured' as const })),
+    'printer:print': vi.fn(async () => ({ jobId: 'J-1', outcome: 'done' as const, status: { state: 'ready' as const } })),
   };
 }
 

@@ -10,6 +10,8 @@ function handlers(): HostHandlers {
     'scanner:status': vi.fn(async () => ({ state: 'connected' as const, port: '/dev/x' })),
     'sync:push': vi.fn(async () => ({ ackSeq: 3 })),
     'sync:pull': vi.fn(async (req) => ({ changes: [], rev: req.after, hasMore: false })),
+    'printer:status': vi.fn(async () => ({ state: 'not-configured' as const })),
+    'printer:print': vi.fn(async () => ({ jobId: 'J-1', outcome: 'done' as const, status: { state: 'ready' as const } })),
   };
 }
 

@@ -1,0 +1,93 @@
+import type { EventEnvelope } from '../../shared/events';
+import { createJisState, currentPosition, findGaps, foldJisEvents, nextPositions, positionStatus, type JisConfig, type JisState, type PositionState } from '../../shared/jis';
+import { renderSvg, renderTemplate, type LabelModel } from '../../shared/labels';
+import type { JisSequence } from '../../shared/master-data';
+import type { Result } from '../../shared/errors';
+
+/**
+ * Pure helpers of the JIS screen (issue 9): the state restored from the
+ * cached call-off plus the journal's Sequence and Rack events, the pearl
+ * chain's rows, and the rack label model. The sequence rules themselves
+ * live in shared/jis; nothing here decides OK or NOK.
+ */
+
+export const JIS_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'SequencePartVerified',
+  'SequenceMismatch',
+  'SequenceMismatchAcknowledged',
+  'SequenceOverride',
+  'SequenceBreak',
+  'SequenceGapAcknowledged',
+  'SequenceRevisionApplied',
+  'RackOpened',
+  'RackSlotFilled',
+  'RackClosed',
+  'RackChecked',
+]);
+
+/** The cached call-off with this terminal's recorded facts folded over it. */
+export function restoreJisState(sequence: JisSequence, events: readonly EventEnvelope[], config: Partial<JisConfig> = {}): JisState {
+  return foldJisEvents(
+    createJisState(sequence, config),
+    events.filter((e) => JIS_EVENT_TYPES.has(e.type)),
+  );
+}
+
+export type ChainStatus = ReturnType<typeof positionStatus> | 'current' | 'pulled-ahead';
+
+export interface ChainView {
+  current: PositionState | undefined;
+  next: PositionState[];
+  /** Done positions, newest first. */
+  done: PositionState[];
+  gaps: ReturnType<typeof findGaps>;
+  openCount: number;
+}
+
+export function chainView(state: JisState, nextCount = 5, doneCount = 8): ChainView {
+  const current = currentPosition(state);
+  const done = state.positions.filter((p) => {
+    const s = positionStatus(p);
+    return s === 'verified' || s === 'overridden' || s === 'skipped';
+  });
+  return {
+    current,
+    next: nextPositions(state, nextCount),
+    done: done.slice(-doneCount).reverse(),
+    gaps: findGaps(state),
+    openCount: state.positions.filter((p) => positionStatus(p) === 'open').length,
+  };
+}
+
+const ascii = (s: string, max: number) => s.replace(/[^\x20-\x7e]/g, '?').slice(0, max);
+
+/** The data of the built-in `jis-rack` template for one rack of the state. */
+export function rackLabelData(state: JisState, rackId: string) {
+  const rack = state.racks.find((r) => r.rackId === rackId);
+  const positions = (rack?.filled ?? [])
+    .map((f) => state.positions.find((p) => p.data.sequenceNumber === f.sequenceNumber))
+    .filter((p): p is PositionState => p !== undefined)
+    // The template lists positions with rising sequence numbers (a pulled-ahead part may sit earlier in the rack).
+    .sort((a, b) => a.data.sequenceNumber - b.data.sequenceNumber);
+  const parts = [...new Set(positions.map((p) => p.data.customerPartNumber))];
+  return {
+    rack: ascii(rackId, 20),
+    customer: state.customer.slice(0, 40),
+    unloadingPoint: ascii(positions[0]?.data.unloadingPoint ?? '', 20),
+    partNumber: ascii(parts.length === 1 ? (parts[0] ?? '') : 'MIXED', 30),
+    callOff: ascii(`REV ${state.revision}`, 20),
+    positions: positions.map((p) => ({ sequence: p.data.sequenceNumber, vehicle: ascii(p.data.vehicleNumber, 20) })),
+  };
+}
+
+export interface RackLabel {
+  model: LabelModel;
+  svg: string | null;
+}
+
+export function rackLabel(state: JisState, rackId: string): Result<RackLabel> {
+  const rendered = renderTemplate('jis-rack', rackLabelData(state, rackId));
+  if (!rendered.ok) return rendered;
+  const svg = renderSvg(rendered.value.model);
+  return { ok: true, value: { model: rendered.value.model, svg: svg.ok ? svg.value : null } };
+}

@@ -1,0 +1,426 @@
+import { classifyScan, parseBarcode } from '../../shared/barcode';
+import type { EventEnvelope, NewEvent } from '../../shared/events';
+import {
+  acknowledgeGap,
+  acknowledgeMismatch,
+  applyCallOffRevision,
+  applyJisEvent,
+  beginRackCheck,
+  callOffStale,
+  checkRackSlot,
+  closeRack,
+  override,
+  verifyScan,
+  type JisConfig,
+  type JisState,
+  type RackCheckSession,
+} from '../../shared/jis';
+import type { JisSequence, Operator } from '../../shared/master-data';
+import { approveOverride } from '../../shared/production/override';
+import type { DomainEvent, Reason } from '../../shared/production/verdict';
+import { normalizeScan } from '../scan/scan-text';
+import type { StoreDeps } from './deps';
+import { rackLabel, restoreJisState } from './jis-logic';
+import type { SliceCreator } from './types';
+
+/**
+ * The JIS screen's state (issue 9): the engine's JisState restored from the
+ * cached call-off plus the journal, the last verdict, the blocking mismatch,
+ * the shift-lead override flow and the rack label. Every fact is a journal
+ * append first; the state shown folds the envelopes the journal returned.
+ */
+
+/** What the JIS slice reads beyond StoreDeps' ports; the real Journal and Cache have both. */
+interface JisJournal {
+  eventsAfter(seq: number, limit: number): Promise<EventEnvelope[]>;
+}
+interface JisCache {
+  all(kind: 'jis-sequence'): Promise<JisSequence[]>;
+}
+
+export const DEFAULT_CALL_OFF_MAX_AGE_MS = 30 * 60_000;
+export const OVERRIDE_REASONS = ['customer-approved', 'equivalent-part', 'label-damaged', 'quality-approved'] as const;
+export type OverrideReason = (typeof OVERRIDE_REASONS)[number];
+
+export interface JisVerdict {
+  tone: 'ok' | 'nok' | 'warn';
+  code: string;
+  params: Record<string, unknown>;
+  serial: number;
+}
+
+export type JisOverrideFlow =
+  | { step: 'badge'; error: string | null }
+  | { step: 'pin'; approver: Operator; digits: string; verifying: boolean; error: string | null }
+  | { step: 'reason'; approver: Operator; error: string | null };
+
+export interface JisRackPrint {
+  rackId: string;
+  svg: string | null;
+  status: 'printing' | 'done' | 'held' | 'failed';
+  message?: string;
+}
+
+export interface JisSliceState {
+  /** The line's cached call-offs. */
+  jisSequences: JisSequence[];
+  jis: JisState | null;
+  jisConfig: Partial<JisConfig>;
+  jisMaxCallOffAgeMs: number;
+  jisVerdict: JisVerdict | null;
+  jisOverride: JisOverrideFlow | null;
+  jisRackCheck: RackCheckSession | null;
+  jisPrint: JisRackPrint | null;
+  /** Alerts of revisions applied in this session (built positions that changed); shown until dismissed. */
+  jisAlerts: Reason[];
+  jisBusy: boolean;
+}
+
+export interface JisActions {
+  /** Reads the line's call-offs from the cache; applies a newer revision of the open one. */
+  refreshJis(): Promise<void>;
+  openJis(sequenceId: string): Promise<void>;
+  closeJis(): void;
+  setJisMaxCallOffAge(ms: number): void;
+  jisScan(raw: string): Promise<void>;
+  acknowledgeJisMismatch(): Promise<void>;
+  acknowledgeJisGap(): Promise<void>;
+  startJisOverride(): void;
+  cancelJisOverride(): void;
+  jisOverridePinDigit(digit: string): void;
+  jisOverridePinBackspace(): void;
+  submitJisOverridePin(): Promise<void>;
+  chooseJisOverrideReason(reason: OverrideReason): Promise<void>;
+  closeJisRack(): Promise<void>;
+  printJisRackLabel(rackId: string): Promise<void>;
+  dismissJisAlerts(): void;
+  /** Whether the cached call-off is older than the configured age (by the last successful sync), at the store's clock. */
+  jisCallOffStale(): ReturnType<typeof callOffStale> | null;
+}
+
+export type JisSlice = JisSliceState & JisActions;
+
+export const initialJis: JisSliceState = {
+  jisSequences: [],
+  jis: null,
+  jisConfig: {},
+  jisMaxCallOffAgeMs: DEFAULT_CALL_OFF_MAX_AGE_MS,
+  jisVerdict: null,
+  jisOverride: null,
+  jisRackCheck: null,
+  jisPrint: null,
+  jisAlerts: [],
+  jisBusy: false,
+};
+
+const PAGE = 2000;
+
+export const createJisSlice =
+  (deps: StoreDeps): SliceCreator<JisSlice> =>
+  (set, get) => {
+    const journal = deps.journal as StoreDeps['journal'] & Partial<JisJournal>;
+    const cache = deps.cache as StoreDeps['cache'] & Partial<JisCache>;
+    let serial = 0;
+
+    const verdict = (tone: JisVerdict['tone'], code: string, params: Record<string, unknown> = {}) =>
+      set({ jisVerdict: { tone, code, params, serial: ++serial } });
+
+    async function allEvents(): Promise<EventEnvelope[]> {
+      if (typeof journal.eventsAfter !== 'function') return [];
+      const out: EventEnvelope[] = [];
+      for (;;) {
+        const page = await journal.eventsAfter(out.at(-1)?.seq ?? 0, PAGE);
+        out.push(...page);
+        if (page.length < PAGE) return out;
+      }
+    }
+
+    async function lineSequences(): Promise<JisSequence[]> {
+      if (typeof cache.all !== 'function') return [];
+      const lineId = get().terminalRow?.lineId;
+      if (!lineId) return [];
+      const rows = await cache.all('jis-sequence');
+      return rows.filter((s) => s.lineId === lineId);
+    }
+
+    /** Appends, folds the journal's envelopes into the JIS state; false (with a NOK verdict) when the write failed. */
+    async function record(events: readonly DomainEvent[]): Promise<boolean> {
+      if (events.length === 0) return true;
+      const operatorId = get().terminal.operator?.id;
+      const withOperator = events.map((e) => (operatorId ? { ...e, operatorId } : e)) as NewEvent[];
+      const result = await deps.journal.append(withOperator, { clock: deps.clock });
+      if (!result.ok) {
+        verdict('nok', 'save-failed', { message: result.error.message });
+        return false;
+      }
+      const jis = get().jis;
+      set({ terminal: result.value.state, ...(jis ? { jis: result.value.events.reduce(applyJisEvent, jis) } : {}) });
+      deps.notifySync();
+      return true;
+    }
+
+    async function busy<T>(work: () => Promise<T>): Promise<T | undefined> {
+      if (get().jisBusy) return undefined;
+      set({ jisBusy: true });
+      try {
+        return await work();
+      } finally {
+        set({ jisBusy: false });
+      }
+    }
+
+    /** Scans run one after the other, none is dropped while an earlier one is still being written. */
+    let scanQueue: Promise<void> = Promise.resolve();
+
+    /** A filled rack's label prints without holding up the next scan (its state shows on the screen). */
+    function afterPlacement(closedRackId: string | null) {
+      if (closedRackId) void get().printJisRackLabel(closedRackId);
+    }
+
+    async function verifyPart(raw: string) {
+      set({ jisBusy: true });
+      try {
+        if (await handleRackCheck(raw)) return;
+        const jis = get().jis;
+        if (!jis) return;
+        const result = verifyScan(jis, parseBarcode(normalizeScan(raw)), deps.clock().getTime());
+        if (!result.ok) {
+          await record(result.events ?? []);
+          verdict('nok', result.reason.code, result.reason.params as Record<string, unknown>);
+          return;
+        }
+        if (!(await record(result.events))) return;
+        verdict('ok', 'verified', { sequenceNumber: result.sequenceNumber, rackId: result.rackId, slot: result.slot, late: result.late ? 1 : 0 });
+        afterPlacement(result.closedRackId);
+      } finally {
+        set({ jisBusy: false });
+      }
+    }
+
+    async function applyRevisionFrom(sequences: JisSequence[]) {
+      const jis = get().jis;
+      if (!jis) return;
+      const row = sequences.find((s) => s.id === jis.sequenceId);
+      if (!row || row.callOffRevision <= jis.revision) return;
+      const result = applyCallOffRevision(jis, row);
+      if (!result.ok) return;
+      if (!(await record(result.events))) return;
+      if (result.alerts.length > 0) {
+        set({ jisAlerts: [...get().jisAlerts, ...result.alerts] });
+        verdict('nok', 'revision-built-changed', { count: result.alerts.length });
+      } else {
+        verdict('warn', 'revision-applied', { revision: row.callOffRevision });
+      }
+    }
+
+    async function handleRackCheck(raw: string): Promise<boolean> {
+      const jis = get().jis;
+      if (!jis) return false;
+      const session = get().jisRackCheck;
+      const parsed = parseBarcode(normalizeScan(raw));
+      if (session) {
+        const result = checkRackSlot(jis, session, parsed);
+        if (!result.ok) {
+          await record(result.events ?? []);
+          set({ jisRackCheck: null });
+          verdict('nok', result.reason.code, result.reason.params as Record<string, unknown>);
+          return true;
+        }
+        await record(result.events);
+        set({ jisRackCheck: result.session });
+        verdict('ok', result.passed ? 'rack-check-passed' : 'rack-slot-ok', { rackId: session.rackId, next: (result.session?.nextIndex ?? 0) + 1 });
+        return true;
+      }
+      const begin = beginRackCheck(jis, parsed.ok ? parsed : raw.trim());
+      if (!begin.ok && begin.reason.code === 'rack-unknown') return false;
+      if (!begin.ok) {
+        verdict('nok', begin.reason.code, begin.reason.params as Record<string, unknown>);
+        return true;
+      }
+      await record(begin.events);
+      set({ jisRackCheck: begin.session });
+      const rackId = begin.session?.rackId ?? String((begin.events[0]?.payload as { rackId?: string } | undefined)?.rackId ?? '');
+      verdict('ok', begin.passed ? 'rack-check-passed' : 'rack-check-started', { rackId, next: 1 });
+      return true;
+    }
+
+    async function handleScan(raw: string) {
+      const state = get();
+      if (!state.jis) return;
+      if (state.jisOverride?.step === 'badge') {
+        const found = classifyScan(parseBarcode(normalizeScan(raw)), { operators: state.operators, orders: [], materials: [] });
+        const operator = found.kind === 'badge' ? state.operators.find((o) => o.id === found.operatorId) : undefined;
+        if (!operator) {
+          set({ jisOverride: { step: 'badge', error: 'unknown-badge' } });
+          return;
+        }
+        if (operator.role !== 'shift-lead') {
+          set({ jisOverride: { step: 'badge', error: 'not-shift-lead' } });
+          return;
+        }
+        if (!operator.pinHash) {
+          set({ jisOverride: { step: 'badge', error: 'no-pin' } });
+          return;
+        }
+        set({ jisOverride: { step: 'pin', approver: operator, digits: '', verifying: false, error: null } });
+        return;
+      }
+      if (state.jisOverride) return; // PIN or reason open: finish or cancel first
+      await verifyPart(raw);
+    }
+
+    return {
+      ...initialJis,
+
+      async refreshJis() {
+        const sequences = await lineSequences();
+        set({ jisSequences: sequences });
+        await applyRevisionFrom(sequences);
+      },
+
+      async openJis(sequenceId) {
+        const sequences = get().jisSequences.length > 0 ? get().jisSequences : await lineSequences();
+        const row = sequences.find((s) => s.id === sequenceId);
+        if (!row) return;
+        const events = await allEvents();
+        set({
+          jisSequences: sequences,
+          jis: restoreJisState(row, events, get().jisConfig),
+          jisVerdict: null,
+          jisOverride: null,
+          jisRackCheck: null,
+        });
+      },
+
+      closeJis() {
+        set({ jis: null, jisVerdict: null, jisOverride: null, jisRackCheck: null, jisPrint: null });
+      },
+
+      setJisMaxCallOffAge(ms) {
+        set({ jisMaxCallOffAgeMs: ms });
+      },
+
+      jisScan(raw) {
+        const run = scanQueue.then(() => handleScan(raw));
+        scanQueue = run.catch(() => undefined);
+        return run;
+      },
+
+      async acknowledgeJisMismatch() {
+        const jis = get().jis;
+        if (!jis) return;
+        const result = acknowledgeMismatch(jis);
+        if (!result.ok) return;
+        if (await record(result.events)) set({ jisVerdict: null });
+      },
+
+      async acknowledgeJisGap() {
+        const jis = get().jis;
+        if (!jis) return;
+        const result = acknowledgeGap(jis);
+        if (result.ok && (await record(result.events))) set({ jisVerdict: null });
+      },
+
+      startJisOverride() {
+        if (get().jis?.lastMismatch) set({ jisOverride: { step: 'badge', error: null } });
+      },
+
+      cancelJisOverride() {
+        set({ jisOverride: null });
+      },
+
+      jisOverridePinDigit(digit) {
+        const flow = get().jisOverride;
+        if (flow?.step === 'pin' && !flow.verifying && flow.digits.length < 12) set({ jisOverride: { ...flow, digits: flow.digits + digit, error: null } });
+      },
+
+      jisOverridePinBackspace() {
+        const flow = get().jisOverride;
+        if (flow?.step === 'pin' && !flow.verifying) set({ jisOverride: { ...flow, digits: flow.digits.slice(0, -1) } });
+      },
+
+      async submitJisOverridePin() {
+        const flow = get().jisOverride;
+        if (flow?.step !== 'pin' || flow.verifying || flow.digits === '') return;
+        set({ jisOverride: { ...flow, verifying: true } });
+        await deps.yieldToUi();
+        let valid = false;
+        try {
+          valid = await deps.verifyPin(flow.digits, flow.approver.pinHash ?? '');
+        } catch {
+          valid = false;
+        }
+        const now = get().jisOverride;
+        if (now?.step !== 'pin' || now.approver.id !== flow.approver.id) return; // cancelled meanwhile
+        set({ jisOverride: valid ? { step: 'reason', approver: flow.approver, error: null } : { ...now, digits: '', verifying: false, error: 'wrong-pin' } });
+      },
+
+      async chooseJisOverrideReason(reason) {
+        const flow = get().jisOverride;
+        const jis = get().jis;
+        if (flow?.step !== 'reason' || !jis) return;
+        const approved = approveOverride({ approver: { id: flow.approver.id, role: flow.approver.role }, pinVerified: true, reason });
+        if (!approved.ok) {
+          set({ jisOverride: { ...flow, error: approved.reason.code } });
+          return;
+        }
+        await busy(async () => {
+          const result = override(jis, approved.approval, reason);
+          if (!result.ok) {
+            set({ jisOverride: { ...flow, error: result.reason.code } });
+            return;
+          }
+          if (!(await record(result.events))) return;
+          set({ jisOverride: null });
+          verdict('ok', 'overridden', { sequenceNumber: result.sequenceNumber, approver: flow.approver.name, rackId: result.rackId, slot: result.slot });
+          afterPlacement(result.closedRackId);
+        });
+      },
+
+      async closeJisRack() {
+        const jis = get().jis;
+        if (!jis) return;
+        const result = closeRack(jis);
+        if (!result.ok) {
+          verdict('nok', result.reason.code, result.reason.params as Record<string, unknown>);
+          return;
+        }
+        if (!(await record(result.events))) return;
+        if (result.rackLabelRequired) await get().printJisRackLabel(result.rackId);
+      },
+
+      async printJisRackLabel(rackId) {
+        const jis = get().jis;
+        if (!jis) return;
+        const label = rackLabel(jis, rackId);
+        if (!label.ok) {
+          set({ jisPrint: { rackId, svg: null, status: 'failed', message: label.error.message } });
+          return;
+        }
+        const jobId = `${rackId}-label`.slice(0, 64);
+        set({ jisPrint: { rackId, svg: label.value.svg, status: 'printing' } });
+        const res = await deps.bridge.call('printer:print', { jobId, model: label.value.model, copies: 1 });
+        if (!res.ok) {
+          set({ jisPrint: { rackId, svg: label.value.svg, status: 'failed', message: res.error.message } });
+          return;
+        }
+        const outcome = res.value.outcome;
+        set({ jisPrint: { rackId, svg: label.value.svg, status: outcome, ...(res.value.reason ? { message: res.value.reason.message } : {}) } });
+        if (outcome === 'done') {
+          await record([{ type: 'LabelPrinted', payload: { jobId, templateId: 'jis-rack', containerId: rackId, copies: 1 } }]);
+        }
+      },
+
+      dismissJisAlerts() {
+        set({ jisAlerts: [] });
+      },
+
+      jisCallOffStale() {
+        const now = deps.clock().getTime();
+        const jis = get().jis;
+        if (!jis) return null;
+        // The call-off is as fresh as the last successful sync; unknown (never synced since start) counts as stale.
+        return callOffStale({ id: jis.sequenceId, callOffRevision: jis.revision }, get().sync.lastSuccessAt ?? '', now, get().jisMaxCallOffAgeMs);
+      },
+    };
+  };

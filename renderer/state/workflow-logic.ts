@@ -1,0 +1,132 @@
+import type { BlockedBatch, LabelTemplate, Material, MasterKind, MasterRowByKind, Order, ScrapReason } from '../../shared/master-data';
+import { renderSvg, renderTemplate, type LabelModel } from '../../shared/labels';
+import type { Reason } from '../../shared/production';
+import type { ContainerState } from '../../shared/production';
+
+/** Pure helpers of the operator workflow (issue 8): translation params, label data, config. */
+
+export interface WorkflowConfig {
+  /** Parts per container when master data names none (no packaging master data yet). */
+  containerCapacity: number;
+  /** Auto-logout after this long without a touch, key or scan. */
+  inactivityMs: number;
+  /** Scrap bookings of more than this many parts need a shift lead; undefined: never. */
+  scrapApprovalThreshold: number | undefined;
+  scrapUndoWindowMs: number;
+  /** How long an OK verdict stays on screen; a NOK waits for acknowledgement. */
+  okFeedbackMs: number;
+  labelTemplateId: string;
+  labelReceiver: string;
+  labelSupplier: string;
+  labelSupplierNumber: string;
+}
+
+export const DEFAULT_WORKFLOW_CONFIG: WorkflowConfig = {
+  containerCapacity: 20,
+  inactivityMs: 10 * 60_000,
+  scrapApprovalThreshold: 10,
+  scrapUndoWindowMs: 60_000,
+  okFeedbackMs: 1500,
+  labelTemplateId: 'vda-4902',
+  labelReceiver: 'Customer',
+  labelSupplier: 'Takt plant',
+  labelSupplierNumber: '000000',
+};
+
+export const PAUSE_REASONS = ['break', 'material-missing', 'machine-fault', 'quality-check', 'changeover', 'other'] as const;
+export const REPRINT_REASONS = ['label-damaged', 'label-lost', 'printer-fault', 'other'] as const;
+
+export type VerdictParams = Record<string, string | number>;
+
+/** Flattens a domain reason's params for i18next: lists of materials become "A, B". */
+export function reasonParams(reason: Pick<Reason, 'params'>): VerdictParams {
+  const out: VerdictParams = {};
+  for (const [key, value] of Object.entries(reason.params)) {
+    if (typeof value === 'string' || typeof value === 'number') out[key] = value;
+    else if (Array.isArray(value)) {
+      out[key] = value.map((v) => (v && typeof v === 'object' && 'materialNumber' in v ? String((v as { materialNumber: unknown }).materialNumber) : String(v))).join(', ');
+    } else if (value !== undefined && value !== null) out[key] = JSON.stringify(value);
+  }
+  return out;
+}
+
+/** The cache as the workflow reads it: any master kind, where the port offers it. */
+export interface AnyKindCache {
+  all<K extends MasterKind>(kind: K): Promise<MasterRowByKind[K][]>;
+}
+
+export interface WorkflowMaster {
+  scrapReasons: ScrapReason[];
+  blockedBatches: BlockedBatch[];
+  labelTemplates: LabelTemplate[];
+}
+
+/** Scrap reasons, blocked batches and label templates from the cache; empty lists when the kind is not cached. */
+export async function loadWorkflowMaster(cache: AnyKindCache): Promise<WorkflowMaster> {
+  const safe = async <K extends MasterKind>(kind: K): Promise<MasterRowByKind[K][]> => {
+    try {
+      return await cache.all(kind);
+    } catch {
+      return [];
+    }
+  };
+  const [scrapReasons, blockedBatches, labelTemplates] = await Promise.all([safe('scrap-reason'), safe('blocked-batch'), safe('label-template')]);
+  return { scrapReasons, blockedBatches, labelTemplates };
+}
+
+/** The short package number printed on a container label (field S): the id's last 12 hex digits. */
+export function containerShortId(containerId: string): string {
+  return containerId.replace(/-/g, '').slice(-12).toUpperCase();
+}
+
+export interface ContainerLabel {
+  containerId: string;
+  quantity: number;
+  jobId: string;
+  templateId: string;
+  model: LabelModel;
+  svg: string;
+  /** Set for a reprint: the operator's reason. */
+  reprintReason?: string;
+}
+
+/** A VDA 4902 (or configured) container label for a closed container, with its SVG preview. */
+export function buildContainerLabel(input: {
+  container: ContainerState;
+  order: Order;
+  material: Material | undefined;
+  batch: string | undefined;
+  config: WorkflowConfig;
+  templates: readonly LabelTemplate[];
+  now: Date;
+  jobId: string;
+}): { ok: true; label: ContainerLabel } | { ok: false; message: string } {
+  const { container, order, material, config } = input;
+  const data = {
+    receiver: config.labelReceiver,
+    deliveryNote: order.number.slice(0, 20),
+    supplier: config.labelSupplier,
+    customerPartNumber: (material?.number ?? order.materialId).slice(0, 20),
+    quantity: container.quantity,
+    description: (material?.name ?? '').slice(0, 60),
+    supplierNumber: config.labelSupplierNumber,
+    date: input.now.toISOString().slice(0, 10),
+    packageNumber: containerShortId(container.containerId),
+    batch: (input.batch ?? '').slice(0, 20),
+  };
+  const rendered = renderTemplate(config.labelTemplateId, data, { rows: input.templates });
+  if (!rendered.ok) return { ok: false, message: rendered.error.message };
+  const svg = renderSvg(rendered.value.model);
+  if (!svg.ok) return { ok: false, message: svg.error.message };
+  return {
+    ok: true,
+    label: {
+      containerId: container.containerId,
+      quantity: container.quantity,
+      jobId: input.jobId,
+      templateId: rendered.value.template.id,
+      model: rendered.value.model,
+      svg: svg.value,
+    },
+  };
+}

@@ -1,0 +1,625 @@
+import { classifyScan, parseBarcode } from '../../shared/barcode';
+import type { EventEnvelope, NewEvent } from '../../shared/events';
+import { newId } from '../../shared/ids';
+import { roleRequiresPin, type Operator, type Role } from '../../shared/master-data';
+import {
+  applyProductionEvent,
+  approveOverride,
+  bookGoodPart,
+  bookGoodQuantity,
+  checkMaterialScan,
+  checkScrapBooking,
+  checkScrapUndo,
+  closeContainer,
+  completeOrder,
+  executionOf,
+  handOverOrder,
+  initialProductionState,
+  packParts,
+  pauseOrder,
+  reprintContainerLabel,
+  resumeOrder,
+  startOrder,
+  traceBatch,
+  traceContainer,
+  tracePart,
+  type BatchTrace,
+  type ContainerTrace,
+  type DomainEvent,
+  type PartTrace,
+  type Nok,
+  type ProductionState,
+  type Reason,
+} from '../../shared/production';
+import { normalizeScan } from '../scan/scan-text';
+import { initialLogin } from './login-logic';
+import type { StoreDeps } from './deps';
+import type { SliceCreator } from './types';
+import {
+  buildContainerLabel,
+  containerShortId,
+  DEFAULT_WORKFLOW_CONFIG,
+  loadWorkflowMaster,
+  reasonParams,
+  type AnyKindCache,
+  type ContainerLabel,
+  type VerdictParams,
+  type WorkflowConfig,
+  type WorkflowMaster,
+} from './workflow-logic';
+
+/**
+ * The operator workflow on the order detail screen (issue 8). Every step asks
+ * the pure domain core (shared/production) for a verdict; OK verdicts are
+ * journal appends, NOK verdicts book nothing and wait for acknowledgement.
+ * The production fold lives here, rebuilt from the journal when a screen opens.
+ */
+
+export interface WorkflowVerdict {
+  tone: 'ok' | 'nok';
+  key: string;
+  params: VerdictParams;
+  serial: number;
+}
+
+export interface ScrapRequest {
+  reasonId: string;
+  quantity: number;
+  comment?: string;
+}
+
+export type ApprovalState =
+  | null
+  | { step: 'badge'; request: ScrapRequest }
+  | { step: 'pin'; request: ScrapRequest; approver: { id: string; name: string; role: Role; pinHash: string }; digits: string; verifying: boolean; wrong: boolean };
+
+/** The local trace (offline, over this terminal's journal) of the last scan in trace mode. */
+export type TraceResult =
+  | { kind: 'batch'; trace: BatchTrace }
+  | { kind: 'part'; serial: string; trace: PartTrace | null }
+  | { kind: 'container'; trace: ContainerTrace };
+
+export interface WorkflowState {
+  /** Trace mode: scans are looked up, not booked. */
+  tracing: boolean;
+  trace: TraceResult | null;
+  openOrderId: string | null;
+  production: ProductionState;
+  verdict: WorkflowVerdict | null;
+  /** Waiting for the next operator's badge. */
+  handover: boolean;
+  approval: ApprovalState;
+  /** The last scrap booking (event id), undoable within the window. */
+  lastScrapId: string | null;
+  /** Labels of closed containers: preview first, then print. */
+  labels: ContainerLabel[];
+  /** The print job of each container's label (from LabelPrinted), named by a reprint. */
+  printedJobs: Readonly<Record<string, string>>;
+  master: WorkflowMaster;
+  busy: boolean;
+  config: WorkflowConfig;
+}
+
+export interface WorkflowActions {
+  openOrder(orderId: string): Promise<void>;
+  closeOrderDetail(): void;
+  configureWorkflow(patch: Partial<WorkflowConfig>): void;
+  wfStart(): Promise<void>;
+  wfPause(reason: string): Promise<void>;
+  wfResume(): Promise<void>;
+  wfComplete(counted: number): Promise<void>;
+  wfBeginHandover(): void;
+  wfCancelHandover(): void;
+  wfScan(raw: string): Promise<void>;
+  wfBookGood(quantity: number): Promise<void>;
+  wfBookScrap(request: ScrapRequest): Promise<void>;
+  wfApprovalDigit(digit: string): void;
+  wfApprovalBackspace(): void;
+  wfApprovalSubmit(): Promise<void>;
+  wfCancelApproval(): void;
+  wfUndoScrap(): Promise<void>;
+  wfCloseContainer(): Promise<void>;
+  wfPrintLabel(): Promise<void>;
+  wfReprint(containerId: string, reason: string): void;
+  wfAcknowledge(): void;
+  wfSetTracing(on: boolean): void;
+  wfLogoutInactive(): Promise<void>;
+}
+
+export interface WorkflowSlice extends WorkflowActions {
+  workflow: WorkflowState;
+}
+
+export const initialWorkflow: WorkflowState = {
+  tracing: false,
+  trace: null,
+  openOrderId: null,
+  production: initialProductionState,
+  verdict: null,
+  handover: false,
+  approval: null,
+  lastScrapId: null,
+  labels: [],
+  printedJobs: {},
+  master: { scrapReasons: [], blockedBatches: [], labelTemplates: [] },
+  busy: false,
+  config: DEFAULT_WORKFLOW_CONFIG,
+};
+
+type EventSource = { eventsAfter(seq: number, limit: number): Promise<EventEnvelope[]> };
+const hasEvents = (j: unknown): j is EventSource => typeof (j as Partial<EventSource>).eventsAfter === 'function';
+/** Container → job id of its label, from LabelPrinted events. */
+function withPrintedJobs(jobs: Readonly<Record<string, string>>, events: readonly EventEnvelope[]): Readonly<Record<string, string>> {
+  let next = jobs;
+  for (const e of events) {
+    const containerId = e.payload['containerId'];
+    const jobId = e.payload['jobId'];
+    if (e.type === 'LabelPrinted' && typeof containerId === 'string' && typeof jobId === 'string') next = { ...next, [containerId]: jobId };
+  }
+  return next;
+}
+const hasAnyKind = (c: unknown): c is AnyKindCache => typeof (c as Partial<AnyKindCache>).all === 'function';
+
+export const createWorkflowSlice =
+  (deps: StoreDeps): SliceCreator<WorkflowSlice> =>
+  (set, get) => {
+    let serial = 0;
+    const wf = () => get().workflow;
+    const patch = (p: Partial<WorkflowState>) => set({ workflow: { ...get().workflow, ...p } });
+    const verdict = (tone: 'ok' | 'nok', key: string, params: VerdictParams = {}) => patch({ verdict: { tone, key, params, serial: ++serial } });
+    const refuse = (reason: Reason) => verdict('nok', `workflow.reason.${reason.code}`, { ...reasonParams(reason), message: reason.message });
+
+    function context() {
+      const s = get();
+      const orderId = s.workflow.openOrderId;
+      const order = orderId ? s.orders.find((o) => o.id === orderId) : undefined;
+      if (!order) return null;
+      return { s, order, execution: executionOf(s.workflow.production, order.id), materials: Object.values(s.materials) };
+    }
+
+    /** Appends, folds the returned envelopes into the production state; NOK feedback when the write failed. */
+    async function record(events: readonly DomainEvent[]): Promise<EventEnvelope[] | null> {
+      if (events.length === 0) return [];
+      patch({ busy: true });
+      try {
+        const result = await deps.journal.append(events as NewEvent[], { clock: deps.clock });
+        if (!result.ok) {
+          verdict('nok', 'workflow.saveFailed', { message: result.error.message });
+          return null;
+        }
+        const production = result.value.events.reduce(applyProductionEvent, wf().production);
+        set({ terminal: result.value.state });
+        patch({ production, printedJobs: withPrintedJobs(wf().printedJobs, result.value.events) });
+        deps.notifySync();
+        return result.value.events;
+      } finally {
+        patch({ busy: false });
+      }
+    }
+
+    /** Runs a verdict: OK → journal + OK feedback; NOK → red, nothing booked (unless the verdict carries facts). */
+    async function run(v: { ok: true; events: DomainEvent[] } | Nok, okKey: string, okParams: VerdictParams = {}): Promise<EventEnvelope[] | null> {
+      if (!v.ok) {
+        if (v.events?.length) await record(v.events);
+        refuse(v.reason);
+        return null;
+      }
+      const written = await record(v.events);
+      if (written) verdict('ok', okKey, okParams);
+      return written;
+    }
+
+    async function allEvents(): Promise<EventEnvelope[]> {
+      if (!hasEvents(deps.journal)) return [];
+      const out: EventEnvelope[] = [];
+      for (;;) {
+        const page = await deps.journal.eventsAfter(out.at(-1)?.seq ?? 0, 5000);
+        out.push(...page);
+        if (page.length < 5000) return out;
+      }
+    }
+
+    async function runTrace(raw: string): Promise<void> {
+      const s = get();
+      const classified = classifyScan(parseBarcode(normalizeScan(raw)), { operators: [], orders: [], materials: Object.values(s.materials) });
+      const events = await allEvents();
+      if (classified.kind === 'material-batch') patch({ trace: { kind: 'batch', trace: traceBatch(events, { materialId: classified.materialId, batch: classified.batch }) } });
+      else if (classified.kind === 'part-serial') patch({ trace: { kind: 'part', serial: classified.serial, trace: tracePart(events, classified.serial) ?? null } });
+      else if (classified.kind === 'container') {
+        // A label carries the container's short package number (field S); the journal knows the full id.
+        const scanned = classified.id.toUpperCase();
+        const id = Object.keys(s.workflow.production.containers).find((c) => c === classified.id || containerShortId(c) === scanned) ?? classified.id;
+        patch({ trace: { kind: 'container', trace: traceContainer(events, id) } });
+      }
+      else verdict('nok', 'workflow.trace.unknownScan');
+    }
+
+    async function rebuildProduction(): Promise<void> {
+      if (!hasEvents(deps.journal)) return;
+      let production = initialProductionState;
+      let printedJobs: Readonly<Record<string, string>> = {};
+      let after = 0;
+      for (;;) {
+        const page = await deps.journal.eventsAfter(after, 5000);
+        if (page.length === 0) break;
+        production = page.reduce(applyProductionEvent, production);
+        printedJobs = withPrintedJobs(printedJobs, page);
+        after = page[page.length - 1]?.seq ?? after;
+        if (page.length < 5000) break;
+      }
+      patch({ production, printedJobs });
+    }
+
+    /** Labels for containers that just closed with parts in them. */
+    function queueLabels(containerIds: readonly string[]): void {
+      const c = context();
+      if (!c) return;
+      const labels: ContainerLabel[] = [];
+      for (const id of containerIds) {
+        const container = c.s.workflow.production.containers[id];
+        if (!container || container.quantity === 0) continue;
+        const firstBatch = Object.values(c.execution.loaded)[0]?.batch;
+        const built = buildContainerLabel({
+          container,
+          order: c.order,
+          material: c.s.materials[c.order.materialId],
+          batch: firstBatch,
+          config: c.s.workflow.config,
+          templates: c.s.workflow.master.labelTemplates,
+          now: deps.clock(),
+          jobId: newId(),
+        });
+        if (built.ok) labels.push(built.label);
+        else verdict('nok', 'workflow.label.buildFailed', { message: built.message });
+      }
+      if (labels.length > 0) patch({ labels: [...wf().labels, ...labels] });
+    }
+
+    /** Packs good parts into the open container; a full one closes and its label is queued. */
+    function packEvents(execution: ReturnType<typeof executionOf>, quantity: number, serialNo?: string) {
+      const c = context();
+      if (!c) return null;
+      const verdictPack = packParts({
+        state: c.s.workflow.production,
+        execution: { ...execution, status: 'started' },
+        capacity: c.s.workflow.config.containerCapacity,
+        quantity,
+        ...(serialNo !== undefined ? { serial: serialNo } : {}),
+        materialId: c.order.materialId,
+        nextContainerId: newId,
+      });
+      return verdictPack;
+    }
+
+    async function bookGood(events: DomainEvent[], quantity: number, serialNo: string | undefined, okKey: string, okParams: VerdictParams) {
+      const c = context();
+      if (!c) return;
+      const pack = packEvents(c.execution, quantity, serialNo);
+      if (pack && !pack.ok) {
+        refuse(pack.reason);
+        return;
+      }
+      const written = await record([...events, ...(pack?.events ?? [])]);
+      if (!written) return;
+      verdict('ok', okKey, okParams);
+      if (pack?.ok && pack.labelRequired) queueLabels(pack.closedContainerIds);
+    }
+
+    async function approvedScrap(request: ScrapRequest, approval?: ReturnType<typeof approveOverride>): Promise<void> {
+      const c = context();
+      if (!c) return;
+      const v = checkScrapBooking({
+        execution: c.execution,
+        reasons: c.s.workflow.master.scrapReasons,
+        reasonId: request.reasonId,
+        quantity: request.quantity,
+        ...(request.comment ? { comment: request.comment } : {}),
+        ...(c.s.workflow.config.scrapApprovalThreshold !== undefined ? { approvalThreshold: c.s.workflow.config.scrapApprovalThreshold } : {}),
+        ...(approval?.ok ? { approval: approval.approval } : {}),
+      });
+      if (!v.ok && v.reason.code === 'scrap-needs-approval') {
+        patch({ approval: { step: 'badge', request } });
+        verdict('nok', 'workflow.reason.scrap-needs-approval', reasonParams(v.reason));
+        return;
+      }
+      const written = await run(v, 'workflow.scrap.booked', { quantity: request.quantity });
+      const booked = written?.find((e) => e.type === 'ScrapBooked');
+      if (booked) patch({ lastScrapId: booked.id, approval: null });
+    }
+
+    async function handOver(operator: Operator): Promise<void> {
+      const c = context();
+      const current = get().terminal.operator;
+      if (!c || !current) return;
+      if (roleRequiresPin(operator.role)) {
+        patch({ handover: false });
+        verdict('nok', 'workflow.reason.handover-pin-role', { name: operator.name });
+        return;
+      }
+      const v = handOverOrder({ order: c.order, execution: c.execution, to: operator });
+      if (!v.ok) {
+        patch({ handover: false });
+        refuse(v.reason);
+        return;
+      }
+      const written = await record([
+        { type: 'OperatorLoggedOut', operatorId: current.id, payload: { reason: 'handover' } },
+        { type: 'OperatorLoggedIn', operatorId: operator.id, payload: { badge: operator.badge, role: operator.role, method: 'badge' } },
+        ...v.events,
+      ]);
+      patch({ handover: false });
+      if (written) verdict('ok', 'workflow.handover.done', { name: operator.name });
+    }
+
+    return {
+      workflow: initialWorkflow,
+
+      async openOrder(orderId) {
+        patch({ openOrderId: orderId, verdict: null, handover: false, approval: null, lastScrapId: null, tracing: false, trace: null });
+        const master = hasAnyKind(deps.cache) ? await loadWorkflowMaster(deps.cache) : wf().master;
+        patch({ master });
+        await rebuildProduction();
+      },
+
+      closeOrderDetail() {
+        patch({ openOrderId: null, verdict: null, handover: false, approval: null });
+      },
+
+      configureWorkflow(p) {
+        patch({ config: { ...wf().config, ...p } });
+      },
+
+      async wfStart() {
+        const c = context();
+        const operator = get().terminal.operator;
+        if (!c || !operator || wf().busy) return;
+        await run(startOrder({ order: c.order, materials: c.materials, execution: c.execution, operatorId: operator.id }), 'workflow.started', { number: c.order.number });
+      },
+
+      async wfPause(reason) {
+        const c = context();
+        if (!c || wf().busy) return;
+        await run(pauseOrder(c.execution, reason), 'workflow.paused');
+      },
+
+      async wfResume() {
+        const c = context();
+        if (!c || wf().busy) return;
+        await run(resumeOrder(c.execution), 'workflow.resumed');
+      },
+
+      async wfComplete(counted) {
+        const c = context();
+        if (!c || wf().busy) return;
+        await run(completeOrder({ order: c.order, execution: c.execution, countedGood: counted }), 'workflow.completed', { number: c.order.number, quantity: counted });
+      },
+
+      wfBeginHandover() {
+        patch({ handover: true });
+      },
+
+      wfCancelHandover() {
+        patch({ handover: false });
+      },
+
+      async wfScan(raw) {
+        const s = get();
+        if (s.workflow.busy || s.workflow.verdict?.tone === 'nok') return; // a NOK waits for acknowledgement
+        const c = context();
+        if (!c) return;
+        if (s.workflow.tracing) {
+          await runTrace(raw);
+          return;
+        }
+        const classified = classifyScan(parseBarcode(normalizeScan(raw)), {
+          operators: s.operators,
+          orders: s.orders,
+          materials: c.materials,
+        });
+        if (classified.kind === 'badge') {
+          const operator = s.operators.find((o) => o.id === classified.operatorId);
+          if (!operator) return;
+          if (s.workflow.approval?.step === 'badge') {
+            const request = s.workflow.approval.request;
+            if (!operator.pinHash || !roleRequiresPin(operator.role)) {
+              const refused = approveOverride({ approver: operator, pinVerified: false, reason: 'scrap' });
+              if (!refused.ok) refuse(refused.reason);
+              return;
+            }
+            patch({ approval: { step: 'pin', request, approver: { id: operator.id, name: operator.name, role: operator.role, pinHash: operator.pinHash }, digits: '', verifying: false, wrong: false } });
+            return;
+          }
+          if (s.workflow.handover) {
+            await handOver(operator);
+            return;
+          }
+          verdict('nok', 'workflow.scan.badgeHere', { name: operator.name });
+          return;
+        }
+        if (classified.kind === 'part-serial') {
+          const v = bookGoodPart(c.execution, { serial: classified.serial, ...(classified.materialId ? { materialId: classified.materialId } : {}) });
+          if (!v.ok) {
+            refuse(v.reason);
+            return;
+          }
+          await bookGood(v.events, 1, classified.serial, 'workflow.good.part', { serial: classified.serial });
+          return;
+        }
+        const v = checkMaterialScan({
+          classified,
+          order: c.order,
+          execution: c.execution,
+          materials: c.materials,
+          blockedBatches: s.workflow.master.blockedBatches,
+          now: deps.clock().getTime(),
+        });
+        if (!v.ok) {
+          refuse(v.reason);
+          return;
+        }
+        const material = classified.kind === 'material-batch' ? s.materials[classified.materialId] : undefined;
+        const batch = classified.kind === 'material-batch' ? classified.batch : '';
+        const params = { material: material?.number ?? '', batch, previous: v.replaced?.batch ?? '' };
+        await run(v, v.alreadyLoaded ? 'workflow.material.alreadyLoaded' : v.replaced ? 'workflow.material.replaced' : 'workflow.material.loaded', params);
+      },
+
+      async wfBookGood(quantity) {
+        const c = context();
+        if (!c || wf().busy) return;
+        const v = bookGoodQuantity(c.execution, quantity);
+        if (!v.ok) {
+          refuse(v.reason);
+          return;
+        }
+        await bookGood(v.events, quantity, undefined, 'workflow.good.booked', { quantity });
+      },
+
+      async wfBookScrap(request) {
+        if (wf().busy) return;
+        await approvedScrap(request);
+      },
+
+      wfApprovalDigit(digit) {
+        const a = wf().approval;
+        if (a?.step !== 'pin' || a.verifying || !/^\d$/.test(digit) || a.digits.length >= 8) return;
+        patch({ approval: { ...a, digits: a.digits + digit, wrong: false } });
+      },
+
+      wfApprovalBackspace() {
+        const a = wf().approval;
+        if (a?.step !== 'pin' || a.verifying) return;
+        patch({ approval: { ...a, digits: a.digits.slice(0, -1) } });
+      },
+
+      async wfApprovalSubmit() {
+        const a = wf().approval;
+        if (a?.step !== 'pin' || a.verifying || a.digits.length === 0) return;
+        patch({ approval: { ...a, verifying: true } });
+        await deps.yieldToUi();
+        let valid = false;
+        try {
+          valid = await deps.verifyPin(a.digits, a.approver.pinHash);
+        } catch {
+          valid = false;
+        }
+        const now = wf().approval;
+        if (now?.step !== 'pin' || !now.verifying) return; // cancelled meanwhile
+        if (!valid) {
+          patch({ approval: { ...now, digits: '', verifying: false, wrong: true } });
+          return;
+        }
+        const reason = wf().master.scrapReasons.find((r) => r.id === a.request.reasonId);
+        const approval = approveOverride({
+          approver: { id: a.approver.id, role: a.approver.role },
+          pinVerified: true,
+          reason: a.request.comment?.trim() || `scrap ${a.request.quantity} × ${reason?.code ?? a.request.reasonId}`,
+        });
+        if (!approval.ok) {
+          patch({ approval: null });
+          refuse(approval.reason);
+          return;
+        }
+        await approvedScrap(a.request, approval);
+        patch({ approval: null });
+      },
+
+      wfCancelApproval() {
+        patch({ approval: null });
+      },
+
+      async wfUndoScrap() {
+        const id = wf().lastScrapId;
+        if (!id || wf().busy) return;
+        const v = checkScrapUndo({ state: wf().production, scrapEventId: id, now: deps.clock().getTime(), windowMs: wf().config.scrapUndoWindowMs });
+        const written = await run(v, 'workflow.scrap.undone');
+        if (written || !v.ok) patch({ lastScrapId: null });
+      },
+
+      async wfCloseContainer() {
+        const c = context();
+        if (!c || wf().busy) return;
+        const v = closeContainer(c.s.workflow.production, c.execution);
+        const written = await run(v, 'workflow.container.closed');
+        if (written && v.ok && v.labelRequired) queueLabels([v.containerId]);
+      },
+
+      async wfPrintLabel() {
+        const label = wf().labels[0];
+        const c = context();
+        if (!label || wf().busy) return;
+        patch({ busy: true });
+        let res;
+        try {
+          res = await deps.bridge.call('printer:print', {
+            jobId: label.jobId,
+            model: label.model,
+            copies: 1,
+            ...(label.reprintReason ? { reprintOf: wf().printedJobs[label.containerId] ?? label.containerId.slice(0, 64), reprintReason: label.reprintReason } : {}),
+          });
+        } finally {
+          patch({ busy: false });
+        }
+        if (!res.ok || res.value.outcome !== 'done') {
+          const why = res.ok ? (res.value.reason?.message ?? res.value.outcome) : res.error.message;
+          verdict('nok', 'workflow.label.printFailed', { message: why });
+          return;
+        }
+        const orderId = c?.order.id;
+        const events: DomainEvent[] = label.reprintReason
+          ? (() => {
+              const v = reprintContainerLabel({ state: wf().production, containerId: label.containerId, reason: label.reprintReason ?? '', jobId: label.jobId, templateId: label.templateId });
+              return v.ok ? v.events : [];
+            })()
+          : [{ type: 'LabelPrinted', ...(orderId ? { orderId } : {}), payload: { jobId: label.jobId, templateId: label.templateId, containerId: label.containerId, copies: 1 } }];
+        patch({ labels: wf().labels.slice(1) });
+        const written = await record(events);
+        if (written) verdict('ok', 'workflow.label.printed', { quantity: label.quantity });
+      },
+
+      wfReprint(containerId, reason) {
+        const c = context();
+        if (!c) return;
+        const check = reprintContainerLabel({ state: wf().production, containerId, reason, jobId: 'check', templateId: wf().config.labelTemplateId });
+        if (!check.ok) {
+          refuse(check.reason);
+          return;
+        }
+        const container = wf().production.containers[containerId];
+        if (!container) return;
+        const built = buildContainerLabel({
+          container,
+          order: c.order,
+          material: c.s.materials[c.order.materialId],
+          batch: Object.values(c.execution.loaded)[0]?.batch,
+          config: wf().config,
+          templates: wf().master.labelTemplates,
+          now: deps.clock(),
+          jobId: newId(),
+        });
+        if (!built.ok) {
+          verdict('nok', 'workflow.label.buildFailed', { message: built.message });
+          return;
+        }
+        patch({ labels: [...wf().labels, { ...built.label, reprintReason: reason }] });
+      },
+
+      wfSetTracing(on) {
+        patch({ tracing: on, trace: null });
+      },
+
+      wfAcknowledge() {
+        patch({ verdict: null });
+      },
+
+      async wfLogoutInactive() {
+        const operator = get().terminal.operator;
+        if (!operator || get().writing) return;
+        const written = await record([{ type: 'OperatorLoggedOut', operatorId: operator.id, payload: { reason: 'inactivity' } }]);
+        if (written) {
+          set({ login: initialLogin });
+          patch({ openOrderId: null, verdict: null, handover: false, approval: null, labels: [] });
+          get().showFeedback('nok', 'workflow.session.loggedOutInactive');
+        }
+      },
+    };
+  };

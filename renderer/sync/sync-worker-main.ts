@@ -1,0 +1,79 @@
+import { realTimers } from '../bridge/types';
+import { Cache } from '../storage/cache';
+import { Journal } from '../storage/journal';
+import { DEFAULT_RETENTION, RetentionRunner } from '../storage/retention';
+import { bridgeOverPort, type PortLike } from './port-rpc';
+import { SyncEngine } from './sync-engine';
+import type { FromWorker, ToWorker } from './worker-protocol';
+
+/**
+ * The body of the sync worker, apart from the worker global so it can be
+ * tested with a MessageChannel: it opens its own Dexie handles to the journal
+ * and the cache (IndexedDB is shared per origin; every journal write is a
+ * transaction, so two connections never see a half state), runs the sync
+ * engine and the retention runner, and asks the UI thread to carry the
+ * bridge calls over the port that arrives with `init`.
+ */
+export interface WorkerScope {
+  postMessage(message: FromWorker): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown; ports?: readonly unknown[] }) => void): void;
+}
+
+export function runSyncWorker(scope: WorkerScope): void {
+  let engine: SyncEngine | null = null;
+  let retention: RetentionRunner | null = null;
+  let journal: Journal | null = null;
+  let cache: Cache | null = null;
+
+  scope.addEventListener('message', (event) => {
+    const msg = event.data as ToWorker;
+    switch (msg.type) {
+      case 'init': {
+        const port = event.ports?.[0] as PortLike | undefined;
+        if (!port || engine) return;
+        void init(msg.terminalId, msg.settings, port).catch((err: unknown) =>
+          scope.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) }),
+        );
+        return;
+      }
+      case 'notify':
+        engine?.notify();
+        return;
+      case 'retry-now':
+        engine?.retryNow();
+        return;
+      case 'stop':
+        engine?.stop();
+        retention?.stop();
+        journal?.close();
+        cache?.close();
+        return;
+    }
+  });
+
+  async function init(terminalId: string, settings: Extract<ToWorker, { type: 'init' }>['settings'], port: PortLike): Promise<void> {
+    [journal, cache] = await Promise.all([Journal.open(terminalId), Cache.open(terminalId)]);
+    const offset = settings.clockOffsetMs ?? 0;
+    const clock = () => new Date(Date.now() + offset);
+    engine = new SyncEngine({
+      journal,
+      cache,
+      bridge: bridgeOverPort(port),
+      clock,
+      timers: realTimers,
+      publish: (status) => scope.postMessage({ type: 'status', status: { ...status, runsIn: 'worker' } }),
+      onPulled: () => scope.postMessage({ type: 'pulled' }),
+      ...(settings.pushBatch ? { pushBatch: settings.pushBatch } : {}),
+      ...(settings.pullLimit ? { pullLimit: settings.pullLimit } : {}),
+      ...(settings.pullIntervalMs ? { pullIntervalMs: settings.pullIntervalMs } : {}),
+    });
+    retention = new RetentionRunner(journal, clock, realTimers, {
+      ...DEFAULT_RETENTION,
+      ...(settings.retentionMaxAgeMs !== undefined ? { maxAgeMs: settings.retentionMaxAgeMs } : {}),
+      ...(settings.retentionBatch ? { batch: settings.retentionBatch } : {}),
+      ...(settings.retentionIntervalMs ? { intervalMs: settings.retentionIntervalMs } : {}),
+    });
+    engine.start();
+    retention.start();
+  }
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { positionStatus, type JisState, type PositionState } from '../../../shared/jis';
+import type { Operator } from '../../../shared/master-data';
+
+/** Next and done positions; a done one shows its status as icon + text, not colour alone. */
+export function JisChain({ title, positions, jis, operators, testId }: { title: string; positions: PositionState[]; jis: JisState; operators: Operator[]; testId: string }) {
+  const { t } = useTranslation();
+  const nameOf = (id: string) => operators.find((o) => o.id === id)?.name ?? id;
+  return (
+    <section aria-label={title}>
+      <h2 className="screen-hint">{title}</h2>
+      <ol className="jis-chain" data-testid={testId}>
+        {positions.map((p) => {
+          const n = p.data.sequenceNumber;
+          const pulled = jis.breaks.some((b) => b.kind === 'pulled-ahead' && b.sequenceNumber === n);
+          const status = positionStatus(p);
+          const shown = status === 'open' && pulled ? 'pulled-ahead' : status;
+          return (
+            <li key={n} className={`st-${shown}`} data-testid={`jis-pos-${n}`} data-status={shown}>
+              <span className="jis-seq">{n}</span>
+              <span>{p.data.vehicleNumber}</span>
+              <span>
+                {p.data.customerPartNumber}
+                {p.data.variant ? ` / ${p.data.variant}` : ''}
+              </span>
+              {status !== 'open' && <strong data-testid={`jis-pos-${n}-status`}>{t(`jis.status.${shown}`)}</strong>}
+              {pulled && status !== 'open' && <span>{t('jis.status.pulled-ahead')}</span>}
+              {p.build?.approvedBy && <span>{t('jis.approvedBy', { name: nameOf(p.build.approvedBy) })}</span>}
+              {p.skipped && <span>{t('jis.approvedBy', { name: nameOf(p.skipped.approvedBy) })}</span>}
+              {p.changedAfterBuild && (
+                <strong>
+                  <span aria-hidden="true">⚠ </span>
+                  {t('jis.changedAfterBuild')}
+                </strong>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../store-context';
+
+/** Full-screen red block after a wrong part: nothing goes on until a big button acknowledges it. */
+export function JisMismatchOverlay() {
+  const { t } = useTranslation();
+  const jis = useApp((s) => s.jis);
+  const busy = useApp((s) => s.jisBusy);
+  const acknowledge = useApp((s) => s.acknowledgeJisMismatch);
+  const startOverride = useApp((s) => s.startJisOverride);
+  if (!jis || jis.mode !== 'awaiting-ack' || !jis.lastMismatch) return null;
+  const m = jis.lastMismatch;
+  return (
+    <div className="jis-mismatch" role="alertdialog" aria-modal="true" aria-labelledby="jis-mismatch-title" data-testid="jis-mismatch">
+      <span className="jis-mismatch-icon" aria-hidden="true">
+        ✖
+      </span>
+      <h1 id="jis-mismatch-title">{t('jis.mismatch.title')}</h1>
+      <p>{t('jis.mismatch.position', { sequenceNumber: m.sequenceNumber })}</p>
+      <p>
+        {t('jis.mismatch.expected')}: <strong data-testid="jis-mismatch-expected">{m.expected}</strong>
+      </p>
+      <p>
+        {t('jis.mismatch.scanned')}: <strong data-testid="jis-mismatch-scanned">{m.scanned}</strong>
+      </p>
+      <p>{t('jis.mismatch.hint')}</p>
+      <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void acknowledge()} data-testid="jis-mismatch-ack">
+        <span aria-hidden="true">✔ </span>
+        {t('jis.mismatch.ack')}
+      </button>
+      <button type="button" className="btn btn-secondary jis-btn-big" disabled={busy} onClick={startOverride} data-testid="jis-override-start">
+        <span aria-hidden="true">⚑ </span>
+        {t('jis.mismatch.override')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { rankScrapReasons } from '../../../shared/production';
+import { useApp } from '../store-context';
+import { NumericPad } from './NumericPad';
+
+/** Scrap booking for touch: grouped reasons (most used first), quantity, comment; shift-lead approval above the threshold. */
+export function ScrapPanel({ onClose }: { onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const reasons = useApp((s) => s.workflow.master.scrapReasons);
+  const use = useApp((s) => s.workflow.production.scrapReasonUse);
+  const busy = useApp((s) => s.workflow.busy);
+  const lastScrapId = useApp((s) => s.workflow.lastScrapId);
+  const book = useApp((s) => s.wfBookScrap);
+  const undo = useApp((s) => s.wfUndoScrap);
+  const groups = useMemo(() => rankScrapReasons(reasons, use), [reasons, use]);
+  const [reasonId, setReasonId] = useState<string | null>(null);
+  const [quantity, setQuantity] = useState('1');
+  const [comment, setComment] = useState('');
+  const lang = i18n.language === 'de' ? 'de' : 'en';
+
+  const submit = async () => {
+    if (!reasonId) return;
+    await book({ reasonId, quantity: Number(quantity), ...(comment.trim() ? { comment: comment.trim() } : {}) });
+    setReasonId(null);
+    setQuantity('1');
+    setComment('');
+  };
+
+  return (
+    <section className="wf-panel" data-testid="wf-scrap-panel">
+      <h2>{t('workflow.scrapPanel.title')}</h2>
+      {groups.length === 0 && <p>{t('workflow.scrapPanel.noReasons')}</p>}
+      {groups.map((g) => (
+        <fieldset key={g.group} className="wf-reason-group" data-testid={`scrap-group-${g.group}`}>
+          <legend>{g.group}</legend>
+          <div className="wf-choice-grid">
+            {g.reasons.map((r) => (
+              <button
+                key={r.id}
+                type="button"
+                className={`btn${reasonId === r.id ? ' btn-primary' : ''}`}
+                aria-pressed={reasonId === r.id}
+                onClick={() => setReasonId(r.id)}
+                data-testid={`scrap-reason-${r.code}`}
+              >
+                {r.label[lang]}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      <label className="wf-field">
+        {t('workflow.scrapPanel.comment')}
+        <input className="wf-input" value={comment} onChange={(e) => setComment(e.target.value)} data-testid="scrap-comment" />
+      </label>
+      <h3>{t('workflow.scrapPanel.quantity')}</h3>
+      <NumericPad value={quantity} onChange={setQuantity} onSubmit={() => void submit()} submitLabel={t('workflow.scrapPanel.book')} disabled={busy || !reasonId} testId="scrap-pad" />
+      {lastScrapId && (
+        <button type="button" className="btn" disabled={busy} onClick={() => void undo()} data-testid="scrap-undo">
+          <span aria-hidden="true">↶ </span>
+          {t('workflow.scrapPanel.undo')}
+        </button>
+      )}
+      <button type="button" className="btn btn-secondary" onClick={onClose} data-testid="scrap-close">
+        {t('workflow.cancel')}
+      </button>
+      <ApprovalDialog />
+    </section>
+  );
+}
+
+/** Shift-lead confirmation: badge scan (routed by the order screen), then PIN on the numeric pad. */
+function ApprovalDialog() {
+  const { t } = useTranslation();
+  const approval = useApp((s) => s.workflow.approval);
+  const digit = useApp((s) => s.wfApprovalDigit);
+  const backspace = useApp((s) => s.wfApprovalBackspace);
+  const submit = useApp((s) => s.wfApprovalSubmit);
+  const cancel = useApp((s) => s.wfCancelApproval);
+  if (!approval) return null;
+  return (
+    <div className="wf-modal" role="dialog" data-testid="wf-approval" data-step={approval.step}>
+      <h2>{t('workflow.approval.badgeTitle')}</h2>
+      {approval.step === 'badge' ? (
+        <p className="wf-prompt">
+          <span aria-hidden="true">▮▯▮ </span>
+          {t('workflow.approval.badgeHint')}
+        </p>
+      ) : (
+        <>
+          <p className="wf-prompt">{t('workflow.approval.pinTitle', { name: approval.approver.name })}</p>
+          {approval.wrong && (
+            <p className="notice notice-nok" role="alert" data-testid="wf-approval-wrong">
+              <span aria-hidden="true">✖ </span>
+              {t('workflow.approval.wrongPin')}
+            </p>
+          )}
+          {approval.verifying && <p role="status">{t('workflow.approval.checking')}</p>}
+          <NumericPad
+            value={approval.digits}
+            masked
+            maxLength={8}
+            disabled={approval.verifying}
+            onChange={(v) => (v.length < approval.digits.length ? backspace() : digit(v.slice(-1)))}
+            onSubmit={() => void submit()}
+            submitLabel={t('workflow.confirm')}
+            testId="approval-pad"
+          />
+        </>
+      )}
+      <button type="button" className="btn btn-secondary" onClick={cancel} data-testid="wf-approval-cancel">
+        {t('workflow.cancel')}
+      </button>
+    </div>
+  );
+}

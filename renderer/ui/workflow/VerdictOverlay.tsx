@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { beep } from '../sound';
+import { useApp } from '../store-context';
+
+/**
+ * Full-screen scan verdict: colour + icon + text + sound. OK clears itself
+ * after a moment; NOK stays until the operator presses "OK, understood".
+ */
+export function VerdictOverlay() {
+  const { t } = useTranslation();
+  const verdict = useApp((s) => s.workflow.verdict);
+  const okMs = useApp((s) => s.workflow.config.okFeedbackMs);
+  const acknowledge = useApp((s) => s.wfAcknowledge);
+
+  useEffect(() => {
+    if (!verdict) return;
+    beep(verdict.tone);
+    if (verdict.tone !== 'ok') return;
+    const timer = setTimeout(acknowledge, okMs);
+    return () => clearTimeout(timer);
+  }, [verdict, okMs, acknowledge]);
+
+  if (!verdict) return null;
+  const ok = verdict.tone === 'ok';
+  return (
+    <div className={`wf-verdict wf-verdict-${verdict.tone}`} role={ok ? 'status' : 'alertdialog'} data-testid="wf-verdict" data-tone={verdict.tone} onClick={ok ? acknowledge : undefined}>
+      <span className="wf-verdict-icon" aria-hidden="true">
+        {ok ? '✔' : '✖'}
+      </span>
+      <span className="wf-verdict-label">{ok ? t('workflow.ok') : t('workflow.nok')}</span>
+      <p className="wf-verdict-text" data-testid="wf-verdict-text">
+        {t(verdict.key, verdict.params)}
+      </p>
+      {!ok && (
+        <button type="button" className="btn wf-verdict-ack" onClick={acknowledge} data-testid="wf-ack" autoFocus>
+          <span aria-hidden="true">✔ </span>
+          {t('workflow.ack')}
+        </button>
+      )}
+    </div>
+  );
+}

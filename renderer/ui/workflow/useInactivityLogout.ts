@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { useApp } from '../store-context';
+
+/**
+ * Logs the operator out after `config.inactivityMs` without a touch, key
+ * press or journal write (every booked scan is a write). OperatorLoggedOut
+ * reason 'inactivity'.
+ */
+export function useInactivityLogout(target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> = window): void {
+  const loggedIn = useApp((s) => s.terminal.operator !== null);
+  const lastSeq = useApp((s) => s.terminal.lastSeq);
+  const timeoutMs = useApp((s) => s.workflow.config.inactivityMs);
+  const logoutInactive = useApp((s) => s.wfLogoutInactive);
+
+  useEffect(() => {
+    if (!loggedIn || !(timeoutMs > 0)) return;
+    let timer = setTimeout(() => void logoutInactive(), timeoutMs);
+    const reset = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void logoutInactive(), timeoutMs);
+    };
+    const kinds = ['pointerdown', 'keydown', 'touchstart'] as const;
+    for (const k of kinds) target.addEventListener(k, reset);
+    return () => {
+      clearTimeout(timer);
+      for (const k of kinds) target.removeEventListener(k, reset);
+    };
+  }, [loggedIn, lastSeq, timeoutMs, logoutInactive, target]);
+}
+
+/**
+ * Mounted by App while someone is logged in: runs the inactivity timer, and
+ * when the session ends (any logout) closes the order screen, so the next
+ * operator starts at the order list.
+ */
+export function InactivityLogout() {
+  useInactivityLogout();
+  const closeDetail = useApp((s) => s.closeOrderDetail);
+  useEffect(() => () => closeDetail(), [closeDetail]);
+  return null;
+}

@@ -1,0 +1,311 @@
+import { EVENT_PAYLOADS, SCHEMA_VERSION, isKnownEventType, type EventEnvelope, type EventType, type PayloadOf } from '../../shared/events';
+import type {
+  BatchWindowsTable,
+  ContainerOrdersTable,
+  ContainerSerialsTable,
+  ContainersTable,
+  OrderConsumptionTable,
+  OrderScrapTable,
+  QualityFlagsTable,
+  SerialComponentsTable,
+  SerialsTable,
+  ShipmentContainersTable,
+} from '../db/projection-schema';
+
+/**
+ * The pure half of projecting: folds a batch of newly stored events of one
+ * terminal into deltas and rows (no I/O), so the database half can apply them
+ * with a few statements, keys in sorted order (no deadlocks between
+ * concurrent pushes in PostgreSQL). Events may arrive out of time order
+ * (several terminals, resends after gaps); every delta here commutes.
+ */
+
+export type FlagKind = 'blocked-batch' | 'expired-batch' | 'sequence-override' | 'unknown-event-type' | 'newer-schema-version';
+
+export interface OrderDelta {
+  order_id: string;
+  line_id: string;
+  material_id: string | null;
+  good_quantity: number;
+  scrap_quantity: number;
+  status: string | null;
+  status_at: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+}
+
+export interface BatchUse {
+  eventId: string;
+  terminalId: string;
+  seq: number;
+  type: string;
+  orderId: string | null;
+  materialId: string;
+  batch: string;
+  occurredAt: string;
+}
+
+export interface ProjectionPlan {
+  orders: Map<string, OrderDelta>;
+  scrap: Map<string, OrderScrapTable>;
+  consumption: Map<string, OrderConsumptionTable>;
+  loads: Omit<BatchWindowsTable, 'to_at'>[];
+  completions: { orderId: string; at: string }[];
+  serials: SerialsTable[];
+  components: SerialComponentsTable[];
+  containers: Map<string, ContainersTable>;
+  containerSerials: ContainerSerialsTable[];
+  containerOrders: Map<string, ContainerOrdersTable>;
+  shipments: ShipmentContainersTable[];
+  flags: QualityFlagsTable[];
+  /** Batches booked by these events, to check against blocked batches. */
+  batchUses: BatchUse[];
+}
+
+export interface ProjectionContext {
+  terminalId: string;
+  lineId: string;
+}
+
+/** ISO time in UTC with milliseconds, so that times from any terminal compare as text. */
+export function utc(time: string): string {
+  return new Date(time).toISOString();
+}
+
+const key = (...parts: string[]): string => parts.join('\u0000');
+
+export function emptyPlan(): ProjectionPlan {
+  return {
+    orders: new Map(),
+    scrap: new Map(),
+    consumption: new Map(),
+    loads: [],
+    completions: [],
+    serials: [],
+    components: [],
+    containers: new Map(),
+    containerSerials: [],
+    containerOrders: new Map(),
+    shipments: [],
+    flags: [],
+    batchUses: [],
+  };
+}
+
+export function planProjection(events: readonly EventEnvelope[], context: ProjectionContext): ProjectionPlan {
+  const plan = emptyPlan();
+  for (const event of events) projectOne(plan, context, event);
+  plan.loads.sort((a, b) => (a.from_at < b.from_at ? -1 : a.from_at > b.from_at ? 1 : 0));
+  return plan;
+}
+
+type Known<T extends EventType> = { event: EventEnvelope; payload: PayloadOf<T>; at: string; ctx: ProjectionContext; plan: ProjectionPlan };
+type Handler<T extends EventType> = (input: Known<T>) => void;
+
+function projectOne(plan: ProjectionPlan, ctx: ProjectionContext, event: EventEnvelope): void {
+  const at = utc(event.occurredAt);
+  if (!isKnownEventType(event.type)) {
+    plan.flags.push(flag(event, at, 'unknown-event-type', `event type ${event.type} is unknown to this server; stored unprojected`));
+    return;
+  }
+  if (event.schemaVersion > SCHEMA_VERSION) {
+    plan.flags.push(flag(event, at, 'newer-schema-version', `${event.type} at schema version ${event.schemaVersion} (server knows ${SCHEMA_VERSION}); stored unprojected`));
+    return;
+  }
+  const handler = HANDLERS[event.type] as Handler<EventType> | undefined;
+  if (!handler) return;
+  // Validated at the route; parsing again applies the schema defaults.
+  const payload = EVENT_PAYLOADS[event.type].parse(event.payload) as PayloadOf<EventType>;
+  handler({ event, payload, at, ctx, plan });
+}
+
+function flag(event: EventEnvelope, at: string, kind: FlagKind, message: string, material?: { materialId: string; batch: string }): QualityFlagsTable {
+  return {
+    event_id: event.id.toLowerCase(),
+    kind,
+    terminal_id: event.terminalId,
+    seq: event.seq,
+    type: event.type,
+    order_id: event.orderId ?? null,
+    material_id: material?.materialId ?? null,
+    batch: material?.batch ?? null,
+    message,
+    occurred_at: at,
+  };
+}
+
+function orderDelta(plan: ProjectionPlan, ctx: ProjectionContext, orderId: string): OrderDelta {
+  let delta = plan.orders.get(orderId);
+  if (!delta) {
+    delta = {
+      order_id: orderId,
+      line_id: ctx.lineId,
+      material_id: null,
+      good_quantity: 0,
+      scrap_quantity: 0,
+      status: null,
+      status_at: null,
+      started_at: null,
+      completed_at: null,
+    };
+    plan.orders.set(orderId, delta);
+  }
+  return delta;
+}
+
+function setStatus(delta: OrderDelta, status: string, at: string): void {
+  if (delta.status_at === null || at >= delta.status_at) {
+    delta.status = status;
+    delta.status_at = at;
+  }
+}
+
+function statusHandler(status: string): Handler<'OrderPaused' | 'OrderResumed'> {
+  return ({ event, at, ctx, plan }) => {
+    if (event.orderId) setStatus(orderDelta(plan, ctx, event.orderId), status, at);
+  };
+}
+
+/** Whether a batch's expiry (a date or a time) lies before the moment it was used. */
+export function isExpired(expiresAt: string, usedAt: string): boolean {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(expiresAt)) return expiresAt < usedAt.slice(0, 10);
+  const expiry = Date.parse(expiresAt);
+  return Number.isFinite(expiry) && expiry < Date.parse(usedAt);
+}
+
+function batchUse(event: EventEnvelope, at: string, materialId: string, batch: string): BatchUse {
+  return { eventId: event.id.toLowerCase(), terminalId: event.terminalId, seq: event.seq, type: event.type, orderId: event.orderId ?? null, materialId, batch, occurredAt: at };
+}
+
+const HANDLERS: { [T in EventType]?: Handler<T> } = {
+  OrderStarted: ({ event, payload, at, ctx, plan }) => {
+    if (!event.orderId) return;
+    const delta = orderDelta(plan, ctx, event.orderId);
+    delta.material_id = payload.materialId;
+    setStatus(delta, 'started', at);
+    if (delta.started_at === null || at < delta.started_at) delta.started_at = at;
+  },
+  OrderPaused: statusHandler('paused'),
+  OrderResumed: statusHandler('started'),
+  OrderCompleted: ({ event, at, ctx, plan }) => {
+    if (!event.orderId) return;
+    const delta = orderDelta(plan, ctx, event.orderId);
+    setStatus(delta, 'completed', at);
+    if (delta.completed_at === null || at > delta.completed_at) delta.completed_at = at;
+    plan.completions.push({ orderId: event.orderId, at });
+  },
+  GoodQuantityBooked: ({ event, payload, ctx, plan }) => {
+    if (event.orderId) orderDelta(plan, ctx, event.orderId).good_quantity += payload.quantity;
+  },
+  ScrapBooked: ({ event, payload, ctx, plan }) => {
+    if (!event.orderId) return;
+    orderDelta(plan, ctx, event.orderId).scrap_quantity += payload.quantity;
+    const k = key(event.orderId, payload.reasonId);
+    const row = plan.scrap.get(k) ?? { order_id: event.orderId, reason_id: payload.reasonId, quantity: 0 };
+    row.quantity += payload.quantity;
+    plan.scrap.set(k, row);
+  },
+  MaterialConsumed: ({ event, payload, at, ctx, plan }) => {
+    plan.batchUses.push(batchUse(event, at, payload.materialId, payload.batch));
+    if (!event.orderId) return;
+    orderDelta(plan, ctx, event.orderId);
+    const k = key(event.orderId, payload.materialId, payload.batch);
+    const row = plan.consumption.get(k) ?? { order_id: event.orderId, material_id: payload.materialId, batch: payload.batch, quantity: 0 };
+    row.quantity += payload.quantity;
+    plan.consumption.set(k, row);
+  },
+  MaterialLoaded: ({ event, payload, at, ctx, plan }) => {
+    plan.batchUses.push(batchUse(event, at, payload.materialId, payload.batch));
+    if (payload.expiresAt && isExpired(payload.expiresAt, at)) {
+      const what = { materialId: payload.materialId, batch: payload.batch };
+      plan.flags.push(flag(event, at, 'expired-batch', `batch ${payload.batch} of ${payload.materialId} expired ${payload.expiresAt}, loaded ${at}`, what));
+    }
+    plan.loads.push({
+      event_id: event.id.toLowerCase(),
+      scope: event.orderId ?? `line:${ctx.lineId}`,
+      order_id: event.orderId ?? null,
+      line_id: ctx.lineId,
+      terminal_id: event.terminalId,
+      operator_id: event.operatorId ?? null,
+      material_id: payload.materialId,
+      batch: payload.batch,
+      supplier: payload.supplier ?? null,
+      from_at: at,
+    });
+  },
+  PartProduced: ({ event, payload, at, plan }) => {
+    plan.serials.push({
+      serial: payload.serial,
+      order_id: event.orderId ?? null,
+      material_id: payload.materialId ?? null,
+      terminal_id: event.terminalId,
+      operator_id: event.operatorId ?? null,
+      produced_at: at,
+    });
+    for (const c of payload.components ?? []) {
+      plan.components.push({ serial: payload.serial, material_id: c.materialId, batch: c.batch });
+      plan.batchUses.push(batchUse(event, at, c.materialId, c.batch));
+    }
+  },
+  ContainerOpened: ({ event, payload, at, plan }) => {
+    const row = containerRow(plan, payload.containerId);
+    row.sscc = payload.sscc ?? row.sscc;
+    row.material_id = payload.materialId ?? row.material_id;
+    row.terminal_id = event.terminalId;
+    row.operator_id = event.operatorId ?? null;
+    if (row.opened_at === null || at < row.opened_at) row.opened_at = at;
+  },
+  PartPacked: ({ event, payload, at, plan }) => {
+    containerRow(plan, payload.containerId);
+    if (payload.serial) {
+      plan.containerSerials.push({ container_id: payload.containerId, serial: payload.serial, terminal_id: event.terminalId, operator_id: event.operatorId ?? null, packed_at: at });
+      return;
+    }
+    if (!event.orderId) return;
+    const operatorId = event.operatorId ?? '';
+    const k = key(payload.containerId, event.orderId, event.terminalId, operatorId);
+    const row = plan.containerOrders.get(k) ?? {
+      container_id: payload.containerId,
+      order_id: event.orderId,
+      terminal_id: event.terminalId,
+      operator_id: operatorId,
+      quantity: 0,
+      first_at: at,
+      last_at: at,
+    };
+    row.quantity += payload.quantity;
+    if (at < row.first_at) row.first_at = at;
+    if (at > row.last_at) row.last_at = at;
+    plan.containerOrders.set(k, row);
+  },
+  ContainerClosed: ({ payload, at, plan }) => {
+    const row = containerRow(plan, payload.containerId);
+    if (row.closed_at === null || at > row.closed_at) row.closed_at = at;
+  },
+  ShipmentDispatched: ({ event, payload, at, plan }) => {
+    for (const containerId of payload.containerIds) {
+      plan.shipments.push({
+        shipment_id: payload.shipmentId,
+        container_id: containerId,
+        customer: payload.customer ?? null,
+        terminal_id: event.terminalId,
+        operator_id: event.operatorId ?? null,
+        dispatched_at: at,
+      });
+    }
+  },
+  SequenceOverride: ({ event, payload, at, plan }) => {
+    plan.flags.push(
+      flag(event, at, 'sequence-override', `sequence ${payload.sequenceId} position ${payload.sequenceNumber} overridden by ${payload.approvedBy}: ${payload.reason}`),
+    );
+  },
+};
+
+function containerRow(plan: ProjectionPlan, containerId: string): ContainersTable {
+  let row = plan.containers.get(containerId);
+  if (!row) {
+    row = { container_id: containerId, sscc: null, material_id: null, terminal_id: null, operator_id: null, opened_at: null, closed_at: null };
+    plan.containers.set(containerId, row);
+  }
+  return row;
+}

@@ -1,0 +1,146 @@
+import type { Db } from '../db/schema';
+import { sortedList } from './windows';
+
+/**
+ * Forward trace (DESIGN §8): from a material batch to every order, serial,
+ * container and shipment that may hold it, with the time windows that put
+ * it there, so that a recall is as narrow as the record allows.
+ */
+
+export interface BatchTrace {
+  materialId: string;
+  batch: string;
+  blocked: string | null;
+  suppliers: string[];
+  windows: { orderId: string | null; lineId: string; terminalId: string; operatorId: string | null; from: string; to: string | null; supplier: string | null }[];
+  orders: { orderId: string; from: string | null; to: string | null; consumed: number; goodQuantity: number; scrapQuantity: number; status: string | null }[];
+  serials: { serial: string; orderId: string | null; producedAt: string; link: 'component' | 'window' }[];
+  containers: { containerId: string; sscc: string | null; openedAt: string | null; closedAt: string | null; link: 'serial' | 'window'; from: string | null; to: string | null }[];
+  shipments: { shipmentId: string; customer: string | null; dispatchedAt: string; containerIds: string[] }[];
+}
+
+const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+
+export async function traceBatch(db: Db, materialId: string, batch: string): Promise<BatchTrace> {
+  const windows = await db.selectFrom('batch_windows').selectAll().where('material_id', '=', materialId).where('batch', '=', batch).orderBy('from_at').execute();
+  const consumption = await db.selectFrom('order_consumption').select(['order_id', 'quantity']).where('material_id', '=', materialId).where('batch', '=', batch).execute();
+  const blocked = await db.selectFrom('blocked_batches').select('reason').where('material_id', '=', materialId).where('batch', '=', batch).executeTakeFirst();
+
+  const serials = new Map<string, BatchTrace['serials'][number]>();
+  const explicit = await db
+    .selectFrom('serial_components')
+    .leftJoin('serials', 'serials.serial', 'serial_components.serial')
+    .select(['serial_components.serial as serial', 'serials.order_id as order_id', 'serials.produced_at as produced_at'])
+    .where('serial_components.material_id', '=', materialId)
+    .where('serial_components.batch', '=', batch)
+    .execute();
+  for (const s of explicit) serials.set(s.serial, { serial: s.serial, orderId: s.order_id ?? null, producedAt: s.produced_at ?? '', link: 'component' });
+
+  const containers = new Map<string, BatchTrace['containers'][number]>();
+  for (const w of windows) {
+    if (!w.order_id) continue;
+    const made = await db
+      .selectFrom('serials')
+      .select(['serial', 'order_id', 'produced_at'])
+      .where('order_id', '=', w.order_id)
+      .where('produced_at', '>=', w.from_at)
+      .$if(w.to_at !== null, (qb) => qb.where('produced_at', '<', w.to_at as string))
+      // A part whose own scan names a batch of this material does not take it from the window.
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('serial_components').select('serial_components.serial').whereRef('serial_components.serial', '=', 'serials.serial').where('serial_components.material_id', '=', materialId))),
+      )
+      .execute();
+    for (const s of made) if (!serials.has(s.serial)) serials.set(s.serial, { serial: s.serial, orderId: s.order_id, producedAt: s.produced_at, link: 'window' });
+
+    const packed = await db
+      .selectFrom('container_orders')
+      .select(['container_id', 'first_at', 'last_at'])
+      .where('order_id', '=', w.order_id)
+      .where('first_at', '<', w.to_at ?? END_OF_TIME)
+      .where('last_at', '>=', w.from_at)
+      .execute();
+    for (const p of packed) mergeContainer(containers, p.container_id, 'window', p.first_at, p.last_at);
+  }
+
+  const serialIds = [...serials.keys()];
+  for (let i = 0; i < serialIds.length; i += 500) {
+    const rows = await db.selectFrom('container_serials').select(['container_id', 'packed_at']).where('serial', 'in', serialIds.slice(i, i + 500)).execute();
+    for (const r of rows) mergeContainer(containers, r.container_id, 'serial', r.packed_at, r.packed_at);
+  }
+  await addContainerDetails(db, containers);
+  const shipments = await shipmentsOf(db, [...containers.keys()]);
+
+  return {
+    materialId,
+    batch,
+    blocked: blocked?.reason ?? null,
+    suppliers: sortedList(windows.flatMap((w) => (w.supplier ? [w.supplier] : []))),
+    windows: windows.map((w) => ({ orderId: w.order_id, lineId: w.line_id, terminalId: w.terminal_id, operatorId: w.operator_id, from: w.from_at, to: w.to_at, supplier: w.supplier })),
+    orders: await ordersOf(db, windows, consumption, [...serials.values()]),
+    serials: [...serials.values()].sort((a, b) => (a.serial < b.serial ? -1 : 1)),
+    containers: [...containers.values()].sort((a, b) => (a.containerId < b.containerId ? -1 : 1)),
+    shipments,
+  };
+}
+
+function mergeContainer(containers: Map<string, BatchTrace['containers'][number]>, containerId: string, link: 'serial' | 'window', from: string, to: string): void {
+  const seen = containers.get(containerId);
+  if (!seen) {
+    containers.set(containerId, { containerId, sscc: null, openedAt: null, closedAt: null, link, from, to });
+    return;
+  }
+  if (link === 'serial') seen.link = 'serial';
+  if (seen.from === null || from < seen.from) seen.from = from;
+  if (seen.to === null || to > seen.to) seen.to = to;
+}
+
+async function addContainerDetails(db: Db, containers: Map<string, BatchTrace['containers'][number]>): Promise<void> {
+  const ids = [...containers.keys()];
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const c of await db.selectFrom('containers').selectAll().where('container_id', 'in', ids.slice(i, i + 500)).execute()) {
+      const entry = containers.get(c.container_id);
+      if (entry) Object.assign(entry, { sscc: c.sscc, openedAt: c.opened_at, closedAt: c.closed_at });
+    }
+  }
+}
+
+export async function shipmentsOf(db: Db, containerIds: string[]): Promise<BatchTrace['shipments']> {
+  const byShipment = new Map<string, BatchTrace['shipments'][number]>();
+  for (let i = 0; i < containerIds.length; i += 500) {
+    const rows = await db.selectFrom('shipment_containers').selectAll().where('container_id', 'in', containerIds.slice(i, i + 500)).execute();
+    for (const r of rows) {
+      const s = byShipment.get(r.shipment_id) ?? { shipmentId: r.shipment_id, customer: r.customer, dispatchedAt: r.dispatched_at, containerIds: [] };
+      s.containerIds.push(r.container_id);
+      byShipment.set(r.shipment_id, s);
+    }
+  }
+  return [...byShipment.values()].map((s) => ({ ...s, containerIds: s.containerIds.sort() })).sort((a, b) => (a.shipmentId < b.shipmentId ? -1 : 1));
+}
+
+async function ordersOf(
+  db: Db,
+  windows: { order_id: string | null; from_at: string; to_at: string | null }[],
+  consumption: { order_id: string; quantity: number }[],
+  serials: BatchTrace['serials'],
+): Promise<BatchTrace['orders']> {
+  const ids = sortedList([
+    ...windows.flatMap((w) => (w.order_id ? [w.order_id] : [])),
+    ...consumption.map((c) => c.order_id),
+    ...serials.flatMap((s) => (s.orderId ? [s.orderId] : [])),
+  ]);
+  const out: BatchTrace['orders'] = [];
+  for (const orderId of ids) {
+    const own = windows.filter((w) => w.order_id === orderId);
+    const progress = await db.selectFrom('order_progress').selectAll().where('order_id', '=', orderId).executeTakeFirst();
+    out.push({
+      orderId,
+      from: own.length ? own.map((w) => w.from_at).sort()[0]! : null,
+      to: own.length === 0 || own.some((w) => w.to_at === null) ? null : own.map((w) => w.to_at as string).sort().at(-1)!,
+      consumed: consumption.filter((c) => c.order_id === orderId).reduce((sum, c) => sum + Number(c.quantity), 0),
+      goodQuantity: Number(progress?.good_quantity ?? 0),
+      scrapQuantity: Number(progress?.scrap_quantity ?? 0),
+      status: progress?.status ?? null,
+    });
+  }
+  return out;
+}

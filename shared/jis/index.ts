@@ -1,0 +1,9 @@
+// Public surface of the sequence engine (issue 9): state and fold, part-label
+// reading, verification, breaks, call-off revisions, racks and cache age.
+export * from './part-label';
+export * from './state';
+export * from './verify';
+export * from './breaks';
+export * from './revision';
+export * from './racks';
+export * from './stale';

@@ -1,0 +1,12 @@
+// Public surface of the label module (DESIGN §7): one model, two outputs.
+export * from './model';
+export { LABEL_ERROR_CODES, type LabelErrorCode } from './errors';
+export { compileZpl, MAX_COPIES, type CompileOptions } from './zpl';
+export { renderSvg } from './svg';
+export { symbolContent, gs1ElementString, iso15434Message, type SymbolContent } from './symbol-content';
+export { fieldHex } from './zpl-escape';
+export { bindLayout, bindString, placeholders, type Bindings } from './bind';
+export { allocateSscc, buildSscc, isValidSscc, ssccCheckDigit, type SsccAllocation, type SsccRangeLike } from './sscc';
+export * from './print-job';
+export * from './host-status';
+export * from './templates';

@@ -1,0 +1,86 @@
+import { ok, type Result } from '../errors';
+import { code128Payload, gs1_128Payload } from './code128-zpl';
+import { labelFail } from './errors';
+import { LabelModel, isSymbol, type LabelElement, type SymbolElement } from './model';
+import { symbolContent } from './symbol-content';
+import { fieldHex, hexByte, HEX_INDICATOR } from './zpl-escape';
+
+/**
+ * The ZPL II compiler (command syntax from the ZPL II Programming Guide).
+ * Layout numbers come from the validated model (integers only); every value
+ * goes through ^FH escaping. A value a symbology cannot carry fails the whole
+ * label with a coded error: nothing half-right is ever sent.
+ */
+
+export interface CompileOptions {
+  /** ^PQ print quantity. */
+  copies?: number;
+}
+
+export const MAX_COPIES = 999;
+
+const FH = `^FH${HEX_INDICATOR}`;
+/** The ^BX escape character, always given explicitly (the printers' default changed between firmware versions). */
+const DM_ESCAPE = '_';
+
+export function compileZpl(input: LabelModel, options: CompileOptions = {}): Result<string> {
+  const parsed = LabelModel.safeParse(input);
+  if (!parsed.success) return labelFail('label-data-invalid', `label model: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  const copies = options.copies ?? 1;
+  if (!Number.isInteger(copies) || copies < 1 || copies > MAX_COPIES) return labelFail('label-data-invalid', `copies must be 1 to ${MAX_COPIES}`);
+  const model = parsed.data;
+  // ^CI28: field data bytes are UTF-8. ^PW/^LL: label size in dots. ^LH0,0: origin at the corner.
+  const lines = ['^XA', '^CI28', `^PW${model.widthDots}`, `^LL${model.heightDots}`, '^LH0,0'];
+  for (const [index, element] of model.elements.entries()) {
+    const zpl = compileElement(element);
+    if (!zpl.ok) return labelFail(zpl.error.code as 'label-value-unencodable', `element ${index + 1} (${element.type}): ${zpl.error.message}`);
+    lines.push(zpl.value);
+  }
+  // ^PQq,p,r,o: q labels, no pause, one replicate, no pause override.
+  lines.push(`^PQ${copies},0,1,N`, '^XZ');
+  return ok(lines.join('\n') + '\n');
+}
+
+function compileElement(e: LabelElement): Result<string> {
+  const at = `^FO${e.x},${e.y}`;
+  switch (e.type) {
+    case 'text':
+      return ok(`${at}^A0N,${e.height},${e.height}${FH}^FD${fieldHex(e.value)}^FS`);
+    case 'box':
+      return ok(`${at}^GB${e.width},${e.height},${e.thickness}^FS`);
+    case 'line':
+      return ok(e.direction === 'horizontal' ? `${at}^GB${e.length},${e.thickness},${e.thickness}^FS` : `${at}^GB${e.thickness},${e.length},${e.thickness}^FS`);
+    default:
+      return isSymbol(e) ? compileSymbol(e, at) : labelFail('label-data-invalid', 'unknown element');
+  }
+}
+
+function compileSymbol(e: SymbolElement, at: string): Result<string> {
+  const content = symbolContent(e);
+  if (!content.ok) return content;
+  const text = content.value.text;
+  switch (e.type) {
+    case 'code128':
+      // ^BCo,h,f,g,e,m: no interpretation line (the layout prints its own), mode N.
+      return ok(`${at}^BY${e.moduleWidth},3,${e.height}^BCN,${e.height},N,N,N,N${FH}^FD${code128Payload(text)}^FS`);
+    case 'gs1-128':
+      return ok(`${at}^BY${e.moduleWidth},3,${e.height}^BCN,${e.height},N,N,N,N${FH}^FD${gs1_128Payload(text)}^FS`);
+    case 'datamatrix': {
+      // ^BXo,h,s,c,r,f,g: ECC 200, size automatic, escape character explicit.
+      // ^FH is applied before the escape sequences (ZPL II guide, ^BX), so FNC1 is
+      // written `_5F1` and reaches the encoder as `_1`; GS1 separators are FNC1 too.
+      const fnc1 = hexByte(DM_ESCAPE.charCodeAt(0)) + '1';
+      const body =
+        e.content.kind === 'gs1'
+          ? fnc1 + text.split('\u001d').map(fieldHex).join(fnc1)
+          : fieldHex(text);
+      return ok(`${at}^BXN,${e.moduleSize},200,0,0,6,${DM_ESCAPE}${FH}^FD${body}^FS`);
+    }
+    case 'qr':
+      // ^BQo,2,m: model 2. Field data: error correction level, A (automatic input), comma, data.
+      return ok(`${at}^BQN,2,${e.magnification}${FH}^FD${e.errorCorrection}A,${fieldHex(text)}^FS`);
+    case 'pdf417':
+      // ^B7o,h,s,c,r,t: row height, security level, columns (or automatic), not truncated.
+      return ok(`${at}^BY${e.moduleWidth},3^B7N,${e.rowHeight},${e.securityLevel},${e.columns ?? ''},,N${FH}^FD${fieldHex(text)}^FS`);
+  }
+}

@@ -1,0 +1,272 @@
+import type { z } from 'zod';
+import type { EventEnvelope } from '../events';
+import { PRODUCTION_EVENT_PAYLOADS } from '../event-payloads';
+import { WORKFLOW_EVENT_PAYLOADS } from '../workflow-event-payloads';
+
+/**
+ * Order execution as a fold over the terminal's events (DESIGN §3): status,
+ * operator, quantities, scrap, loaded batches and containers per order. Pure
+ * and immutable, so the renderer can store the folded state next to each event
+ * and the server can run the same reducer.
+ */
+
+export type ExecutionStatus = 'released' | 'started' | 'paused' | 'completed';
+
+export interface LoadedBatch {
+  readonly materialId: string;
+  readonly batch: string;
+  readonly loadedAt: string;
+  readonly eventId: string;
+  readonly quantity?: number;
+  readonly expiresAt?: string;
+}
+
+export interface ScrapBooking {
+  readonly eventId: string;
+  readonly orderId: string;
+  readonly reasonId: string;
+  readonly quantity: number;
+  readonly at: string;
+  readonly serial?: string;
+  readonly undone: boolean;
+}
+
+export interface ContainerState {
+  readonly containerId: string;
+  readonly orderId: string | null;
+  readonly capacity: number | null;
+  readonly quantity: number;
+  readonly serials: readonly string[];
+  readonly status: 'open' | 'closed';
+  readonly openedAt: string;
+  readonly closedAt: string | null;
+}
+
+export interface OrderExecution {
+  readonly orderId: string;
+  readonly status: ExecutionStatus;
+  readonly operatorId: string | null;
+  readonly startedAt: string | null;
+  readonly pausedReason: string | null;
+  readonly completedAt: string | null;
+  readonly goodQuantity: number;
+  readonly scrapQuantity: number;
+  readonly scrapByReason: Readonly<Record<string, number>>;
+  /** The current batch per material; a newer MaterialLoaded replaces it (batch change). */
+  readonly loaded: Readonly<Record<string, LoadedBatch>>;
+  readonly serials: readonly string[];
+  readonly openContainerId: string | null;
+  readonly containerIds: readonly string[];
+}
+
+export interface ProductionState {
+  readonly orders: Readonly<Record<string, OrderExecution>>;
+  readonly containers: Readonly<Record<string, ContainerState>>;
+  /** Scrap bookings by event id, for undo within the window. */
+  readonly scrap: Readonly<Record<string, ScrapBooking>>;
+  /** How often each scrap reason was used on this terminal (undone bookings excluded): most used first in the picker. */
+  readonly scrapReasonUse: Readonly<Record<string, number>>;
+  readonly lastSeq: number;
+}
+
+export const initialProductionState: ProductionState = { orders: {}, containers: {}, scrap: {}, scrapReasonUse: {}, lastSeq: 0 };
+
+export function releasedExecution(orderId: string): OrderExecution {
+  return {
+    orderId,
+    status: 'released',
+    operatorId: null,
+    startedAt: null,
+    pausedReason: null,
+    completedAt: null,
+    goodQuantity: 0,
+    scrapQuantity: 0,
+    scrapByReason: {},
+    loaded: {},
+    serials: [],
+    openContainerId: null,
+    containerIds: [],
+  };
+}
+
+/** The execution of an order, or a fresh released one if the terminal has no events for it yet. */
+export function executionOf(state: ProductionState, orderId: string): OrderExecution {
+  return state.orders[orderId] ?? releasedExecution(orderId);
+}
+
+const ALL = { ...PRODUCTION_EVENT_PAYLOADS, ...WORKFLOW_EVENT_PAYLOADS };
+
+// Envelopes carry opaque payloads; parsing applies schema defaults and keeps a malformed fact from corrupting the state.
+function payloadOf<T extends keyof typeof ALL>(type: T, event: EventEnvelope): z.infer<(typeof ALL)[T]> | undefined {
+  const parsed = ALL[type].safeParse(event.payload);
+  return parsed.success ? (parsed.data as z.infer<(typeof ALL)[T]>) : undefined;
+}
+
+function withOrder(state: ProductionState, orderId: string, update: (o: OrderExecution) => OrderExecution): ProductionState {
+  return { ...state, orders: { ...state.orders, [orderId]: update(executionOf(state, orderId)) } };
+}
+
+function addTo(record: Readonly<Record<string, number>>, key: string, delta: number): Record<string, number> {
+  const value = (record[key] ?? 0) + delta;
+  const next = { ...record };
+  if (value === 0) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+export function applyProductionEvent(state: ProductionState, event: EventEnvelope): ProductionState {
+  const next = { ...state, lastSeq: Math.max(state.lastSeq, event.seq) };
+  const orderId = event.orderId;
+  const at = event.occurredAt;
+  switch (event.type) {
+    case 'OrderStarted':
+      if (!orderId) return next;
+      return withOrder(next, orderId, (o) => ({
+        ...o,
+        status: 'started',
+        operatorId: event.operatorId ?? o.operatorId,
+        startedAt: o.startedAt ?? at,
+        pausedReason: null,
+      }));
+    case 'OrderPaused': {
+      const p = payloadOf('OrderPaused', event);
+      if (!orderId || !p) return next;
+      return withOrder(next, orderId, (o) => ({ ...o, status: 'paused', pausedReason: p.reason ?? null }));
+    }
+    case 'OrderResumed':
+      if (!orderId) return next;
+      return withOrder(next, orderId, (o) => ({ ...o, status: 'started', pausedReason: null }));
+    case 'OrderCompleted':
+      if (!orderId) return next;
+      return withOrder(next, orderId, (o) => ({ ...o, status: 'completed', pausedReason: null, completedAt: at }));
+    case 'OrderHandedOver': {
+      const p = payloadOf('OrderHandedOver', event);
+      if (!orderId || !p) return next;
+      return withOrder(next, orderId, (o) => ({ ...o, operatorId: p.toOperatorId }));
+    }
+    case 'MaterialLoaded': {
+      const p = payloadOf('MaterialLoaded', event);
+      // Loads without an order belong to the line; this fold tracks orders only.
+      if (!orderId || !p) return next;
+      const load: LoadedBatch = {
+        materialId: p.materialId,
+        batch: p.batch,
+        loadedAt: at,
+        eventId: event.id,
+        ...(p.quantity !== undefined ? { quantity: p.quantity } : {}),
+        ...(p.expiresAt !== undefined ? { expiresAt: p.expiresAt } : {}),
+      };
+      return withOrder(next, orderId, (o) => ({ ...o, loaded: { ...o.loaded, [p.materialId]: load } }));
+    }
+    case 'GoodQuantityBooked': {
+      const p = payloadOf('GoodQuantityBooked', event);
+      if (!orderId || !p) return next;
+      return withOrder(next, orderId, (o) => ({ ...o, goodQuantity: o.goodQuantity + p.quantity }));
+    }
+    case 'PartProduced': {
+      const p = payloadOf('PartProduced', event);
+      if (!orderId || !p) return next;
+      return withOrder(next, orderId, (o) => ({ ...o, serials: [...o.serials, p.serial] }));
+    }
+    case 'ScrapBooked':
+      return applyScrapBooked(next, event);
+    case 'ScrapUndone':
+      return applyScrapUndone(next, event);
+    case 'ContainerOpened':
+    case 'PartPacked':
+    case 'ContainerClosed':
+      return applyContainerEvent(next, event);
+    default:
+      // Unknown or unrelated types leave the state alone rather than break it.
+      return next;
+  }
+}
+
+function applyScrapBooked(state: ProductionState, event: EventEnvelope): ProductionState {
+  const p = payloadOf('ScrapBooked', event);
+  const orderId = event.orderId;
+  if (!orderId || !p) return state;
+  const booking: ScrapBooking = {
+    eventId: event.id,
+    orderId,
+    reasonId: p.reasonId,
+    quantity: p.quantity,
+    at: event.occurredAt,
+    ...(p.serial !== undefined ? { serial: p.serial } : {}),
+    undone: false,
+  };
+  const withBooking: ProductionState = {
+    ...state,
+    scrap: { ...state.scrap, [event.id]: booking },
+    scrapReasonUse: addTo(state.scrapReasonUse, p.reasonId, 1),
+  };
+  return withOrder(withBooking, orderId, (o) => ({
+    ...o,
+    scrapQuantity: o.scrapQuantity + p.quantity,
+    scrapByReason: addTo(o.scrapByReason, p.reasonId, p.quantity),
+  }));
+}
+
+function applyScrapUndone(state: ProductionState, event: EventEnvelope): ProductionState {
+  const p = payloadOf('ScrapUndone', event);
+  const booking = p ? state.scrap[p.scrapEventId] : undefined;
+  // Undoing twice, or an unknown booking, changes nothing: the compensation is applied once.
+  if (!p || !booking || booking.undone) return state;
+  const undone: ProductionState = {
+    ...state,
+    scrap: { ...state.scrap, [booking.eventId]: { ...booking, undone: true } },
+    scrapReasonUse: addTo(state.scrapReasonUse, booking.reasonId, -1),
+  };
+  return withOrder(undone, booking.orderId, (o) => ({
+    ...o,
+    scrapQuantity: o.scrapQuantity - booking.quantity,
+    scrapByReason: addTo(o.scrapByReason, booking.reasonId, -booking.quantity),
+  }));
+}
+
+function applyContainerEvent(state: ProductionState, event: EventEnvelope): ProductionState {
+  const orderId = event.orderId ?? null;
+  if (event.type === 'ContainerOpened') {
+    const p = payloadOf('ContainerOpened', event);
+    if (!p) return state;
+    const container: ContainerState = {
+      containerId: p.containerId,
+      orderId,
+      capacity: p.capacity ?? null,
+      quantity: 0,
+      serials: [],
+      status: 'open',
+      openedAt: event.occurredAt,
+      closedAt: null,
+    };
+    const opened = { ...state, containers: { ...state.containers, [p.containerId]: container } };
+    if (!orderId) return opened;
+    return withOrder(opened, orderId, (o) => ({
+      ...o,
+      openContainerId: p.containerId,
+      containerIds: o.containerIds.includes(p.containerId) ? o.containerIds : [...o.containerIds, p.containerId],
+    }));
+  }
+  if (event.type === 'PartPacked') {
+    const p = payloadOf('PartPacked', event);
+    const container = p ? state.containers[p.containerId] : undefined;
+    if (!p || !container) return state;
+    const packed: ContainerState = {
+      ...container,
+      quantity: container.quantity + p.quantity,
+      serials: p.serial !== undefined ? [...container.serials, p.serial] : container.serials,
+    };
+    return { ...state, containers: { ...state.containers, [p.containerId]: packed } };
+  }
+  const p = payloadOf('ContainerClosed', event);
+  const container = p ? state.containers[p.containerId] : undefined;
+  if (!p || !container) return state;
+  const closed = { ...state, containers: { ...state.containers, [p.containerId]: { ...container, status: 'closed' as const, closedAt: event.occurredAt } } };
+  const owner = container.orderId;
+  if (!owner) return closed;
+  return withOrder(closed, owner, (o) => (o.openContainerId === p.containerId ? { ...o, openContainerId: null } : o));
+}
+
+export function foldProductionEvents(events: readonly EventEnvelope[], from: ProductionState = initialProductionState): ProductionState {
+  return events.reduce(applyProductionEvent, from);
+}

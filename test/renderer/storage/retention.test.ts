@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Journal } from '../../../renderer/storage/journal';
+import { DEFAULT_RETENTION, prunableSeqs, RetentionRunner } from '../../../renderer/storage/retention';
+import { fixedClock, uniqueTerminalId } from '../support/fixtures';
+import { ManualTimers } from '../support/manual-timers';
+
+const DAY = 24 * 3600_000;
+const now = new Date('2025-04-01T00:00:00.000Z');
+const daysAgo = (d: number) => new Date(now.getTime() - d * DAY).toISOString();
+
+describe('prunableSeqs (pure)', () => {
+  it.each([
+    { name: 'old and synced: pruned', rows: [[1, 40], [2, 35]], acked: 2, want: [1, 2] },
+    { name: 'unsynced never, however old', rows: [[1, 40], [2, 40], [3, 40]], acked: 1, want: [1] },
+    { name: 'young synced events stay', rows: [[1, 40], [2, 10], [3, 40]], acked: 3, want: [1] },
+    { name: 'stops at the first young one (wrong clock), so no hole opens', rows: [[1, 5], [2, 40]], acked: 2, want: [] },
+    { name: 'exactly 30 days is not older than 30 days', rows: [[1, 30]], acked: 1, want: [] },
+    { name: 'nothing acked: nothing pruned', rows: [[1, 90]], acked: 0, want: [] },
+  ])('$name', ({ rows, acked, want }) => {
+    const input = rows.map(([seq, age]) => ({ seq: seq!, occurredAt: daysAgo(age!) }));
+    expect(prunableSeqs(input, acked, now, DEFAULT_RETENTION.maxAgeMs)).toEqual(want);
+  });
+
+  it('defaults to 30 days in batches of 500', () => {
+    expect(DEFAULT_RETENTION.maxAgeMs).toBe(30 * DAY);
+    expect(DEFAULT_RETENTION.batch).toBe(500);
+  });
+});
+
+const journals: Journal[] = [];
+afterEach(() => {
+  for (const j of journals.splice(0)) j.close();
+});
+
+const ev = () => ({ type: 'OperatorLoggedOut' as const, operatorId: 'op-anna', payload: { reason: 'manual' as const } });
+
+async function journalWith(ages: number[]): Promise<Journal> {
+  const journal = await Journal.open(uniqueTerminalId());
+  journals.push(journal);
+  for (const age of ages) await journal.append([ev()], { clock: () => new Date(daysAgo(age)) });
+  return journal;
+}
+
+describe('Journal.pruneSynced with an injected clock', () => {
+  it('deletes old synced events in batches, never unsynced ones, and keeps the counters', async () => {
+    const journal = await journalWith([50, 45, 40, 35, 31, 31, 31, 5]);
+    await journal.advanceCursor(6);
+    expect(await journal.pruneSynced(now, 30 * DAY, 2)).toBe(2);
+    expect(await journal.firstSeq()).toBe(3);
+    expect(await journal.pruneSynced(now, 30 * DAY, 2)).toBe(2);
+    expect(await journal.pruneSynced(now, 30 * DAY, 2)).toBe(2); // 5, 6: the cursor bounds the batch
+    expect(await journal.pruneSynced(now, 30 * DAY, 2)).toBe(0); // 7 is old but unsynced, 8 young
+    expect((await journal.eventsAfter(0, 100)).map((e) => e.seq)).toEqual([7, 8]);
+    expect(await journal.syncInfo()).toMatchObject({ head: 8, ackedSeq: 6, pending: 2 });
+    // Appends go on from the head: retention never resets the seq.
+    const res = await journal.append([ev()], { clock: () => now });
+    expect(res.ok && res.value.events[0]!.seq).toBe(9);
+  });
+
+  it('RetentionRunner: a full batch brings the next one soon, an empty one waits the interval', async () => {
+    const journal = await journalWith(Array.from({ length: 7 }, () => 40));
+    await journal.advanceCursor(7);
+    const timers = new ManualTimers();
+    const clock = fixedClock(now.toISOString());
+    const runner = new RetentionRunner(journal, clock, timers, { ...DEFAULT_RETENTION, batch: 3, busyIntervalMs: 1000, intervalMs: 600_000 });
+    runner.start(10);
+    expect(timers.pending()).toEqual([10]);
+    timers.runNext();
+    await vi.waitFor(() => expect(timers.pending()).toEqual([1000]));
+    timers.runNext();
+    await vi.waitFor(() => expect(runner.pruned).toBe(6));
+    await vi.waitFor(() => expect(timers.pending()).toEqual([1000]));
+    timers.runNext();
+    await vi.waitFor(() => expect(timers.pending()).toEqual([600_000]));
+    expect(runner.pruned).toBe(7);
+    runner.stop();
+    expect(timers.pending()).toEqual([]);
+  });
+});

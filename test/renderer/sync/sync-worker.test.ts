@@ -1,0 +1,200 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EventEnvelope } from '../../../shared/events';
+import { Cache } from '../../../renderer/storage/cache';
+import { Journal } from '../../../renderer/storage/journal';
+import { bridgeOverPort, serveBridgeOverPort, type PortLike } from '../../../renderer/sync/port-rpc';
+import { startSync, type SyncHandle, type WorkerLike } from '../../../renderer/sync/sync-runner';
+import type { SyncStatus } from '../../../renderer/sync/sync-status';
+import { runSyncWorker, type WorkerScope } from '../../../renderer/sync/sync-worker-main';
+import type { ToWorker } from '../../../renderer/sync/worker-protocol';
+import { FakeBridge } from '../support/fake-bridge';
+import { demoPage, fixedClock, uniqueTerminalId } from '../support/fixtures';
+import { ManualTimers } from '../support/manual-timers';
+
+const ev = () => ({ type: 'OperatorLoggedOut' as const, operatorId: 'op-anna', payload: { reason: 'manual' as const } });
+const port = (p: MessagePort) => p as unknown as PortLike;
+
+/**
+ * The sync worker's body run in this thread behind a Worker-shaped object:
+ * messages are structured-cloned and the bridge port is a real MessageChannel,
+ * so the worker path (own Dexie handles, RPC to the UI thread) is what runs.
+ */
+function inProcessWorker(): WorkerLike & { terminated: boolean } {
+  const toWorker: ((e: { data: unknown; ports?: readonly unknown[] }) => void)[] = [];
+  const toMain: ((e: MessageEvent) => void)[] = [];
+  const scope: WorkerScope = {
+    postMessage: (m) => setTimeout(() => toMain.forEach((l) => l({ data: structuredClone(m) } as MessageEvent)), 0),
+    addEventListener: (_t, l) => toWorker.push(l),
+  };
+  runSyncWorker(scope);
+  const worker = {
+    terminated: false,
+    postMessage(message: ToWorker, transfer?: Transferable[]) {
+      setTimeout(() => toWorker.forEach((l) => l({ data: structuredClone(message), ports: transfer ?? [] })), 0);
+    },
+    addEventListener(type: string, l: (e: never) => void) {
+      if (type === 'message') toMain.push(l as (e: MessageEvent) => void);
+    },
+    terminate() {
+      worker.terminated = true;
+    },
+  };
+  return worker as WorkerLike & { terminated: boolean };
+}
+
+function server(bridge: FakeBridge, terminalId: string) {
+  const pushed: EventEnvelope[] = [];
+  let up = true;
+  bridge.handle('sync:push', ({ events }) => {
+    if (!up) return { ok: false, error: { code: 'server-unreachable', message: 'down' } };
+    for (const e of events) if (e.seq === pushed.length + 1) pushed.push(e);
+    return { ok: true, value: { ackSeq: pushed.length } };
+  });
+  bridge.handle('sync:pull', (q) => (up ? { ok: true, value: Number(q.after ?? 0) === 0 ? demoPage(terminalId) : { changes: [], rev: 10, hasMore: false } } : { ok: false, error: { code: 'server-unreachable', message: 'down' } }));
+  return { pushed, setUp: (v: boolean) => (up = v) };
+}
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+describe('port RPC', () => {
+  it('carries sync:push/pull to the UI thread bridge and refuses anything else', async () => {
+    const bridge = new FakeBridge().handle('sync:pull', () => ({ ok: true, value: { changes: [], rev: 3, hasMore: false } }));
+    const channel = new MessageChannel();
+    const stop = serveBridgeOverPort(port(channel.port1), bridge);
+    const client = bridgeOverPort(port(channel.port2));
+    cleanups.push(() => {
+      stop();
+      channel.port1.close();
+      channel.port2.close();
+    });
+    expect(await client.call('sync:pull', { after: 0, limit: 10 })).toEqual({ ok: true, value: { changes: [], rev: 3, hasMore: false } });
+    expect(await client.call('host:info', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(bridge.callsTo('host:info')).toEqual([]);
+  });
+
+  it('times out instead of hanging when the UI thread never answers', async () => {
+    const channel = new MessageChannel();
+    const client = bridgeOverPort(port(channel.port2), 20);
+    cleanups.push(() => {
+      channel.port1.close();
+      channel.port2.close();
+    });
+    expect(await client.call('sync:push', { events: [] })).toMatchObject({ ok: false, error: { code: 'timeout' } });
+  });
+});
+
+describe('startSync', () => {
+  async function setup(mode: 'worker' | 'main') {
+    const terminalId = uniqueTerminalId();
+    const [journal, cache] = await Promise.all([Journal.open(terminalId), Cache.open(terminalId)]);
+    const bridge = new FakeBridge();
+    const srv = server(bridge, terminalId);
+    const statuses: SyncStatus[] = [];
+    const pulled = vi.fn();
+    const connectivity = new EventTarget();
+    const worker = mode === 'worker' ? inProcessWorker() : null;
+    const timers = new ManualTimers();
+    const handle: SyncHandle = startSync({
+      terminalId,
+      bridge,
+      journal,
+      cache,
+      clock: fixedClock(),
+      timers,
+      publish: (s) => statuses.push(s),
+      onPulled: pulled,
+      connectivity,
+      createWorker: () => worker,
+    });
+    cleanups.push(() => {
+      handle.stop();
+      journal.close();
+      cache.close();
+    });
+    return { timers, terminalId, journal, cache, bridge, srv, statuses, pulled, connectivity, worker, handle, last: () => statuses[statuses.length - 1] };
+  }
+
+  it('runs the loop in the worker: pushes through the UI thread bridge, pulls into the shared cache, reports status', async () => {
+    const r = await setup('worker');
+    expect(r.handle.mode).toBe('worker');
+    await r.journal.append([ev(), ev(), ev()], { clock: fixedClock() });
+    r.handle.notify();
+    await vi.waitFor(() => expect(r.srv.pushed.map((e) => e.seq)).toEqual([1, 2, 3]));
+    await vi.waitFor(() => expect(r.last()).toMatchObject({ online: true, pending: 0, head: 3, ackedSeq: 3, runsIn: 'worker' }));
+    await vi.waitFor(() => expect(r.pulled).toHaveBeenCalled());
+    // The worker wrote master data through its own Dexie handle; the UI thread's handle reads it.
+    expect((await r.cache.operators()).map((o) => o.id)).toContain('op-anna');
+    expect(await r.journal.ackedSeq()).toBe(3);
+    r.handle.stop();
+    expect(r.worker!.terminated).toBe(false); // it first closes its database handles…
+    r.timers.advance(500);
+    expect(r.worker!.terminated).toBe(true); // …then it ends
+  });
+
+  it('falls back to this thread when there is no Worker (jsdom)', async () => {
+    const r = await setup('main');
+    expect(r.handle.mode).toBe('main');
+    await r.journal.append([ev()], { clock: fixedClock() });
+    r.handle.notify();
+    await vi.waitFor(() => expect(r.last()).toMatchObject({ online: true, pending: 0, runsIn: 'main' }));
+  });
+
+  it.each(['worker', 'main'] as const)('%s: retries at once when the host link reconnects or the OS reports online', async (mode) => {
+    const r = await setup(mode);
+    r.srv.setUp(false);
+    await r.journal.append([ev()], { clock: fixedClock() });
+    r.handle.notify();
+    await vi.waitFor(() => expect(r.last()).toMatchObject({ online: false, pending: 1, lastError: { code: 'server-unreachable' } }));
+    const before = r.bridge.callsTo('sync:push').length;
+    r.srv.setUp(true);
+    r.bridge.setConnection('disconnected');
+    r.bridge.setConnection('connected');
+    await vi.waitFor(() => expect(r.last()).toMatchObject({ online: true, pending: 0 }));
+    expect(r.bridge.callsTo('sync:push').length).toBe(before + 1);
+
+    r.srv.setUp(false);
+    await r.journal.append([ev()], { clock: fixedClock() });
+    r.handle.notify();
+    await vi.waitFor(() => expect(r.last()).toMatchObject({ online: false, pending: 1 }));
+    r.srv.setUp(true);
+    r.connectivity.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(r.last()).toMatchObject({ online: true, pending: 0 }));
+  });
+});
+
+describe('startSync when the worker fails', () => {
+  it('falls back to the UI thread if the worker dies before it ever reported', async () => {
+    const terminalId = uniqueTerminalId();
+    const [journal, cache] = await Promise.all([Journal.open(terminalId), Cache.open(terminalId)]);
+    const bridge = new FakeBridge();
+    server(bridge, terminalId);
+    const statuses: SyncStatus[] = [];
+    let onError: ((e: ErrorEvent) => void) | null = null;
+    const broken: WorkerLike = {
+      postMessage: () => undefined,
+      addEventListener: ((type: string, l: (e: ErrorEvent) => void) => {
+        if (type === 'error') onError = l;
+      }) as WorkerLike['addEventListener'],
+      terminate: () => undefined,
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const handle = startSync({ terminalId, bridge, journal, cache, clock: fixedClock(), timers: new ManualTimers(), publish: (s) => statuses.push(s), onPulled: () => undefined, createWorker: () => broken });
+    cleanups.push(() => {
+      handle.stop();
+      journal.close();
+      cache.close();
+      warn.mockRestore();
+      error.mockRestore();
+    });
+    expect(handle.mode).toBe('worker');
+    onError!({ message: 'Failed to load worker script' } as ErrorEvent);
+    expect(handle.mode).toBe('main');
+    await journal.append([ev()], { clock: fixedClock() });
+    handle.notify();
+    await vi.waitFor(() => expect(statuses[statuses.length - 1]).toMatchObject({ online: true, pending: 0, runsIn: 'main' }));
+  });
+});

@@ -1,0 +1,156 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { LEAD_PIN } from '../support/fixtures';
+import { acknowledge, clickForVerdict, journal, scan, startRunning, typePad, workflowSetup } from './workflow-rig';
+
+describe('scrap booking', () => {
+  it('groups reasons most used first, books scrap with a comment and undoes it within the window', async () => {
+    const { rig } = await workflowSetup();
+    await startRunning(rig);
+    fireEvent.click(screen.getByTestId('wf-scrap-open'));
+    const panel = screen.getByTestId('wf-scrap-panel');
+    expect(within(panel).getAllByRole('group').map((g) => g.querySelector('legend')?.textContent)).toEqual(['Dimension', 'Surface']);
+
+    fireEvent.click(screen.getByTestId('scrap-reason-scratch'));
+    fireEvent.change(screen.getByTestId('scrap-comment'), { target: { value: 'edge' } });
+    fireEvent.click(screen.getByTestId('scrap-pad-backspace'));
+    typePad('scrap-pad', '2');
+    expect((await clickForVerdict(rig, 'scrap-pad-submit')).text).toBe('2 scrapped');
+    expect(screen.getByTestId('wf-scrap').textContent).toBe('2');
+    const booked = (await journal(rig)).find((e) => e.type === 'ScrapBooked');
+    expect(booked?.payload).toEqual({ quantity: 2, reasonId: 'sr-2', note: 'edge' });
+    // Used once: Surface now comes first, scratch first within it.
+    const groups = within(screen.getByTestId('wf-scrap-panel')).getAllByRole('group');
+    expect(groups[0]?.querySelector('legend')?.textContent).toBe('Surface');
+    expect(within(groups[0] as HTMLElement).getAllByRole('button')[0]?.textContent).toBe('Scratch');
+
+    expect((await clickForVerdict(rig, 'scrap-undo')).text).toBe('Scrap booking undone');
+    expect(screen.getByTestId('wf-scrap').textContent).toBe('0');
+    const undone = (await journal(rig)).find((e) => e.type === 'ScrapUndone');
+    expect(undone?.payload).toEqual({ scrapEventId: booked?.id, reasonId: 'sr-2', quantity: 2 });
+  });
+
+  it('refuses an undo after the window', async () => {
+    const { rig, clock } = await workflowSetup();
+    await startRunning(rig);
+    fireEvent.click(screen.getByTestId('wf-scrap-open'));
+    fireEvent.click(screen.getByTestId('scrap-reason-dent'));
+    await clickForVerdict(rig, 'scrap-pad-submit');
+    clock.advance(61_000);
+    const v = await clickForVerdict(rig, 'scrap-undo');
+    expect(v).toEqual({ tone: 'nok', text: 'The undo time is over; ask quality for a correction.' });
+    acknowledge();
+    expect((await journal(rig)).some((e) => e.type === 'ScrapUndone')).toBe(false);
+  });
+
+  it('above the threshold a shift lead confirms with badge and PIN; a wrong PIN is refused', async () => {
+    const { rig } = await workflowSetup();
+    await startRunning(rig);
+    fireEvent.click(screen.getByTestId('wf-scrap-open'));
+    fireEvent.click(screen.getByTestId('scrap-reason-dim'));
+    fireEvent.click(screen.getByTestId('scrap-pad-backspace'));
+    typePad('scrap-pad', '12');
+    const v = await clickForVerdict(rig, 'scrap-pad-submit');
+    expect(v).toEqual({ tone: 'nok', text: "Scrapping 12 parts needs a shift lead's confirmation." });
+    acknowledge();
+    expect((await journal(rig)).some((e) => e.type === 'ScrapBooked')).toBe(false);
+    expect(screen.getByTestId('wf-approval').getAttribute('data-step')).toBe('badge');
+
+    // An operator's badge cannot approve.
+    expect((await scan(rig, 'B1002')).text).toBe('Only a shift lead may confirm.');
+    acknowledge();
+    act(() => rig.bridge.emit('scanner:scan', { raw: 'B9001', source: 'serial', receivedAt: new Date().toISOString() }));
+    await waitFor(() => expect(screen.getByTestId('wf-approval').getAttribute('data-step')).toBe('pin'));
+
+    typePad('approval-pad', '9999');
+    fireEvent.click(screen.getByTestId('approval-pad-submit'));
+    await screen.findByTestId('wf-approval-wrong');
+    expect((await journal(rig)).some((e) => e.type === 'ScrapBooked')).toBe(false);
+
+    typePad('approval-pad', LEAD_PIN);
+    expect((await clickForVerdict(rig, 'approval-pad-submit')).text).toBe('12 scrapped');
+    expect(screen.queryByTestId('wf-approval')).toBeNull();
+    const events = await journal(rig);
+    const approved = events.find((e) => e.type === 'ScrapApproved');
+    expect(approved?.payload).toMatchObject({ reasonId: 'sr-3', quantity: 12, approvedBy: 'op-petra' });
+    expect(events.find((e) => e.type === 'ScrapBooked')?.payload).toMatchObject({ quantity: 12, reasonId: 'sr-3' });
+  });
+});
+
+describe('containers', () => {
+  it('a full container closes, shows the label preview and prints it through the bridge; partial close and reprint with a reason', async () => {
+    const { rig } = await workflowSetup();
+    rig.store.getState().configureWorkflow({ containerCapacity: 3 });
+    await startRunning(rig);
+    expect(screen.getByTestId('wf-no-container')).toBeTruthy();
+
+    fireEvent.click(screen.getByTestId('wf-plus-n'));
+    typePad('numpad', '4');
+    await clickForVerdict(rig, 'numpad-submit');
+    const preview = await screen.findByTestId('wf-label-preview');
+    expect(within(preview).getByRole('heading').textContent).toBe('Container label (3 parts)');
+    expect(screen.getByTestId('wf-label-svg').getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    expect(rig.bridge.callsTo('printer:print')).toHaveLength(0); // preview first
+    expect(screen.getByTestId('wf-open-container').textContent).toBe('Open container: 1 / 3');
+
+    expect((await clickForVerdict(rig, 'wf-print')).text).toBe('Label printed (3 parts)');
+    const [request] = rig.bridge.callsTo('printer:print') as { jobId: string; model: { widthDots: number } }[];
+    expect(request?.model.widthDots).toBe(1680);
+    let events = await journal(rig);
+    expect(events.filter((e) => e.type === 'PartPacked').map((e) => e.payload.quantity)).toEqual([3, 1]);
+    expect(events.filter((e) => e.type === 'ContainerClosed')).toHaveLength(1);
+    expect(events.find((e) => e.type === 'LabelPrinted')?.payload).toMatchObject({ jobId: request?.jobId, templateId: 'vda-4902' });
+
+    // Partial close on demand.
+    await clickForVerdict(rig, 'wf-close-container');
+    await screen.findByTestId('wf-label-preview');
+    expect((await clickForVerdict(rig, 'wf-print')).text).toBe('Label printed (1 parts)');
+    expect(screen.getAllByTestId('wf-closed-container')).toHaveLength(2);
+
+    // Reprint asks for a reason.
+    fireEvent.click(screen.getAllByTestId('wf-reprint')[0] as HTMLElement);
+    fireEvent.click(screen.getByTestId('reprint-reason-label-damaged'));
+    await screen.findByTestId('wf-label-preview');
+    await clickForVerdict(rig, 'wf-print');
+    const reprintReq = rig.bridge.callsTo('printer:print')[2] as { reprintReason?: string };
+    expect(reprintReq.reprintReason).toBe('label-damaged');
+    events = await journal(rig);
+    expect(events.find((e) => e.type === 'LabelReprinted')?.payload).toMatchObject({ reason: 'label-damaged', templateId: 'vda-4902' });
+  });
+
+  it('a failed print keeps the label to print again', async () => {
+    const { rig } = await workflowSetup();
+    rig.store.getState().configureWorkflow({ containerCapacity: 1 });
+    rig.bridge.handle('printer:print', () => ({ ok: false, error: { code: 'printer-offline', message: 'Printer offline' } }));
+    await startRunning(rig);
+    await clickForVerdict(rig, 'wf-plus-one');
+    await screen.findByTestId('wf-label-preview');
+    const v = await clickForVerdict(rig, 'wf-print');
+    expect(v).toEqual({ tone: 'nok', text: 'Label not printed: Printer offline' });
+    acknowledge();
+    expect(screen.getByTestId('wf-label-preview')).toBeTruthy();
+    expect((await journal(rig)).some((e) => e.type === 'LabelPrinted')).toBe(false);
+  });
+});
+
+describe('auto-logout', () => {
+  it('logs the operator out after inactivity with reason inactivity', async () => {
+    const { rig } = await workflowSetup();
+    act(() => rig.store.getState().configureWorkflow({ inactivityMs: 150 }));
+    await screen.findByTestId('login-screen', {}, { timeout: 3000 });
+    const out = (await journal(rig)).filter((e) => e.type === 'OperatorLoggedOut');
+    expect(out.at(-1)?.payload).toEqual({ reason: 'inactivity' });
+    expect(out.at(-1)?.operatorId).toBe('op-anna');
+  });
+
+  it('a touch restarts the timer', async () => {
+    const { rig } = await workflowSetup();
+    act(() => rig.store.getState().configureWorkflow({ inactivityMs: 300 }));
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setTimeout(r, 150));
+      fireEvent.pointerDown(window);
+    }
+    expect(screen.getByTestId('order-detail')).toBeTruthy();
+    expect(rig.store.getState().terminal.operator?.id).toBe('op-anna');
+  });
+});
