@@ -66,6 +66,7 @@ export interface ScrapRequest {
   reasonId: string;
   quantity: number;
   comment?: string;
+  serial?: string;
 }
 
 export type ApprovalState =
@@ -80,6 +81,9 @@ export type TraceResult =
   | { kind: 'container'; trace: ContainerTrace };
 
 export interface WorkflowState {
+  /** The scrap panel is open: a part serial scanned now names the scrapped part instead of booking it good. */
+  scrapping: boolean;
+  scrapSerial: string | null;
   /** Trace mode: scans are looked up, not booked. */
   tracing: boolean;
   trace: TraceResult | null;
@@ -123,6 +127,7 @@ export interface WorkflowActions {
   wfReprint(containerId: string, reason: string): void;
   wfAcknowledge(): void;
   wfSetTracing(on: boolean): void;
+  wfSetScrapping(on: boolean): void;
   wfLogoutInactive(): Promise<void>;
 }
 
@@ -131,6 +136,8 @@ export interface WorkflowSlice extends WorkflowActions {
 }
 
 export const initialWorkflow: WorkflowState = {
+  scrapping: false,
+  scrapSerial: null,
   tracing: false,
   trace: null,
   openOrderId: null,
@@ -314,6 +321,7 @@ export const createWorkflowSlice =
         reasonId: request.reasonId,
         quantity: request.quantity,
         ...(request.comment ? { comment: request.comment } : {}),
+        ...(request.serial ? { serial: request.serial } : {}),
         ...(c.s.workflow.config.scrapApprovalThreshold !== undefined ? { approvalThreshold: c.s.workflow.config.scrapApprovalThreshold } : {}),
         ...(approval?.ok ? { approval: approval.approval } : {}),
       });
@@ -324,7 +332,7 @@ export const createWorkflowSlice =
       }
       const written = await run(v, 'workflow.scrap.booked', { quantity: request.quantity });
       const booked = written?.find((e) => e.type === 'ScrapBooked');
-      if (booked) patch({ lastScrapId: booked.id, approval: null });
+      if (booked) patch({ lastScrapId: booked.id, approval: null, scrapSerial: null });
     }
 
     async function handOver(operator: Operator): Promise<void> {
@@ -355,7 +363,7 @@ export const createWorkflowSlice =
       workflow: initialWorkflow,
 
       async openOrder(orderId) {
-        patch({ openOrderId: orderId, verdict: null, handover: false, approval: null, lastScrapId: null, tracing: false, trace: null });
+        patch({ openOrderId: orderId, verdict: null, handover: false, approval: null, lastScrapId: null, tracing: false, trace: null, scrapping: false, scrapSerial: null });
         const master = hasAnyKind(deps.cache) ? await loadWorkflowMaster(deps.cache) : wf().master;
         patch({ master });
         await rebuildProduction();
@@ -434,6 +442,11 @@ export const createWorkflowSlice =
             return;
           }
           verdict('nok', 'workflow.scan.badgeHere', { name: operator.name });
+          return;
+        }
+        if (classified.kind === 'part-serial' && s.workflow.scrapping) {
+          patch({ scrapSerial: classified.serial });
+          verdict('ok', 'workflow.scrapPanel.serialScanned', { serial: classified.serial });
           return;
         }
         if (classified.kind === 'part-serial') {
@@ -601,6 +614,10 @@ export const createWorkflowSlice =
           return;
         }
         patch({ labels: [...wf().labels, { ...built.label, reprintReason: reason }] });
+      },
+
+      wfSetScrapping(on) {
+        patch({ scrapping: on, scrapSerial: null });
       },
 
       wfSetTracing(on) {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rankScrapReasons } from '../../../shared/production';
 import { useApp } from '../store-context';
@@ -13,15 +13,27 @@ export function ScrapPanel({ onClose }: { onClose(): void }) {
   const lastScrapId = useApp((s) => s.workflow.lastScrapId);
   const book = useApp((s) => s.wfBookScrap);
   const undo = useApp((s) => s.wfUndoScrap);
+  const serial = useApp((s) => s.workflow.scrapSerial);
+  const setScrapping = useApp((s) => s.wfSetScrapping);
   const groups = useMemo(() => rankScrapReasons(reasons, use), [reasons, use]);
   const [reasonId, setReasonId] = useState<string | null>(null);
   const [quantity, setQuantity] = useState('1');
   const [comment, setComment] = useState('');
   const lang = i18n.language === 'de' ? 'de' : 'en';
 
+  useEffect(() => {
+    setScrapping(true);
+    return () => setScrapping(false);
+  }, [setScrapping]);
+
   const submit = async () => {
     if (!reasonId) return;
-    await book({ reasonId, quantity: Number(quantity), ...(comment.trim() ? { comment: comment.trim() } : {}) });
+    await book({
+      reasonId,
+      quantity: serial ? 1 : Number(quantity),
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
+      ...(serial ? { serial } : {}),
+    });
     setReasonId(null);
     setQuantity('1');
     setComment('');
@@ -54,6 +66,10 @@ export function ScrapPanel({ onClose }: { onClose(): void }) {
         {t('workflow.scrapPanel.comment')}
         <input className="wf-input" value={comment} onChange={(e) => setComment(e.target.value)} data-testid="scrap-comment" />
       </label>
+      <p className="screen-hint" data-testid="scrap-serial">
+        <span aria-hidden="true">▮▯▮ </span>
+        {serial ? t('workflow.scrapPanel.serial', { serial }) : t('workflow.scrapPanel.serialHint')}
+      </p>
       <h3>{t('workflow.scrapPanel.quantity')}</h3>
       <NumericPad value={quantity} onChange={setQuantity} onSubmit={() => void submit()} submitLabel={t('workflow.scrapPanel.book')} disabled={busy || !reasonId} testId="scrap-pad" />
       {lastScrapId && (

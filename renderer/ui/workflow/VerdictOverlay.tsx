@@ -30,7 +30,7 @@ export function VerdictOverlay() {
       </span>
       <span className="wf-verdict-label">{ok ? t('workflow.ok') : t('workflow.nok')}</span>
       <p className="wf-verdict-text" data-testid="wf-verdict-text">
-        {t(verdict.key, verdict.params)}
+        {t(verdict.key, { ...verdict.params, defaultValue: String(verdict.params['message'] ?? verdict.key) })}
       </p>
       {!ok && (
         <button type="button" className="btn wf-verdict-ack" onClick={acknowledge} data-testid="wf-ack" autoFocus>

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LEAD_PIN } from '../support/fixtures';
-import { acknowledge, clickForVerdict, journal, scan, startRunning, typePad, workflowSetup } from './workflow-rig';
+import { acknowledge, clickForVerdict, journal, PART, scan, startRunning, typePad, workflowSetup } from './workflow-rig';
 
 describe('scrap booking', () => {
   it('groups reasons most used first, books scrap with a comment and undoes it within the window', async () => {
@@ -28,6 +28,21 @@ describe('scrap booking', () => {
     expect(screen.getByTestId('wf-scrap').textContent).toBe('0');
     const undone = (await journal(rig)).find((e) => e.type === 'ScrapUndone');
     expect(undone?.payload).toEqual({ scrapEventId: booked?.id, reasonId: 'sr-2', quantity: 2 });
+  });
+
+  it('a part serial scanned while the scrap panel is open names the scrapped part instead of booking it good', async () => {
+    const { rig } = await workflowSetup();
+    await startRunning(rig);
+    fireEvent.click(screen.getByTestId('wf-scrap-open'));
+    expect((await scan(rig, PART('SN7'))).text).toBe('Part SN7 selected for scrap');
+    expect(screen.getByTestId('scrap-serial').textContent).toContain('SN7');
+    fireEvent.click(screen.getByTestId('scrap-reason-dent'));
+    await clickForVerdict(rig, 'scrap-pad-submit');
+    const events = await journal(rig);
+    expect(events.find((e) => e.type === 'ScrapBooked')?.payload).toEqual({ quantity: 1, reasonId: 'sr-1', serial: 'SN7' });
+    expect(events.some((e) => e.type === 'PartProduced')).toBe(false);
+    fireEvent.click(screen.getByTestId('scrap-close'));
+    expect((await scan(rig, PART('SN8'))).text).toBe('Part SN8 booked');
   });
 
   it('refuses an undo after the window', async () => {
@@ -114,6 +129,7 @@ describe('containers', () => {
     await clickForVerdict(rig, 'wf-print');
     const reprintReq = rig.bridge.callsTo('printer:print')[2] as { reprintReason?: string };
     expect(reprintReq.reprintReason).toBe('label-damaged');
+    expect((reprintReq as { reprintOf?: string }).reprintOf).toBe(request?.jobId);
     events = await journal(rig);
     expect(events.find((e) => e.type === 'LabelReprinted')?.payload).toMatchObject({ reason: 'label-damaged', templateId: 'vda-4902' });
   });

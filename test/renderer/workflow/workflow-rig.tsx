@@ -38,6 +38,9 @@ export const HOUSING = (batch: string) => `(01)04000000000020(10)${batch}`;
 export const PART = (serial: string) => `(01)04000000000044(21)${serial}`;
 export const FOREIGN = (batch: string) => `(01)04000000000037(10)${batch}`;
 
+/** Generous: the component suite runs files in parallel over fake IndexedDB. */
+const WAIT = { timeout: 15_000 };
+
 const rigs: AppRig[] = [];
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -71,7 +74,7 @@ export async function workflowSetup(language: 'en' | 'de' = 'en') {
 export async function scan(rig: AppRig, raw: string) {
   const before = rig.store.getState().workflow.verdict?.serial ?? 0;
   act(() => rig.bridge.emit('scanner:scan', { raw, source: 'serial', receivedAt: new Date().toISOString() }));
-  await waitFor(() => expect(rig.store.getState().workflow.verdict?.serial ?? 0).toBeGreaterThan(before));
+  await waitFor(() => expect(rig.store.getState().workflow.verdict?.serial ?? 0).toBeGreaterThan(before), WAIT);
   return verdict();
 }
 
@@ -79,7 +82,7 @@ export async function scan(rig: AppRig, raw: string) {
 export async function clickForVerdict(rig: AppRig, testId: string) {
   const before = rig.store.getState().workflow.verdict?.serial ?? 0;
   fireEvent.click(screen.getByTestId(testId));
-  await waitFor(() => expect(rig.store.getState().workflow.verdict?.serial ?? 0).toBeGreaterThan(before));
+  await waitFor(() => expect(rig.store.getState().workflow.verdict?.serial ?? 0).toBeGreaterThan(before), WAIT);
   return verdict();
 }
 

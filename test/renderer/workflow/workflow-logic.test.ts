@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { buildContainerLabel, containerShortId, DEFAULT_WORKFLOW_CONFIG, reasonParams } from '../../../renderer/state/workflow-logic';
+
+describe('workflow logic', () => {
+  it('flattens reason params for translation', () => {
+    expect(reasonParams({ params: { missing: [{ materialId: 'a', materialNumber: 'A-1' }, { materialId: 'b', materialNumber: 'B-2' }], n: 3, x: undefined } })).toEqual({
+      missing: 'A-1, B-2',
+      n: 3,
+    });
+  });
+
+  it('builds a VDA 4902 label with an SVG preview for a closed container', () => {
+    const built = buildContainerLabel({
+      container: { containerId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', orderId: 'o-1', capacity: 20, quantity: 20, serials: [], status: 'closed', openedAt: '', closedAt: '' },
+      order: { id: 'o-1', number: 'PO-1', lineId: 'L1', materialId: 'm-1', quantity: 100, dueDate: '2025-03-01', status: 'started', bom: [], operations: [] },
+      material: { id: 'm-1', number: '4711-A', name: 'Bracket', unit: 'pcs', batchTracked: true, barcodeRules: [] },
+      batch: 'L1',
+      config: DEFAULT_WORKFLOW_CONFIG,
+      templates: [],
+      now: new Date('2025-03-01T06:00:00Z'),
+      jobId: 'job-1',
+    });
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    expect(built.label.templateId).toBe('vda-4902');
+    expect(built.label.svg).toContain('<svg');
+    expect(built.label.svg).toContain('4711-A');
+    expect(containerShortId('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b')).toBe('8A9B0C1D2E3F4A5B'.slice(-12));
+  });
+
+  it('reports label data the template refuses', () => {
+    const built = buildContainerLabel({
+      container: { containerId: 'c-1', orderId: 'o-1', capacity: 20, quantity: 0, serials: [], status: 'closed', openedAt: '', closedAt: '' },
+      order: { id: 'o-1', number: 'PO-1', lineId: 'L1', materialId: 'm-1', quantity: 100, dueDate: '2025-03-01', status: 'started', bom: [], operations: [] },
+      material: undefined,
+      batch: undefined,
+      config: DEFAULT_WORKFLOW_CONFIG,
+      templates: [],
+      now: new Date('2025-03-01T06:00:00Z'),
+      jobId: 'job-1',
+    });
+    expect(built.ok).toBe(false);
+  });
+});
