@@ -1,6 +1,7 @@
 import { mkdtempSync, openSync, writeSync, closeSync, constants, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startPrinterSimulator, type PrinterSimulator } from '../../../scripts/printer-simulator';
 import { startVirtualScanner, type VirtualScanner } from '../../../scripts/virtual-scanner';
 import { freePort, startProcess, takt, waitForHttp, waitForJsonLine, ROOT, type Running } from './processes';
 
@@ -15,6 +16,8 @@ export interface Stack {
   hostUrl: string;
   adminToken: string;
   scanner: VirtualScanner;
+  /** The ZPL printer simulator on TCP, when asked for (`{ printer: true }`). */
+  printer: PrinterSimulator | null;
   server: Running | null;
   host: Running;
   startServer(): Promise<void>;
@@ -24,7 +27,14 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(terminalId = 'T-L1-01', lineId = 'L1'): Promise<Stack> {
+export interface StackOptions {
+  /** Start the printer simulator and wire it to the host as `TAKT_PRINTER`. */
+  printer?: boolean;
+  /** Extra environment for the host process. */
+  hostEnv?: Record<string, string>;
+}
+
+export async function startStack(terminalId = 'T-L1-01', lineId = 'L1', options: StackOptions = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'takt-e2e-'));
   const serverPort = await freePort();
   const serverUrl = `http://127.0.0.1:${serverPort}`;
@@ -36,6 +46,7 @@ export async function startStack(terminalId = 'T-L1-01', lineId = 'L1'): Promise
     hostUrl: '',
     adminToken: '',
     scanner: await startVirtualScanner(join(dir, 'scanner-host'), join(dir, 'scanner-device')),
+    printer: options.printer ? await startPrinterSimulator({ port: 0, host: '127.0.0.1', dir: join(dir, 'labels') }) : null,
     server: null,
     host: null as unknown as Running,
     async startServer() {
@@ -65,6 +76,7 @@ export async function startStack(terminalId = 'T-L1-01', lineId = 'L1'): Promise
       await stack.host?.kill();
       await stack.server?.kill();
       await stack.scanner.stop();
+      await stack.printer?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -82,6 +94,8 @@ export async function startStack(terminalId = 'T-L1-01', lineId = 'L1'): Promise
     TAKT_TERMINAL_TOKEN: terminal.token,
     TAKT_SCANNER_PORT: stack.scanner.hostPath,
     TAKT_LANGUAGE: 'en',
+    ...(stack.printer ? { TAKT_PRINTER: `tcp://127.0.0.1:${stack.printer.port}` } : {}),
+    ...options.hostEnv,
   });
   const ready = await waitForJsonLine<{ url: string }>(stack.host, (v) => v.event === 'ready');
   stack.hostUrl = ready.url;
