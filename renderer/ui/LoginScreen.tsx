@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { BadgeScanIcon } from './icons';
 import { showControlChars } from '../scan/scan-text';
 import { PinPad } from './PinPad';
 import { useApp } from './store-context';
@@ -13,8 +14,8 @@ export function LoginScreen() {
   const notice = login.notice;
   return (
     <main className="screen login-screen" data-testid="login-screen">
-      <div className="login-badge-icon" aria-hidden="true">
-        ▮▯▮▮▯▮
+      <div className="login-badge-icon">
+        <BadgeScanIcon />
       </div>
       <h1 className="screen-title">{t('login.title')}</h1>
       <p className="screen-hint">{t('login.hint')}</p>

@@ -1,4 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
+import { PowerIcon } from './icons';
 import { useTranslation } from 'react-i18next';
 import { useApp } from './store-context';
 import { orderViews, type OrderView } from '../state/selectors';
@@ -62,7 +63,7 @@ export function OrderList({ terminalId }: { terminalId: string }) {
       <div className="screen-header">
         <h1 className="screen-title">{t('orders.title', { line: line?.name ?? terminalRow?.lineId ?? '' })}</h1>
         <button type="button" className="btn btn-secondary" onClick={() => void logout()} disabled={writing} data-testid="logout">
-          <span aria-hidden="true">⏻ </span>
+          <PowerIcon />{' '}
           {t('session.logout')}
         </button>
       </div>
