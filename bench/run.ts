@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<unknown> }>>
   labels: () => import('./labels'),
   barcode: () => import('./barcode'),
   camera: () => import('./camera'),
+  sequence: () => import('./sequence'),
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -4,6 +4,8 @@ import type { TaktBridge } from './bridge/types';
 import { realTimers, type Timers } from './bridge/types';
 import { Cache } from './storage/cache';
 import { Journal } from './storage/journal';
+import { DexiePrintJobStore } from './storage/print-jobs';
+import { createPrintQueue, type PrintQueue } from './state/print-queue';
 import { createAppStore, type AppStore } from './state/app-store';
 import { DEFAULT_SPACE_POLICY, SpaceGuard, type SpacePolicy } from './storage/space-guard';
 import { provideSyncControl } from './sync/sync-control';
@@ -24,6 +26,9 @@ export interface Booted {
   /** The sync loop: in a Web Worker in the browser, on this thread where there is none (jsdom). */
   sync: SyncHandle;
   space: SpaceGuard;
+  /** Print jobs as journal records; `resumed` settles once the jobs left by the last run were handled. */
+  printQueue: PrintQueue;
+  printJobsResumed: Promise<void>;
   shutdown(): void;
 }
 
@@ -50,8 +55,22 @@ export async function boot(options: BootOptions): Promise<Booted> {
   const info = await hostInfo(options.bridge, timers, options.hostInfoAttempts ?? 20);
 
   const [journal, cache] = await Promise.all([Journal.open(info.terminalId), Cache.open(info.terminalId)]);
+  // A second connection to the journal database, opened once the journal has upgraded it.
+  const printJobStore = await DexiePrintJobStore.open(info.terminalId);
 
   let sync: SyncHandle | null = null;
+  const printQueue = createPrintQueue({
+    store: printJobStore,
+    bridge: options.bridge,
+    clock,
+    // Jobs printed on resume book the events they were queued with.
+    record: async (events) => {
+      const res = await journal.append(events, { clock });
+      if (res.ok) sync?.notify();
+    },
+  });
+  // Before anything can print: jobs `sent` when the last run stopped have an unknown outcome (failed, reprint with a reason).
+  await printQueue.jobs.settleAfterRestart();
   const store = createAppStore({
     terminalId: info.terminalId,
     journal,
@@ -61,6 +80,7 @@ export async function boot(options: BootOptions): Promise<Booted> {
     notifySync: () => sync?.notify(),
     verifyPin,
     yieldToUi: options.yieldToUi ?? (() => new Promise<void>((resolve) => timers.setTimeout(() => resolve(), 30))),
+    printQueue,
   });
   await store.getState().restoreSession();
   await store.getState().refreshMaster();
@@ -104,6 +124,12 @@ export async function boot(options: BootOptions): Promise<Booted> {
   const engine = sync;
   provideSyncControl({ syncNow: () => engine.syncNow(), space: () => space.current });
 
+  // Jobs left queued (printer out of paper, or the app restarted before they went out) are sent again, in the background.
+  const printJobsResumed = printQueue.resume().then(
+    () => undefined,
+    () => undefined,
+  );
+
   return {
     info,
     store,
@@ -111,12 +137,15 @@ export async function boot(options: BootOptions): Promise<Booted> {
     cache,
     sync: engine,
     space,
+    printQueue,
+    printJobsResumed,
     shutdown() {
       provideSyncControl(null);
       space.stop();
       engine.stop();
       journal.close();
       cache.close();
+      printJobStore.close();
     },
   };
 }

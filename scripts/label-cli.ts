@@ -9,7 +9,7 @@ import { compileZpl, DOTS_PER_MM, listTemplates, renderSvg, renderTemplate, type
 /**
  * `takt label templates [--json]`
  * `takt label render <template> --data <file.json> [--zpl <out>] [--png <out>] [--svg <out>] [--dpi 203|300] [--copies n]`
- * `takt label print <template> --data <file.json> --printer <tcp://host:9100 | /dev/tty…> [--dpi] [--copies n]`
+ * `takt label print <template> --data <file.json> --printer <host:port | tcp://host:9100 | /dev/tty…> [--dpi] [--copies n]`
  */
 interface Io {
   stdout: { write(s: string): unknown };
@@ -18,7 +18,7 @@ interface Io {
 
 const USAGE = `usage: takt label templates [--json]
        takt label render <template> --data <file.json> [--zpl <out>] [--png <out>] [--svg <out>] [--dpi 203|300] [--copies n]
-       takt label print <template> --data <file.json> --printer <tcp://host:9100|serial path> [--baud 9600] [--dpi 203|300] [--copies n]
+       takt label print <template> --data <file.json> --printer <host:port|tcp://host:9100|serial path> [--baud 9600] [--dpi 203|300] [--copies n]
 `;
 
 export async function runLabel(argv: string[], io: Io): Promise<number> {

@@ -15,13 +15,23 @@ export interface PrinterLink {
 
 export type PrinterTarget = { kind: 'tcp'; host: string; port: number } | { kind: 'serial'; path: string };
 
-/** `tcp://host:port` (port defaults to 9100, the raw printing port) or a serial device path. */
+/** `host:port` as `takt label print --printer` takes it: a name or IPv4 address, or an [IPv6] address, and a port. */
+const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?):(\d{1,5})$/;
+
+/**
+ * `tcp://host:port` (port defaults to 9100, the raw printing port), `host:port`,
+ * or a serial device path (`/dev/ttyUSB0`, `COM3`).
+ */
 export function parsePrinterTarget(value: string): PrinterTarget | null {
   const text = value.trim();
   if (text === '') return null;
   if (text.startsWith('tcp://')) {
     const url = new URL(text);
     return { kind: 'tcp', host: url.hostname.replace(/^\[|\]$/g, ''), port: url.port ? Number(url.port) : 9100 };
+  }
+  const hostPort = HOST_PORT.exec(text);
+  if (hostPort && Number(hostPort[2]) >= 1 && Number(hostPort[2]) <= 65535) {
+    return { kind: 'tcp', host: hostPort[1]!.replace(/^\[|\]$/g, ''), port: Number(hostPort[2]) };
   }
   return { kind: 'serial', path: text };
 }

@@ -20,6 +20,7 @@ import { approveOverride } from '../../shared/production/override';
 import type { DomainEvent, Reason } from '../../shared/production/verdict';
 import { normalizeScan } from '../scan/scan-text';
 import type { StoreDeps } from './deps';
+import { printQueueFor } from './print-queue';
 import { rackLabel, restoreJisState } from './jis-logic';
 import type { SliceCreator } from './types';
 
@@ -143,11 +144,16 @@ export const createJisSlice =
       return rows.filter((s) => s.lineId === lineId);
     }
 
+    /** The events as the operator's (the journal records who did it). */
+    function withOperatorOf(events: readonly DomainEvent[]): NewEvent[] {
+      const operatorId = get().terminal.operator?.id;
+      return events.map((e) => (operatorId ? { ...e, operatorId } : e)) as NewEvent[];
+    }
+
     /** Appends, folds the journal's envelopes into the JIS state; false (with a NOK verdict) when the write failed. */
     async function record(events: readonly DomainEvent[]): Promise<boolean> {
       if (events.length === 0) return true;
-      const operatorId = get().terminal.operator?.id;
-      const withOperator = events.map((e) => (operatorId ? { ...e, operatorId } : e)) as NewEvent[];
+      const withOperator = withOperatorOf(events);
       const result = await deps.journal.append(withOperator, { clock: deps.clock });
       if (!result.ok) {
         verdict('nok', 'save-failed', { message: result.error.message });
@@ -399,7 +405,8 @@ export const createJisSlice =
         }
         const jobId = `${rackId}-label`.slice(0, 64);
         set({ jisPrint: { rackId, svg: label.value.svg, status: 'printing' } });
-        const res = await deps.bridge.call('printer:print', { jobId, model: label.value.model, copies: 1 });
+        const printed: DomainEvent[] = [{ type: 'LabelPrinted', payload: { jobId, templateId: 'jis-rack', containerId: rackId, copies: 1 } }];
+        const res = await printQueueFor(deps).print({ jobId, templateId: 'jis-rack', model: label.value.model, copies: 1, onDone: withOperatorOf(printed) });
         if (!res.ok) {
           set({ jisPrint: { rackId, svg: label.value.svg, status: 'failed', message: res.error.message } });
           return;
@@ -407,7 +414,7 @@ export const createJisSlice =
         const outcome = res.value.outcome;
         set({ jisPrint: { rackId, svg: label.value.svg, status: outcome, ...(res.value.reason ? { message: res.value.reason.message } : {}) } });
         if (outcome === 'done') {
-          await record([{ type: 'LabelPrinted', payload: { jobId, templateId: 'jis-rack', containerId: rackId, copies: 1 } }]);
+          await record(printed);
         }
       },
 

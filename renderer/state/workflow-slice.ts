@@ -34,6 +34,7 @@ import {
 import { normalizeScan } from '../scan/scan-text';
 import { initialLogin } from './login-logic';
 import type { StoreDeps } from './deps';
+import { printQueueFor } from './print-queue';
 import type { SliceCreator } from './types';
 import {
   buildContainerLabel,
@@ -560,13 +561,22 @@ export const createWorkflowSlice =
         const label = wf().labels[0];
         const c = context();
         if (!label || wf().busy) return;
+        const orderId = c?.order.id;
+        const events: DomainEvent[] = label.reprintReason
+          ? (() => {
+              const v = reprintContainerLabel({ state: wf().production, containerId: label.containerId, reason: label.reprintReason ?? '', jobId: label.jobId, templateId: label.templateId });
+              return v.ok ? v.events : [];
+            })()
+          : [{ type: 'LabelPrinted', ...(orderId ? { orderId } : {}), payload: { jobId: label.jobId, templateId: label.templateId, containerId: label.containerId, copies: 1 } }];
         patch({ busy: true });
         let res;
         try {
-          res = await deps.bridge.call('printer:print', {
+          res = await printQueueFor(deps).print({
             jobId: label.jobId,
+            templateId: label.templateId,
             model: label.model,
             copies: 1,
+            onDone: events as NewEvent[],
             ...(label.reprintReason ? { reprintOf: wf().printedJobs[label.containerId] ?? label.containerId.slice(0, 64), reprintReason: label.reprintReason } : {}),
           });
         } finally {
@@ -577,13 +587,6 @@ export const createWorkflowSlice =
           verdict('nok', 'workflow.label.printFailed', { message: why });
           return;
         }
-        const orderId = c?.order.id;
-        const events: DomainEvent[] = label.reprintReason
-          ? (() => {
-              const v = reprintContainerLabel({ state: wf().production, containerId: label.containerId, reason: label.reprintReason ?? '', jobId: label.jobId, templateId: label.templateId });
-              return v.ok ? v.events : [];
-            })()
-          : [{ type: 'LabelPrinted', ...(orderId ? { orderId } : {}), payload: { jobId: label.jobId, templateId: label.templateId, containerId: label.containerId, copies: 1 } }];
         patch({ labels: wf().labels.slice(1) });
         const written = await record(events);
         if (written) verdict('ok', 'workflow.label.printed', { quantity: label.quantity });

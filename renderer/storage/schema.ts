@@ -42,6 +42,13 @@ export const JOURNAL_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: { events: journalEventV2 },
   },
+  {
+    // Issue 7: print jobs are journal records (DESIGN §7) and survive restarts; a new, empty store.
+    version: 3,
+    stores: {
+      printJobs: 'id, state, createdAt',
+    },
+  },
 ];
 
 export const CACHE_VERSIONS: readonly SchemaVersion[] = [

@@ -5,7 +5,10 @@ import { labelFail } from './errors';
 /**
  * A print job's life (DESIGN §7): queued → sent → done | failed(reason).
  * A queued job may be held (printer out of paper, head open …) and tried
- * again: nothing reached the printer yet. Once sent, it is never sent again
+ * again: nothing reached the printer yet. A job handed to the printer host
+ * is `sent` (its outcome unknown until the host answers); when the host
+ * answers that it sent nothing (printer not ready) it is queued and held
+ * again (`not-sent`). Once sent, it is never sent again
  * automatically; printing it once more is a reprint, a new job that names the
  * original and carries the operator's reason (event LabelReprinted).
  * Pure: the caller supplies ids and clock, and persists the returned record.
@@ -37,6 +40,8 @@ export type PrintJob = z.infer<typeof PrintJob>;
 export type PrintJobEvent =
   | { type: 'hold'; reason: CodedError }
   | { type: 'sent' }
+  /** The printer host answered that nothing went out (printer not ready): back to queued, held. */
+  | { type: 'not-sent'; reason: CodedError }
   | { type: 'done' }
   | { type: 'failed'; reason: CodedError };
 
@@ -56,6 +61,7 @@ export function newPrintJob(input: { id: string; templateId: string; copies?: nu
 const ALLOWED: Record<PrintJobEvent['type'], readonly PrintJobState[]> = {
   hold: ['queued'],
   sent: ['queued'],
+  'not-sent': ['sent'],
   done: ['sent'],
   failed: ['queued', 'sent'],
 };
@@ -72,6 +78,8 @@ export function transition(job: PrintJob, event: PrintJobEvent, now: string): Re
       const { heldBecause: _held, ...rest } = base;
       return ok({ ...rest, state: 'sent', attempts: job.attempts + 1 });
     }
+    case 'not-sent':
+      return ok({ ...base, state: 'queued', heldBecause: event.reason });
     case 'done':
       return ok({ ...base, state: 'done' });
     case 'failed':

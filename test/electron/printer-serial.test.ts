@@ -56,6 +56,25 @@ describe('serial printer over a socat pty', () => {
     expect(sim.labels).toHaveLength(1);
   });
 
+  it('out of paper: the job is held (nothing sent) and reported; paper back: printed once', async () => {
+    const s = service();
+    const events: { state: string; code?: string | undefined }[] = [];
+    s.onStatus((st) => events.push(st));
+    sim.setCondition('paper-out');
+    expect(await s.print({ jobId: 'S3', model, copies: 1 })).toMatchObject({ outcome: 'held', reason: { code: 'printer-paper-out' }, status: { state: 'error', code: 'printer-paper-out' } });
+    expect(events.at(-1)).toMatchObject({ state: 'error', code: 'printer-paper-out' });
+    await sim.idle();
+    expect(sim.labels).toHaveLength(0);
+
+    sim.setCondition('ok');
+    expect(await s.print({ jobId: 'S3', model, copies: 1 })).toMatchObject({ outcome: 'done', status: { state: 'ready' } });
+    expect(events.at(-1)).toMatchObject({ state: 'ready' });
+    await expect(s.print({ jobId: 'S3', model, copies: 1 })).rejects.toMatchObject({ code: 'print-duplicate' });
+    await sim.idle();
+    expect(sim.labels).toHaveLength(1);
+    expect(sim.labels[0]!.zpl).toContain('R-0815');
+  });
+
   it('a port that is not there → printer-offline', async () => {
     const s = createPrinterService({ driver: createPrinterDriver({ link: createSerialLink({ path: join(dir, 'nothing'), baudRate: 9600 }) }) });
     expect(await s.status()).toMatchObject({ state: 'offline', code: 'printer-offline' });

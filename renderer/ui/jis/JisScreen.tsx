@@ -72,7 +72,9 @@ export function JisScreen({ sequenceId, onClose }: { sequenceId: string; onClose
   return (
     <main className="screen jis-screen" data-testid="jis-screen" aria-busy={busy}>
       <header className="jis-header">
-        <h1>{t('jis.title', { id: jis.sequenceId, customer: jis.customer, revision: jis.revision })}</h1>
+        <h1 data-testid="jis-title" data-revision={jis.revision}>
+          {t('jis.title', { id: jis.sequenceId, customer: jis.customer, revision: jis.revision })}
+        </h1>
         <span>{t('jis.openCount', { count: view.openCount })}</span>
         <button type="button" className="btn btn-secondary" onClick={onClose} data-testid="jis-back">
           <span aria-hidden="true">← </span>

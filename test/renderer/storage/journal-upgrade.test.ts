@@ -66,7 +66,7 @@ describe('a terminal updated while offline loses nothing', () => {
     const journal = await Journal.open(terminalId);
     try {
       const inner = (journal as unknown as { db: Dexie }).db;
-      expect(inner.verno).toBe(2);
+      expect(inner.verno).toBe(JOURNAL_VERSIONS.at(-1)!.version);
       const events = await journal.eventsAfter(0, 5000);
       expect(events).toHaveLength(1200);
       expect(events.map((e) => e.seq)).toEqual(rows.map((r) => r.seq));
@@ -78,6 +78,37 @@ describe('a terminal updated while offline loses nothing', () => {
       // And the journal goes on from the old head.
       const res = await journal.append([{ type: 'OperatorLoggedOut', operatorId: 'op-anna', payload: { reason: 'manual' } }], { clock: () => new Date() });
       expect(res.ok && res.value.events[0]!.seq).toBe(1201);
+    } finally {
+      journal.close();
+    }
+  });
+});
+
+describe('journal v3: print jobs (issue 7)', () => {
+  it('declares a printJobs store indexed by state and keeps the events store as v2 left it', () => {
+    const v3 = JOURNAL_VERSIONS.find((v) => v.version === 3)!;
+    expect(v3.stores).toEqual({ printJobs: 'id, state, createdAt' });
+    expect(v3.upgrade).toBeUndefined();
+  });
+
+  it('a v2 database with events opens as v3 with every event and an empty printJobs store', async () => {
+    const terminalId = uniqueTerminalId();
+    const v2 = new Dexie(journalDbName(terminalId));
+    applyVersions(v2, JOURNAL_VERSIONS.filter((v) => v.version <= 2));
+    await v2.open();
+    const rows = V1_ROWS.map((r, i) => journalEventV2({ ...r, seq: i + 1, terminalId }));
+    await v2.table('events').bulkAdd(rows);
+    await v2.table('meta').bulkPut([{ key: 'nextSeq', value: 3 }, { key: 'ackedSeq', value: 0 }]);
+    expect(v2.verno).toBe(2);
+    v2.close();
+
+    const journal = await Journal.open(terminalId);
+    try {
+      const inner = (journal as unknown as { db: Dexie }).db;
+      expect(inner.verno).toBe(3);
+      expect((await journal.eventsAfter(0, 10)).map((e) => e.id)).toEqual(rows.map((r) => r.id));
+      expect(await inner.table('printJobs').count()).toBe(0);
+      expect(await journal.syncInfo()).toMatchObject({ head: 2, pending: 2 });
     } finally {
       journal.close();
     }

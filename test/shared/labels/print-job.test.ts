@@ -25,6 +25,16 @@ describe('print job state machine', () => {
     expect(sent.heldBecause).toBeUndefined();
   });
 
+  it('sent, then the host answers it sent nothing (paper out): queued and held again, may be sent later', () => {
+    const sent = unwrap(transition(job, { type: 'sent' }, T1));
+    const back = unwrap(transition(sent, { type: 'not-sent', reason: paperOut }, T1));
+    expect(back).toMatchObject({ state: 'queued', heldBecause: paperOut, attempts: 1 });
+    expect(unwrap(transition(back, { type: 'sent' }, T1))).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(transition(job, { type: 'not-sent', reason: paperOut }, T1)).toMatchObject({ ok: false, error: { code: 'print-job-transition' } });
+    const done = unwrap(transition(sent, { type: 'done' }, T1));
+    expect(transition(done, { type: 'not-sent', reason: paperOut }, T1)).toMatchObject({ ok: false, error: { code: 'print-job-transition' } });
+  });
+
   it('sent → failed(reason); a sent or finished job is never sent again', () => {
     const sent = unwrap(transition(job, { type: 'sent' }, T1));
     const failed = unwrap(transition(sent, { type: 'failed', reason: { code: 'printer-offline', message: 'unplugged' } }, T1));

@@ -1,0 +1,137 @@
+import type { BridgeClient, BridgeResult, CallResponse } from '../../shared/bridge';
+import type { CodedError } from '../../shared/errors';
+import type { NewEvent } from '../../shared/events';
+import type { LabelModel } from '../../shared/labels/model';
+import { MemoryPrintJobStore, PrintJobs, type PrintJobRecord, type PrintJobStore } from '../storage/print-jobs';
+import type { StoreDeps } from './deps';
+
+/**
+ * The one way the renderer prints (workflow container labels, JIS rack
+ * labels): every job is a print-job record (renderer/storage/print-jobs.ts)
+ * that is written `sent` before the host gets it, so after a crash nobody
+ * guesses. The host's answer moves it on: `done`; `held` (nothing went out,
+ * printer not ready) → queued again with the reason; `failed` → failed.
+ * A job that is not queued is never handed to the host again.
+ */
+
+type PrintOutcome = CallResponse<'printer:print'>;
+
+export interface PrintQueueRequest {
+  jobId: string;
+  templateId: string;
+  model: LabelModel;
+  copies?: number;
+  sscc?: string;
+  reprintOf?: string;
+  reprintReason?: string;
+  /** Journal events to append once printed, when the job is finished by {@link PrintQueue.resume} after a restart. */
+  onDone?: NewEvent[];
+}
+
+export interface PrintQueue {
+  /** Prints a job (new, or a queued one again); the same result shape as the `printer:print` bridge call. */
+  print(request: PrintQueueRequest): Promise<BridgeResult<PrintOutcome>>;
+  /**
+   * At boot: `sent` jobs become failed(outcome-unknown); `queued` jobs are
+   * sent again, and the events of those printed are recorded.
+   */
+  resume(): Promise<{ outcomeUnknown: PrintJobRecord[]; retried: { job: PrintJobRecord; result: BridgeResult<PrintOutcome> }[] }>;
+  jobs: PrintJobs;
+}
+
+export interface PrintQueueOptions {
+  store: PrintJobStore;
+  bridge: Pick<BridgeClient, 'call'>;
+  clock: () => Date;
+  /** Appends the stored events of a job printed by `resume` (the journal); absent: they are not recorded. */
+  record?: (events: NewEvent[]) => Promise<unknown>;
+}
+
+/** Bridge errors after which the host may have sent the label: the outcome is unknown. */
+const UNKNOWN_AFTER = new Set(['timeout']);
+
+export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
+  const jobs = new PrintJobs(options.store, options.clock);
+  const inFlight = new Map<string, Promise<BridgeResult<PrintOutcome>>>();
+
+  async function send(request: PrintQueueRequest): Promise<BridgeResult<PrintOutcome>> {
+    const queued = await jobs.enqueue({
+      id: request.jobId,
+      templateId: request.templateId,
+      model: request.model,
+      ...(request.copies !== undefined ? { copies: request.copies } : {}),
+      ...(request.sscc ? { sscc: request.sscc } : {}),
+      ...(request.onDone ? { onDone: request.onDone } : {}),
+      ...(request.reprintOf !== undefined ? { reprintOf: request.reprintOf, reprintReason: request.reprintReason ?? '' } : {}),
+    });
+    if (!queued.ok) return queued;
+    return sendQueued(queued.value);
+  }
+
+  async function sendQueued(job: PrintJobRecord): Promise<BridgeResult<PrintOutcome>> {
+    // Written before the host sees it: a crash from here on leaves `sent`, i.e. outcome unknown.
+    const sent = await jobs.step(job.id, { type: 'sent' });
+    if (!sent.ok) return sent;
+    let res: BridgeResult<PrintOutcome>;
+    try {
+      res = await options.bridge.call('printer:print', {
+        jobId: job.id,
+        model: job.model,
+        copies: job.copies,
+        ...(job.reprintOf !== undefined ? { reprintOf: job.reprintOf, reprintReason: job.reprintReason ?? '' } : {}),
+      });
+    } catch (err) {
+      res = { ok: false, error: { code: 'timeout', message: err instanceof Error ? err.message : String(err) } };
+    }
+    if (!res.ok) {
+      const error: CodedError = res.error;
+      if (UNKNOWN_AFTER.has(error.code) || error.code === 'print-duplicate') await jobs.step(job.id, { type: 'failed', reason: error });
+      // Any other refusal came from the host before it sent anything: the job waits, queued.
+      else await jobs.step(job.id, { type: 'not-sent', reason: error });
+      return res;
+    }
+    const reason = res.value.reason ?? { code: `print-${res.value.outcome}`, message: res.value.outcome };
+    if (res.value.outcome === 'done') await jobs.step(job.id, { type: 'done' });
+    else if (res.value.outcome === 'held') await jobs.step(job.id, { type: 'not-sent', reason });
+    else await jobs.step(job.id, { type: 'failed', reason });
+    return res;
+  }
+
+  function once(jobId: string, run: () => Promise<BridgeResult<PrintOutcome>>): Promise<BridgeResult<PrintOutcome>> {
+    const running = inFlight.get(jobId);
+    if (running) return running;
+    const p = run().finally(() => inFlight.delete(jobId));
+    inFlight.set(jobId, p);
+    return p;
+  }
+
+  return {
+    jobs,
+    print(request) {
+      return once(request.jobId, () => send(request));
+    },
+    async resume() {
+      const outcomeUnknown = await jobs.settleAfterRestart();
+      const retried: { job: PrintJobRecord; result: BridgeResult<PrintOutcome> }[] = [];
+      for (const job of await jobs.queued()) {
+        const result = await once(job.id, () => sendQueued(job));
+        retried.push({ job, result });
+        if (result.ok && result.value.outcome === 'done' && job.onDone.length > 0) await options.record?.(job.onDone);
+      }
+      return { outcomeUnknown, retried };
+    },
+  };
+}
+
+const defaults = new WeakMap<object, PrintQueue>();
+
+/** The store's print queue: the one in deps, or (stores built without one, e.g. in tests) one over memory, per deps object. */
+export function printQueueFor(deps: Pick<StoreDeps, 'bridge' | 'clock' | 'printQueue'>): PrintQueue {
+  if (deps.printQueue) return deps.printQueue;
+  let queue = defaults.get(deps);
+  if (!queue) {
+    queue = createPrintQueue({ store: new MemoryPrintJobStore(), bridge: deps.bridge, clock: deps.clock });
+    defaults.set(deps, queue);
+  }
+  return queue;
+}
