@@ -173,7 +173,17 @@ export const createWorkflowSlice =
   (set, get) => {
     let serial = 0;
     const wf = () => get().workflow;
-    const patch = (p: Partial<WorkflowState>) => set({ workflow: { ...get().workflow, ...p } });
+    // Scans never get lost while a booking or a print is in flight: they wait
+    // their turn, one at a time, in the order they arrived.
+    const idleWaiters: (() => void)[] = [];
+    let scanChain: Promise<void> = Promise.resolve();
+    const patch = (p: Partial<WorkflowState>) => {
+      set({ workflow: { ...get().workflow, ...p } });
+      if (p.busy === false) for (const wake of idleWaiters.splice(0)) wake();
+    };
+    const whenIdle = async (): Promise<void> => {
+      while (wf().busy) await new Promise<void>((resolve) => idleWaiters.push(resolve));
+    };
     const verdict = (tone: 'ok' | 'nok', key: string, params: VerdictParams = {}) => patch({ verdict: { tone, key, params, serial: ++serial } });
     const refuse = (reason: Reason) => verdict('nok', `workflow.reason.${reason.code}`, { ...reasonParams(reason), message: reason.message });
 
@@ -185,12 +195,81 @@ export const createWorkflowSlice =
       return { s, order, execution: executionOf(s.workflow.production, order.id), materials: Object.values(s.materials) };
     }
 
+    async function handleScan(raw: string): Promise<void> {
+      const s = get();
+      if (s.workflow.verdict?.tone === 'nok') return; // a NOK waits for acknowledgement
+      const c = context();
+      if (!c) return;
+      if (s.workflow.tracing) {
+        await runTrace(raw);
+        return;
+      }
+      const classified = classifyScan(parseBarcode(normalizeScan(raw)), {
+        operators: s.operators,
+        orders: s.orders,
+        materials: c.materials,
+      });
+      if (classified.kind === 'badge') {
+        const operator = s.operators.find((o) => o.id === classified.operatorId);
+        if (!operator) return;
+        if (s.workflow.approval?.step === 'badge') {
+          const request = s.workflow.approval.request;
+          if (!operator.pinHash || !roleRequiresPin(operator.role)) {
+            const refused = approveOverride({ approver: operator, pinVerified: false, reason: 'scrap' });
+            if (!refused.ok) refuse(refused.reason);
+            return;
+          }
+          patch({ approval: { step: 'pin', request, approver: { id: operator.id, name: operator.name, role: operator.role, pinHash: operator.pinHash }, digits: '', verifying: false, wrong: false } });
+          return;
+        }
+        if (s.workflow.handover) {
+          await handOver(operator);
+          return;
+        }
+        verdict('nok', 'workflow.scan.badgeHere', { name: operator.name });
+        return;
+      }
+      if (classified.kind === 'part-serial' && s.workflow.scrapping) {
+        patch({ scrapSerial: classified.serial });
+        verdict('ok', 'workflow.scrapPanel.serialScanned', { serial: classified.serial });
+        return;
+      }
+      if (classified.kind === 'part-serial') {
+        const v = bookGoodPart(c.execution, { serial: classified.serial, ...(classified.materialId ? { materialId: classified.materialId } : {}) });
+        if (!v.ok) {
+          refuse(v.reason);
+          return;
+        }
+        await bookGood(v.events, 1, classified.serial, 'workflow.good.part', { serial: classified.serial });
+        return;
+      }
+      const v = checkMaterialScan({
+        classified,
+        order: c.order,
+        execution: c.execution,
+        materials: c.materials,
+        blockedBatches: s.workflow.master.blockedBatches,
+        now: deps.clock().getTime(),
+      });
+      if (!v.ok) {
+        refuse(v.reason);
+        return;
+      }
+      const material = classified.kind === 'material-batch' ? s.materials[classified.materialId] : undefined;
+      const batch = classified.kind === 'material-batch' ? classified.batch : '';
+      const params = { material: material?.number ?? '', batch, previous: v.replaced?.batch ?? '' };
+      await run(v, v.alreadyLoaded ? 'workflow.material.alreadyLoaded' : v.replaced ? 'workflow.material.replaced' : 'workflow.material.loaded', params);
+    }
+
     /** Appends, folds the returned envelopes into the production state; NOK feedback when the write failed. */
     async function record(events: readonly DomainEvent[]): Promise<EventEnvelope[] | null> {
       if (events.length === 0) return [];
       patch({ busy: true });
       try {
-        const result = await deps.journal.append(events as NewEvent[], { clock: deps.clock });
+        // Every fact names who did it: the trace's "operators" and the shift report depend on it.
+        const operatorId = get().terminal.operator?.id;
+        const attributed = events.map((e) => (e.operatorId || !operatorId ? e : { ...e, operatorId }));
+        const result = await deps.journal.append(attributed as NewEvent[], { clock: deps.clock });
         if (!result.ok) {
           verdict('nok', 'workflow.saveFailed', { message: result.error.message });
           return null;
@@ -411,70 +490,10 @@ export const createWorkflowSlice =
         patch({ handover: false });
       },
 
-      async wfScan(raw) {
-        const s = get();
-        if (s.workflow.busy || s.workflow.verdict?.tone === 'nok') return; // a NOK waits for acknowledgement
-        const c = context();
-        if (!c) return;
-        if (s.workflow.tracing) {
-          await runTrace(raw);
-          return;
-        }
-        const classified = classifyScan(parseBarcode(normalizeScan(raw)), {
-          operators: s.operators,
-          orders: s.orders,
-          materials: c.materials,
-        });
-        if (classified.kind === 'badge') {
-          const operator = s.operators.find((o) => o.id === classified.operatorId);
-          if (!operator) return;
-          if (s.workflow.approval?.step === 'badge') {
-            const request = s.workflow.approval.request;
-            if (!operator.pinHash || !roleRequiresPin(operator.role)) {
-              const refused = approveOverride({ approver: operator, pinVerified: false, reason: 'scrap' });
-              if (!refused.ok) refuse(refused.reason);
-              return;
-            }
-            patch({ approval: { step: 'pin', request, approver: { id: operator.id, name: operator.name, role: operator.role, pinHash: operator.pinHash }, digits: '', verifying: false, wrong: false } });
-            return;
-          }
-          if (s.workflow.handover) {
-            await handOver(operator);
-            return;
-          }
-          verdict('nok', 'workflow.scan.badgeHere', { name: operator.name });
-          return;
-        }
-        if (classified.kind === 'part-serial' && s.workflow.scrapping) {
-          patch({ scrapSerial: classified.serial });
-          verdict('ok', 'workflow.scrapPanel.serialScanned', { serial: classified.serial });
-          return;
-        }
-        if (classified.kind === 'part-serial') {
-          const v = bookGoodPart(c.execution, { serial: classified.serial, ...(classified.materialId ? { materialId: classified.materialId } : {}) });
-          if (!v.ok) {
-            refuse(v.reason);
-            return;
-          }
-          await bookGood(v.events, 1, classified.serial, 'workflow.good.part', { serial: classified.serial });
-          return;
-        }
-        const v = checkMaterialScan({
-          classified,
-          order: c.order,
-          execution: c.execution,
-          materials: c.materials,
-          blockedBatches: s.workflow.master.blockedBatches,
-          now: deps.clock().getTime(),
-        });
-        if (!v.ok) {
-          refuse(v.reason);
-          return;
-        }
-        const material = classified.kind === 'material-batch' ? s.materials[classified.materialId] : undefined;
-        const batch = classified.kind === 'material-batch' ? classified.batch : '';
-        const params = { material: material?.number ?? '', batch, previous: v.replaced?.batch ?? '' };
-        await run(v, v.alreadyLoaded ? 'workflow.material.alreadyLoaded' : v.replaced ? 'workflow.material.replaced' : 'workflow.material.loaded', params);
+      wfScan(raw) {
+        const run = scanChain.then(whenIdle).then(() => handleScan(raw));
+        scanChain = run.catch(() => undefined);
+        return run;
       },
 
       async wfBookGood(quantity) {

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { acknowledge, clickForVerdict, FOREIGN, HOUSING, journal, PART, scan, SCREW, startRunning, typePad, workflowSetup } from './workflow-rig';
 
@@ -83,9 +83,21 @@ describe('material scan', () => {
     const loaded = (await journal(rig)).filter((e) => e.type === 'MaterialLoaded');
     expect(loaded).toHaveLength(1);
     expect(loaded[0]?.orderId).toBe('o-5');
+    expect(loaded[0]?.operatorId).toBe(rig.store.getState().terminal.operator?.id);
+    expect(loaded[0]?.operatorId).toBeTruthy();
     expect(loaded[0]?.payload).toMatchObject({ materialId: 'm-2', batch: 'L1', expiresAt: '2026-12-31' });
     expect((await scan(rig, SCREW('L2'))).text).toBe('Batch change: L2 replaces L1 (SCR-M6)');
     expect(screen.getByTestId('batch-SCR-M6').textContent).toContain('L2');
+  });
+
+  it('loses no scan that arrives while the previous booking is still being written', async () => {
+    const { rig } = await workflowSetup();
+    act(() => {
+      for (const batch of ['Q1', 'Q2', 'Q3']) rig.bridge.emit('scanner:scan', { raw: SCREW(batch), source: 'serial', receivedAt: new Date().toISOString() });
+    });
+    await waitFor(async () => expect((await journal(rig)).filter((e) => e.type === 'MaterialLoaded')).toHaveLength(3));
+    const batches = (await journal(rig)).filter((e) => e.type === 'MaterialLoaded').map((e) => e.payload.batch);
+    expect(batches).toEqual(['Q1', 'Q2', 'Q3']);
   });
 
   it.each([
