@@ -161,7 +161,8 @@ describe('chaos: SIGKILL of browser and host while scans flow and sync runs', ()
     // The status screen tells plant IT the same, and the loop ran in the worker.
     await page.getByTestId('open-status').click();
     await page.getByTestId('status-screen').waitFor();
-    expect(await page.getByTestId('st-runs-in').textContent()).toBe('worker');
+    // The worker reports its first status a moment after boot; poll instead of reading once.
+    await expect.poll(() => page.getByTestId('st-runs-in').textContent(), { timeout: 15_000 }).toBe('worker');
     expect(await page.getByTestId('st-pending').textContent()).toBe('0');
     expect(await page.getByTestId('st-acked').textContent()).toBe(String(journal.length));
     await page.getByTestId('sync-now').click();

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_PATH } from './browser';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './browser';
 import { startProcess, waitForJsonLine, ROOT, type Running } from './processes';
 
 /**
@@ -43,14 +43,7 @@ export async function startChromium(profileDir: string): Promise<ChromiumProcess
   const child = spawn(
     CHROMIUM_PATH,
     [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
+      ...CHROMIUM_FLAGS,
       '--no-default-browser-check',
       '--remote-debugging-port=0',
       `--user-data-dir=${profileDir}`,
