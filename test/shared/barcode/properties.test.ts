@@ -7,8 +7,9 @@ import { GS1_AI_TABLE } from '../../../shared/barcode/gs1-ai-table';
 import type { Gs1AiDefinition, Gs1Component } from '../../../shared/barcode/gs1-ai-types';
 import { ISO3166_NUMERIC, ISO4217_NUMERIC } from '../../../shared/barcode/iso-codes';
 
-// 20 000 runs by default; TAKT_FUZZ_RUNS=1000000 for the long soak.
-const FUZZ_RUNS = Number(process.env['TAKT_FUZZ_RUNS'] ?? 20_000);
+// The issue asks for a million arbitrary inputs: ~1–2 min in one worker while
+// the other files run beside it. TAKT_FUZZ_RUNS lowers it for quick local runs.
+const FUZZ_RUNS = Number(process.env['TAKT_FUZZ_RUNS'] ?? 1_000_000);
 const options = { referenceYear: 2026 };
 
 function expectWellFormed(raw: string, r: ParseResult): void {
