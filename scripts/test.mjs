@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 const REQUIRED = [
   { bin: 'chromium', pkg: 'chromium', why: 'browser tests run in real Chromium' },
   { bin: 'socat', pkg: 'socat', why: 'serial tests use socat pseudo-terminal pairs' },
+  { bin: 'openssl', pkg: 'openssl', why: 'the HTTPS test makes a throw-away certificate' },
 ];
 
 function have(bin) {
