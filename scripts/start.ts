@@ -12,6 +12,7 @@ import { openDatabase } from '../server/db/create-database';
 import { DEMO_BADGES, DEMO_LINES, DEMO_PIN, DEMO_TERMINALS } from '../server/demo/demo-data';
 import { startServer } from '../server/main';
 import { demoRoot, demoScannerDevicePath, demoScannerHostPath } from './demo-paths';
+import { startPrinterSimulator, type PrinterSimulator } from './printer-simulator';
 import { socatAvailable, startVirtualScanner, type VirtualScanner } from './virtual-scanner';
 
 /**
@@ -64,7 +65,14 @@ export async function runStart(argv: string[]): Promise<number> {
     say('  Install it (Debian/Ubuntu: sudo apt-get install socat) and run npm start again.');
     say('  Meanwhile a keyboard-wedge scanner works: type a badge (e.g. B1001) quickly and press Enter.');
   }
-  const env = { ...process.env, TAKT_SERVER_URL: server.url, TAKT_SCANNER_PORT: scanner?.hostPath ?? '' };
+  const printer = await startDemoPrinter(join(root, 'labels'));
+  cleanups.push(() => printer.close());
+  const env = {
+    ...process.env,
+    TAKT_SERVER_URL: server.url,
+    TAKT_SCANNER_PORT: scanner?.hostPath ?? '',
+    TAKT_PRINTER: `tcp://127.0.0.1:${printer.port}`,
+  };
 
   const electronPath = installedElectronBinary();
   let url: string;
@@ -96,6 +104,7 @@ export async function runStart(argv: string[]): Promise<number> {
     say(`  Shift lead:       npx takt scan ${DEMO_BADGES.shiftLead}      (PIN ${DEMO_PIN})`);
     say('  GS1 data:         npx takt scan "]C10104006381000420<GS>10BATCH42"');
   }
+  say(`Label printer:    simulator on tcp://127.0.0.1:${printer.port}; every label lands in ${printer.dir} as .zpl and .png`);
   if (values.open && !electronPath) openInChromium(url);
   say('Press Ctrl+C to stop.');
 
@@ -128,6 +137,15 @@ async function ensureTerminalConfig(userDataDir: string, serverDataDir: string, 
   }
   const next = { ...current, serverUrl, terminalId: DEMO_TERMINALS.L1, terminalToken: token };
   writeFileSync(file, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+}
+
+/** The ZPL printer simulator on the usual raw port 9100, or any free port when 9100 is taken. */
+async function startDemoPrinter(dir: string): Promise<PrinterSimulator> {
+  try {
+    return await startPrinterSimulator({ port: 9100, host: '127.0.0.1', dir });
+  } catch {
+    return startPrinterSimulator({ port: 0, host: '127.0.0.1', dir });
+  }
 }
 
 function installedElectronBinary(): string | null {
