@@ -75,8 +75,16 @@ export async function loadWorkflowMaster(cache: AnyKindCache): Promise<WorkflowM
 }
 
 /** The short package number printed on a container label (field S): the id's last 12 hex digits. */
+/**
+ * The package number printed on the container label (VDA 4902 field S): 12
+ * digits from the random tail of the container's UUID. All digits, because a
+ * VDA 4902 data-identifier field starts with a digit — a hex tail starting
+ * with a letter would scan back as a plain code, not as a package number.
+ */
 export function containerShortId(containerId: string): string {
-  return containerId.replace(/-/g, '').slice(-12).toUpperCase();
+  const tail = containerId.replace(/-/g, '').slice(-12);
+  const value = /^[0-9a-fA-F]+$/.test(tail) ? parseInt(tail, 16) : [...tail].reduce((n, ch) => (n * 31 + ch.charCodeAt(0)) % 1e12, 0);
+  return String(value % 1e12).padStart(12, '0');
 }
 
 export interface ContainerLabel {

@@ -7,6 +7,7 @@ import { DEMO_BADGES, DEMO_HOUSING_GTIN, DEMO_ORDERS, DEMO_PIN } from '../../ser
 import { launchChromium } from './support/browser';
 import { ROOT } from './support/processes';
 import { startStack, type Stack } from './support/stack';
+import { containerShortId } from '../../renderer/state/workflow-logic';
 
 /**
  * A whole shift at one terminal (issue 8), end to end: real Chromium through
@@ -306,7 +307,7 @@ describe('shift: a whole shift at the terminal, traced at the server', () => {
       expect(packed.reduce((n, [, q]) => n + Number(q), 0)).toBe(25);
 
       // The labels that came out of the printer name each container's package number.
-      const shortId = (id: string) => id.replace(/-/g, '').slice(-12).toUpperCase();
+      const shortId = containerShortId;
       const zpl = stack.printer?.labels.map((l) => l.zpl) ?? [];
       expect(zpl).toHaveLength(2);
       expect(zpl[0]).toContain(shortId(first));

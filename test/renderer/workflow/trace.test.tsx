@@ -6,7 +6,10 @@ import { act } from '@testing-library/react';
 
 async function traceScan(rig: Awaited<ReturnType<typeof workflowSetup>>['rig'], raw: string) {
   act(() => rig.bridge.emit('scanner:scan', { raw, source: 'serial', receivedAt: new Date().toISOString() }));
-  await waitFor(() => expect(rig.store.getState().workflow.trace).not.toBeNull(), { timeout: 15_000 });
+  await waitFor(() => {
+    const wf = rig.store.getState().workflow;
+    expect(wf.trace, `no trace for ${JSON.stringify(raw)}; verdict ${JSON.stringify(wf.verdict)}, busy ${wf.busy}, tracing ${wf.tracing}`).not.toBeNull();
+  }, { timeout: 15_000 });
   const text = screen.getByTestId('wf-trace-result').textContent ?? '';
   act(() => rig.store.getState().wfSetTracing(true));
   return text;
