@@ -3,7 +3,7 @@
 // (ref.gs1.org/tools/gs1-barcode-syntax-resource/syntax-tests/); these are our
 // own implementations of the rules they describe.
 //
-// NOT implemented (they pass): gcppos1 and gcppos2 (need GS1's table of
+// Accepted without a check (the data they need is not ours to ship): gcppos1 and gcppos2 (need GS1's table of
 // Company Prefix lengths), key and keyoff1 (likewise), packagetype (UN/ECE
 // Recommendation 21 code list), couponcode and couponposoffer (North American
 // coupon structures). Any linter name we do not know also passes.
