@@ -8,10 +8,43 @@ import { z } from 'zod';
 export const Plant = z.object({ id: z.string().min(1), name: z.string().min(1) });
 export type Plant = z.infer<typeof Plant>;
 
+/**
+ * Per-line settings plant IT keeps in master data (imported like any row).
+ * Every field is optional: a terminal falls back to its built-in default, so
+ * a line imported before a setting existed keeps working.
+ */
+export const LineSettings = z.object({
+  /** Parts per container when the material names no packaging capacity. */
+  containerCapacity: z.number().int().positive().max(100_000).optional(),
+  /** Scrap bookings of more than this many parts need a shift lead. */
+  scrapApprovalThreshold: z.number().int().nonnegative().optional(),
+  /** How long a scrap booking can be undone by the operator who booked it. */
+  scrapUndoWindowSeconds: z.number().int().positive().max(86_400).optional(),
+  /** Auto-logout after this many minutes without a touch, key or scan. */
+  inactivityLogoutMinutes: z.number().int().positive().max(24 * 60).optional(),
+  /** JIS: slots per rack. */
+  jisRackSlots: z.number().int().positive().max(500).optional(),
+  /** JIS: the final rack check scans every slot again, not only the rack label. */
+  jisRecheckSlots: z.boolean().optional(),
+  /** JIS: where the part label carries the variant (see shared/jis/part-label.ts). */
+  jisVariantSource: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('none') }),
+      z.object({ kind: z.literal('field'), field: z.string().min(1) }),
+      z.object({ kind: z.literal('internal'), ai: z.string().regex(/^9[1-9]$/) }),
+      z.object({ kind: z.literal('suffix'), separator: z.string().min(1).max(3) }),
+    ])
+    .optional(),
+  /** JIS: warn when the cached call-off is older than this. */
+  jisCallOffMaxAgeMinutes: z.number().int().positive().max(7 * 24 * 60).optional(),
+});
+export type LineSettings = z.infer<typeof LineSettings>;
+
 export const Line = z.object({
   id: z.string().min(1),
   plantId: z.string().min(1),
   name: z.string().min(1),
+  settings: LineSettings.optional(),
 });
 export type Line = z.infer<typeof Line>;
 
@@ -38,6 +71,8 @@ export const Material = z.object({
   batchTracked: z.boolean().default(true),
   gtin: z.string().regex(/^\d{14}$/).optional(),
   barcodeRules: z.array(BarcodeRule).default([]),
+  /** Parts of this material per container (packaging master data); overrides the line's default. */
+  containerCapacity: z.number().int().positive().max(100_000).optional(),
 });
 export type Material = z.infer<typeof Material>;
 
