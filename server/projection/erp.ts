@@ -65,7 +65,14 @@ function sameSnapshot(storedData: string, snapshotData: string): boolean {
 }
 
 async function snapshotOf(trx: Transaction<Database>, progress: { order_id: string; line_id: string; material_id: string | null; completed_at: string | null; good_quantity: number; scrap_quantity: number }): Promise<Snapshot> {
-  const scrap = await trx.selectFrom('order_scrap').select(['reason_id', 'quantity']).where('order_id', '=', progress.order_id).orderBy('reason_id').execute();
+  // A reason whose scrap was fully undone stays as a zero row; the ERP hears only real scrap.
+  const scrap = await trx
+    .selectFrom('order_scrap')
+    .select(['reason_id', 'quantity'])
+    .where('order_id', '=', progress.order_id)
+    .where('quantity', '>', 0)
+    .orderBy('reason_id')
+    .execute();
   const consumption = await trx
     .selectFrom('order_consumption')
     .select(['material_id', 'batch', 'quantity'])

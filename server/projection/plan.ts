@@ -205,6 +205,16 @@ const HANDLERS: { [T in EventType]?: Handler<T> } = {
     row.quantity += payload.quantity;
     plan.scrap.set(k, row);
   },
+  // The terminal repeats quantity and reason in the undo, so compensating needs no lookup of the booking;
+  // the booking always reaches the server first (same terminal, lower seq).
+  ScrapUndone: ({ event, payload, ctx, plan }) => {
+    if (!event.orderId) return;
+    orderDelta(plan, ctx, event.orderId).scrap_quantity -= payload.quantity;
+    const k = key(event.orderId, payload.reasonId);
+    const row = plan.scrap.get(k) ?? { order_id: event.orderId, reason_id: payload.reasonId, quantity: 0 };
+    row.quantity -= payload.quantity;
+    plan.scrap.set(k, row);
+  },
   MaterialConsumed: ({ event, payload, at, ctx, plan }) => {
     plan.batchUses.push(batchUse(event, at, payload.materialId, payload.batch));
     if (!event.orderId) return;
