@@ -4,13 +4,18 @@ import de from './de.json';
 import en from './en.json';
 import jisDe from './jis.de.json';
 import jisEn from './jis.en.json';
+import printJobsDe from './print-jobs.de.json';
+import printJobsEn from './print-jobs.en.json';
 import workflowDe from './workflow.de.json';
 import workflowEn from './workflow.en.json';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const resources = { de: { translation: { ...de, ...workflowDe, ...jisDe } }, en: { translation: { ...en, ...workflowEn, ...jisEn } } } as const;
+export const resources = {
+  de: { translation: { ...de, ...workflowDe, ...jisDe, ...printJobsDe } },
+  en: { translation: { ...en, ...workflowEn, ...jisEn, ...printJobsEn } },
+} as const;
 
 /** The first candidate that names a supported language ("de-AT" → "de"); German otherwise (the plant default). */
 export function resolveLanguage(...candidates: (string | null | undefined)[]): Language {

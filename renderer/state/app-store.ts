@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreDeps } from './deps';
 import { createJisSlice } from './jis-slice';
 import { createMasterSlice } from './master-slice';
+import { createPrintJobsSlice } from './print-jobs-slice';
 import { createSessionSlice } from './session-slice';
 import { createStatusSlice } from './status-slice';
 import type { AppState, AppStore } from './types';
@@ -17,5 +18,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createSessionSlice(deps)(set, get),
     ...createWorkflowSlice(deps)(set, get),
     ...createJisSlice(deps)(set, get),
+    ...createPrintJobsSlice(deps)(set, get),
   }));
 }

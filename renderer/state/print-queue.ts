@@ -1,9 +1,11 @@
 import type { BridgeClient, BridgeResult, CallResponse } from '../../shared/bridge';
-import type { CodedError } from '../../shared/errors';
+import type { CodedError, Result } from '../../shared/errors';
 import type { NewEvent } from '../../shared/events';
+import { newId } from '../../shared/ids';
 import type { LabelModel } from '../../shared/labels/model';
 import { MemoryPrintJobStore, PrintJobs, type PrintJobRecord, type PrintJobStore } from '../storage/print-jobs';
 import type { StoreDeps } from './deps';
+import { reprintEvents } from './reprint-events';
 
 /**
  * The one way the renderer prints (workflow container labels, JIS rack
@@ -28,9 +30,36 @@ export interface PrintQueueRequest {
   onDone?: NewEvent[];
 }
 
+/** A job after one attempt: its record as stored now, and the host's answer. */
+export interface PrintAttempt {
+  job: PrintJobRecord;
+  result: BridgeResult<PrintOutcome>;
+}
+
+export interface ReprintOptions {
+  /** The new job's id; a fresh UUIDv7 by default. */
+  jobId?: string;
+  /** Who asked for the reprint; the booked `LabelReprinted` names them. */
+  operatorId?: string;
+}
+
 export interface PrintQueue {
   /** Prints a job (new, or a queued one again); the same result shape as the `printer:print` bridge call. */
   print(request: PrintQueueRequest): Promise<BridgeResult<PrintOutcome>>;
+  /**
+   * Prints a stored job's label once more, any kind (container, JIS rack,
+   * shipping): a NEW job with the same label model, `reprintOf` the original
+   * and the operator's reason, whose `onDone` holds the `LabelReprinted`
+   * facts (see reprint-events.ts). Refused (no job created) without a reason,
+   * for an unknown original, or for one still queued (print that instead).
+   * As with `print`, the caller books `job.onDone` once `result` is `done`;
+   * a reprint left queued (held) is booked by `resume` or `retry`.
+   */
+  reprint(originalJobId: string, reason: string, options?: ReprintOptions): Promise<Result<PrintAttempt>>;
+  /** Sends a queued (held) job again; the caller books `job.onDone` when it is `done`. */
+  retry(jobId: string): Promise<Result<PrintAttempt>>;
+  /** Called after any job changed (printed, held, failed, reprinted, settled); returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
   /**
    * At boot: `sent` jobs become failed(outcome-unknown); `queued` jobs are
    * sent again, and the events of those printed are recorded.
@@ -53,6 +82,10 @@ const UNKNOWN_AFTER = new Set(['timeout']);
 export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
   const jobs = new PrintJobs(options.store, options.clock);
   const inFlight = new Map<string, Promise<BridgeResult<PrintOutcome>>>();
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const l of listeners) l();
+  };
 
   async function send(request: PrintQueueRequest): Promise<BridgeResult<PrintOutcome>> {
     const queued = await jobs.enqueue({
@@ -100,9 +133,45 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
   function once(jobId: string, run: () => Promise<BridgeResult<PrintOutcome>>): Promise<BridgeResult<PrintOutcome>> {
     const running = inFlight.get(jobId);
     if (running) return running;
-    const p = run().finally(() => inFlight.delete(jobId));
+    const p = run().finally(() => {
+      inFlight.delete(jobId);
+      changed();
+    });
     inFlight.set(jobId, p);
     return p;
+  }
+
+  async function attempt(jobId: string, result: BridgeResult<PrintOutcome>): Promise<Result<PrintAttempt>> {
+    const job = await jobs.get(jobId);
+    return job ? { ok: true, value: { job, result } } : { ok: false, error: { code: 'print-job-unknown', message: `no print job ${jobId}` } };
+  }
+
+  /** One reprint per original at a time: a double tap must not print two labels. */
+  const reprinting = new Map<string, Promise<Result<PrintAttempt>>>();
+
+  async function reprintOnce(originalJobId: string, reason: string, opts: ReprintOptions): Promise<Result<PrintAttempt>> {
+    const original = await jobs.get(originalJobId);
+    if (!original) return { ok: false, error: { code: 'print-job-unknown', message: `no print job ${originalJobId}` } };
+    const why = reason.trim();
+    if (why === '') return { ok: false, error: { code: 'print-reprint-reason-missing', message: 'a reprint needs a reason' } };
+    if (original.state === 'queued') return { ok: false, error: { code: 'print-job-transition', message: `print job ${originalJobId} has not been sent yet; print it instead` } };
+    const jobId = opts.jobId ?? newId();
+    if (await jobs.get(jobId)) return { ok: false, error: { code: 'print-duplicate', message: `print job ${jobId} exists already; a reprint needs a new job id` } };
+    const result = await once(jobId, () =>
+      send({
+        jobId,
+        templateId: original.templateId,
+        model: original.model,
+        copies: original.copies,
+        ...(original.sscc ? { sscc: original.sscc } : {}),
+        reprintOf: original.id,
+        reprintReason: why,
+        onDone: reprintEvents(original, { jobId, reason: why, operatorId: opts.operatorId }),
+      }),
+    );
+    // Refused before a record was written: no job to return.
+    if (!result.ok && !(await jobs.get(jobId))) return result;
+    return attempt(jobId, result);
   }
 
   return {
@@ -110,8 +179,26 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     print(request) {
       return once(request.jobId, () => send(request));
     },
+    reprint(originalJobId, reason, opts = {}) {
+      const running = reprinting.get(originalJobId);
+      if (running) return running;
+      const p = reprintOnce(originalJobId, reason, opts).finally(() => reprinting.delete(originalJobId));
+      reprinting.set(originalJobId, p);
+      return p;
+    },
+    async retry(jobId) {
+      const job = await jobs.get(jobId);
+      if (!job) return { ok: false, error: { code: 'print-job-unknown', message: `no print job ${jobId}` } };
+      if (job.state !== 'queued') return { ok: false, error: { code: 'print-duplicate', message: `print job ${jobId} was already sent (${job.state}); print again only as a reprint with a reason` } };
+      return attempt(jobId, await once(jobId, () => sendQueued(job)));
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     async resume() {
       const outcomeUnknown = await jobs.settleAfterRestart();
+      if (outcomeUnknown.length > 0) changed();
       const retried: { job: PrintJobRecord; result: BridgeResult<PrintOutcome> }[] = [];
       for (const job of await jobs.queued()) {
         const result = await once(job.id, () => sendQueued(job));

@@ -1,11 +1,12 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { JisSlice } from './jis-slice';
 import type { MasterSlice } from './master-slice';
+import type { PrintJobsSlice } from './print-jobs-slice';
 import type { SessionSlice } from './session-slice';
 import type { StatusSlice } from './status-slice';
 import type { WorkflowSlice } from './workflow-slice';
 
-export type AppState = SessionSlice & MasterSlice & StatusSlice & JisSlice & WorkflowSlice;
+export type AppState = SessionSlice & MasterSlice & StatusSlice & JisSlice & WorkflowSlice & PrintJobsSlice;
 export type AppStore = StoreApi<AppState>;
 
 type Setter = StoreApi<AppState>['setState'];

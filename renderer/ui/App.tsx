@@ -4,6 +4,8 @@ import { JisOpenButton } from './jis/JisOpenButton';
 import { JisScreen } from './jis/JisScreen';
 import { LoginScreen } from './LoginScreen';
 import { OrderList } from './OrderList';
+import { PrintJobsButton } from './print-jobs/PrintJobsButton';
+import { PrintJobsScreen } from './print-jobs/PrintJobsScreen';
 import { ScanTestButton } from './scan-test/ScanTestButton';
 import { ScanTestScreen } from './scan-test/ScanTestScreen';
 import { StatusBar } from './StatusBar';
@@ -18,15 +20,19 @@ export function App({ terminalId }: { terminalId: string }) {
   const workflowOrderId = useApp((s) => s.workflow.openOrderId);
   const [statusOpen, setStatusOpen] = useState(false);
   const [scanTestOpen, setScanTestOpen] = useState(false);
+  const [printJobsOpen, setPrintJobsOpen] = useState(false);
   const [jisSequenceId, setJisSequenceId] = useState<string | null>(null);
   return (
     <div className="app">
       <StatusBar onOpenStatus={() => setStatusOpen(true)} />
       {!scanTestOpen && <ScanTestButton onOpen={() => setScanTestOpen(true)} />}
+      {!scanTestOpen && !printJobsOpen && <PrintJobsButton onOpen={() => setPrintJobsOpen(true)} />}
       {scanTestOpen ? (
         <ScanTestScreen onClose={() => setScanTestOpen(false)} />
       ) : statusOpen ? (
         <StatusScreen onClose={() => setStatusOpen(false)} />
+      ) : printJobsOpen ? (
+        <PrintJobsScreen onClose={() => setPrintJobsOpen(false)} />
       ) : loggedIn && workflowOrderId ? (
         <OrderDetail />
       ) : loggedIn && jisSequenceId ? (

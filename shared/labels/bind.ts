@@ -29,6 +29,7 @@ function elementStrings(e: LabelElement): string[] {
   switch (e.type) {
     case 'text':
     case 'code128':
+    case 'code39':
     case 'qr':
     case 'pdf417':
       return [e.value];
@@ -55,6 +56,7 @@ export function bindLayout(layout: LabelModel, values: Bindings): LabelModel {
       case 'text':
         return [{ ...e, value: bindString(e.value, values) }];
       case 'code128':
+      case 'code39':
       case 'qr':
       case 'pdf417': {
         const value = bindString(e.value, values);

@@ -3,7 +3,7 @@ export * from './model';
 export { LABEL_ERROR_CODES, type LabelErrorCode } from './errors';
 export { compileZpl, MAX_COPIES, type CompileOptions } from './zpl';
 export { renderSvg } from './svg';
-export { symbolContent, gs1ElementString, iso15434Message, type SymbolContent } from './symbol-content';
+export { symbolContent, gs1ElementString, iso15434Message, CODE39_CHARACTERS, type SymbolContent } from './symbol-content';
 export { fieldHex } from './zpl-escape';
 export { bindLayout, bindString, placeholders, type Bindings } from './bind';
 export { allocateSscc, buildSscc, isValidSscc, ssccCheckDigit, type SsccAllocation, type SsccRangeLike } from './sscc';

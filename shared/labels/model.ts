@@ -49,6 +49,12 @@ export type DiField = z.infer<typeof DiField>;
 const Linear = { x: Dots, y: Dots, height: Size, moduleWidth: z.number().int().min(1).max(10) };
 
 export const Code128Element = z.object({ type: z.literal('code128'), ...Linear, value: Value });
+/**
+ * Code 39 (ISO/IEC 16388) as VDA 4902 goods-receipt scanners read it: the 43
+ * characters 0-9 A-Z space - . $ / + %, no check character, wide bars three
+ * times the narrow ones (`moduleWidth` is the narrow bar).
+ */
+export const Code39Element = z.object({ type: z.literal('code39'), ...Linear, value: Value });
 export const Gs1_128Element = z.object({ type: z.literal('gs1-128'), ...Linear, elements: z.array(Gs1Element).min(1).max(20) });
 
 export const DataMatrixContent = z.discriminatedUnion('kind', [
@@ -92,13 +98,14 @@ export const LabelElement = z.discriminatedUnion('type', [
   BoxElement,
   LineElement,
   Code128Element,
+  Code39Element,
   Gs1_128Element,
   DataMatrixElement,
   QrElement,
   Pdf417Element,
 ]);
 export type LabelElement = z.infer<typeof LabelElement>;
-export type SymbolElement = Extract<LabelElement, { type: 'code128' | 'gs1-128' | 'datamatrix' | 'qr' | 'pdf417' }>;
+export type SymbolElement = Extract<LabelElement, { type: 'code128' | 'code39' | 'gs1-128' | 'datamatrix' | 'qr' | 'pdf417' }>;
 
 export const LabelModel = z.object({
   widthDots: Size,
@@ -109,7 +116,7 @@ export const LabelModel = z.object({
 export type LabelModel = z.infer<typeof LabelModel>;
 
 export const isSymbol = (e: LabelElement): e is SymbolElement =>
-  e.type === 'code128' || e.type === 'gs1-128' || e.type === 'datamatrix' || e.type === 'qr' || e.type === 'pdf417';
+  e.type === 'code128' || e.type === 'code39' || e.type === 'gs1-128' || e.type === 'datamatrix' || e.type === 'qr' || e.type === 'pdf417';
 
 /** Rescales a model to another resolution (layouts are drawn at 203 dpi). */
 export function atDpi(model: LabelModel, dpi: Dpi): LabelModel {
@@ -126,6 +133,7 @@ export function atDpi(model: LabelModel, dpi: Dpi): LabelModel {
       case 'line':
         return { ...e, x: p(e.x), y: p(e.y), length: s(e.length), thickness: s(e.thickness) };
       case 'code128':
+      case 'code39':
       case 'gs1-128':
         return { ...e, x: p(e.x), y: p(e.y), height: s(e.height), moduleWidth: Math.min(10, s(e.moduleWidth)) };
       case 'datamatrix':

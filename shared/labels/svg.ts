@@ -62,6 +62,10 @@ function symbolSvg(e: SymbolElement): Result<string> {
     case 'code128':
       options = { bcid: 'code128', text };
       break;
+    case 'code39':
+      // BWIPP draws Code 39 at 3:1 without a check character, as the ZPL does.
+      options = { bcid: 'code39', text, includecheck: false };
+      break;
     case 'gs1-128':
       options = { bcid: 'code128', text: fnc1Text, parsefnc: true };
       break;
@@ -96,6 +100,7 @@ function symbolSvg(e: SymbolElement): Result<string> {
 function symbolSize(e: SymbolElement, vw: number, vh: number): [number, number] {
   switch (e.type) {
     case 'code128':
+    case 'code39':
     case 'gs1-128':
       return [vw * e.moduleWidth, e.height];
     case 'datamatrix':

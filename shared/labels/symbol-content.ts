@@ -58,6 +58,8 @@ function validateIso15434(fields: readonly DiField[]): Result<string> {
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** The 43 data characters of Code 39 (ISO/IEC 16388); `*` is start/stop, full ASCII is not used. */
+export const CODE39_CHARACTERS = /^[0-9A-Z \-.$/+%]*$/;
 
 export function symbolContent(element: SymbolElement): Result<SymbolContent> {
   switch (element.type) {
@@ -67,6 +69,12 @@ export function symbolContent(element: SymbolElement): Result<SymbolContent> {
       if (!PRINTABLE_ASCII.test(element.value)) return labelFail('label-value-unencodable', 'Code 128 carries printable ASCII only');
       if (element.value === '') return labelFail('label-value-unencodable', 'Code 128 needs at least one character');
       return ok({ text: element.value, aim: ']C0' });
+    case 'code39':
+      // Lower case would need full-ASCII pairs ("+A"), which readers set up for VDA 4902 do not decode: refused.
+      if (!CODE39_CHARACTERS.test(element.value)) return labelFail('label-value-unencodable', 'Code 39 carries only 0-9, A-Z, space and - . $ / + %');
+      if (element.value === '') return labelFail('label-value-unencodable', 'Code 39 needs at least one character');
+      // ]A0: no check character verified, data transmitted as printed.
+      return ok({ text: element.value, aim: ']A0' });
     case 'gs1-128': {
       const text = validateGs1(element.elements);
       return text.ok ? ok({ text: text.value, aim: ']C1' }) : text;

@@ -63,6 +63,12 @@ function compileSymbol(e: SymbolElement, at: string): Result<string> {
     case 'code128':
       // ^BCo,h,f,g,e,m: no interpretation line (the layout prints its own), mode N.
       return ok(`${at}^BY${e.moduleWidth},3,${e.height}^BCN,${e.height},N,N,N,N${FH}^FD${code128Payload(text)}^FS`);
+    case 'code39':
+      // ^BY w,3.0: wide = 3 × narrow, the top of ISO/IEC 16388's 2:1–3:1 range: most tolerant of
+      // thermal bar growth at a 2-dot (0.25 mm) narrow bar, and the ratio the preview draws.
+      // ^B3o,e,h,f,g: no Mod 43 check character (e=N), since a reader not set up for one transmits
+      // it as data ("Q100" would arrive as "Q100X"); no interpretation line (the layout prints its own).
+      return ok(`${at}^BY${e.moduleWidth},3.0,${e.height}^B3N,N,${e.height},N,N${FH}^FD${fieldHex(text)}^FS`);
     case 'gs1-128':
       return ok(`${at}^BY${e.moduleWidth},3,${e.height}^BCN,${e.height},N,N,N,N${FH}^FD${gs1_128Payload(text)}^FS`);
     case 'datamatrix': {

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { executionOf } from '../../../shared/production';
-import { containerShortId, REPRINT_REASONS } from '../../state/workflow-logic';
+import { containerShortId } from '../../state/workflow-logic';
+import { ReprintReasonPicker } from '../print-jobs/ReprintReasonPicker';
+import { selectWorkflowConfig } from '../../state/workflow-settings';
 import { useApp } from '../store-context';
 
 /** The open container (fill level), partial close, closed containers with reprint, and the label preview before printing. */
@@ -9,7 +11,8 @@ export function ContainerPanel() {
   const { t } = useTranslation();
   const orderId = useApp((s) => s.workflow.openOrderId);
   const production = useApp((s) => s.workflow.production);
-  const capacity = useApp((s) => s.workflow.config.containerCapacity);
+  // A container opened before a master-data change keeps its own capacity; this is the one the next container gets.
+  const capacity = useApp((s) => selectWorkflowConfig(s).containerCapacity);
   const labels = useApp((s) => s.workflow.labels);
   const busy = useApp((s) => s.workflow.busy);
   const closeContainer = useApp((s) => s.wfCloseContainer);
@@ -61,28 +64,15 @@ export function ContainerPanel() {
         </>
       )}
       {reprintOf && (
-        <div className="wf-modal" role="dialog" data-testid="wf-reprint-panel">
-          <h2>{t('workflow.container.reprintTitle')}</h2>
-          <div className="wf-choice-grid">
-            {REPRINT_REASONS.map((r) => (
-              <button
-                key={r}
-                type="button"
-                className="btn"
-                onClick={() => {
-                  reprint(reprintOf, r);
-                  setReprintOf(null);
-                }}
-                data-testid={`reprint-reason-${r}`}
-              >
-                {t(`workflow.reprintReason.${r}`)}
-              </button>
-            ))}
-          </div>
-          <button type="button" className="btn btn-secondary" onClick={() => setReprintOf(null)}>
-            {t('workflow.cancel')}
-          </button>
-        </div>
+        <ReprintReasonPicker
+          title={t('workflow.container.reprintTitle')}
+          testId="wf-reprint-panel"
+          onCancel={() => setReprintOf(null)}
+          onPick={(reason) => {
+            reprint(reprintOf, reason);
+            setReprintOf(null);
+          }}
+        />
       )}
       {label && (
         <div className="wf-modal" role="dialog" data-testid="wf-label-preview">

@@ -25,6 +25,7 @@ export const text = (x: number, y: number, value: string, height = 32): LabelEle
 export const box = (x: number, y: number, width: number, height: number, thickness = 2): LabelElement => ({ type: 'box', x, y, width, height, thickness });
 export const hline = (x: number, y: number, length: number, thickness = 2): LabelElement => ({ type: 'line', x, y, length, thickness, direction: 'horizontal' });
 export const vline = (x: number, y: number, length: number, thickness = 2): LabelElement => ({ type: 'line', x, y, length, thickness, direction: 'vertical' });
+export const code39 = (x: number, y: number, value: string, height = 70, moduleWidth = 2): LabelElement => ({ type: 'code39', x, y, height, moduleWidth, value });
 export const code128 = (x: number, y: number, value: string, height = 70, moduleWidth = 2): LabelElement => ({ type: 'code128', x, y, height, moduleWidth, value });
 
 /** GS1 dates are YYMMDD (GS1 General Specifications 7.12); data arrives as ISO dates. */

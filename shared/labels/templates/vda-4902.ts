@@ -1,16 +1,26 @@
 import { z } from 'zod';
-import { caption, code128, defineTemplate, hline, box, text, vline } from './types';
+import { CODE39_CHARACTERS } from '../symbol-content';
+import { caption, code39, defineTemplate, hline, box, text, vline } from './types';
 
 /**
- * VDA 4902 "Warenanhänger" (transport / KLT container label), version 4:
- * receiver, unloading point, delivery note no. (N), supplier, weights, number
- * of packages, customer part no. (P), quantity (Q), description, supplier part
- * no., supplier no. (V), date, change level, package no. (S), batch (H).
- * The standard draws the bar codes in Code 39; this model prints the same data
- * identifier + value in Code 128, which the same readers accept. Bar codes
- * keep a quiet zone of at least 10 modules from every line (ISO/IEC 15417).
+ * VDA 4902 "Warenanhänger" (barcode-capable goods tag), version 4, in the
+ * 210 × 74 mm KLT size. Fields: (1) receiver, (2) unloading point,
+ * (3) delivery note no., (4) supplier, (5) net / gross weight, (6) number of
+ * packages, (7) customer part no., (8) quantity, (9) description,
+ * (10) supplier part no., (11) supplier no., (12) date, (13) change level,
+ * (14) package no., (15) batch no.
+ * Bar codes (section 3.3 data identifiers, section 4 symbology): Code 39
+ * without check character, each symbol one field led by its identifier:
+ * N (3), P (7), Q (8), V (11), S (14), H (15) — what goods-receipt scanners
+ * are set up for. So every bar-coded value is refused unless Code 39 can carry
+ * it (0-9 A-Z space - . $ / + %; no lower case).
+ * Geometry: narrow bar 2 dots (0.25 mm), wide 3:1, so a symbol of n
+ * characters (identifier included) is about 32n + 64 dots; at the
+ * 20-character maximum (736 dots) it fits half the label with the 10-module
+ * quiet zones of ISO/IEC 16388 on both sides. Bars are 13 mm high.
  */
-const Id = z.string().trim().min(1).max(20).regex(/^[\x20-\x7e]+$/, 'printable ASCII only (bar code)');
+const Code39Value = (max: number) => z.string().trim().max(max).regex(CODE39_CHARACTERS, 'Code 39 characters only: 0-9 A-Z space - . $ / + % (bar code)');
+const Id = Code39Value(20).min(1);
 
 export const Vda4902Data = z.object({
   receiver: z.string().min(1).max(60).describe('Warenempfänger (1)'),
@@ -28,7 +38,7 @@ export const Vda4902Data = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('Datum (12), ISO date'),
   changeLevel: z.string().max(10).default('').describe('Änderungsstand Konstruktion (13)'),
   packageNumber: Id.describe('Packstück-Nr. (14), bar code S'),
-  batch: z.string().max(20).regex(/^[\x20-\x7e]*$/, 'printable ASCII only (bar code)').default('').describe('Chargen-Nr. (15), bar code H'),
+  batch: Code39Value(20).default('').describe('Chargen-Nr. (15), bar code H'),
 });
 
 const kg = (v: number | undefined) => (v === undefined ? '' : `${v} kg`);
@@ -36,7 +46,7 @@ const kg = (v: number | undefined) => (v === undefined ? '' : `${v} kg`);
 export const vda4902 = defineTemplate({
   id: 'vda-4902',
   title: 'VDA 4902 container label (KLT)',
-  citation: 'VDA 4902 Version 4 (Warenanhänger, barcodefähig), fields 1–15',
+  citation: 'VDA 4902 Version 4 (Warenanhänger, barcodefähig), fields 1–15; bar codes Code 39 with data identifiers N, P, Q, V, S, H',
   schema: Vda4902Data,
   bindings: (d) => ({
     ...Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v === undefined ? '' : String(v)])),
@@ -49,7 +59,7 @@ export const vda4902 = defineTemplate({
     barS: `S${d.packageNumber}`,
     barH: d.batch ? `H${d.batch}` : '',
   }),
-  // 210 × 74 mm at 8 dots/mm.
+  // 210 × 74 mm at 8 dots/mm: four rows of 148 dots, bar-coded fields in halves of 840 dots.
   layout: {
     widthDots: 1680,
     heightDots: 592,
@@ -57,24 +67,21 @@ export const vda4902 = defineTemplate({
     elements: [
       box(0, 0, 1680, 592, 3),
       hline(0, 148, 1680), hline(0, 296, 1680), hline(0, 444, 1680),
-      vline(420, 0, 148), vline(700, 0, 148), vline(1260, 0, 148),
-      caption(8, 6, '(1) Warenempfaenger'), text(8, 40, '{{receiver}}', 28),
-      caption(428, 6, '(2) Abladestelle'), text(428, 40, '{{unloadingPoint}}'),
-      caption(708, 6, '(3) Lieferschein-Nr. (N)'), text(708, 30, '{{deliveryNote}}', 28), code128(728, 66, '{{barN}}', 70),
-      caption(1268, 6, '(4) Lieferant'), text(1268, 30, '{{supplier}}', 20),
-      caption(1268, 62, '(5) Gewicht  (6) Packstuecke'), text(1268, 86, '{{weights}}', 24), text(1268, 114, '{{packageCount}}', 24),
-      vline(1120, 148, 148),
-      caption(8, 154, '(7) Sach-Nr. Kunde (P)'), text(8, 178, '{{customerPartNumber}}', 36), code128(420, 160, '{{barP}}', 120),
-      caption(1128, 154, '(8) Fuellmenge (Q)'), text(1128, 178, '{{quantity}}', 36), code128(1148, 220, '{{barQ}}', 70),
-      vline(560, 296, 148), vline(1120, 296, 148),
-      caption(8, 302, '(9) Bezeichnung'), text(8, 330, '{{description}}', 28),
-      caption(568, 302, '(10) Sach-Nr. Lieferant  (13) Aenderungsstand'), text(568, 330, '{{supplierPartNumber}}', 28), text(568, 380, '{{changeLevel}}', 28),
-      caption(1128, 302, '(11) Lieferanten-Nr. (V)'), text(1128, 326, '{{supplierNumber}}', 28), code128(1148, 362, '{{barV}}', 70),
-      vline(280, 444, 148), vline(560, 444, 148), vline(1120, 444, 148),
-      caption(8, 450, '(12) Datum'), text(8, 480, '{{date}}'),
-      caption(288, 450, '(15) Chargen-Nr. (H)'), text(288, 480, '{{batch}}', 28),
-      caption(568, 450, '(15) Chargen-Nr., bar code H'), code128(588, 500, '{{barH}}', 70),
-      caption(1128, 450, '(14) Packstueck-Nr. (S)'), text(1128, 474, '{{packageNumber}}', 28), code128(1148, 510, '{{barS}}', 70),
+      vline(840, 0, 592), vline(1260, 0, 148), vline(1260, 148, 148), vline(1260, 296, 148),
+      caption(8, 6, '(3) Lieferschein-Nr. (N)'), text(340, 4, '{{deliveryNote}}', 28), code39(28, 36, '{{barN}}', 104),
+      caption(848, 6, '(1) Warenempfaenger'), text(848, 28, '{{receiver}}', 24),
+      caption(848, 62, '(2) Abladestelle'), text(848, 84, '{{unloadingPoint}}', 28),
+      caption(1268, 6, '(4) Lieferant'), text(1268, 28, '{{supplier}}', 18),
+      caption(1268, 62, '(5) Gewicht  (6) Packstuecke'), text(1268, 86, '{{weights}}', 22), text(1268, 114, '{{packageCount}}', 22),
+      caption(8, 154, '(7) Sach-Nr. Kunde (P)'), text(340, 152, '{{customerPartNumber}}', 32), code39(28, 186, '{{barP}}', 104),
+      caption(848, 154, '(8) Fuellmenge (Q)'), text(1100, 152, '{{quantity}}', 32), code39(868, 186, '{{barQ}}', 104),
+      caption(1268, 154, '(9) Bezeichnung'), text(1268, 178, '{{description}}', 22),
+      caption(8, 302, '(11) Lieferanten-Nr. (V)'), text(340, 300, '{{supplierNumber}}', 28), code39(28, 334, '{{barV}}', 104),
+      caption(848, 302, '(10) Sach-Nr. Lieferant'), text(848, 326, '{{supplierPartNumber}}', 28),
+      caption(848, 370, '(13) Aenderungsstand'), text(848, 392, '{{changeLevel}}', 28),
+      caption(1268, 302, '(12) Datum'), text(1268, 326, '{{date}}', 28),
+      caption(8, 450, '(15) Chargen-Nr. (H)'), text(340, 448, '{{batch}}', 28), code39(28, 482, '{{barH}}', 104),
+      caption(848, 450, '(14) Packstueck-Nr. (S)'), text(1140, 448, '{{packageNumber}}', 28), code39(868, 482, '{{barS}}', 104),
     ],
   },
 });

@@ -23,6 +23,7 @@ describe('read-back: what is printed is what the screen said', () => {
   it.each([
     ...Object.keys(BUILT_IN_TEMPLATES).map((id) => [id, 203] as const),
     ['vda-4994', 300] as const,
+    ['vda-4902', 300] as const,
   ])('%s at %i dpi: every symbol scans back to the previewed data', async (id, dpi) => {
     const rendered = renderTemplate(id, example(id), { dpi });
     if (!rendered.ok) throw new Error(rendered.error.message);
@@ -39,6 +40,24 @@ describe('read-back: what is printed is what the screen said', () => {
       const fromModel = model.elements.flatMap((e) => (e.type === 'gs1-128' ? [e.elements] : e.type === 'datamatrix' && e.content.kind === 'gs1' ? [e.content.elements] : []));
       expect(fromModel.map((els) => els.map((x) => [x.ai, x.value]))).toContainEqual(parsed.ok ? parsed.elements.map((x) => [x.id, x.value]) : []);
     }
+  });
+
+  it('VDA 4902: six Code 39 symbols (]A0), one data identifier each, the package number parses back as the container\'s', async () => {
+    // Longest values the template takes, so the layout is shown to keep every symbol readable.
+    const data = { ...(example('vda-4902') as object), deliveryNote: 'LS-2026/0099887 $+%.', customerPartNumber: 'A'.repeat(20), supplierNumber: '1'.repeat(20), packageNumber: '012345678901', batch: 'B-20260042 X', quantity: 99_999_999 };
+    const rendered = renderTemplate('vda-4902', data);
+    if (!rendered.ok) throw new Error(rendered.error.message);
+    const model = rendered.value.model;
+    expect(model.elements.filter(isSymbol).map((e) => e.type)).toEqual(Array(6).fill('code39'));
+    const zpl = compileZpl(model);
+    if (!zpl.ok) throw new Error(zpl.error.message);
+    const scanned = await scanImage(await zplToPng(zpl.value, model));
+    expect(scanned).toEqual(
+      [']A0NLS-2026/0099887 $+%.', `]A0P${'A'.repeat(20)}`, ']A0Q99999999', `]A0V${'1'.repeat(20)}`, ']A0S012345678901', ']A0HB-20260042 X'].sort(),
+    );
+    expect(scanned).toEqual(screenSays(model));
+    const pkg = parseBarcode(scanned.find((s) => s.startsWith(']A0S'))!);
+    expect(pkg).toMatchObject({ ok: true, symbology: 'code39', elements: [{ id: 'S', value: '012345678901' }], fields: { packageId: '012345678901' } });
   });
 
   it('hostile text next to a symbol prints literally and leaves the symbol intact', async () => {

@@ -20,6 +20,12 @@ describe('SVG preview', () => {
     expect(svg.ok && svg.value).toContain('&lt;script&gt;&amp;\u241d</text>');
   });
 
+  it('draws Code 39 with its AIM identifier and refuses lower case with a coded error', () => {
+    const model = (value: string): LabelModel => ({ widthDots: 600, heightDots: 120, dpi: 203, elements: [{ type: 'code39', x: 20, y: 10, height: 100, moduleWidth: 2, value }] });
+    expect(renderSvg(model('S900000042'))).toMatchObject({ ok: true, value: expect.stringContaining('data-symbol="code39" data-aim="]A0"') });
+    expect(renderSvg(model('s900000042'))).toMatchObject({ ok: false, error: { code: 'label-value-unencodable', message: expect.stringContaining('Code 39') } });
+  });
+
   it('refuses the same values the compiler refuses', () => {
     const model: LabelModel = { widthDots: 100, heightDots: 50, dpi: 203, elements: [{ type: 'code128', x: 0, y: 0, height: 20, moduleWidth: 2, value: 'Ä' }] };
     expect(renderSvg(model)).toMatchObject({ ok: false, error: { code: 'label-value-unencodable' } });

@@ -36,6 +36,15 @@ describe('templates', () => {
     expect(renderTemplate('nope', {})).toMatchObject({ ok: false, error: { code: 'label-template-unknown' } });
   });
 
+  it('VDA 4902 refuses bar-coded values Code 39 cannot carry, naming the field', () => {
+    for (const [field, value] of [['customerPartNumber', 'p4711'], ['batch', 'B_1'], ['packageNumber', 'S*1'], ['deliveryNote', 'LS#1']] as const) {
+      expect(renderTemplate('vda-4902', { ...(example('vda-4902') as object), [field]: value })).toMatchObject({
+        ok: false,
+        error: { code: 'label-data-invalid', message: expect.stringContaining(field) },
+      });
+    }
+  });
+
   it('leaves optional data out of the symbols', () => {
     const { batch: _b, changeLevel: _c, supplierPartNumber: _s, productionDate: _p, unloadingPoint: _u, ...minimal } = example('vda-4994') as Record<string, unknown>;
     const r = renderTemplate('vda-4994', minimal);

@@ -18,6 +18,8 @@ describe('ZPL compiler: one golden line per element type', () => {
     ['vertical line', { type: 'line', x: 420, y: 0, length: 148, thickness: 2, direction: 'vertical' }, '^FO420,0^GB2,148,2^FS'],
     ['code128', { type: 'code128', x: 40, y: 50, height: 70, moduleWidth: 2, value: 'P4711-0815' }, '^FO40,50^BY2,3,70^BCN,70,N,N,N,N^FH_^FD>:P4711-0815^FS'],
     ['code128 with ^ > ~ _', { type: 'code128', x: 40, y: 50, height: 70, moduleWidth: 2, value: 'a^b>c~d_e' }, '^FO40,50^BY2,3,70^BCN,70,N,N,N,N^FH_^FD>:a><b>0c>=d_5Fe^FS'],
+    ['code39 (VDA 4902): ratio 3.0, no check character, no interpretation line', { type: 'code39', x: 28, y: 482, height: 104, moduleWidth: 2, value: 'S900000042' }, '^FO28,482^BY2,3.0,104^B3N,N,104,N,N^FH_^FDS900000042^FS'],
+    ['code39 with all its special characters', { type: 'code39', x: 0, y: 0, height: 50, moduleWidth: 2, value: 'P-. $/+%9' }, '^FO0,0^BY2,3.0,50^B3N,N,50,N,N^FH_^FDP-. $/+%9^FS'],
     ['gs1-128 SSCC (subset C)', { type: 'gs1-128', x: 70, y: 760, height: 300, moduleWidth: 4, elements: [{ ai: '00', value: '106141411234567897' }] }, '^FO70,760^BY4,3,300^BCN,300,N,N,N,N^FH_^FD>;>800106141411234567897^FS'],
     [
       'gs1-128 with a variable-length AI and FNC1',
@@ -84,6 +86,7 @@ describe('ZPL escaping', () => {
       { type: 'code128', x: 0, y: 0, height: 50, moduleWidth: 2, value: 'Ä' },
       { type: 'code128', x: 0, y: 0, height: 50, moduleWidth: 2, value: 'a\x1db' },
       { type: 'datamatrix', x: 0, y: 0, moduleSize: 4, content: { kind: 'text', value: 'a_b' } },
+      ...['p4711', 'P*1', 'S_1', 'Ä', 'A\x1dB', ''].map((value): LabelElement => ({ type: 'code39', x: 0, y: 0, height: 50, moduleWidth: 2, value })),
       { type: 'gs1-128', x: 0, y: 0, height: 50, moduleWidth: 2, elements: [{ ai: '00', value: '106141411234567890' }] },
       { type: 'gs1-128', x: 0, y: 0, height: 50, moduleWidth: 2, elements: [{ ai: '99', value: 'x'.repeat(91) }] },
     ];

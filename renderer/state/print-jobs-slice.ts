@@ -1,0 +1,121 @@
+import type { PrinterStatus } from '../../shared/labels/host-status';
+import type { PrintJobRecord } from '../storage/print-jobs';
+import type { StoreDeps } from './deps';
+import { printQueueFor, type PrintAttempt } from './print-queue';
+import type { SliceCreator } from './types';
+
+/**
+ * The print-jobs screen's state: labels that may not have printed (failed,
+ * or outcome unknown after a restart) and are not reprinted yet, and labels
+ * held in the queue because the printer is not ready. Re-read from the
+ * journal's print-job records whenever the queue reports a change, so the
+ * status-bar badge is right after a restart and after every print.
+ */
+export interface PrintJobsState {
+  awaiting: PrintJobRecord[];
+  held: PrintJobRecord[];
+  /** The printer's last answer to a status query, asked when the screen opens. */
+  printer: PrinterStatus | null;
+  /** The job a reprint or retry is running for. */
+  busyJobId: string | null;
+}
+
+export interface PrintJobsSlice {
+  printJobs: PrintJobsState;
+  refreshPrintJobs(): Promise<void>;
+  checkPrinter(): Promise<void>;
+  /** Reprints a failed job with the operator's reason (a new job); true when the new label printed and was booked. */
+  reprintPrintJob(jobId: string, reason: string): Promise<boolean>;
+  /** Sends a held job again; true when it printed and was booked. */
+  retryPrintJob(jobId: string): Promise<boolean>;
+}
+
+export const initialPrintJobs: PrintJobsState = { awaiting: [], held: [], printer: null, busyJobId: null };
+
+export const createPrintJobsSlice =
+  (deps: StoreDeps): SliceCreator<PrintJobsSlice> =>
+  (set, get) => {
+    const queue = printQueueFor(deps);
+    const patch = (p: Partial<PrintJobsState>) => set({ printJobs: { ...get().printJobs, ...p } });
+    queue.subscribe(() => void get().refreshPrintJobs());
+
+    /** Books the facts of a printed job as the logged-in operator; NOK feedback when the journal refused. */
+    async function book(attempt: PrintAttempt): Promise<boolean> {
+      const { job, result } = attempt;
+      // The host's answer carries the printer's state after the attempt.
+      if (result.ok) patch({ printer: result.value.status });
+      if (!result.ok || result.value.outcome !== 'done') {
+        const reason = result.ok ? (result.value.reason ?? { code: `print-${result.value.outcome}`, message: result.value.outcome }) : result.error;
+        get().showFeedback('nok', 'printJobs.feedback.notPrinted', { code: reason.code });
+        return false;
+      }
+      const operatorId = get().terminal.operator?.id;
+      const events = job.onDone.map((e) => (e.operatorId || !operatorId ? e : { ...e, operatorId }));
+      if (events.length > 0) {
+        const written = await deps.journal.append(events, { clock: deps.clock });
+        if (!written.ok) {
+          get().showFeedback('nok', 'printJobs.feedback.saveFailed', { message: written.error.message });
+          return false;
+        }
+        set({ terminal: written.value.state });
+        deps.notifySync();
+      }
+      return true;
+    }
+
+    async function busy(jobId: string, work: () => Promise<boolean>): Promise<boolean> {
+      if (get().printJobs.busyJobId) return false;
+      patch({ busyJobId: jobId });
+      try {
+        return await work();
+      } finally {
+        patch({ busyJobId: null });
+        await get().refreshPrintJobs();
+      }
+    }
+
+    return {
+      printJobs: initialPrintJobs,
+
+      async refreshPrintJobs() {
+        try {
+          const [awaiting, queued] = await Promise.all([queue.jobs.awaitingReprint(), queue.jobs.queued()]);
+          patch({ awaiting, held: queued.filter((j) => j.heldBecause !== undefined) });
+        } catch {
+          // The journal database closed (shutdown): the last list stays; the next change reads again.
+        }
+      },
+
+      async checkPrinter() {
+        const res = await deps.bridge.call('printer:status', {});
+        patch({ printer: res.ok ? res.value : { state: 'offline', code: res.error.code, message: res.error.message } });
+      },
+
+      reprintPrintJob(jobId, reason) {
+        return busy(jobId, async () => {
+          const operatorId = get().terminal.operator?.id;
+          const attempt = await queue.reprint(jobId, reason, operatorId ? { operatorId } : {});
+          if (!attempt.ok) {
+            get().showFeedback('nok', 'printJobs.feedback.notPrinted', { code: attempt.error.code });
+            return false;
+          }
+          const booked = await book(attempt.value);
+          if (booked) get().showFeedback('ok', 'printJobs.feedback.reprinted');
+          return booked;
+        });
+      },
+
+      retryPrintJob(jobId) {
+        return busy(jobId, async () => {
+          const attempt = await queue.retry(jobId);
+          if (!attempt.ok) {
+            get().showFeedback('nok', 'printJobs.feedback.notPrinted', { code: attempt.error.code });
+            return false;
+          }
+          const booked = await book(attempt.value);
+          if (booked) get().showFeedback('ok', 'printJobs.feedback.printed');
+          return booked;
+        });
+      },
+    };
+  };

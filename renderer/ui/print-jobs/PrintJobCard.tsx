@@ -1,0 +1,48 @@
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { renderSvg } from '../../../shared/labels/svg';
+import type { PrintJobRecord } from '../../storage/print-jobs';
+import { kindWords, reasonOf, reasonWords, stateWord } from './job-words';
+
+const STATE_ICON = { 'outcome-unknown': '?', failed: '✖', held: '⏸' } as const;
+
+/**
+ * One print job: the label as it was (SVG from the job's own model, as the
+ * preview before printing), its state and the reason in words, and the
+ * action the caller offers (reprint or print now).
+ */
+export function PrintJobCard({ job, children }: { job: PrintJobRecord; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const preview = useMemo(() => renderSvg(job.model), [job.model]);
+  const state = stateWord(job);
+  const reason = reasonOf(job);
+  const words = reason ? reasonWords(reason.code) : undefined;
+  const kind = kindWords(job.templateId);
+  const time = new Date(job.createdAt).toLocaleString(i18n.language);
+  return (
+    <li className={`pj-card pj-${state}`} data-testid="print-job" data-job-id={job.id} data-state={state}>
+      <div className="pj-facts">
+        <p className="pj-state" data-testid="print-job-state">
+          <span className="pj-icon" aria-hidden="true">
+            {STATE_ICON[state]}
+          </span>
+          {t(`printJobs.state.${state}`)}
+        </p>
+        <p className="pj-kind">{t(kind.key, kind.params)}</p>
+        {words && (
+          <p className="pj-reason" data-testid="print-job-reason" data-code={reason?.code}>
+            {t(words.key, words.params)}
+          </p>
+        )}
+        <p className="pj-meta">{t('printJobs.job', { id: job.id.slice(-8), time })}</p>
+        {job.reprintOf && <p className="pj-meta">{t('printJobs.reprintOf', { id: job.reprintOf.slice(-8) })}</p>}
+        <div className="pj-actions">{children}</div>
+      </div>
+      {preview.ok ? (
+        <img className="pj-preview" alt={t('printJobs.previewAlt', { kind: t(kind.key, kind.params) })} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(preview.value)}`} data-testid="print-job-preview" />
+      ) : (
+        <p className="pj-reason">{t(reasonWords(preview.error.code).key, reasonWords(preview.error.code).params)}</p>
+      )}
+    </li>
+  );
+}
