@@ -85,7 +85,8 @@ async function pushAll(url: string, token: string, terminalId: string, count: nu
 const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
 const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
-function percentile(sorted: number[], p: number): number {
+/** The p-th percentile (0..100) of an ascending array; the upper median for p = 50 and an even count. */
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }

@@ -102,11 +102,17 @@ export async function boot(options: BootOptions): Promise<Booted> {
       estimate: options.estimateStorage ?? defaultEstimate,
     },
     timers,
-    options.spacePolicy ?? DEFAULT_SPACE_POLICY,
+    // Thresholds configured on the host (TAKT_STORAGE_*) override the defaults field by field.
+    options.spacePolicy ?? { ...DEFAULT_SPACE_POLICY, ...info.storage },
   );
   journal.setAppendGuard(space.check);
   void space.start();
 
+  // The retention age configured on the host (TAKT_RETENTION_DAYS) reaches the retention runner through the sync settings.
+  const syncSettings: SyncSettings = {
+    ...(info.retentionMaxAgeMs !== undefined ? { retentionMaxAgeMs: info.retentionMaxAgeMs } : {}),
+    ...options.syncSettings,
+  };
   const connectivity = options.connectivity ?? (typeof window !== 'undefined' ? window : undefined);
   sync = startSync({
     terminalId: info.terminalId,
@@ -118,7 +124,7 @@ export async function boot(options: BootOptions): Promise<Booted> {
     publish: (status: SyncStatus) => store.getState().setSync(status),
     onPulled: () => void store.getState().refreshMaster(),
     createWorker: options.createWorker ?? createSyncWorker,
-    ...(options.syncSettings ? { settings: options.syncSettings } : {}),
+    settings: syncSettings,
     ...(connectivity ? { connectivity } : {}),
   });
   const engine = sync;

@@ -21,6 +21,16 @@ export const HostInfo = z.object({
   language: z.enum(['de', 'en']).optional(),
   /** Keyboard-wedge burst gap in ms (TAKT_WEDGE_GAP_MS); absent = the renderer's default (50 ms). */
   wedgeGapMs: z.number().int().positive().optional(),
+  /** Space-guard settings (TAKT_STORAGE_*); an absent field keeps the renderer's default. */
+  storage: z
+    .object({
+      minFreeBytes: z.number().int().positive().optional(),
+      maxQuotaUse: z.number().gt(0).max(1).optional(),
+      refreshMs: z.number().int().positive().optional(),
+    })
+    .optional(),
+  /** Synced events older than this are pruned (TAKT_RETENTION_DAYS); absent = the renderer's default (30 days). */
+  retentionMaxAgeMs: z.number().int().positive().optional(),
 });
 export type HostInfo = z.infer<typeof HostInfo>;
 
@@ -41,6 +51,12 @@ export const RawScan = z.object({
   source: z.enum(SCAN_SOURCES),
   receivedAt: z.string(),
   port: z.string().optional(),
+  /**
+   * When the scan's last byte reached the host: epoch ms with sub-ms precision
+   * (`performance.timeOrigin + performance.now()`), the clock the renderer's
+   * performance marks use too, so scan → verdict on screen can be measured.
+   */
+  lastByteAt: z.number().nonnegative().optional(),
 });
 export type RawScan = z.infer<typeof RawScan>;
 

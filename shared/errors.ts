@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'rate-limited',
   'server-unreachable',
   'server-error',
+  /** The central server is up but its database is not (503): retry. */
+  'database-unavailable',
   'server-rejected',
   'timeout',
   'scanner-offline',

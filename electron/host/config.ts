@@ -33,6 +33,14 @@ export const TerminalConfig = z.object({
   printer: z.string().optional(),
   /** Serial printers only; 9600 when absent. */
   printerBaud: z.coerce.number().int().min(300).max(4_000_000).optional(),
+  /** Space guard: refuse bookings below this much free disk (MB); absent = the renderer's default (200). */
+  storageMinFreeMb: z.coerce.number().int().min(1).max(10_000_000).optional(),
+  /** Space guard: refuse bookings above this share of the browser quota (percent); absent = 95. */
+  storageMaxQuotaPercent: z.coerce.number().min(1).max(100).optional(),
+  /** Space guard: how often the figures are refreshed (seconds); absent = 30. */
+  storageCheckSeconds: z.coerce.number().int().min(1).max(3600).optional(),
+  /** Retention: synced events older than this many days are pruned; absent = 30. */
+  retentionDays: z.coerce.number().min(1).max(3650).optional(),
 });
 export type TerminalConfig = z.infer<typeof TerminalConfig>;
 
@@ -51,6 +59,10 @@ export const CONFIG_ENV: Record<Field, string> = {
   language: 'TAKT_LANGUAGE',
   printer: 'TAKT_PRINTER',
   printerBaud: 'TAKT_PRINTER_BAUD',
+  storageMinFreeMb: 'TAKT_STORAGE_MIN_FREE_MB',
+  storageMaxQuotaPercent: 'TAKT_STORAGE_MAX_QUOTA_PERCENT',
+  storageCheckSeconds: 'TAKT_STORAGE_CHECK_SECONDS',
+  retentionDays: 'TAKT_RETENTION_DAYS',
 };
 
 /** Fields where an empty variable is a value ("no scanner"), not "unset". */

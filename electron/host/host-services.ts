@@ -5,6 +5,7 @@ import { createHostEventHub, type HostEvents } from './host-events';
 import { createPrinterService, printerDriverFromConfig, type PrinterService } from './printer-service';
 import { createSerialScanner, type Scanner } from './serial-scanner';
 import { createServerTransport, type ServerTransport } from './server-transport';
+import { storageInfo } from './storage-settings';
 
 /**
  * The host services behind the bridge: one object whatever the transport
@@ -48,6 +49,7 @@ export function createHost(options: CreateHostOptions): Host {
       transport,
       language: config.language,
       ...(config.wedgeGapMs !== undefined ? { wedgeGapMs: config.wedgeGapMs } : {}),
+      ...storageInfo(config),
     }),
     'host:disk': async () => {
       await mkdir(userDataDir, { recursive: true });

@@ -96,6 +96,8 @@ function statusError(status: number, text: string, method: string, path: string)
     const code = server?.code ?? `http-${status}`;
     return new HostError('server-rejected', `${code}: ${server?.message ?? `${method} ${path} answered ${status}`}`);
   }
+  // The server is up but its database is not: same retry, but say so on the status screen.
+  if (status === 503 && server?.code === 'database-unavailable') return new HostError('database-unavailable', `${method} ${path}: the server's database is unavailable${said}`);
   return new HostError('server-error', `${method} ${path}: server error ${status}${said}`);
 }
 

@@ -4,6 +4,7 @@ import type { Operator } from '../../shared/master-data';
 import { initialTerminalState, type TerminalState } from '../../shared/terminal-state';
 import { classifyScan, parseBarcode } from '../../shared/barcode';
 import { normalizeScan, showControlChars } from '../scan/scan-text';
+import { saveFailedFeedback } from '../storage/storage-refusal';
 import type { StoreDeps } from './deps';
 import { decideBadge, initialLogin, pinBackspace, pinDigit, pinRejected, pinVerifying, startPin, type LoginState } from './login-logic';
 import type { SliceCreator } from './types';
@@ -50,7 +51,9 @@ export const createSessionSlice =
     async function record(events: NewEvent[]): Promise<boolean> {
       const result = await deps.journal.append(events, { clock: deps.clock });
       if (!result.ok) {
-        get().showFeedback('nok', 'feedback.saveFailed', { message: result.error.message });
+        // A storage refusal gets its own translated sentence; anything else "not saved: <message>".
+        const failed = saveFailedFeedback(result.error, 'feedback.saveFailed');
+        get().showFeedback('nok', failed.key, failed.params);
         return false;
       }
       set({ terminal: result.value.state });
@@ -151,23 +154,23 @@ export const createSessionSlice =
         await logIn({ id: login.operatorId, name: login.name, badge: login.badge, role: login.role }, 'badge+pin');
       },
 
+      /**
+       * Start from the order list (or by its traveller's barcode) is "open the
+       * order and press its Start": the same check (every batch-tracked BOM
+       * item needs a loaded batch) and the same verdict on the order screen.
+       * An operator with gloves who taps Start means to work on that order, so
+       * it opens either way: after an OK to book parts, after a NOK with the
+       * missing materials marked, where their batch scans load them at once.
+       * True when this call started it.
+       */
       async startOrder(orderId) {
         const state = get();
-        const operator = state.terminal.operator;
-        const order = state.orders.find((o) => o.id === orderId);
-        if (!operator || !order || state.startingOrderId) return false;
+        if (!state.terminal.operator || !state.orders.some((o) => o.id === orderId) || state.startingOrderId) return false;
         set({ startingOrderId: orderId });
         try {
-          const ok = await record([
-            {
-              type: 'OrderStarted',
-              operatorId: operator.id,
-              orderId: order.id,
-              payload: { orderNumber: order.number, materialId: order.materialId, quantity: order.quantity },
-            },
-          ]);
-          if (ok) get().showFeedback('ok', 'orders.startedFeedback', { number: order.number });
-          return ok;
+          await get().openOrder(orderId);
+          await get().wfStart();
+          return get().terminal.startedOrderIds.includes(orderId) && get().workflow.verdict?.tone === 'ok';
         } finally {
           set({ startingOrderId: null });
         }

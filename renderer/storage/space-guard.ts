@@ -28,6 +28,16 @@ export interface SpaceFigures {
   usageBytes?: number;
 }
 
+/** Why bookings are refused, with the figures the operator's sentence needs (see storage-refusal.ts). */
+export type StorageShortage = { reason: 'disk'; freeMb: number; neededMb: number } | { reason: 'quota'; usedPercent: number; limitPercent: number };
+
+/** A `storage-low` refusal; `message` is English for logs, `shortage` is what the UI translates. */
+export interface StorageRefusal extends CodedError {
+  code: 'storage-low';
+  shortage: StorageShortage;
+}
+
+/** A refusal's error is a StorageRefusal when assessSpace made it; typed as any coded error so status fixtures stay simple. */
 export type SpaceVerdict = { ok: true; figures: SpaceFigures } | { ok: false; figures: SpaceFigures; error: CodedError };
 
 const MB = 1024 * 1024;
@@ -35,27 +45,24 @@ const mb = (bytes: number) => `${Math.floor(bytes / MB)} MB`;
 
 /** Pure: refuse when either figure is past its threshold; unknown figures do not refuse. */
 export function assessSpace(figures: SpaceFigures, policy: SpacePolicy = DEFAULT_SPACE_POLICY): SpaceVerdict {
+  const refuse = (error: StorageRefusal): SpaceVerdict => ({ ok: false, figures, error });
   if (figures.hostFreeBytes !== undefined && figures.hostFreeBytes < policy.minFreeBytes) {
-    return {
-      ok: false,
-      figures,
-      error: {
-        code: 'storage-low',
-        message: `Storage almost full: ${mb(figures.hostFreeBytes)} free on the terminal's disk, at least ${mb(policy.minFreeBytes)} needed. Nothing was booked; ask IT to free space.`,
-      },
-    };
+    return refuse({
+      code: 'storage-low',
+      message: `Storage almost full: ${mb(figures.hostFreeBytes)} free on the terminal's disk, at least ${mb(policy.minFreeBytes)} needed. Nothing was booked; ask IT to free space.`,
+      shortage: { reason: 'disk', freeMb: Math.floor(figures.hostFreeBytes / MB), neededMb: Math.floor(policy.minFreeBytes / MB) },
+    });
   }
   if (figures.quotaBytes !== undefined && figures.usageBytes !== undefined && figures.quotaBytes > 0) {
     const share = figures.usageBytes / figures.quotaBytes;
     if (share > policy.maxQuotaUse) {
-      return {
-        ok: false,
-        figures,
-        error: {
-          code: 'storage-low',
-          message: `Storage almost full: ${Math.round(share * 100)} % of the browser quota in use (limit ${Math.round(policy.maxQuotaUse * 100)} %). Nothing was booked; ask IT to free space.`,
-        },
-      };
+      const usedPercent = Math.round(share * 100);
+      const limitPercent = Math.round(policy.maxQuotaUse * 100);
+      return refuse({
+        code: 'storage-low',
+        message: `Storage almost full: ${usedPercent} % of the browser quota in use (limit ${limitPercent} %). Nothing was booked; ask IT to free space.`,
+        shortage: { reason: 'quota', usedPercent, limitPercent },
+      });
     }
   }
   return { ok: true, figures };

@@ -1,6 +1,7 @@
 import type { BridgeClient } from '../../shared/bridge';
 import type { ConnectionState, Timers } from '../bridge/types';
 import { DEFAULT_RETENTION, RetentionRunner, type PruneTarget } from '../storage/retention';
+import { snapshotKeeperFor } from '../storage/snapshots';
 import { serveBridgeOverPort, type PortLike } from './port-rpc';
 import { SyncEngine, type SyncCache, type SyncJournal } from './sync-engine';
 import type { SyncStatus } from './sync-status';
@@ -150,7 +151,7 @@ function startOnThisThread(o: StartSyncOptions): SyncHandle {
     ...(s.retentionMaxAgeMs !== undefined ? { maxAgeMs: s.retentionMaxAgeMs } : {}),
     ...(s.retentionBatch ? { batch: s.retentionBatch } : {}),
     ...(s.retentionIntervalMs ? { intervalMs: s.retentionIntervalMs } : {}),
-  });
+  }, snapshotKeeperFor(o.journal, o.cache, clock));
   engine.start();
   retention.start();
   return {

@@ -2,6 +2,7 @@ import { realTimers } from '../bridge/types';
 import { Cache } from '../storage/cache';
 import { Journal } from '../storage/journal';
 import { DEFAULT_RETENTION, RetentionRunner } from '../storage/retention';
+import { snapshotKeeperFor } from '../storage/snapshots';
 import { bridgeOverPort, type PortLike } from './port-rpc';
 import { SyncEngine } from './sync-engine';
 import type { FromWorker, ToWorker } from './worker-protocol';
@@ -72,7 +73,7 @@ export function runSyncWorker(scope: WorkerScope): void {
       ...(settings.retentionMaxAgeMs !== undefined ? { maxAgeMs: settings.retentionMaxAgeMs } : {}),
       ...(settings.retentionBatch ? { batch: settings.retentionBatch } : {}),
       ...(settings.retentionIntervalMs ? { intervalMs: settings.retentionIntervalMs } : {}),
-    });
+    }, snapshotKeeperFor(journal, cache, clock));
     engine.start();
     retention.start();
   }

@@ -54,7 +54,11 @@ function openSqlite(dataDir: string): TaktDatabase {
 
 function openPostgres(url: string): TaktDatabase {
   if (!isPostgresUrl(url)) throw new Error('TAKT_DATABASE_URL must start with postgres:// or postgresql://');
-  const pool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser: int8AsNumber } });
+  // A bounded connect, so a request during a database restart fails (503) instead of hanging.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, types: { getTypeParser: int8AsNumber } });
+  // An idle client whose connection dies (database restart) is dropped by the pool; without a
+  // listener the 'error' event would end the process. The next query connects afresh.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', location: redactPassword(url), close: () => db.destroy() };
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { ErrorCode } from '../../shared/errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
 
 /**
  * Every error leaves the server as `{ error: { code, message } }` with a
@@ -17,6 +18,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'payload-too-large': 413,
   'rate-limited': 429,
   internal: 500,
+  'database-unavailable': 503,
 };
 
 export function statusOf(code: ErrorCode): number {
@@ -52,6 +54,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (malformed JSON, body too large, wrong media type).
       return sendError(reply, codeForStatus(status), err.message, status);
+    }
+    if (isDatabaseUnavailable(err)) {
+      // Retryable: nothing half-done is acknowledged, and a resent push changes nothing twice.
+      request.log.warn({ err }, 'database unavailable');
+      return sendError(reply, 'database-unavailable', 'the database is unavailable; retry shortly');
     }
     request.log.error({ err }, 'request failed');
     return sendError(reply, 'internal', 'internal server error');

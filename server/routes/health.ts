@@ -10,7 +10,7 @@ export function registerHealthRoute(app: FastifyInstance, { db, dialect }: Route
       await sql`SELECT 1`.execute(db);
     } catch (err) {
       request.log.error({ err }, 'health check: database unreachable');
-      return sendError(reply, 'server-error', 'database unreachable', 503);
+      return sendError(reply, 'database-unavailable', 'database unreachable', 503);
     }
     return { status: 'ok', database: dialect };
   });

@@ -1,13 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BADGES, DEMO_ORDERS } from '../../server/demo/demo-data';
+import { DEMO_BADGES, DEMO_HOUSING_GTIN, DEMO_ORDERS } from '../../server/demo/demo-data';
 import { launchChromium } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
 /**
  * The Foundation slice end to end: real Chromium through the browser
- * transport, a real socat scanner, the real server. Badge login → start an
- * order → the event is in the journal → the server goes down, work goes on and
+ * transport, a real socat scanner, the real server. Badge login → the server
+ * goes down → starting an order is refused until its batches are scanned, then
+ * it starts → the events are in the journal → work goes on and
  * the pending count shows → the server comes back → every event at the server
  * exactly once. A reload keeps the operator's state.
  */
@@ -81,12 +82,29 @@ describe('foundation: one thin slice through every layer', () => {
 
   it('keeps working while the server is down and shows what is pending', async () => {
     await stack.stopServer('SIGKILL');
+    // Start on the list opens the order; its batch-tracked materials are not loaded yet, so it is refused there.
     await page.getByTestId(`start-${ORDER}`).click();
+    const refused = page.locator('[data-testid="wf-verdict"][data-tone="nok"]');
+    await refused.filter({ hasText: 'Load a batch first for: GH-200, PCB-7, 100-0410, D-32' }).waitFor({ timeout: 15_000 });
+    await page.getByTestId('wf-ack').click();
+    // Offline, the batches load from the scanner and the order starts.
+    for (const [scan, batch] of [
+      [`]C101${DEMO_HOUSING_GTIN}10H-0001\x1d17301231`, 'H-0001'],
+      ['PCB7-A0815', 'PCB7-A0815'],
+      ['[)>\x1e06\x1dP100-0410\x1d1TS-77\x1e\x04', 'S-77'],
+      ['SEAL-004711', 'SEAL-004711'],
+    ] as const) {
+      stack.scan(scan);
+      await page.locator('[data-testid="wf-verdict"][data-tone="ok"]').filter({ hasText: `Batch ${batch} of` }).waitFor({ timeout: 15_000 });
+    }
+    await page.getByTestId('wf-start').click();
+    await expect.poll(() => page.getByTestId('order-detail').getAttribute('data-status')).toBe('started');
+    await page.getByTestId('wf-back').click();
     await expect.poll(() => page.getByTestId(`order-${ORDER}`).getAttribute('data-status')).toBe('started');
     const events = await journalEvents(page);
-    expect(events.map((e) => e.type)).toEqual(['OperatorLoggedIn', 'OrderStarted']);
-    await expect.poll(() => pending(page).textContent(), { timeout: 15_000 }).toBe('1');
-    expect(await page.getByTestId('sync-pending-text').textContent()).toContain('pending sync: 1');
+    expect(events.map((e) => e.type)).toEqual(['OperatorLoggedIn', 'MaterialLoaded', 'MaterialLoaded', 'MaterialLoaded', 'MaterialLoaded', 'OrderStarted']);
+    await expect.poll(() => pending(page).textContent(), { timeout: 15_000 }).toBe('5');
+    expect(await page.getByTestId('sync-pending-text').textContent()).toContain('pending sync: 5');
     await expect.poll(() => page.getByTestId('sync-online').getAttribute('data-online'), { timeout: 15_000 }).toBe('false');
   });
 
@@ -95,7 +113,7 @@ describe('foundation: one thin slice through every layer', () => {
     await page.getByTestId('order-screen').waitFor();
     expect(await page.getByTestId('operator-name').textContent()).toContain('Anna Becker');
     expect(await page.getByTestId(`order-${ORDER}`).getAttribute('data-status')).toBe('started');
-    expect(await pending(page).textContent()).toBe('1');
+    expect(await pending(page).textContent()).toBe('5');
   });
 
   it('delivers every event exactly once when the server is back', async () => {

@@ -67,6 +67,7 @@ describe('server transport', () => {
     [403, { error: { code: 'forbidden', message: 'other line' } }, 'forbidden'],
     [500, { error: { code: 'internal', message: 'boom' } }, 'server-error'],
     [503, 'Service Unavailable', 'server-error'],
+    [503, { error: { code: 'database-unavailable', message: 'the database is unavailable; retry shortly' } }, 'database-unavailable'],
   ])('HTTP %i → %s', async (status, body, code) => {
     const url = await startServer((_req, _body, res) => (typeof body === 'string' ? res.writeHead(status).end(body) : json(res, status, body)));
     const transport = createServerTransport({ serverUrl: url, terminalId: 'T-01', token: 't' });

@@ -69,6 +69,7 @@ export const EXPLAINED_CODES = [
   'rate-limited',
   'storage-low',
   'cache-write-failed',
+  'database-unavailable',
 ] as const;
 
 export function errorKey(error: CodedError): string | null {

@@ -5,7 +5,7 @@ import { freePort, startProcess, takt, waitForHttp, ROOT, type Running } from '.
 
 /**
  * The real central server for the chaos tests: `takt server --demo` on SQLite
- * in a temp folder, restartable on the same port and data directory (killing
+ * in a temp folder (or on a given PostgreSQL), restartable on the same port and data directory (killing
  * the process is also the SQLite database restart), with one terminal and an
  * admin token.
  */
@@ -24,10 +24,20 @@ export interface ChaosServer {
   stop(): Promise<void>;
 }
 
-export async function startChaosServer(): Promise<ChaosServer> {
+export interface ChaosServerOptions {
+  /** A PostgreSQL URL (TAKT_DATABASE_URL); SQLite in the temp folder when absent. */
+  databaseUrl?: string;
+}
+
+export async function startChaosServer(options: ChaosServerOptions = {}): Promise<ChaosServer> {
   const dir = mkdtempSync(join(tmpdir(), 'takt-chaos-'));
   const port = await freePort();
-  const env = { TAKT_DATA_DIR: join(dir, 'server'), TAKT_LOG_LEVEL: 'silent', TAKT_RATE_LIMIT_PER_MIN: '1000000' };
+  const env: Record<string, string> = {
+    TAKT_DATA_DIR: join(dir, 'server'),
+    TAKT_LOG_LEVEL: 'silent',
+    TAKT_RATE_LIMIT_PER_MIN: '1000000',
+    ...(options.databaseUrl ? { TAKT_DATABASE_URL: options.databaseUrl } : {}),
+  };
   const s: ChaosServer = {
     dir,
     port,

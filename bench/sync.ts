@@ -1,0 +1,142 @@
+/**
+ * `npm run bench -- sync`: offline-first sync (issue 6), in one run:
+ *
+ *   a. BENCH_SYNC_EVENTS (100k) events booked in the terminal journal while the
+ *      server is down; the server comes back: time until it acknowledged all,
+ *      through the real SyncEngine and host transport. Events/s.
+ *   b. The same documents in a local PouchDB, replicated one-shot to a
+ *      pouchdb-server: time until replication completes and the remote holds
+ *      them all. Docs/s, and the ratio Takt / PouchDB.
+ *   c. A fresh terminal's initial master-data pull of BENCH_SYNC_ROWS (100k)
+ *      materials seeded into a fresh server (seeding not timed). Rows/s.
+ *   d. Scan → committed event at 10 scans/s for BENCH_SYNC_SCAN_SECONDS (30)
+ *      through the workflow booking: p50/p99 ms.
+ *
+ * a, b and c run BENCH_SYNC_RUNS (3) times each, every run on fresh databases;
+ * the medians are quoted. The Takt servers are `takt server --demo` on
+ * SQLite in temp folders (support/chaos-server.ts of the e2e tests).
+ */
+import { percentile } from './server';
+import { POUCH_SETUP, replicateBacklog, startPouchServer, type ReplicationRun } from './sync-pouch';
+import { scanLatency } from './sync-scan';
+import { APP_PUSH_BATCH, initialPull, offlineBacklog, seedMaterials, type BacklogRun, type PullRun } from './sync-takt';
+import type { EventEnvelope } from '../shared/events';
+import { startChaosServer } from '../test/e2e/support/chaos-server';
+
+const env = process.env;
+const EVENTS = Number(env.BENCH_SYNC_EVENTS || 100_000);
+const ROWS = Number(env.BENCH_SYNC_ROWS || 100_000);
+const RUNS = Number(env.BENCH_SYNC_RUNS || 3);
+const SCAN_RATE = 10;
+const SCAN_SECONDS = Number(env.BENCH_SYNC_SCAN_SECONDS || 30);
+
+const round = (n: number, digits = 0): number => Math.round(n * 10 ** digits) / 10 ** digits;
+const median = (values: number[]): number => percentile([...values].sort((a, b) => a - b), 50);
+
+async function benchBacklog(): Promise<{ takt: BacklogRun[]; pouch: ReplicationRun[] }> {
+  const server = await startChaosServer();
+  const takt: BacklogRun[] = [];
+  let envelopes: EventEnvelope[] = [];
+  try {
+    for (let run = 1; run <= RUNS; run++) {
+      console.log(`a. run ${run}/${RUNS}: ${EVENTS} events booked offline, then pushed…`);
+      const r = await offlineBacklog(server, `T-BENCH-A${run}`, EVENTS, run === 1);
+      if (r.envelopes) envelopes = r.envelopes;
+      const { envelopes: _kept, ...figures } = r;
+      takt.push(figures);
+      console.log(`   ${round(r.drainMs)} ms, ${round(r.eventsPerSecond)} events/s (booking took ${round(r.bookMs)} ms)`);
+    }
+  } finally {
+    await server.stop();
+  }
+  const pouchServer = await startPouchServer();
+  const pouch: ReplicationRun[] = [];
+  try {
+    for (let run = 1; run <= RUNS; run++) {
+      console.log(`b. run ${run}/${RUNS}: the same ${envelopes.length} documents in PouchDB, replicate.to…`);
+      const r = await replicateBacklog(pouchServer, `takt-bench-${run}`, envelopes);
+      pouch.push(r);
+      console.log(`   ${round(r.replicateMs)} ms, ${round(r.docsPerSecond)} docs/s (local writes took ${round(r.writeMs)} ms)`);
+    }
+  } finally {
+    await pouchServer.stop();
+  }
+  return { takt, pouch };
+}
+
+async function benchPull(): Promise<PullRun[]> {
+  const server = await startChaosServer();
+  try {
+    console.log(`c. seeding ${ROWS} materials into a fresh server (not timed)…`);
+    await seedMaterials(server, ROWS);
+    const runs: PullRun[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      console.log(`c. run ${run}/${RUNS}: a fresh terminal's first pull…`);
+      const r = await initialPull(server, `T-BENCH-C${run}`);
+      runs.push(r);
+      console.log(`   ${r.rows} rows in ${round(r.pullMs)} ms, ${round(r.rowsPerSecond)} rows/s`);
+    }
+    return runs;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function benchScans() {
+  const server = await startChaosServer();
+  try {
+    console.log(`d. ${SCAN_RATE} scans/s for ${SCAN_SECONDS} s through the workflow booking…`);
+    return await scanLatency(server, 'T-BENCH-D', SCAN_RATE, SCAN_SECONDS);
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function run(): Promise<unknown> {
+  const backlog = await benchBacklog();
+  const pull = await benchPull();
+  const scans = await benchScans();
+
+  // Rates from the median time, so that a row's time and rate belong together.
+  const taktMs = median(backlog.takt.map((r) => r.drainMs));
+  const pouchMs = median(backlog.pouch.map((r) => r.replicateMs));
+  const pullMs = median(pull.map((r) => r.pullMs));
+  const taktRate = EVENTS / (taktMs / 1000);
+  const pouchRate = EVENTS / (pouchMs / 1000);
+  const sorted = [...scans.latenciesMs].sort((a, b) => a - b);
+  const result = {
+    settings: { events: EVENTS, rows: ROWS, runs: RUNS, pushBatch: APP_PUSH_BATCH, scanRate: SCAN_RATE, scanSeconds: SCAN_SECONDS },
+    setup: {
+      takt: 'terminal: renderer Journal + Cache (Dexie over fake-indexeddb), SyncEngine, host createServerTransport; server: takt server --demo on SQLite',
+      pouch: POUCH_SETUP,
+    },
+    backlog: {
+      takt: { medianMs: round(taktMs), medianEventsPerSecond: round(taktRate), runs: backlog.takt.map((r) => ({ ...r, drainMs: round(r.drainMs), bookMs: round(r.bookMs), eventsPerSecond: round(r.eventsPerSecond) })) },
+      pouch: { medianMs: round(pouchMs), medianDocsPerSecond: round(pouchRate), runs: backlog.pouch.map((r) => ({ ...r, replicateMs: round(r.replicateMs), writeMs: round(r.writeMs), docsPerSecond: round(r.docsPerSecond) })) },
+      ratio: round(taktRate / pouchRate, 1),
+    },
+    initialPull: { rows: pull[0]?.rows ?? 0, medianMs: round(pullMs), medianRowsPerSecond: round((pull[0]?.rows ?? 0) / (pullMs / 1000)), runs: pull.map((r) => ({ ...r, pullMs: round(r.pullMs), rowsPerSecond: round(r.rowsPerSecond) })) },
+    scanToCommit: {
+      path: 'app store wfScan: parse, classify, verdict, Journal.append (group commit), fold; sync engine pushing meanwhile',
+      scans: scans.scans,
+      events: scans.events,
+      nok: scans.nok,
+      seconds: round(scans.seconds, 1),
+      p50Ms: round(percentile(sorted, 50), 2),
+      p99Ms: round(percentile(sorted, 99), 2),
+      maxMs: round(sorted.at(-1) ?? NaN, 2),
+    },
+  };
+
+  console.log(`\nmedians of ${RUNS} runs each (a, b, c); push batch ${APP_PUSH_BATCH}`);
+  console.table({
+    [`a. Takt: ${EVENTS} offline events → server acked`]: { ms: result.backlog.takt.medianMs, 'per second': result.backlog.takt.medianEventsPerSecond },
+    [`b. PouchDB: the same ${EVENTS} docs, replicate.to`]: { ms: result.backlog.pouch.medianMs, 'per second': result.backlog.pouch.medianDocsPerSecond },
+    [`c. Takt: initial pull of ${result.initialPull.rows} rows`]: { ms: result.initialPull.medianMs, 'per second': result.initialPull.medianRowsPerSecond },
+  });
+  console.log(`Takt / PouchDB (backlog events per second): ${result.backlog.ratio}×`);
+  console.log(`PouchDB setup: ${POUCH_SETUP}`);
+  const d = result.scanToCommit;
+  console.log(`d. scan → committed event at ${SCAN_RATE}/s, ${d.scans} scans (${d.events} events, ${d.nok} NOK): p50 ${d.p50Ms} ms, p99 ${d.p99Ms} ms, max ${d.maxMs} ms`);
+  return result;
+}

@@ -1,0 +1,30 @@
+import type { CodedError } from '../../shared/errors';
+import type { StorageRefusal } from './space-guard';
+
+/**
+ * A journal write refused or failed for lack of space, as an i18n key and
+ * its values, so the operator reads it in the terminal's language: the space
+ * guard's refusals carry their figures (`shortage`); a `storage-low` without
+ * them is the disk or quota running full inside the write (journal.ts).
+ * Keys: `storageLow.disk`, `storageLow.quota`, `storageLow.full`.
+ */
+export type StorageLowReason = 'disk' | 'quota' | 'full';
+
+export interface StorageLowText {
+  reason: StorageLowReason;
+  params: Record<string, number>;
+}
+
+export function storageLowText(error: CodedError): StorageLowText | null {
+  if (error.code !== 'storage-low') return null;
+  const shortage = (error as Partial<StorageRefusal>).shortage;
+  if (shortage?.reason === 'disk') return { reason: 'disk', params: { free: shortage.freeMb, needed: shortage.neededMb } };
+  if (shortage?.reason === 'quota') return { reason: 'quota', params: { used: shortage.usedPercent, limit: shortage.limitPercent } };
+  return { reason: 'full', params: {} };
+}
+
+/** The NOK feedback for a failed append: the storage sentence, or `fallbackKey` with the error's message. */
+export function saveFailedFeedback(error: CodedError, fallbackKey: string): { key: string; params: Record<string, string | number> } {
+  const storage = storageLowText(error);
+  return storage ? { key: `storageLow.${storage.reason}`, params: storage.params } : { key: fallbackKey, params: { message: error.message } };
+}
