@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '../../shared/events';
-import { createJisState, currentPosition, findGaps, foldJisEvents, nextPositions, positionStatus, type JisConfig, type JisState, type PositionState } from '../../shared/jis';
+import { currentPosition, findGaps, findPosition, nextPositions, positionStatus, type JisConfig, type JisState, type PositionState } from '../../shared/jis';
+import { restoreJis, type JournalSnapshot } from '../../shared/journal-snapshot';
 import { renderSvg, renderTemplate, type LabelModel } from '../../shared/labels';
 import type { JisSequence } from '../../shared/master-data';
 import type { Result } from '../../shared/errors';
@@ -11,26 +12,11 @@ import type { Result } from '../../shared/errors';
  * live in shared/jis; nothing here decides OK or NOK.
  */
 
-export const JIS_EVENT_TYPES: ReadonlySet<string> = new Set([
-  'SequencePartVerified',
-  'SequenceMismatch',
-  'SequenceMismatchAcknowledged',
-  'SequenceOverride',
-  'SequenceBreak',
-  'SequenceGapAcknowledged',
-  'SequenceRevisionApplied',
-  'RackOpened',
-  'RackSlotFilled',
-  'RackClosed',
-  'RackChecked',
-]);
+export { JIS_EVENT_TYPES } from '../../shared/jis';
 
-/** The cached call-off with this terminal's recorded facts folded over it. */
-export function restoreJisState(sequence: JisSequence, events: readonly EventEnvelope[], config: Partial<JisConfig> = {}): JisState {
-  return foldJisEvents(
-    createJisState(sequence, config),
-    events.filter((e) => JIS_EVENT_TYPES.has(e.type)),
-  );
+/** The cached call-off with this terminal's recorded facts folded over it: the latest snapshot's, then the events after it. */
+export function restoreJisState(sequence: JisSequence, events: readonly EventEnvelope[], config: Partial<JisConfig> = {}, snapshot: JournalSnapshot | null = null): JisState {
+  return restoreJis(snapshot, sequence, events, config);
 }
 
 export type ChainStatus = ReturnType<typeof positionStatus> | 'current' | 'pulled-ahead';
@@ -65,7 +51,7 @@ const ascii = (s: string, max: number) => s.replace(/[^\x20-\x7e]/g, '?').slice(
 export function rackLabelData(state: JisState, rackId: string) {
   const rack = state.racks.find((r) => r.rackId === rackId);
   const positions = (rack?.filled ?? [])
-    .map((f) => state.positions.find((p) => p.data.sequenceNumber === f.sequenceNumber))
+    .map((f) => findPosition(state, f.sequenceNumber))
     .filter((p): p is PositionState => p !== undefined)
     // The template lists positions with rising sequence numbers (a pulled-ahead part may sit earlier in the rack).
     .sort((a, b) => a.data.sequenceNumber - b.data.sequenceNumber);

@@ -9,19 +9,26 @@ import {
   callOffStale,
   checkRackSlot,
   closeRack,
+  currentPosition,
+  jisConfigFromLine,
   override,
+  pullAhead,
+  skipPosition,
   verifyScan,
   type JisConfig,
   type JisState,
   type RackCheckSession,
 } from '../../shared/jis';
+import type { JournalSnapshot } from '../../shared/journal-snapshot';
 import type { JisSequence, Operator } from '../../shared/master-data';
-import { approveOverride } from '../../shared/production/override';
-import type { DomainEvent, Reason } from '../../shared/production/verdict';
+import { approveOverride, type Approval } from '../../shared/production/override';
+import { nok, type DomainEvent, type Reason } from '../../shared/production/verdict';
 import { normalizeScan } from '../scan/scan-text';
+import { storageLowText } from '../storage/storage-refusal';
 import type { StoreDeps } from './deps';
-import { printQueueFor } from './print-queue';
-import { rackLabel, restoreJisState } from './jis-logic';
+import { restoreJisState } from './jis-logic';
+import { createJisPrintActions } from './jis-print-actions';
+import type { ReprintReason } from './jis-reprint';
 import type { SliceCreator } from './types';
 
 /**
@@ -34,6 +41,8 @@ import type { SliceCreator } from './types';
 /** What the JIS slice reads beyond StoreDeps' ports; the real Journal and Cache have both. */
 interface JisJournal {
   eventsAfter(seq: number, limit: number): Promise<EventEnvelope[]>;
+  /** The latest journal snapshot: restore folds only the events after it (retention may have pruned those before). */
+  latestSnapshot(): Promise<JournalSnapshot | null>;
 }
 interface JisCache {
   all(kind: 'jis-sequence'): Promise<JisSequence[]>;
@@ -42,6 +51,12 @@ interface JisCache {
 export const DEFAULT_CALL_OFF_MAX_AGE_MS = 30 * 60_000;
 export const OVERRIDE_REASONS = ['customer-approved', 'equivalent-part', 'label-damaged', 'quality-approved'] as const;
 export type OverrideReason = (typeof OVERRIDE_REASONS)[number];
+/** Why a position is skipped or pulled ahead (a break): quality holds first, they are the usual case. */
+export const BREAK_REASONS = ['quality-hold', 'part-missing', 'part-damaged', 'customer-resequenced'] as const;
+export type BreakReason = (typeof BREAK_REASONS)[number];
+
+/** What the shift lead approves: a wrong part (override) or a break at a position. */
+export type JisApprovalPurpose = { kind: 'override' } | { kind: 'skip'; sequenceNumber: number } | { kind: 'pull-ahead'; sequenceNumber: number };
 
 export interface JisVerdict {
   tone: 'ok' | 'nok' | 'warn';
@@ -50,28 +65,35 @@ export interface JisVerdict {
   serial: number;
 }
 
-export type JisOverrideFlow =
+export type JisOverrideFlow = { purpose: JisApprovalPurpose } & (
   | { step: 'badge'; error: string | null }
   | { step: 'pin'; approver: Operator; digits: string; verifying: boolean; error: string | null }
-  | { step: 'reason'; approver: Operator; error: string | null };
+  | { step: 'reason'; approver: Operator; error: string | null }
+);
 
 export interface JisRackPrint {
   rackId: string;
   svg: string | null;
   status: 'printing' | 'done' | 'held' | 'failed';
   message?: string;
+  /** The print job; a reprint has a new one. */
+  jobId?: string;
+  reprint?: boolean;
 }
 
 export interface JisSliceState {
   /** The line's cached call-offs. */
   jisSequences: JisSequence[];
   jis: JisState | null;
+  /** Overrides on top of the line's master-data settings (tests, diagnostics); empty in operation. */
   jisConfig: Partial<JisConfig>;
   jisMaxCallOffAgeMs: number;
   jisVerdict: JisVerdict | null;
   jisOverride: JisOverrideFlow | null;
   jisRackCheck: RackCheckSession | null;
   jisPrint: JisRackPrint | null;
+  /** The reprint dialog (reason) for a rack's label. */
+  jisReprint: { rackId: string } | null;
   /** Alerts of revisions applied in this session (built positions that changed); shown until dismissed. */
   jisAlerts: Reason[];
   jisBusy: boolean;
@@ -87,13 +109,22 @@ export interface JisActions {
   acknowledgeJisMismatch(): Promise<void>;
   acknowledgeJisGap(): Promise<void>;
   startJisOverride(): void;
+  /** Skip the current position, or pull `sequenceNumber` ahead: a break, approved by a shift lead (badge, PIN, reason). */
+  startJisBreak(kind: 'skip' | 'pull-ahead', sequenceNumber?: number): void;
   cancelJisOverride(): void;
   jisOverridePinDigit(digit: string): void;
   jisOverridePinBackspace(): void;
   submitJisOverridePin(): Promise<void>;
-  chooseJisOverrideReason(reason: OverrideReason): Promise<void>;
+  /** The reason step: an override reason or, for a break, a break reason. */
+  chooseJisOverrideReason(reason: OverrideReason | BreakReason): Promise<void>;
   closeJisRack(): Promise<void>;
   printJisRackLabel(rackId: string): Promise<void>;
+  /** The print banner's "print again": a held label goes again as the same job; a failed one only as a reprint with a reason. */
+  retryJisRackPrint(): Promise<void>;
+  startJisReprint(rackId: string): void;
+  cancelJisReprint(): void;
+  /** A new print job of the rack's label with the reason; LabelReprinted is booked once it printed. */
+  reprintJisRackLabel(rackId: string, reason: ReprintReason): Promise<void>;
   dismissJisAlerts(): void;
   /** Whether the cached call-off is older than the configured age (by the last successful sync), at the store's clock. */
   jisCallOffStale(): ReturnType<typeof callOffStale> | null;
@@ -110,6 +141,7 @@ export const initialJis: JisSliceState = {
   jisOverride: null,
   jisRackCheck: null,
   jisPrint: null,
+  jisReprint: null,
   jisAlerts: [],
   jisBusy: false,
 };
@@ -126,11 +158,17 @@ export const createJisSlice =
     const verdict = (tone: JisVerdict['tone'], code: string, params: Record<string, unknown> = {}) =>
       set({ jisVerdict: { tone, code, params, serial: ++serial } });
 
-    async function allEvents(): Promise<EventEnvelope[]> {
+    /** The latest snapshot and the events after it. */
+    async function restoreSource(): Promise<{ snapshot: JournalSnapshot | null; events: EventEnvelope[] }> {
+      const snapshot = typeof journal.latestSnapshot === 'function' ? await journal.latestSnapshot() : null;
+      return { snapshot, events: await eventsAfter(snapshot?.seq ?? 0) };
+    }
+
+    async function eventsAfter(seq: number): Promise<EventEnvelope[]> {
       if (typeof journal.eventsAfter !== 'function') return [];
       const out: EventEnvelope[] = [];
       for (;;) {
-        const page = await journal.eventsAfter(out.at(-1)?.seq ?? 0, PAGE);
+        const page = await journal.eventsAfter(out.at(-1)?.seq ?? seq, PAGE);
         out.push(...page);
         if (page.length < PAGE) return out;
       }
@@ -142,6 +180,13 @@ export const createJisSlice =
       if (!lineId) return [];
       const rows = await cache.all('jis-sequence');
       return rows.filter((s) => s.lineId === lineId);
+    }
+
+    /** Rack size, recheck, variant source and call-off age from the terminal line's cached row. */
+    function lineJisConfig() {
+      const fromLine = jisConfigFromLine(get().line?.settings);
+      for (const warning of fromLine.warnings) console.warn(`[jis] line ${get().line?.id ?? '?'}: ${warning}`);
+      return fromLine;
     }
 
     /** The events as the operator's (the journal records who did it). */
@@ -156,7 +201,9 @@ export const createJisSlice =
       const withOperator = withOperatorOf(events);
       const result = await deps.journal.append(withOperator, { clock: deps.clock });
       if (!result.ok) {
-        verdict('nok', 'save-failed', { message: result.error.message });
+        // A storage refusal gets its own translated sentence (jis.verdict.storage-low-*); anything else "not saved: <message>".
+        const storage = storageLowText(result.error);
+        verdict('nok', storage ? `storage-low-${storage.reason}` : 'save-failed', storage ? storage.params : { message: result.error.message });
         return false;
       }
       const jis = get().jis;
@@ -174,6 +221,8 @@ export const createJisSlice =
         set({ jisBusy: false });
       }
     }
+
+    const printActions = createJisPrintActions({ deps, get, set, busy, record, withOperatorOf });
 
     /** Scans run one after the other, none is dropped while an earlier one is still being written. */
     let scanQueue: Promise<void> = Promise.resolve();
@@ -250,25 +299,54 @@ export const createJisSlice =
       return true;
     }
 
+    /** The approved break: the engine's SequenceBreak event, then the chain shows it. */
+    async function recordBreak(
+      flow: Extract<JisOverrideFlow, { step: 'reason' }>,
+      purpose: Exclude<JisApprovalPurpose, { kind: 'override' }>,
+      approval: Approval,
+      reason: string,
+    ) {
+      await busy(async () => {
+        const jis = get().jis;
+        if (!jis) return;
+        const current = currentPosition(jis)?.data.sequenceNumber;
+        // The current position moved on meanwhile (another scan): skip only the one the shift lead saw.
+        const result =
+          purpose.kind === 'skip'
+            ? current === purpose.sequenceNumber
+              ? skipPosition(jis, approval, reason)
+              : nok('position-not-current', 'The current position changed; start again.', { sequenceNumber: purpose.sequenceNumber })
+            : pullAhead(jis, purpose.sequenceNumber, approval, reason);
+        if (!result.ok) {
+          set({ jisOverride: { ...flow, error: result.reason.code } });
+          return;
+        }
+        if (!(await record(result.events))) return;
+        set({ jisOverride: null });
+        verdict('warn', purpose.kind === 'skip' ? 'skipped' : 'pulled-ahead', { sequenceNumber: result.sequenceNumber, approver: flow.approver.name });
+      });
+    }
+
     async function handleScan(raw: string) {
       const state = get();
       if (!state.jis) return;
       if (state.jisOverride?.step === 'badge') {
         const found = classifyScan(parseBarcode(normalizeScan(raw)), { operators: state.operators, orders: [], materials: [] });
         const operator = found.kind === 'badge' ? state.operators.find((o) => o.id === found.operatorId) : undefined;
+        const purpose = state.jisOverride.purpose;
         if (!operator) {
-          set({ jisOverride: { step: 'badge', error: 'unknown-badge' } });
+          set({ jisOverride: { purpose, step: 'badge', error: 'unknown-badge' } });
           return;
         }
         if (operator.role !== 'shift-lead') {
-          set({ jisOverride: { step: 'badge', error: 'not-shift-lead' } });
+          set({ jisOverride: { purpose, step: 'badge', error: 'not-shift-lead' } });
           return;
         }
         if (!operator.pinHash) {
-          set({ jisOverride: { step: 'badge', error: 'no-pin' } });
+          set({ jisOverride: { purpose, step: 'badge', error: 'no-pin' } });
           return;
         }
-        set({ jisOverride: { step: 'pin', approver: operator, digits: '', verifying: false, error: null } });
+        set({ jisOverride: { purpose, step: 'pin', approver: operator, digits: '', verifying: false, error: null } });
         return;
       }
       if (state.jisOverride) return; // PIN or reason open: finish or cancel first
@@ -288,10 +366,12 @@ export const createJisSlice =
         const sequences = get().jisSequences.length > 0 ? get().jisSequences : await lineSequences();
         const row = sequences.find((s) => s.id === sequenceId);
         if (!row) return;
-        const events = await allEvents();
+        const { snapshot, events } = await restoreSource();
+        const fromLine = lineJisConfig();
         set({
           jisSequences: sequences,
-          jis: restoreJisState(row, events, get().jisConfig),
+          ...(fromLine.callOffMaxAgeMs !== null ? { jisMaxCallOffAgeMs: fromLine.callOffMaxAgeMs } : {}),
+          jis: restoreJisState(row, events, { ...fromLine.config, ...get().jisConfig }, snapshot),
           jisVerdict: null,
           jisOverride: null,
           jisRackCheck: null,
@@ -299,7 +379,7 @@ export const createJisSlice =
       },
 
       closeJis() {
-        set({ jis: null, jisVerdict: null, jisOverride: null, jisRackCheck: null, jisPrint: null });
+        set({ jis: null, jisVerdict: null, jisOverride: null, jisRackCheck: null, jisPrint: null, jisReprint: null });
       },
 
       setJisMaxCallOffAge(ms) {
@@ -328,7 +408,15 @@ export const createJisSlice =
       },
 
       startJisOverride() {
-        if (get().jis?.lastMismatch) set({ jisOverride: { step: 'badge', error: null } });
+        if (get().jis?.lastMismatch) set({ jisOverride: { purpose: { kind: 'override' }, step: 'badge', error: null } });
+      },
+
+      startJisBreak(kind, sequenceNumber) {
+        const jis = get().jis;
+        if (!jis || get().jisOverride || jis.mode === 'awaiting-ack') return;
+        const target = kind === 'skip' ? currentPosition(jis)?.data.sequenceNumber : sequenceNumber;
+        if (target === undefined) return;
+        set({ jisOverride: { purpose: { kind, sequenceNumber: target }, step: 'badge', error: null } });
       },
 
       cancelJisOverride() {
@@ -358,7 +446,7 @@ export const createJisSlice =
         }
         const now = get().jisOverride;
         if (now?.step !== 'pin' || now.approver.id !== flow.approver.id) return; // cancelled meanwhile
-        set({ jisOverride: valid ? { step: 'reason', approver: flow.approver, error: null } : { ...now, digits: '', verifying: false, error: 'wrong-pin' } });
+        set({ jisOverride: valid ? { purpose: flow.purpose, step: 'reason', approver: flow.approver, error: null } : { ...now, digits: '', verifying: false, error: 'wrong-pin' } });
       },
 
       async chooseJisOverrideReason(reason) {
@@ -368,6 +456,10 @@ export const createJisSlice =
         const approved = approveOverride({ approver: { id: flow.approver.id, role: flow.approver.role }, pinVerified: true, reason });
         if (!approved.ok) {
           set({ jisOverride: { ...flow, error: approved.reason.code } });
+          return;
+        }
+        if (flow.purpose.kind !== 'override') {
+          await recordBreak(flow, flow.purpose, approved.approval, reason);
           return;
         }
         await busy(async () => {
@@ -395,28 +487,7 @@ export const createJisSlice =
         if (result.rackLabelRequired) await get().printJisRackLabel(result.rackId);
       },
 
-      async printJisRackLabel(rackId) {
-        const jis = get().jis;
-        if (!jis) return;
-        const label = rackLabel(jis, rackId);
-        if (!label.ok) {
-          set({ jisPrint: { rackId, svg: null, status: 'failed', message: label.error.message } });
-          return;
-        }
-        const jobId = `${rackId}-label`.slice(0, 64);
-        set({ jisPrint: { rackId, svg: label.value.svg, status: 'printing' } });
-        const printed: DomainEvent[] = [{ type: 'LabelPrinted', payload: { jobId, templateId: 'jis-rack', containerId: rackId, copies: 1 } }];
-        const res = await printQueueFor(deps).print({ jobId, templateId: 'jis-rack', model: label.value.model, copies: 1, onDone: withOperatorOf(printed) });
-        if (!res.ok) {
-          set({ jisPrint: { rackId, svg: label.value.svg, status: 'failed', message: res.error.message } });
-          return;
-        }
-        const outcome = res.value.outcome;
-        set({ jisPrint: { rackId, svg: label.value.svg, status: outcome, ...(res.value.reason ? { message: res.value.reason.message } : {}) } });
-        if (outcome === 'done') {
-          await record(printed);
-        }
-      },
+      ...printActions,
 
       dismissJisAlerts() {
         set({ jisAlerts: [] });

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { EventEnvelope, SCHEMA_VERSION, validatePayload, type NewEvent } from '../../shared/events';
 import type { CodedError, Result } from '../../shared/errors';
 import { newId as defaultNewId } from '../../shared/ids';
+import { readSnapshot, SNAPSHOT_VERSION, type JournalSnapshot } from '../../shared/journal-snapshot';
 import { applyEvent, initialTerminalState, type TerminalState } from '../../shared/terminal-state';
 import { GroupCommitter } from './group-commit';
 import { prunableSeqs } from './retention';
@@ -17,6 +18,10 @@ import { applyVersions, journalDbName, JOURNAL_VERSIONS } from './schema';
  *
  * Sync keeps one cursor (`ackedSeq`), never a flag per event, and the pending
  * count comes from counters, never from `count()`.
+ *
+ * Snapshots of the folds (shared/journal-snapshot.ts) live here too, so that
+ * retention can check "covered by a snapshot" in the same transaction as it
+ * deletes: no event above the latest readable snapshot's seq is ever pruned.
  */
 
 export interface AppendContext {
@@ -86,6 +91,7 @@ const META = { nextSeq: 'nextSeq', ackedSeq: 'ackedSeq', state: 'state' } as con
 export class Journal {
   private readonly events: Table<EventEnvelope, number>;
   private readonly meta: Table<MetaRow, string>;
+  private readonly snapshots: Table<Record<string, unknown>, number>;
 
   private guard: (() => CodedError | null) | null = null;
   private readonly committer: GroupCommitter<PendingAppend, Result<AppendResult>>;
@@ -96,6 +102,7 @@ export class Journal {
   ) {
     this.events = db.table('events');
     this.meta = db.table('meta');
+    this.snapshots = db.table('snapshots');
     this.committer = new GroupCommitter({
       commit: (items) => this.commitGroup(items),
       onGroupError: (err) => ({ ok: false, error: writeFailure(err) }),
@@ -220,12 +227,39 @@ export class Journal {
    * transaction. Unsynced events are never deleted. Returns how many went.
    */
   async pruneSynced(now: Date, maxAgeMs: number, batch: number): Promise<number> {
-    return this.db.transaction('rw', this.events, this.meta, async () => {
-      const ackedSeq = await this.readNumber(META.ackedSeq, 0);
-      const rows = await this.events.where('seq').belowOrEqual(ackedSeq).limit(batch).toArray();
-      const seqs = prunableSeqs(rows, ackedSeq, now, maxAgeMs);
+    return this.db.transaction('rw', this.events, this.meta, this.snapshots, async () => {
+      // Only what a readable snapshot covers may go: without one, nothing is pruned.
+      const bound = Math.min(await this.readNumber(META.ackedSeq, 0), await this.snapshotSeq());
+      const rows = await this.events.where('seq').belowOrEqual(bound).limit(batch).toArray();
+      const seqs = prunableSeqs(rows, bound, now, maxAgeMs);
       if (seqs.length > 0) await this.events.bulkDelete(seqs);
       return seqs.length;
+    });
+  }
+
+  /** The seq the latest snapshot of a known version covers; 0 when there is none. Reads keys only. */
+  async snapshotSeq(): Promise<number> {
+    const seqs = await this.snapshots.where('version').equals(SNAPSHOT_VERSION).primaryKeys();
+    return seqs.reduce((max, seq) => Math.max(max, seq), 0);
+  }
+
+  /** The latest snapshot this code can read, or null (none yet, or only ones of an unknown version). */
+  async latestSnapshot(): Promise<JournalSnapshot | null> {
+    const seqs = (await this.snapshots.where('version').equals(SNAPSHOT_VERSION).primaryKeys()).sort((a, b) => b - a);
+    for (const seq of seqs) {
+      const snapshot = readSnapshot(await this.snapshots.get(seq));
+      if (snapshot) return snapshot;
+    }
+    return null;
+  }
+
+  /** Stores a snapshot and drops the older ones, in one transaction; never one beyond the head. */
+  async saveSnapshot(snapshot: JournalSnapshot): Promise<void> {
+    await this.db.transaction('rw', this.snapshots, this.meta, async () => {
+      const head = (await this.readNumber(META.nextSeq, 1)) - 1;
+      if (snapshot.seq > head) throw new Error(`A snapshot at seq ${snapshot.seq} is beyond the journal's head ${head}`);
+      await this.snapshots.put(snapshot as unknown as Record<string, unknown>);
+      await this.snapshots.where('seq').below(snapshot.seq).delete();
     });
   }
 

@@ -4,7 +4,10 @@ import type { Timers } from '../bridge/types';
  * Retention (issue 6): events the server acknowledged (seq ≤ ackedSeq) and
  * older than `maxAgeMs` are deleted in small batches, oldest seq first, so
  * the journal always stays one unbroken run of seqs ending at the head.
- * Unsynced events are never touched: the cursor bounds every batch.
+ * Unsynced events are never touched: the cursor bounds every batch, and so
+ * does the latest journal snapshot (issues 8/9): an event no snapshot covers
+ * is never pruned, so the folds (production, JIS) survive retention. The
+ * runner takes a snapshot at the start of each cycle.
  */
 
 export interface RetentionPolicy {
@@ -24,6 +27,22 @@ export const DEFAULT_RETENTION: RetentionPolicy = {
   intervalMs: 10 * 60_000,
   busyIntervalMs: 1_000,
 };
+
+/**
+ * The policy from a partial input (host config gives the age only): missing or
+ * invalid values fall back to the defaults, with a warning for invalid ones.
+ */
+export function retentionPolicy(input: Partial<RetentionPolicy> = {}, warn: (message: string) => void = console.warn): RetentionPolicy {
+  const policy = { ...DEFAULT_RETENTION };
+  for (const key of Object.keys(DEFAULT_RETENTION) as (keyof RetentionPolicy)[]) {
+    const value = input[key];
+    if (value === undefined) continue;
+    const valid = Number.isFinite(value) && value > 0 && (key !== 'batch' || Number.isInteger(value));
+    if (valid) policy[key] = value;
+    else warn(`[retention] ${key} ${String(value)} is not valid; using ${DEFAULT_RETENTION[key]}`);
+  }
+  return policy;
+}
 
 export interface PrunableRow {
   seq: number;
@@ -53,10 +72,22 @@ export interface PruneTarget {
   pruneSynced(now: Date, maxAgeMs: number, batch: number): Promise<number>;
 }
 
-/** Runs prune batches on a timer: quickly one after another while a batch comes back full, else at the interval. */
+/** Folds the journal into a snapshot (SnapshotKeeper.take). */
+export interface SnapshotTaker {
+  take(): Promise<unknown>;
+}
+
+/**
+ * Runs prune batches on a timer: quickly one after another while a batch comes
+ * back full, else at the interval. Each cycle (not each batch of a backlog)
+ * starts with a snapshot, so what the cycle may prune is covered.
+ */
 export class RetentionRunner {
   private timer: unknown = null;
   private stopped = true;
+  /** The last batch came back full: the next run continues the cycle, no new snapshot. */
+  private backlog = false;
+  private readonly policy: RetentionPolicy;
   /** Events deleted since start (status screen, tests). */
   pruned = 0;
 
@@ -64,8 +95,11 @@ export class RetentionRunner {
     private readonly target: PruneTarget,
     private readonly clock: () => Date,
     private readonly timers: Timers,
-    private readonly policy: RetentionPolicy = DEFAULT_RETENTION,
-  ) {}
+    policy: Partial<RetentionPolicy> = DEFAULT_RETENTION,
+    private readonly snapshots: SnapshotTaker | null = null,
+  ) {
+    this.policy = retentionPolicy(policy);
+  }
 
   start(firstDelayMs = 30_000): void {
     if (!this.stopped) return;
@@ -81,7 +115,12 @@ export class RetentionRunner {
 
   /** One batch now; returns the number deleted. */
   async runOnce(): Promise<number> {
+    if (!this.backlog && this.snapshots) {
+      // A failed snapshot only means less may be pruned (the journal bounds by the last good one).
+      await this.snapshots.take().catch((err: unknown) => console.warn('[retention] snapshot failed', err));
+    }
     const deleted = await this.target.pruneSynced(this.clock(), this.policy.maxAgeMs, this.policy.batch);
+    this.backlog = deleted >= this.policy.batch;
     this.pruned += deleted;
     return deleted;
   }

@@ -49,6 +49,15 @@ export const JOURNAL_VERSIONS: readonly SchemaVersion[] = [
       printJobs: 'id, state, createdAt',
     },
   },
+  {
+    // Issues 8/9: journal snapshots (shared/journal-snapshot.ts), keyed by the seq they cover; the
+    // `version` index lets retention find the latest snapshot it can read without loading any.
+    // A new, empty store: existing events stay as they are, and nothing is pruned until the first snapshot.
+    version: 4,
+    stores: {
+      snapshots: 'seq, version',
+    },
+  },
 ];
 
 export const CACHE_VERSIONS: readonly SchemaVersion[] = [

@@ -22,7 +22,8 @@ export const DEMO_HOUSING_GTIN = '04006381000420';
 export type DemoRow = { [K in MasterKind]: { kind: K; row: MasterInput<K> } }[MasterKind];
 
 const materials: DemoRow[] = [
-  { kind: 'material', row: { id: 'M-SG1', number: 'SG-100', name: 'Steuergerät SG-100', batchTracked: false } },
+  // SG-100 ships 20 to a container (packaging master data); SG-200 takes the line's default.
+  { kind: 'material', row: { id: 'M-SG1', number: 'SG-100', name: 'Steuergerät SG-100', batchTracked: false, containerCapacity: 20 } },
   { kind: 'material', row: { id: 'M-SG2', number: 'SG-200', name: 'Steuergerät SG-200', batchTracked: false } },
   {
     kind: 'material',
@@ -113,7 +114,27 @@ export function demoMasterRows(now: Date, shiftLeadPinHash: string): DemoRow[] {
   const startOfShift = new Date(`${day}T06:00:00.000Z`);
   return [
     { kind: 'plant', row: { id: DEMO_PLANT_ID, name: 'Werk Nord' } },
-    { kind: 'line', row: { id: 'L1', plantId: DEMO_PLANT_ID, name: 'Montage 1' } },
+    // L1 builds JIS seats: its racks, variant source and call-off age come from master data (the engine's defaults, spelled out).
+    // Its workflow: 24 parts to a container unless the product says otherwise, scrap above 10 parts needs the shift lead,
+    // 2 minutes to undo a scrap booking, auto-logout after 15 idle minutes.
+    {
+      kind: 'line',
+      row: {
+        id: 'L1',
+        plantId: DEMO_PLANT_ID,
+        name: 'Montage 1',
+        settings: {
+          jisRackSlots: 10,
+          jisRecheckSlots: false,
+          jisVariantSource: { kind: 'field', field: 'revision' },
+          jisCallOffMaxAgeMinutes: 30,
+          containerCapacity: 24,
+          scrapApprovalThreshold: 10,
+          scrapUndoWindowSeconds: 120,
+          inactivityLogoutMinutes: 15,
+        },
+      },
+    },
     { kind: 'line', row: { id: 'L2', plantId: DEMO_PLANT_ID, name: 'Montage 2' } },
     { kind: 'terminal', row: { id: DEMO_TERMINALS.L1, lineId: 'L1', name: 'Montage 1 – Platz 1' } },
     { kind: 'terminal', row: { id: DEMO_TERMINALS.L2, lineId: 'L2', name: 'Montage 2 – Platz 1' } },

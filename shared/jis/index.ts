@@ -7,3 +7,4 @@ export * from './breaks';
 export * from './revision';
 export * from './racks';
 export * from './stale';
+export * from './line-config';

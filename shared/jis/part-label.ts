@@ -24,7 +24,21 @@ export type VariantSource =
   | { readonly kind: 'internal'; readonly ai: string }
   | { readonly kind: 'suffix'; readonly separator: string };
 
-type StringField = { [K in keyof ScanFields]-?: NonNullable<ScanFields[K]> extends string ? K : never }[keyof ScanFields];
+export type StringField = { [K in keyof ScanFields]-?: NonNullable<ScanFields[K]> extends string ? K : never }[keyof ScanFields];
+
+// Every text field of a scan, checked complete by the compiler (a field added to ScanFields must be listed here).
+const STRING_FIELD_SET: Record<StringField, true> = {
+  gtin: true, contentGtin: true, sscc: true, batch: true, serial: true, expiry: true, bestBefore: true, productionDate: true,
+  packDate: true, sellBy: true, dueDate: true, unit: true, partNumber: true, customerPartNumber: true, supplierPartNumber: true,
+  revision: true, supplier: true, manufacturer: true, licensePlate: true, packageId: true, returnableAsset: true, assetId: true,
+  orderNumber: true, supplierOrderNumber: true, deliveryNote: true, packingList: true, kanban: true, containerType: true,
+  shipTo: true, location: true, countryOfOrigin: true,
+};
+
+/** Whether `name` is a scan field a variant can be read from (master data names it as a plain string). */
+export function isStringField(name: string): name is StringField {
+  return Object.hasOwn(STRING_FIELD_SET, name);
+}
 
 export interface PartLabelConfig {
   readonly variant: VariantSource;

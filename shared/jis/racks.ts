@@ -1,7 +1,7 @@
 import type { ParseResult } from '../barcode';
 import { accept, nok, type DomainEvent, type Verdict } from '../production/verdict';
 import { describePart, matchesPosition, readPartLabel, type PartIdentity } from './part-label';
-import { findPosition, findRack, positionStatus, type JisState, type RackState } from './state';
+import { anotherOpen, findPosition, findRack, type JisState, type RackState } from './state';
 
 /**
  * JIS racks (issue 9): N slots, filled in build order; each built part takes
@@ -41,8 +41,7 @@ export function placeInRack(state: JisState, sequenceNumber: number): RackPlacem
   if (slot >= rack.slots) {
     events.push({ type: 'RackClosed', payload: { rackId: rack.rackId, sequenceId: state.sequenceId, filledSlots: slot } });
     closedRackId = rack.rackId;
-    const stillOpen = state.positions.some((p) => p.data.sequenceNumber !== sequenceNumber && positionStatus(p) === 'open');
-    if (stillOpen) events.push(openRackEvent(state, rackIdFor(state, ++racksOpened)));
+    if (anotherOpen(state, sequenceNumber)) events.push(openRackEvent(state, rackIdFor(state, ++racksOpened)));
   }
   return { events, rackId: rack.rackId, slot, closedRackId };
 }

@@ -4,6 +4,7 @@ import type { EventEnvelope } from '../events';
 import type { JisSequence } from '../master-data';
 import { WORKFLOW_EVENT_PAYLOADS } from '../workflow-event-payloads';
 import { DEFAULT_PART_LABEL, type PartLabelConfig } from './part-label';
+import { inBatch, indexOfKey, replaceAt } from './position-index';
 
 /**
  * The sequence engine's state (issue 9): the cached call-off plus a fold over
@@ -11,6 +12,11 @@ import { DEFAULT_PART_LABEL, type PartLabelConfig } from './part-label';
  * in sequence order, unless a position was pulled ahead. Nothing leaves the
  * open set without an event: verified, overridden, skipped (a break) or
  * cancelled by a recorded call-off revision.
+ *
+ * Lookups are O(1) with 100k positions: positions by sequence number through
+ * an index memo (position-index.ts), the first open position through `cursor`,
+ * which the fold moves forward as positions resolve. The state is plain JSON
+ * (a journal snapshot stores this object, see shared/journal-snapshot.ts).
  */
 
 export interface JisConfig {
@@ -71,6 +77,8 @@ export interface JisState {
   readonly config: JisConfig;
   /** Sorted by sequence number, unique. */
   readonly positions: readonly PositionState[];
+  /** Index in `positions` of the first open position (`positions.length` when none is open). */
+  readonly cursor: number;
   readonly mode: 'ready' | 'awaiting-ack';
   /** The last wrong scan at a position; an override accepts exactly this part. */
   readonly lastMismatch: { readonly sequenceNumber: number; readonly expected: string; readonly scanned: string } | null;
@@ -80,6 +88,7 @@ export interface JisState {
   readonly alerts: readonly JisAlert[];
   readonly racks: readonly RackState[];
   readonly openRackId: string | null;
+  /** The highest seq of this sequence's events folded in. */
   readonly lastSeq: number;
 }
 
@@ -98,6 +107,8 @@ export function toPositionData(p: JisSequence['positions'][number]): PositionDat
   };
 }
 
+const sequenceNumberOf = (p: PositionState) => p.data.sequenceNumber;
+
 function sortedUnique(data: readonly PositionData[]): PositionData[] {
   // A call-off naming a number twice: the later entry wins, as it would in a revision.
   const byNumber = new Map<number, PositionData>();
@@ -106,18 +117,22 @@ function sortedUnique(data: readonly PositionData[]): PositionData[] {
 }
 
 export function createJisState(sequence: JisSequence, config: Partial<JisConfig> = {}): JisState {
+  const positions: PositionState[] = sortedUnique(sequence.positions.map(toPositionData)).map((data) => ({
+    data,
+    build: null,
+    skipped: null,
+    rackSlot: null,
+    changedAfterBuild: false,
+  }));
+  // The index is built now, when the screen opens, not on the operator's first scan.
+  indexOfKey(positions, sequenceNumberOf, -1);
   return {
     sequenceId: sequence.id,
     customer: sequence.customer,
     revision: sequence.callOffRevision,
     config: { ...DEFAULT_JIS_CONFIG, ...config },
-    positions: sortedUnique(sequence.positions.map(toPositionData)).map((data) => ({
-      data,
-      build: null,
-      skipped: null,
-      rackSlot: null,
-      changedAfterBuild: false,
-    })),
+    positions,
+    cursor: firstOpenFrom(positions, 0),
     mode: 'ready',
     lastMismatch: null,
     pulledAhead: null,
@@ -136,8 +151,25 @@ export function positionStatus(p: PositionState): PositionStatus {
   return p.data.status === 'cancelled' ? 'cancelled' : 'open';
 }
 
-export function findPosition(state: JisState, sequenceNumber: number): PositionState | undefined {
-  return state.positions.find((p) => p.data.sequenceNumber === sequenceNumber);
+/** The first index ≥ `from` whose position is open (`positions.length` when none). */
+export function firstOpenFrom(positions: readonly PositionState[], from: number): number {
+  let i = Math.max(0, from);
+  while (i < positions.length && positionStatus(positions[i] as PositionState) !== 'open') i++;
+  return i;
+}
+
+/** Where the position sits in `positions`, or -1. */
+export function positionIndex(state: Pick<JisState, 'positions'>, sequenceNumber: number): number {
+  return indexOfKey(state.positions, sequenceNumberOf, sequenceNumber);
+}
+
+export function findPosition(state: Pick<JisState, 'positions'>, sequenceNumber: number): PositionState | undefined {
+  return state.positions[positionIndex(state, sequenceNumber)];
+}
+
+/** The first open position in sequence order (the cursor's), ignoring a pull-ahead. */
+function firstOpen(state: JisState): PositionState | undefined {
+  return state.positions[state.cursor];
 }
 
 export function currentPosition(state: JisState): PositionState | undefined {
@@ -145,13 +177,26 @@ export function currentPosition(state: JisState): PositionState | undefined {
     const ahead = findPosition(state, state.pulledAhead);
     if (ahead && positionStatus(ahead) === 'open') return ahead;
   }
-  return state.positions.find((p) => positionStatus(p) === 'open');
+  return firstOpen(state);
+}
+
+/** Whether a position other than `sequenceNumber` is still open. */
+export function anotherOpen(state: JisState, sequenceNumber: number): boolean {
+  const first = firstOpen(state);
+  if (!first) return false;
+  if (first.data.sequenceNumber !== sequenceNumber) return true;
+  return firstOpenFrom(state.positions, state.cursor + 1) < state.positions.length;
 }
 
 /** The open positions after the current one, for the pearl chain. */
 export function nextPositions(state: JisState, count: number): PositionState[] {
   const current = currentPosition(state);
-  return state.positions.filter((p) => p !== current && positionStatus(p) === 'open').slice(0, count);
+  const out: PositionState[] = [];
+  for (let i = state.cursor; i < state.positions.length && out.length < count; i++) {
+    const p = state.positions[i] as PositionState;
+    if (p !== current && positionStatus(p) === 'open') out.push(p);
+  }
+  return out;
 }
 
 export interface SequenceGap {
@@ -173,14 +218,26 @@ export function findGaps(state: JisState): SequenceGap[] {
   return gaps;
 }
 
-/** The gap right before the position, if the operator has not acknowledged it yet. */
+/** The gap right before the position, if the operator has not acknowledged it yet (looks at its neighbour only). */
 export function unacknowledgedGapBefore(state: JisState, sequenceNumber: number): SequenceGap | undefined {
-  const gap = findGaps(state).find((g) => g.before === sequenceNumber);
-  return gap && !state.acknowledgedGaps.includes(gapKey(gap)) ? gap : undefined;
+  const at = positionIndex(state, sequenceNumber);
+  const previous = at > 0 ? state.positions[at - 1]?.data.sequenceNumber : undefined;
+  if (previous === undefined || sequenceNumber - previous <= 1) return undefined;
+  const gap = { from: previous + 1, to: sequenceNumber - 1, before: sequenceNumber };
+  return state.acknowledgedGaps.includes(gapKey(gap)) ? undefined : gap;
+}
+
+const rackIdOf = (r: RackState) => r.rackId;
+
+function rackIndex(state: JisState, rackId: string): number {
+  // The open rack is nearly always the last one opened: no index needed for it.
+  const last = state.racks.length - 1;
+  if (last >= 0 && state.racks[last]?.rackId === rackId) return last;
+  return indexOfKey(state.racks, rackIdOf, rackId);
 }
 
 export function findRack(state: JisState, rackId: string): RackState | undefined {
-  return state.racks.find((r) => r.rackId === rackId);
+  return state.racks[rackIndex(state, rackId)];
 }
 
 // ---- the fold ----
@@ -190,12 +247,20 @@ function parse<S extends z.ZodType>(schema: S, event: EventEnvelope): z.infer<S>
   return parsed.success ? parsed.data : undefined;
 }
 
+/** One position changed; the cursor moves on when the first open one resolved. O(1) apart from the array copy. */
 function updatePosition(state: JisState, sequenceNumber: number, update: (p: PositionState) => PositionState): JisState {
-  return { ...state, positions: state.positions.map((p) => (p.data.sequenceNumber === sequenceNumber ? update(p) : p)) };
+  const at = positionIndex(state, sequenceNumber);
+  const before = state.positions[at];
+  if (!before) return state;
+  const positions = replaceAt(state.positions, at, update(before));
+  const cursor = at === state.cursor ? firstOpenFrom(positions, at) : state.cursor;
+  return { ...state, positions, cursor };
 }
 
 function updateRack(state: JisState, rackId: string, update: (r: RackState) => RackState): JisState {
-  return { ...state, racks: state.racks.map((r) => (r.rackId === rackId ? update(r) : r)) };
+  const at = rackIndex(state, rackId);
+  const before = state.racks[at];
+  return before ? { ...state, racks: replaceAt(state.racks, at, update(before)) } : state;
 }
 
 /** Leaves a resolved position: the block, the mismatch and a pull-ahead on it end with it. */
@@ -211,10 +276,32 @@ function resolved(state: JisState, sequenceNumber: number): JisState {
 
 const W = WORKFLOW_EVENT_PAYLOADS;
 
+/** The journal's event types the sequence engine folds. */
+export const JIS_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'SequencePartVerified',
+  'SequenceMismatch',
+  'SequenceMismatchAcknowledged',
+  'SequenceOverride',
+  'SequenceBreak',
+  'SequenceGapAcknowledged',
+  'SequenceRevisionApplied',
+  'RackOpened',
+  'RackSlotFilled',
+  'RackClosed',
+  'RackChecked',
+]);
+
+/** The sequence a JIS event belongs to (every JIS payload names it), or undefined for any other event. */
+export function jisSequenceOf(event: EventEnvelope): string | undefined {
+  const id = event.payload['sequenceId'];
+  return JIS_EVENT_TYPES.has(event.type) && typeof id === 'string' ? id : undefined;
+}
+
 export function applyJisEvent(state: JisState, event: EventEnvelope): JisState {
+  // Events of other sequences on the same terminal leave this one alone, its lastSeq included:
+  // the state is then the same whether it was folded from the whole journal or from its own events.
+  if (event.payload['sequenceId'] !== state.sequenceId) return state;
   const next = { ...state, lastSeq: Math.max(state.lastSeq, event.seq) };
-  // Events of other sequences on the same terminal leave this one alone.
-  if (event.payload['sequenceId'] !== state.sequenceId) return next;
   switch (event.type) {
     case 'SequencePartVerified': {
       const p = parse(SequencePartVerifiedPayload, event);
@@ -293,9 +380,11 @@ function applyRevision(state: JisState, p: z.infer<typeof W.SequenceRevisionAppl
   const added: PositionState[] = [...incoming.values()].map((data) => ({ data, build: null, skipped: null, rackSlot: null, changedAfterBuild: false }));
   const positions = [...kept, ...added].sort((a, b) => a.data.sequenceNumber - b.data.sequenceNumber);
   const alerts: JisAlert[] = p.builtChanged.map((n) => ({ code: 'built-position-changed', params: { sequenceNumber: n, revision: p.toRevision } }));
-  return { ...state, revision: p.toRevision, positions, alerts: [...state.alerts, ...alerts] };
+  // Revisions are rare and may add or cancel anywhere: the cursor is found again.
+  return { ...state, revision: p.toRevision, positions, cursor: firstOpenFrom(positions, 0), alerts: [...state.alerts, ...alerts] };
 }
 
 export function foldJisEvents(state: JisState, events: readonly EventEnvelope[]): JisState {
-  return events.reduce(applyJisEvent, state);
+  // One batch: the intermediate states are never seen outside, so their arrays are reused (position-index.ts).
+  return inBatch(() => events.reduce(applyJisEvent, state));
 }

@@ -12,8 +12,8 @@ import { startStack, type Stack } from './support/stack';
  * (P part number, 2P variant, S serial). On the way: a wrong part (NOK,
  * acknowledged, nothing advanced), the gap acknowledged, a call-off revision
  * changing a not-yet-built position (applied after the next pull), a
- * shift-lead override (badge + PIN). Racks have the engine's default 10 slots
- * (DEFAULT_JIS_CONFIG; the screen has no setting for it), so three full racks
+ * shift-lead override (badge + PIN). Racks have 10 slots (L1's jisRackSlots in
+ * the demo master data, the engine's default too), so three full racks
  * are 30 built positions: 1–14 and 16–31. The server's Sequence events must
  * be exactly what was scanned, in order.
  */

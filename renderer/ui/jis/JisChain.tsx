@@ -2,8 +2,19 @@ import { useTranslation } from 'react-i18next';
 import { positionStatus, type JisState, type PositionState } from '../../../shared/jis';
 import type { Operator } from '../../../shared/master-data';
 
+interface JisChainProps {
+  title: string;
+  positions: PositionState[];
+  jis: JisState;
+  operators: Operator[];
+  testId: string;
+  /** Next positions: a touch button per position to pull it ahead (a break, approved by a shift lead). */
+  onPullAhead?: (sequenceNumber: number) => void;
+  actionsDisabled?: boolean;
+}
+
 /** Next and done positions; a done one shows its status as icon + text, not colour alone. */
-export function JisChain({ title, positions, jis, operators, testId }: { title: string; positions: PositionState[]; jis: JisState; operators: Operator[]; testId: string }) {
+export function JisChain({ title, positions, jis, operators, testId, onPullAhead, actionsDisabled = false }: JisChainProps) {
   const { t } = useTranslation();
   const nameOf = (id: string) => operators.find((o) => o.id === id)?.name ?? id;
   return (
@@ -27,6 +38,13 @@ export function JisChain({ title, positions, jis, operators, testId }: { title: 
               {pulled && status !== 'open' && <span>{t('jis.status.pulled-ahead')}</span>}
               {p.build?.approvedBy && <span>{t('jis.approvedBy', { name: nameOf(p.build.approvedBy) })}</span>}
               {p.skipped && <span>{t('jis.approvedBy', { name: nameOf(p.skipped.approvedBy) })}</span>}
+              {p.skipped && <span data-testid={`jis-pos-${n}-break`}>{t('jis.breakReasonShown', { reason: t(`jis.break.reasons.${p.skipped.reason}`, { defaultValue: p.skipped.reason }) })}</span>}
+              {onPullAhead && status === 'open' && (
+                <button type="button" className="btn btn-secondary jis-btn-big jis-pull" disabled={actionsDisabled} onClick={() => onPullAhead(n)} data-testid={`jis-pull-${n}`}>
+                  <span aria-hidden="true">⇡ </span>
+                  {t('jis.break.pullAhead')}
+                </button>
+              )}
               {p.changedAfterBuild && (
                 <strong>
                   <span aria-hidden="true">⚠ </span>

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { OVERRIDE_REASONS } from '../../state/jis-slice';
+import { BREAK_REASONS, OVERRIDE_REASONS } from '../../state/jis-slice';
 import { useApp } from '../store-context';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
-/** Shift-lead override: badge scan, PIN, then one reason button. */
+/** Shift-lead approval: badge scan, PIN, then one reason button; for a wrong part (override) or a break (skip, pull ahead). */
 export function JisOverrideDialog() {
   const { t } = useTranslation();
   const flow = useApp((s) => s.jisOverride);
@@ -63,7 +63,7 @@ export function JisOverrideDialog() {
         </div>
       </>
     );
-  } else {
+  } else if (flow.purpose.kind === 'override') {
     body = (
       <>
         <p className="screen-hint">
@@ -78,12 +78,29 @@ export function JisOverrideDialog() {
         </div>
       </>
     );
+  } else {
+    body = (
+      <>
+        <p className="screen-hint">{t('jis.break.reason', { sequenceNumber: flow.purpose.sequenceNumber })}</p>
+        <div className="jis-reasons">
+          {BREAK_REASONS.map((r) => (
+            <button key={r} type="button" className="btn btn-primary" disabled={busy} onClick={() => void choose(r)} data-testid={`jis-break-reason-${r}`}>
+              {t(`jis.break.reasons.${r}`)}
+            </button>
+          ))}
+        </div>
+      </>
+    );
   }
+  const title =
+    flow.purpose.kind === 'override'
+      ? t('jis.override.title')
+      : t(flow.purpose.kind === 'skip' ? 'jis.break.titleSkip' : 'jis.break.titlePullAhead', { sequenceNumber: flow.purpose.sequenceNumber });
   return (
-    <div className="jis-dialog" role="dialog" aria-modal="true" aria-labelledby="jis-override-title" data-testid="jis-override">
+    <div className="jis-dialog" role="dialog" aria-modal="true" aria-labelledby="jis-override-title" data-testid="jis-override" data-purpose={flow.purpose.kind}>
       <h2 id="jis-override-title">
-        <span aria-hidden="true">⚑ </span>
-        {t('jis.override.title')}
+        <span aria-hidden="true">{flow.purpose.kind === 'override' ? '⚑ ' : '⤼ '}</span>
+        {title}
       </h2>
       {body}
       {error}

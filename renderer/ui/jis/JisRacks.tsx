@@ -9,7 +9,8 @@ export function JisRacks() {
   const check = useApp((s) => s.jisRackCheck);
   const busy = useApp((s) => s.jisBusy);
   const closeRack = useApp((s) => s.closeJisRack);
-  const reprint = useApp((s) => s.printJisRackLabel);
+  const printAgain = useApp((s) => s.retryJisRackPrint);
+  const startReprint = useApp((s) => s.startJisReprint);
   if (!jis) return null;
   const checking = check ? jis.racks.find((r) => r.rackId === check.rackId) : undefined;
   const openRack = jis.openRackId ? jis.racks.find((r) => r.rackId === jis.openRackId) : undefined;
@@ -24,6 +25,12 @@ export function JisRacks() {
             <span>{rack.status === 'open' ? t('jis.racks.statusOpen') : t('jis.racks.statusClosed')}</span>
             {rack.status === 'closed' && <span data-testid={`jis-rack-${rack.rackId}-check`}>{t(`jis.racks.check.${rack.check}`)}</span>}
           </div>
+          {rack.status === 'closed' && rack.filled.length > 0 && (
+            <button type="button" className="btn btn-secondary jis-btn-big" disabled={busy} onClick={() => startReprint(rack.rackId)} data-testid={`jis-rack-${rack.rackId}-reprint`}>
+              <span aria-hidden="true">🖶 </span>
+              {t('jis.reprint.button')}
+            </button>
+          )}
           <div className="jis-slots">
             {Array.from({ length: rack.slots }, (_, i) => {
               const filled = rack.filled.find((f) => f.slot === i + 1);
@@ -54,10 +61,18 @@ export function JisRacks() {
             <span className="jis-banner-icon" aria-hidden="true">
               {print.status === 'done' ? '🖶 ✔' : print.status === 'printing' ? '🖶' : '🖶 ✖'}
             </span>
-            {t(`jis.racks.print.${print.status}`, { message: print.message ?? '' })}
+            {t(print.reprint && print.status === 'done' ? 'jis.racks.print.reprinted' : `jis.racks.print.${print.status}`, { message: print.message ?? '' })}
           </p>
           {(print.status === 'held' || print.status === 'failed') && (
-            <button type="button" className="btn btn-primary jis-btn-big" disabled={busy} onClick={() => void reprint(print.rackId)} data-testid="jis-print-retry">
+            <button
+              type="button"
+              className="btn btn-primary jis-btn-big"
+              disabled={busy}
+              // Held: nothing went out, the same job goes again. Failed: it may have printed, so only a reprint with a reason.
+              onClick={() => void printAgain()}
+              data-testid="jis-print-retry"
+            >
+              <span aria-hidden="true">🖶 </span>
               {t('jis.racks.reprint')}
             </button>
           )}

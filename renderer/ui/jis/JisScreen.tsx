@@ -13,6 +13,7 @@ import { useJisRefresh } from './JisOpenButton';
 import { JisMismatchOverlay } from './JisMismatchOverlay';
 import { JisOverrideDialog } from './JisOverrideDialog';
 import { JisRacks } from './JisRacks';
+import { JisReprintDialog } from './JisReprintDialog';
 
 const ICON = { ok: '✔', nok: '✖', warn: '⚠' } as const;
 
@@ -32,6 +33,8 @@ export function JisScreen({ sequenceId, onClose }: { sequenceId: string; onClose
   const jisScan = useApp((s) => s.jisScan);
   const ackGap = useApp((s) => s.acknowledgeJisGap);
   const dismissAlerts = useApp((s) => s.dismissJisAlerts);
+  const startBreak = useApp((s) => s.startJisBreak);
+  const approving = useApp((s) => s.jisOverride !== null);
   const staleOf = useApp((s) => s.jisCallOffStale);
   const [tick, setTick] = useState(0);
   useJisRefresh();
@@ -68,6 +71,8 @@ export function JisScreen({ sequenceId, onClose }: { sequenceId: string; onClose
   }
   const gap = view.current ? unacknowledgedGapBefore(jis, view.current.data.sequenceNumber) : undefined;
   const limit = Math.round(maxAge / 60_000);
+  // A break needs the line free: no write running, no wrong part waiting, no approval open.
+  const breakDisabled = busy || approving || jis.mode === 'awaiting-ack';
 
   return (
     <main className="screen jis-screen" data-testid="jis-screen" aria-busy={busy}>
@@ -143,7 +148,12 @@ export function JisScreen({ sequenceId, onClose }: { sequenceId: string; onClose
             <ul>
               {jis.breaks.map((b, i) => (
                 <li key={i}>
-                  {t('jis.breakItem', { sequenceNumber: b.sequenceNumber, kind: t(`jis.breakKind.${b.kind}`), reason: b.reason, approvedBy: b.approvedBy })}
+                  {t('jis.breakItem', {
+                    sequenceNumber: b.sequenceNumber,
+                    kind: t(`jis.breakKind.${b.kind}`),
+                    reason: t(`jis.break.reasons.${b.reason}`, { defaultValue: b.reason }),
+                    approvedBy: operators.find((o) => o.id === b.approvedBy)?.name ?? b.approvedBy,
+                  })}
                 </li>
               ))}
             </ul>
@@ -163,13 +173,30 @@ export function JisScreen({ sequenceId, onClose }: { sequenceId: string; onClose
       <div className="jis-layout">
         <div>
           <JisCurrent position={view.current} />
-          <JisChain title={t('jis.next')} positions={view.next} jis={jis} operators={operators} testId="jis-next" />
+          {view.current && (
+            <div className="jis-break-actions">
+              <button type="button" className="btn btn-secondary jis-btn-big" disabled={breakDisabled} onClick={() => startBreak('skip')} data-testid="jis-skip">
+                <span aria-hidden="true">⤼ </span>
+                {t('jis.break.skip')}
+              </button>
+            </div>
+          )}
+          <JisChain
+            title={t('jis.next')}
+            positions={view.next}
+            jis={jis}
+            operators={operators}
+            testId="jis-next"
+            onPullAhead={(n) => startBreak('pull-ahead', n)}
+            actionsDisabled={breakDisabled}
+          />
           <JisChain title={t('jis.done')} positions={view.done} jis={jis} operators={operators} testId="jis-done" />
         </div>
         <JisRacks />
       </div>
       <JisMismatchOverlay />
       <JisOverrideDialog />
+      <JisReprintDialog />
     </main>
   );
 }

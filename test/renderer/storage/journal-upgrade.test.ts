@@ -105,7 +105,7 @@ describe('journal v3: print jobs (issue 7)', () => {
     const journal = await Journal.open(terminalId);
     try {
       const inner = (journal as unknown as { db: Dexie }).db;
-      expect(inner.verno).toBe(3);
+      expect(inner.verno).toBe(JOURNAL_VERSIONS.at(-1)!.version); // opens at the newest version (4: snapshots)
       expect((await journal.eventsAfter(0, 10)).map((e) => e.id)).toEqual(rows.map((r) => r.id));
       expect(await inner.table('printJobs').count()).toBe(0);
       expect(await journal.syncInfo()).toMatchObject({ head: 2, pending: 2 });

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Journal } from '../../../renderer/storage/journal';
-import { DEFAULT_RETENTION, prunableSeqs, RetentionRunner } from '../../../renderer/storage/retention';
+import { DEFAULT_RETENTION, prunableSeqs, RetentionRunner, retentionPolicy } from '../../../renderer/storage/retention';
+import { SnapshotKeeper } from '../../../renderer/storage/snapshots';
+import { emptySnapshot, SNAPSHOT_VERSION } from '../../../shared/journal-snapshot';
 import { fixedClock, uniqueTerminalId } from '../support/fixtures';
 import { ManualTimers } from '../support/manual-timers';
 
@@ -25,6 +27,14 @@ describe('prunableSeqs (pure)', () => {
     expect(DEFAULT_RETENTION.maxAgeMs).toBe(30 * DAY);
     expect(DEFAULT_RETENTION.batch).toBe(500);
   });
+
+  it('the policy takes a partial input (the age from host config); invalid values fall back with a warning', () => {
+    const warnings: string[] = [];
+    expect(retentionPolicy({ maxAgeMs: 7 * DAY }, (m) => warnings.push(m))).toEqual({ ...DEFAULT_RETENTION, maxAgeMs: 7 * DAY });
+    expect(retentionPolicy({ maxAgeMs: -1, batch: 2.5 }, (m) => warnings.push(m))).toEqual(DEFAULT_RETENTION);
+    expect(warnings).toHaveLength(2);
+    expect(retentionPolicy()).toEqual(DEFAULT_RETENTION);
+  });
 });
 
 const journals: Journal[] = [];
@@ -45,6 +55,7 @@ describe('Journal.pruneSynced with an injected clock', () => {
   it('deletes old synced events in batches, never unsynced ones, and keeps the counters', async () => {
     const journal = await journalWith([50, 45, 40, 35, 31, 31, 31, 5]);
     await journal.advanceCursor(6);
+    await snapshotAll(journal);
     expect(await journal.pruneSynced(now, 30 * DAY, 2)).toBe(2);
     expect(await journal.firstSeq()).toBe(3);
     expect(await journal.pruneSynced(now, 30 * DAY, 2)).toBe(2);
@@ -62,7 +73,9 @@ describe('Journal.pruneSynced with an injected clock', () => {
     await journal.advanceCursor(7);
     const timers = new ManualTimers();
     const clock = fixedClock(now.toISOString());
-    const runner = new RetentionRunner(journal, clock, timers, { ...DEFAULT_RETENTION, batch: 3, busyIntervalMs: 1000, intervalMs: 600_000 });
+    const keeper = keeperOf(journal);
+    const take = vi.spyOn(keeper, 'take');
+    const runner = new RetentionRunner(journal, clock, timers, { ...DEFAULT_RETENTION, batch: 3, busyIntervalMs: 1000, intervalMs: 600_000 }, keeper);
     runner.start(10);
     expect(timers.pending()).toEqual([10]);
     timers.runNext();
@@ -73,7 +86,61 @@ describe('Journal.pruneSynced with an injected clock', () => {
     timers.runNext();
     await vi.waitFor(() => expect(timers.pending()).toEqual([600_000]));
     expect(runner.pruned).toBe(7);
+    // One snapshot per cycle: before its first batch, not before the batches that work off the backlog.
+    expect(take).toHaveBeenCalledTimes(1);
     runner.stop();
     expect(timers.pending()).toEqual([]);
+  });
+});
+
+const keeperOf = (journal: Journal) => new SnapshotKeeper({ store: journal, callOffs: async () => [], clock: () => now });
+const snapshotAll = (journal: Journal) => keeperOf(journal).take();
+
+describe('retention never outruns the snapshots', () => {
+  it('without a snapshot nothing is pruned; with one, nothing above its seq', async () => {
+    const journal = await journalWith([50, 45, 40, 35]);
+    await journal.advanceCursor(4);
+    expect(await journal.pruneSynced(now, 30 * DAY, 100)).toBe(0);
+    expect(await journal.snapshotSeq()).toBe(0);
+    expect(await snapshotAll(journal)).toBe(4);
+    await journal.append([ev()], { clock: () => new Date(daysAgo(40)) }); // 5: old, synced below, but after the snapshot
+    await journal.advanceCursor(5);
+    expect(await journal.pruneSynced(now, 30 * DAY, 100)).toBe(4);
+    expect((await journal.eventsAfter(0, 100)).map((e) => e.seq)).toEqual([5]);
+  });
+
+  it('a snapshot of an unknown version is ignored: nothing pruned until a readable one is written', async () => {
+    const journal = await journalWith([50, 45, 40]);
+    await journal.advanceCursor(3);
+    // A snapshot from a newer app version, covering everything: this code cannot read it.
+    await journal.saveSnapshot({ ...emptySnapshot(now.toISOString()), seq: 3, version: (SNAPSHOT_VERSION + 1) as typeof SNAPSHOT_VERSION });
+    expect(await journal.latestSnapshot()).toBeNull();
+    expect(await journal.pruneSynced(now, 30 * DAY, 100)).toBe(0);
+    expect(await snapshotAll(journal)).toBe(3); // folds the whole journal afresh
+    expect((await journal.latestSnapshot())?.version).toBe(SNAPSHOT_VERSION);
+    expect(await journal.pruneSynced(now, 30 * DAY, 100)).toBe(3);
+  });
+
+  it('a snapshot run with nothing new reads keys only, and writes nothing', async () => {
+    const journal = await journalWith([40, 40]);
+    const keeper = keeperOf(journal);
+    expect(await keeper.take()).toBe(2);
+    const load = vi.spyOn(journal, 'latestSnapshot');
+    const save = vi.spyOn(journal, 'saveSnapshot');
+    expect(await keeper.take()).toBe(2);
+    expect(load).not.toHaveBeenCalled();
+    expect(save).not.toHaveBeenCalled();
+    await journal.append([ev()], { clock: () => now });
+    expect(await keeper.take()).toBe(3);
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps only the latest snapshot and never stores one beyond the head', async () => {
+    const journal = await journalWith([40, 40]);
+    await journal.saveSnapshot({ ...emptySnapshot(now.toISOString()), seq: 1 });
+    await snapshotAll(journal);
+    expect(await journal.snapshotSeq()).toBe(2);
+    await expect(journal.saveSnapshot({ ...emptySnapshot(now.toISOString()), seq: 9 })).rejects.toThrow(/beyond/);
+    expect((await journal.latestSnapshot())?.seq).toBe(2);
   });
 });

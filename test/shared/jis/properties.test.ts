@@ -1,27 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  acknowledgeGap,
-  acknowledgeMismatch,
-  applyCallOffRevision,
-  closeRack,
   createJisState,
   currentPosition,
+  findGaps,
+  findPosition,
+  findRack,
   foldJisEvents,
   matchesPosition,
-  override,
+  nextPositions,
   positionStatus,
-  pullAhead,
-  skipPosition,
   unacknowledgedGapBefore,
-  verifyScan,
   type JisState,
-  type PartIdentity,
 } from '../../../shared/jis';
-import { JisSequence } from '../../../shared/master-data';
-import type { Nok, Ok } from '../../../shared/production';
-import { T0 } from '../production/journal';
-import { leadApproval, Station } from './harness';
+import { Station } from './harness';
+import { opArb, sequenceArb, step, type PositionRow } from './ops';
 
 /**
  * For any call-off and any stream of scans, acknowledgements, overrides,
@@ -30,89 +23,6 @@ import { leadApproval, Station } from './harness';
  * open set without an event; no rack slot is used twice; the journal alone
  * replays the state.
  */
-
-const PARTS = ['P-A', 'P-B', 'P-C'];
-const VARIANTS = ['', 'V1', 'V2'];
-const partArb = fc.record({ customerPartNumber: fc.constantFrom(...PARTS), variant: fc.constantFrom(...VARIANTS) });
-
-const sequenceArb = fc
-  .uniqueArray(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 20 })
-  .chain((numbers) => fc.tuple(fc.constant(numbers), fc.array(partArb, { minLength: numbers.length, maxLength: numbers.length })))
-  .map(([numbers, parts]) =>
-    JisSequence.parse({
-      id: 'SEQ-P',
-      lineId: 'L1',
-      customer: 'OEM',
-      callOffRevision: 1,
-      positions: numbers.map((n, i) => ({ sequenceNumber: n, vehicleNumber: `V${n}`, dueTime: '2026-11-25T08:00:00.000Z', ...parts[i]! })),
-    }),
-  );
-
-type PositionRow = { sequenceNumber: number; status: string };
-
-type Op =
-  | { kind: 'right' }
-  | { kind: 'scan'; part: PartIdentity }
-  | { kind: 'ack' | 'override' | 'ack-gap' | 'skip' | 'close-rack' }
-  | { kind: 'pull-ahead'; offset: number }
-  | { kind: 'revision'; edits: { pick: number; part: { customerPartNumber: string; variant: string }; cancel: boolean }[]; add: number[] };
-
-const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 6, arbitrary: fc.constant({ kind: 'right' as const }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('scan' as const), part: fc.record({ partNumber: fc.constantFrom(...PARTS), variant: fc.constantFrom(...VARIANTS) }) }) },
-  { weight: 3, arbitrary: fc.constantFrom({ kind: 'ack' as const }, { kind: 'ack-gap' as const }) },
-  { weight: 1, arbitrary: fc.constantFrom({ kind: 'override' as const }, { kind: 'skip' as const }, { kind: 'close-rack' as const }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('pull-ahead' as const), offset: fc.integer({ min: 1, max: 4 }) }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant('revision' as const),
-      edits: fc.array(fc.record({ pick: fc.nat(), part: partArb, cancel: fc.boolean() }), { maxLength: 3 }),
-      add: fc.array(fc.integer({ min: 1, max: 45 }), { maxLength: 3 }),
-    }),
-  },
-);
-
-function revisionOf(state: JisState, op: Extract<Op, { kind: 'revision' }>): JisSequence {
-  const positions = state.positions.map((p) => ({ ...p.data }));
-  for (const edit of op.edits) {
-    const target = positions[edit.pick % positions.length];
-    if (target) Object.assign(target, edit.part, edit.cancel ? { status: 'cancelled' } : {});
-  }
-  for (const n of op.add) {
-    if (!positions.some((p) => p.sequenceNumber === n)) positions.push({ ...positions[0]!, sequenceNumber: n, vehicleNumber: `V${n}`, status: 'open' });
-  }
-  return JisSequence.parse({ id: state.sequenceId, lineId: 'L1', customer: 'OEM', callOffRevision: state.revision + 1, positions });
-}
-
-function step(state: JisState, op: Op): { verdict: Ok | Nok; scanned?: PartIdentity } {
-  const current = currentPosition(state);
-  switch (op.kind) {
-    case 'right': {
-      const part = current ? { partNumber: current.data.customerPartNumber, variant: current.data.variant } : { partNumber: 'P-A' };
-      return { verdict: verifyScan(state, part, T0), scanned: part };
-    }
-    case 'scan':
-      return { verdict: verifyScan(state, op.part, T0), scanned: op.part };
-    case 'ack':
-      return { verdict: acknowledgeMismatch(state) };
-    case 'ack-gap':
-      return { verdict: acknowledgeGap(state) };
-    case 'override':
-      return { verdict: override(state, leadApproval) };
-    case 'skip':
-      return { verdict: skipPosition(state, leadApproval, 'quality hold') };
-    case 'close-rack':
-      return { verdict: closeRack(state) };
-    case 'pull-ahead': {
-      const open = state.positions.filter((p) => positionStatus(p) === 'open');
-      const target = open[op.offset % Math.max(open.length, 1)];
-      return { verdict: pullAhead(state, target?.data.sequenceNumber ?? 0, leadApproval, 're-sequenced') };
-    }
-    case 'revision':
-      return { verdict: applyCallOffRevision(state, revisionOf(state, op)) };
-  }
-}
 
 describe('sequence engine properties', () => {
   it('never builds a wrong part without an override, never drops a position silently, never reuses a slot', () => {
@@ -176,11 +86,50 @@ describe('sequence engine properties', () => {
 
         // The journal alone reproduces the state.
         expect(foldJisEvents(createJisState(sequence, { rackSlots, recheckSlots }), journal)).toEqual(s.state);
+        // A batch fold reuses only arrays it made itself: the state it starts from is left as it was.
+        const half = foldJisEvents(createJisState(sequence, { rackSlots, recheckSlots }), journal.slice(0, journal.length >> 1));
+        const halfBefore = JSON.stringify(half);
+        expect(foldJisEvents(half, journal.slice(journal.length >> 1))).toEqual(s.state);
+        expect(JSON.stringify(half)).toBe(halfBefore);
       }),
       { numRuns: 300 },
     );
     for (const type of ['SequencePartVerified', 'SequenceMismatch', 'SequenceOverride', 'SequenceBreak', 'SequenceGapAcknowledged', 'SequenceRevisionApplied', 'builtChanged', 'RackClosed']) {
       expect(seen.get(type) ?? 0, type).toBeGreaterThan(0);
     }
+  });
+
+  it('indexed lookups (position by number, cursor, neighbour gap, rack by id) agree with a plain scan of the state', () => {
+    // The reference: the definitions before the index and the cursor existed.
+    const naiveCurrent = (st: JisState) => {
+      const ahead = st.pulledAhead !== null ? st.positions.find((p) => p.data.sequenceNumber === st.pulledAhead) : undefined;
+      return ahead && positionStatus(ahead) === 'open' ? ahead : st.positions.find((p) => positionStatus(p) === 'open');
+    };
+    const naiveGap = (st: JisState, n: number) => {
+      const gap = findGaps(st).find((g) => g.before === n);
+      return gap && !st.acknowledgedGaps.includes(`${gap.from}-${gap.to}`) ? gap : undefined;
+    };
+    fc.assert(
+      fc.property(sequenceArb, fc.array(opArb, { maxLength: 60 }), fc.integer({ min: 1, max: 5 }), (sequence, ops, rackSlots) => {
+        const s = new Station(sequence, { rackSlots });
+        for (const op of ops) {
+          s.run(step(s.state, op).verdict);
+          const st = s.state;
+          expect(currentPosition(st)).toBe(naiveCurrent(st));
+          const current = naiveCurrent(st);
+          expect(nextPositions(st, 5)).toEqual(st.positions.filter((p) => p !== current && positionStatus(p) === 'open').slice(0, 5));
+          for (const n of [0, ...st.positions.map((p) => p.data.sequenceNumber), 99]) {
+            expect(findPosition(st, n)).toBe(st.positions.find((p) => p.data.sequenceNumber === n));
+            expect(unacknowledgedGapBefore(st, n)).toEqual(naiveGap(st, n));
+          }
+          for (const r of st.racks) expect(findRack(st, r.rackId)).toBe(r);
+          // A JSON round trip (a snapshot) loses the index memo, never the answers.
+          const copy = JSON.parse(JSON.stringify(st)) as JisState;
+          expect(copy).toEqual(st);
+          expect(currentPosition(copy)?.data.sequenceNumber).toBe(current?.data.sequenceNumber);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

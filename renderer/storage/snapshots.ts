@@ -1,0 +1,74 @@
+import type { EventEnvelope } from '../../shared/events';
+import { advanceSnapshot, emptySnapshot, type JournalSnapshot } from '../../shared/journal-snapshot';
+import type { JisSequence } from '../../shared/master-data';
+
+/**
+ * Takes journal snapshots (shared/journal-snapshot.ts): the latest readable
+ * snapshot plus the events after it, folded and stored. The retention runner
+ * takes one before each pruning cycle, so every event it may delete is
+ * already in a snapshot; restores then fold only the events after it.
+ */
+
+export interface SnapshotStore {
+  eventsAfter(seq: number, limit: number): Promise<EventEnvelope[]>;
+  latestSnapshot(): Promise<JournalSnapshot | null>;
+  saveSnapshot(snapshot: JournalSnapshot): Promise<void>;
+  /** The seq the latest readable snapshot covers, from keys only (optional: saves loading it when nothing is new). */
+  snapshotSeq?(): Promise<number>;
+}
+
+export interface SnapshotKeeperOptions {
+  store: SnapshotStore;
+  /** The cached call-offs (a JIS state starts from its call-off). */
+  callOffs: () => Promise<readonly JisSequence[]>;
+  clock: () => Date;
+  /** Events read per page. */
+  page?: number;
+  warn?: (message: string) => void;
+}
+
+export class SnapshotKeeper {
+  constructor(private readonly options: SnapshotKeeperOptions) {}
+
+  /** Folds the events since the latest snapshot into a new one; returns the seq now covered (unchanged when nothing is new). */
+  async take(): Promise<number> {
+    const { store, clock } = this.options;
+    const page = this.options.page ?? 2000;
+    const takenAt = clock().toISOString();
+    const covered = (await store.snapshotSeq?.()) ?? 0;
+    // Nothing new since the latest snapshot: do not even load it (it can be megabytes).
+    if (covered > 0 && (await store.eventsAfter(covered, 1)).length === 0) return covered;
+    const latest = await store.latestSnapshot();
+    let snapshot = latest ?? emptySnapshot(takenAt);
+    let events = await store.eventsAfter(snapshot.seq, page);
+    if (events.length === 0) return snapshot.seq;
+    if (!latest && (events[0]?.seq ?? 1) > 1) {
+      // Events were pruned under a snapshot this code cannot read: fold what is left rather than nothing.
+      (this.options.warn ?? console.warn)(`[snapshot] no readable snapshot and the journal starts at seq ${events[0]?.seq}; folding what is left`);
+    }
+    const callOffs = new Map((await this.options.callOffs()).map((s) => [s.id, s]));
+    const callOff = (id: string) => callOffs.get(id);
+    for (;;) {
+      snapshot = advanceSnapshot(snapshot, events, callOff, takenAt);
+      if (events.length < page) break;
+      events = await store.eventsAfter(snapshot.seq, page);
+      if (events.length === 0) break;
+    }
+    await store.saveSnapshot(snapshot);
+    return snapshot.seq;
+  }
+}
+
+interface CallOffCache {
+  all(kind: 'jis-sequence'): Promise<JisSequence[]>;
+}
+
+const isStore = (j: unknown): j is SnapshotStore =>
+  ['eventsAfter', 'latestSnapshot', 'saveSnapshot'].every((m) => typeof (j as Record<string, unknown>)[m] === 'function');
+
+/** A keeper over the real journal and cache; null for stand-ins that cannot hold snapshots (retention then prunes nothing). */
+export function snapshotKeeperFor(journal: unknown, cache: unknown, clock: () => Date): SnapshotKeeper | null {
+  if (!isStore(journal)) return null;
+  const calls = typeof (cache as Partial<CallOffCache>).all === 'function' ? (cache as CallOffCache) : null;
+  return new SnapshotKeeper({ store: journal, callOffs: async () => (calls ? calls.all('jis-sequence') : []), clock });
+}

@@ -1,0 +1,133 @@
+import type { EventEnvelope } from './events';
+import { createJisState, DEFAULT_JIS_CONFIG, findPosition, foldJisEvents, jisSequenceOf, type JisConfig, type JisState } from './jis';
+import type { JisSequence } from './master-data';
+import { foldProductionEvents, initialProductionState, type ProductionState } from './production';
+
+/**
+ * A journal snapshot (issues 8 and 9): the terminal's folds as of one seq,
+ * so that retention can delete old events without the folds forgetting them.
+ * Restore = snapshot + the events after its seq; this equals folding the
+ * whole journal (property-tested). Plain JSON, versioned: a snapshot of a
+ * version this code does not know is not read at all (full fold from what is
+ * left; retention waits for a snapshot it knows).
+ *
+ * JIS states need their call-off to start from. A sequence whose call-off is
+ * not cached when the snapshot is taken keeps its events verbatim
+ * (`unfoldedJis`) until it is; a sequence's events are never dropped.
+ */
+
+export const SNAPSHOT_VERSION = 1;
+
+export interface JournalSnapshot {
+  readonly version: typeof SNAPSHOT_VERSION;
+  /** Covers every event with seq ≤ this. */
+  readonly seq: number;
+  readonly takenAt: string;
+  readonly production: ProductionState;
+  /** Container (or rack) → print job of its label, from LabelPrinted: a reprint names it. */
+  readonly printedJobs: Readonly<Record<string, string>>;
+  /** Per JIS sequence, its state folded from its call-off (as cached when first snapshotted) and its events. */
+  readonly jis: Readonly<Record<string, JisState>>;
+  /** JIS events of sequences whose call-off was unknown when the snapshot was taken, in seq order. */
+  readonly unfoldedJis: readonly EventEnvelope[];
+}
+
+export function emptySnapshot(takenAt: string): JournalSnapshot {
+  return { version: SNAPSHOT_VERSION, seq: 0, takenAt, production: initialProductionState, printedJobs: {}, jis: {}, unfoldedJis: [] };
+}
+
+/** Container → job id of its label, from LabelPrinted events. */
+export function printedJobsOf(jobs: Readonly<Record<string, string>>, events: readonly EventEnvelope[]): Readonly<Record<string, string>> {
+  let next = jobs;
+  for (const e of events) {
+    const containerId = e.payload['containerId'];
+    const jobId = e.payload['jobId'];
+    if (e.type === 'LabelPrinted' && typeof containerId === 'string' && typeof jobId === 'string') next = { ...next, [containerId]: jobId };
+  }
+  return next;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A stored row as a snapshot this code can use, or null: an unknown version
+ * (one written by a newer app, after a downgrade) or a malformed row is
+ * ignored, never half-read. When SNAPSHOT_VERSION is raised, the new code must
+ * upgrade older snapshots here (a pure transform, like the Dexie versions in
+ * renderer/storage/schema.ts), not ignore them: their events may be pruned.
+ */
+export function readSnapshot(row: unknown): JournalSnapshot | null {
+  if (!isRecord(row) || row['version'] !== SNAPSHOT_VERSION) return null;
+  const seq = row['seq'];
+  if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) return null;
+  if (!isRecord(row['production']) || !isRecord(row['printedJobs']) || !isRecord(row['jis']) || !Array.isArray(row['unfoldedJis'])) return null;
+  return row as unknown as JournalSnapshot;
+}
+
+/** Folds `events` (seq order; those at or below the snapshot's seq are ignored) into a new snapshot. Pure. */
+export function advanceSnapshot(
+  base: JournalSnapshot,
+  events: readonly EventEnvelope[],
+  callOff: (sequenceId: string) => JisSequence | undefined,
+  takenAt: string,
+): JournalSnapshot {
+  const fresh = events.filter((e) => e.seq > base.seq);
+  const bySequence = new Map<string, EventEnvelope[]>();
+  for (const e of [...base.unfoldedJis, ...fresh]) {
+    const id = jisSequenceOf(e);
+    if (id === undefined) continue;
+    const list = bySequence.get(id) ?? [];
+    list.push(e);
+    bySequence.set(id, list);
+  }
+  const jis: Record<string, JisState> = { ...base.jis };
+  const unfoldedJis: EventEnvelope[] = [];
+  for (const [id, list] of bySequence) {
+    const known = jis[id];
+    // Base's unfolded events belong to sequences without a state, so a known state only takes the fresh ones.
+    if (known) {
+      jis[id] = foldJisEvents(known, list.filter((e) => e.seq > base.seq));
+      continue;
+    }
+    const row = callOff(id);
+    if (row) jis[id] = foldJisEvents(createJisState(row), list);
+    else unfoldedJis.push(...list);
+  }
+  unfoldedJis.sort((a, b) => a.seq - b.seq);
+  return {
+    version: SNAPSHOT_VERSION,
+    seq: Math.max(base.seq, fresh.at(-1)?.seq ?? base.seq),
+    takenAt,
+    production: foldProductionEvents(fresh, base.production),
+    printedJobs: printedJobsOf(base.printedJobs, fresh),
+    jis,
+    unfoldedJis,
+  };
+}
+
+/** The events a restore still has to fold: those after the snapshot. */
+const after = (snapshot: JournalSnapshot | null, events: readonly EventEnvelope[]) => (snapshot ? events.filter((e) => e.seq > snapshot.seq) : events);
+
+/** Production state and printed jobs: the snapshot's, then the events after it. */
+export function restoreProduction(
+  snapshot: JournalSnapshot | null,
+  events: readonly EventEnvelope[],
+): { production: ProductionState; printedJobs: Readonly<Record<string, string>> } {
+  const rest = after(snapshot, events);
+  return {
+    production: foldProductionEvents(rest, snapshot?.production ?? initialProductionState),
+    printedJobs: printedJobsOf(snapshot?.printedJobs ?? {}, rest),
+  };
+}
+
+/** One sequence's JIS state: the snapshot's (or its call-off plus its kept events), then its events after the snapshot. */
+export function restoreJis(snapshot: JournalSnapshot | null, sequence: JisSequence, events: readonly EventEnvelope[], config: Partial<JisConfig> = {}): JisState {
+  const own = (e: EventEnvelope) => jisSequenceOf(e) === sequence.id;
+  const saved = snapshot?.jis[sequence.id];
+  const base = saved ?? foldJisEvents(createJisState(sequence), (snapshot?.unfoldedJis ?? []).filter(own));
+  const state = foldJisEvents(base, after(snapshot, events).filter(own));
+  // A stored state has no index memo yet: build it now, not on the operator's first scan.
+  findPosition(state, -1);
+  // Configuration is the line's today, not the one at snapshot time; the fold never reads it.
+  return { ...state, config: { ...DEFAULT_JIS_CONFIG, ...config } };
+}

@@ -1,0 +1,118 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appRig, type AppRig } from '../support/app-rig';
+import { demoPage } from '../support/fixtures';
+import { renderApp } from '../support/render-app';
+import { JIS_CONFIG, jisChange, journalEvents, PART, SEQ_ID, typesOf } from './jis-fixtures';
+
+/** Breaks on the JIS screen (issue 9): skip the current position or pull a later one ahead, each with a shift lead's badge, PIN and reason. */
+
+const rigs: AppRig[] = [];
+const cleanups: (() => void)[] = [];
+
+async function setup(language: 'en' | 'de' = 'en') {
+  const rig = await appRig({ pulled: false });
+  rigs.push(rig);
+  await rig.cache.applyPull(demoPage(rig.terminalId, [jisChange(11)]));
+  await rig.store.getState().refreshMaster();
+  rig.store.setState({ jisConfig: JIS_CONFIG, sync: { ...rig.store.getState().sync, lastSuccessAt: '2025-03-01T05:59:00.000Z' } });
+  rig.bridge.handle('printer:print', (req) => ({ ok: true, value: { jobId: req.jobId, outcome: 'done', status: { state: 'ready' } } }));
+  const view = await renderApp(rig, language);
+  cleanups.push(view.unwire);
+  await act(async () => rig.store.getState().handleScan({ raw: 'B1001' }));
+  fireEvent.click(await screen.findByTestId(`jis-open-${SEQ_ID}`));
+  await screen.findByTestId('jis-screen');
+  return rig;
+}
+
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+  for (const r of rigs.splice(0)) r.close();
+});
+
+async function scan(rig: AppRig, raw: string) {
+  await act(async () => {
+    rig.bridge.emit('scanner:scan', { raw, source: 'serial', receivedAt: '2025-03-01T06:00:00.000Z' });
+    await new Promise((r) => setTimeout(r, 0));
+  });
+  await waitFor(() => expect(rig.store.getState().jisBusy).toBe(false));
+}
+
+/** The shift lead approves: badge, PIN, then the reason button. */
+async function approve(rig: AppRig, reason: string) {
+  await scan(rig, 'B9001');
+  for (const d of '1234') fireEvent.click(screen.getByTestId(`jis-pin-${d}`));
+  fireEvent.click(screen.getByTestId('jis-pin-submit'));
+  fireEvent.click(await screen.findByTestId(`jis-break-reason-${reason}`));
+  await waitFor(() => expect(screen.queryByTestId('jis-override')).toBeNull());
+}
+
+const currentSeq = () => screen.getByTestId('jis-current-seq').textContent;
+
+describe('JIS breaks', () => {
+  it('skip: touch button with icon and text, shift lead + reason, SequenceBreak recorded, the chain shows the break', async () => {
+    const rig = await setup();
+    const skip = screen.getByTestId('jis-skip');
+    expect(skip.className).toContain('jis-btn-big'); // ≥ 64 px touch target
+    expect(skip.textContent).toBe('⤼ Skip position');
+    fireEvent.click(skip);
+    expect(screen.getByTestId('jis-override').getAttribute('data-purpose')).toBe('skip');
+    expect(screen.getByRole('dialog').textContent).toContain('Skip position 1 (break)');
+    await scan(rig, 'B1001'); // an operator may not approve
+    expect(screen.getByTestId('jis-override-error').textContent).toContain('Only a shift lead');
+    await approve(rig, 'quality-hold');
+
+    const breaks = (await journalEvents(rig)).filter((e) => e.type === 'SequenceBreak');
+    expect(breaks.map((e) => e.payload)).toEqual([{ sequenceId: SEQ_ID, sequenceNumber: 1, kind: 'skipped', reason: 'quality-hold', approvedBy: 'op-petra' }]);
+    expect(currentSeq()).toBe('2');
+    const done = screen.getByTestId('jis-pos-1');
+    expect(done.getAttribute('data-status')).toBe('skipped');
+    expect(within(done).getByText('⤼ skipped (break)')).toBeTruthy();
+    expect(within(done).getByText('approved by Petra Schmidt')).toBeTruthy();
+    expect(screen.getByTestId('jis-pos-1-break').textContent).toBe('reason: Quality hold');
+    expect(screen.getByTestId('jis-breaks').textContent).toContain('1: skipped – Quality hold (Petra Schmidt)');
+    expect(screen.getByTestId('jis-verdict').getAttribute('data-code')).toBe('skipped');
+    // The skipped position takes no rack slot; building goes on at 2.
+    await scan(rig, PART[2]);
+    expect(rig.store.getState().jis?.racks[0]?.filled).toEqual([{ slot: 1, sequenceNumber: 2 }]);
+  });
+
+  it('pull ahead: a later position is built next; the ones passed over come back afterwards', async () => {
+    const rig = await setup();
+    fireEvent.click(screen.getByTestId('jis-pull-3'));
+    expect(screen.getByRole('dialog').textContent).toContain('Pull position 3 ahead (break)');
+    await approve(rig, 'customer-resequenced');
+    expect(currentSeq()).toBe('3');
+    expect(screen.getByTestId('jis-verdict').textContent).toContain('Position 3 pulled ahead (break), approved by Petra Schmidt');
+    // The passed-over positions stay in the chain as open.
+    expect(within(screen.getByTestId('jis-next')).getAllByRole('listitem').map((li) => li.getAttribute('data-testid'))).toEqual(['jis-pos-1', 'jis-pos-2', 'jis-pos-5', 'jis-pos-6']);
+    await scan(rig, PART[3]);
+    expect(currentSeq()).toBe('1');
+    const pulled = screen.getByTestId('jis-pos-3');
+    expect(within(pulled).getByText('⇡ pulled ahead')).toBeTruthy();
+    expect(await typesOf(rig)).toEqual(['SequenceBreak', 'SequencePartVerified', 'RackOpened', 'RackSlotFilled']);
+    expect((await journalEvents(rig)).find((e) => e.type === 'SequenceBreak')?.payload).toMatchObject({ sequenceNumber: 3, kind: 'pulled-ahead', reason: 'customer-resequenced' });
+  });
+
+  it('no break while a wrong part waits for acknowledgement; cancelling records nothing', async () => {
+    const rig = await setup();
+    await scan(rig, PART[2]); // wrong part at 1
+    expect((screen.getByTestId('jis-skip') as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByTestId('jis-pull-3') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByTestId('jis-mismatch-ack'));
+    await waitFor(() => expect((screen.getByTestId('jis-skip') as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByTestId('jis-skip'));
+    fireEvent.click(screen.getByTestId('jis-override-cancel'));
+    expect(screen.queryByTestId('jis-override')).toBeNull();
+    expect(await typesOf(rig)).toEqual(['SequenceMismatch', 'SequenceMismatchAcknowledged']);
+  });
+
+  it('speaks German', async () => {
+    const rig = await setup('de');
+    expect(screen.getByTestId('jis-skip').textContent).toBe('⤼ Position überspringen');
+    expect(screen.getByTestId('jis-pull-3').textContent).toBe('⇡ Vorziehen');
+    fireEvent.click(screen.getByTestId('jis-skip'));
+    await approve(rig, 'part-damaged');
+    expect(screen.getByTestId('jis-pos-1-break').textContent).toBe('Grund: Teil beschädigt');
+  });
+});

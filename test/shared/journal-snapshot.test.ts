@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EventEnvelope } from '../../shared/events';
+import { JisSequence } from '../../shared/master-data';
+import { advanceSnapshot, emptySnapshot, readSnapshot, restoreJis, restoreProduction, SNAPSHOT_VERSION, type JournalSnapshot } from '../../shared/journal-snapshot';
+import { Station } from './jis/harness';
+import { opArb, sequenceArb, step } from './jis/ops';
+
+/**
+ * Snapshot + fold equivalence (issues 8/9): for any journal and any cut(s),
+ * the snapshot at the cut (after a JSON round trip, as stored) plus the
+ * events after it restores exactly the state the whole journal folds to,
+ * for the production state, the printed jobs and every JIS sequence; also
+ * when a sequence's call-off was unknown when the snapshot was taken.
+ */
+
+const ORDERS = ['O-1', 'O-2'];
+const CONTAINERS = ['C-1', 'C-2', 'C-3'];
+
+type Draft = { type: string; orderId?: string; payload: Record<string, unknown> };
+
+const productionArb: fc.Arbitrary<Draft> = fc.oneof(
+  fc.record({ type: fc.constantFrom('OrderStarted'), orderId: fc.constantFrom(...ORDERS), payload: fc.constant({ orderNumber: 'N', materialId: 'M', quantity: 10 }) }),
+  fc.record({ type: fc.constantFrom('OrderPaused'), orderId: fc.constantFrom(...ORDERS), payload: fc.constant({ reason: 'break' }) }),
+  fc.record({ type: fc.constantFrom('OrderResumed', 'OrderCompleted'), orderId: fc.constantFrom(...ORDERS), payload: fc.constant({}) }),
+  fc.record({ type: fc.constant('MaterialLoaded'), orderId: fc.constantFrom(...ORDERS), payload: fc.record({ materialId: fc.constantFrom('M-1', 'M-2'), batch: fc.constantFrom('B1', 'B2') }) }),
+  fc.record({ type: fc.constant('GoodQuantityBooked'), orderId: fc.constantFrom(...ORDERS), payload: fc.record({ quantity: fc.integer({ min: 1, max: 5 }) }) }),
+  fc.record({ type: fc.constant('ScrapBooked'), orderId: fc.constantFrom(...ORDERS), payload: fc.record({ quantity: fc.integer({ min: 1, max: 3 }), reasonId: fc.constantFrom('R1', 'R2') }) }),
+  fc.record({ type: fc.constant('ContainerOpened'), orderId: fc.constantFrom(...ORDERS), payload: fc.record({ containerId: fc.constantFrom(...CONTAINERS), capacity: fc.constant(4) }) }),
+  fc.record({ type: fc.constant('PartPacked'), orderId: fc.constantFrom(...ORDERS), payload: fc.record({ containerId: fc.constantFrom(...CONTAINERS), quantity: fc.constant(1) }) }),
+  fc.record({ type: fc.constant('ContainerClosed'), orderId: fc.constantFrom(...ORDERS), payload: fc.record({ containerId: fc.constantFrom(...CONTAINERS) }) }),
+  fc.record({
+    type: fc.constant('LabelPrinted'),
+    payload: fc.record({ jobId: fc.constantFrom('J1', 'J2', 'J3'), templateId: fc.constant('vda-4902'), containerId: fc.constantFrom(...CONTAINERS), copies: fc.constant(1) }),
+  }),
+);
+
+/** One journal: the JIS station's events (and a copy of them for a second sequence), production events in between; seqs from 1. */
+function journalOf(jisEvents: readonly EventEnvelope[], production: readonly Draft[], undoFirstScrap: boolean): EventEnvelope[] {
+  const drafts: Draft[] = [];
+  const longest = Math.max(jisEvents.length, production.length);
+  for (let i = 0; i < longest; i++) {
+    const jis = jisEvents[i];
+    if (jis) drafts.push({ type: jis.type, payload: jis.payload }, { type: jis.type, payload: { ...jis.payload, sequenceId: 'SEQ-Q' } });
+    const p = production[i];
+    if (p) drafts.push(p);
+  }
+  const envelopes = drafts.map((d, i) =>
+    EventEnvelope.parse({
+      id: `00000000-0000-7000-8000-${String(i + 1).padStart(12, '0')}`,
+      terminalId: 'T1',
+      seq: i + 1,
+      type: d.type,
+      occurredAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+      ...(d.orderId ? { orderId: d.orderId } : {}),
+      payload: d.payload,
+      schemaVersion: 1,
+    }),
+  );
+  const scrap = envelopes.find((e) => e.type === 'ScrapBooked');
+  if (undoFirstScrap && scrap) {
+    envelopes.push(
+      EventEnvelope.parse({ ...scrap, id: '00000000-0000-7000-8000-999999999999', seq: envelopes.length + 1, type: 'ScrapUndone', payload: { scrapEventId: scrap.id, reasonId: scrap.payload['reasonId'], quantity: scrap.payload['quantity'] } }),
+    );
+  }
+  return envelopes;
+}
+
+/** What the store keeps: a snapshot goes through storage as plain data. */
+const stored = (s: JournalSnapshot) => JSON.parse(JSON.stringify(s)) as JournalSnapshot;
+
+describe('journal snapshots', () => {
+  it('snapshot at any cut(s) + the events after it == folding the whole journal (production, printed jobs, JIS)', () => {
+    fc.assert(
+      fc.property(
+        sequenceArb,
+        fc.array(opArb, { maxLength: 40 }),
+        fc.array(productionArb, { maxLength: 40 }),
+        fc.boolean(),
+        fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
+        fc.boolean(),
+        (sequence, ops, production, undo, cuts, otherKnownAtFirstCut) => {
+          const station = new Station(sequence, { rackSlots: 3 });
+          for (const op of ops) station.run(step(station.state, op).verdict);
+          const journal = journalOf(station.events, production, undo);
+          const other = JisSequence.parse({ ...sequence, id: 'SEQ-Q' });
+          const [c1, c2] = cuts.map((c) => Math.floor(c * (journal.length + 1))).sort((a, b) => a - b) as [number, number];
+
+          const first = advanceSnapshot(emptySnapshot('t1'), journal.slice(0, c1), (id) => (id === 'SEQ-P' || otherKnownAtFirstCut ? (id === 'SEQ-P' ? sequence : other) : undefined), 't1');
+          const second = advanceSnapshot(stored(first), journal.slice(c1, c2), (id) => (id === 'SEQ-P' ? sequence : id === 'SEQ-Q' ? other : undefined), 't2');
+          const snapshot = stored(second);
+          expect(snapshot.seq).toBe(journal.slice(0, c2).at(-1)?.seq ?? 0);
+          // The restore gets every event still in the journal; those the snapshot covers are skipped.
+          const rest = journal.slice(c2);
+
+          expect(restoreProduction(snapshot, rest)).toEqual(restoreProduction(null, journal));
+          for (const row of [sequence, other]) {
+            expect(restoreJis(snapshot, row, rest, { rackSlots: 3 })).toEqual(restoreJis(null, row, journal, { rackSlots: 3 }));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps the events of a sequence whose call-off is unknown, and folds them once it is known', () => {
+    const row = JisSequence.parse({ id: 'SEQ-P', lineId: 'L1', customer: 'OEM', callOffRevision: 1, positions: [{ sequenceNumber: 1, vehicleNumber: 'V1', customerPartNumber: 'P', dueTime: '2026-01-01T00:00:00.000Z' }] });
+    const station = new Station(row);
+    const verified = step(station.state, { kind: 'right' }).verdict;
+    station.run(verified);
+    const unknown = advanceSnapshot(emptySnapshot('t'), station.events, () => undefined, 't');
+    expect(unknown.jis).toEqual({});
+    expect(unknown.unfoldedJis.map((e) => e.type)).toEqual(['SequencePartVerified', 'RackOpened', 'RackSlotFilled']);
+    expect(restoreJis(unknown, row, station.events).positions[0]?.build?.kind).toBe('verified');
+    const known = advanceSnapshot(unknown, [], (id) => (id === 'SEQ-P' ? row : undefined), 't');
+    expect(known.unfoldedJis).toEqual([]);
+    expect(known.jis['SEQ-P']?.positions[0]?.build?.kind).toBe('verified');
+  });
+
+  it('reads only snapshots of its own version', () => {
+    const snapshot = emptySnapshot('t');
+    expect(readSnapshot(stored(snapshot))).toEqual(snapshot);
+    expect(readSnapshot({ ...snapshot, version: SNAPSHOT_VERSION + 1 })).toBeNull();
+    expect(readSnapshot({ ...snapshot, production: undefined })).toBeNull();
+    expect(readSnapshot({ ...snapshot, seq: -1 })).toBeNull();
+    expect(readSnapshot(null)).toBeNull();
+  });
+});
