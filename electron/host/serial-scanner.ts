@@ -38,6 +38,8 @@ export interface SerialScannerOptions {
   /** Kept below 2 s so a replugged scanner is usable again within 2 s. */
   maxRetryMs?: number;
   now?: () => Date;
+  /** Epoch ms with sub-ms precision, for `lastByteAt` (default: performance.timeOrigin + performance.now()). */
+  preciseNow?: () => number;
   timers?: Timers;
   openPort?: (options: { path: string; baudRate: number }) => PortLike;
 }
@@ -66,6 +68,7 @@ export function createSerialScanner(options: SerialScannerOptions): Scanner {
   const retryMs = options.retryMs ?? 500;
   const maxRetryMs = options.maxRetryMs ?? 1500;
   const now = options.now ?? (() => new Date());
+  const preciseNow = options.preciseNow ?? (() => performance.timeOrigin + performance.now());
   const timers = options.timers ?? defaultTimers;
   const openPort = options.openPort ?? defaultOpenPort;
 
@@ -77,6 +80,8 @@ export function createSerialScanner(options: SerialScannerOptions): Scanner {
   let nextDelay = retryMs;
   let running = false;
   let gapTimer: unknown;
+  /** When the latest chunk arrived: with timeout framing a scan ends a gap later, but its last byte came then. */
+  let lastChunkAt = 0;
   const gapMs = options.gapMs ?? DEFAULT_GAP_MS;
 
   const framer = createScanFramer({
@@ -105,7 +110,7 @@ export function createSerialScanner(options: SerialScannerOptions): Scanner {
     if (raws.length === 0) return;
     const receivedAt = now().toISOString();
     for (const raw of raws) {
-      const scan: RawScan = { raw, source: 'serial', receivedAt, port: path };
+      const scan: RawScan = { raw, source: 'serial', receivedAt, port: path, lastByteAt: lastChunkAt };
       for (const listener of scanListeners) safeCall(listener, scan);
     }
   }
@@ -159,6 +164,7 @@ export function createSerialScanner(options: SerialScannerOptions): Scanner {
     });
     candidate.on('data', (chunk) => {
       if (port !== candidate) return;
+      lastChunkAt = preciseNow();
       emit(framer.push(chunk));
       armGapTimer();
     });

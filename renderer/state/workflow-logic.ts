@@ -5,8 +5,14 @@ import type { ContainerState } from '../../shared/production';
 
 /** Pure helpers of the operator workflow (issue 8): translation params, label data, config. */
 
+/**
+ * The built-in workflow settings. Capacity, scrap threshold, undo window and
+ * inactivity are defaults only: the line's master data (`Line.settings`) and
+ * the product's packaging (`Material.containerCapacity`) override them, see
+ * workflow-settings.ts.
+ */
 export interface WorkflowConfig {
-  /** Parts per container when master data names none (no packaging master data yet). */
+  /** Parts per container when neither the product nor the line names one. */
   containerCapacity: number;
   /** Auto-logout after this long without a touch, key or scan. */
   inactivityMs: number;

@@ -1,6 +1,7 @@
 import { classifyScan, parseBarcode } from '../../shared/barcode';
 import type { EventEnvelope, NewEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
+import { printedJobsOf, restoreProduction, type JournalSnapshot } from '../../shared/journal-snapshot';
 import { roleRequiresPin, type Operator, type Role } from '../../shared/master-data';
 import {
   applyProductionEvent,
@@ -13,6 +14,7 @@ import {
   closeContainer,
   completeOrder,
   executionOf,
+  foldProductionEvents,
   handOverOrder,
   initialProductionState,
   packParts,
@@ -32,10 +34,12 @@ import {
   type Reason,
 } from '../../shared/production';
 import { normalizeScan } from '../scan/scan-text';
+import { saveFailedFeedback } from '../storage/storage-refusal';
 import { initialLogin } from './login-logic';
 import type { StoreDeps } from './deps';
 import { printQueueFor } from './print-queue';
 import type { SliceCreator } from './types';
+import { selectWorkflowConfig } from './workflow-settings';
 import {
   buildContainerLabel,
   containerShortId,
@@ -156,16 +160,12 @@ export const initialWorkflow: WorkflowState = {
 
 type EventSource = { eventsAfter(seq: number, limit: number): Promise<EventEnvelope[]> };
 const hasEvents = (j: unknown): j is EventSource => typeof (j as Partial<EventSource>).eventsAfter === 'function';
+type SnapshotSource = { latestSnapshot(): Promise<JournalSnapshot | null> };
+const hasSnapshots = (j: unknown): j is SnapshotSource => typeof (j as Partial<SnapshotSource>).latestSnapshot === 'function';
 /** Container → job id of its label, from LabelPrinted events. */
-function withPrintedJobs(jobs: Readonly<Record<string, string>>, events: readonly EventEnvelope[]): Readonly<Record<string, string>> {
-  let next = jobs;
-  for (const e of events) {
-    const containerId = e.payload['containerId'];
-    const jobId = e.payload['jobId'];
-    if (e.type === 'LabelPrinted' && typeof containerId === 'string' && typeof jobId === 'string') next = { ...next, [containerId]: jobId };
-  }
-  return next;
-}
+const withPrintedJobs = printedJobsOf;
+/** The line's scrap threshold as checkScrapBooking takes it (absent: no approval ever needed). */
+const approvalThresholdOf = (config: WorkflowConfig) => (config.scrapApprovalThreshold !== undefined ? { approvalThreshold: config.scrapApprovalThreshold } : {});
 const hasAnyKind = (c: unknown): c is AnyKindCache => typeof (c as Partial<AnyKindCache>).all === 'function';
 
 export const createWorkflowSlice =
@@ -271,7 +271,8 @@ export const createWorkflowSlice =
         const attributed = events.map((e) => (e.operatorId || !operatorId ? e : { ...e, operatorId }));
         const result = await deps.journal.append(attributed as NewEvent[], { clock: deps.clock });
         if (!result.ok) {
-          verdict('nok', 'workflow.saveFailed', { message: result.error.message });
+          const failed = saveFailedFeedback(result.error, 'workflow.saveFailed');
+          verdict('nok', failed.key, failed.params);
           return null;
         }
         const production = result.value.events.reduce(applyProductionEvent, wf().production);
@@ -321,15 +322,16 @@ export const createWorkflowSlice =
       else verdict('nok', 'workflow.trace.unknownScan');
     }
 
+    /** The latest snapshot plus the events after it (retention may have pruned the ones before). */
     async function rebuildProduction(): Promise<void> {
       if (!hasEvents(deps.journal)) return;
-      let production = initialProductionState;
-      let printedJobs: Readonly<Record<string, string>> = {};
-      let after = 0;
+      const snapshot = hasSnapshots(deps.journal) ? await deps.journal.latestSnapshot() : null;
+      let { production, printedJobs } = restoreProduction(snapshot, []);
+      let after = snapshot?.seq ?? 0;
       for (;;) {
         const page = await deps.journal.eventsAfter(after, 5000);
         if (page.length === 0) break;
-        production = page.reduce(applyProductionEvent, production);
+        production = foldProductionEvents(page, production); // copies each map once per page, not per event
         printedJobs = withPrintedJobs(printedJobs, page);
         after = page[page.length - 1]?.seq ?? after;
         if (page.length < 5000) break;
@@ -369,7 +371,7 @@ export const createWorkflowSlice =
       const verdictPack = packParts({
         state: c.s.workflow.production,
         execution: { ...execution, status: 'started' },
-        capacity: c.s.workflow.config.containerCapacity,
+        capacity: selectWorkflowConfig(c.s).containerCapacity,
         quantity,
         ...(serialNo !== undefined ? { serial: serialNo } : {}),
         materialId: c.order.materialId,
@@ -402,7 +404,7 @@ export const createWorkflowSlice =
         quantity: request.quantity,
         ...(request.comment ? { comment: request.comment } : {}),
         ...(request.serial ? { serial: request.serial } : {}),
-        ...(c.s.workflow.config.scrapApprovalThreshold !== undefined ? { approvalThreshold: c.s.workflow.config.scrapApprovalThreshold } : {}),
+        ...approvalThresholdOf(selectWorkflowConfig(c.s)),
         ...(approval?.ok ? { approval: approval.approval } : {}),
       });
       if (!v.ok && v.reason.code === 'scrap-needs-approval') {
@@ -446,7 +448,14 @@ export const createWorkflowSlice =
         patch({ openOrderId: orderId, verdict: null, handover: false, approval: null, lastScrapId: null, tracing: false, trace: null, scrapping: false, scrapSerial: null });
         const master = hasAnyKind(deps.cache) ? await loadWorkflowMaster(deps.cache) : wf().master;
         patch({ master });
-        await rebuildProduction();
+        // Busy while the journal is folded: scans and buttons wait, so a booking made meanwhile can neither
+        // be judged on a stale state nor be overwritten by the fold's result (a long journal takes seconds).
+        patch({ busy: true });
+        try {
+          await rebuildProduction();
+        } finally {
+          patch({ busy: false });
+        }
       },
 
       closeOrderDetail() {
@@ -563,7 +572,7 @@ export const createWorkflowSlice =
       async wfUndoScrap() {
         const id = wf().lastScrapId;
         if (!id || wf().busy) return;
-        const v = checkScrapUndo({ state: wf().production, scrapEventId: id, now: deps.clock().getTime(), windowMs: wf().config.scrapUndoWindowMs });
+        const v = checkScrapUndo({ state: wf().production, scrapEventId: id, now: deps.clock().getTime(), windowMs: selectWorkflowConfig(get()).scrapUndoWindowMs });
         const written = await run(v, 'workflow.scrap.undone');
         if (written || !v.ok) patch({ lastScrapId: null });
       },

@@ -10,7 +10,11 @@ function formatDue(value: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', ...(value.length > 10 ? { timeStyle: 'short' } : {}) }).format(date);
 }
 
-/** The line's released and started orders as big cards, each with a Start button. */
+/**
+ * The line's released and started orders as big cards, each with a Start
+ * button. Start opens the order and starts it there, through the same
+ * material check as the order screen's Start (see the session's startOrder).
+ */
 export function OrderList({ terminalId }: { terminalId: string }) {
   const { t, i18n } = useTranslation();
   const masterLoaded = useApp((s) => s.masterLoaded);

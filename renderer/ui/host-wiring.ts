@@ -1,5 +1,6 @@
 import type { BridgeClient } from '../../shared/bridge';
 import type { TaktBridge } from '../bridge/types';
+import { markScanReceived } from '../lib/perf-marks';
 import { KeyboardWedge, type KeyboardWedgeOptions } from '../scan/keyboard-wedge';
 import { replayTyping } from '../scan/replay-typing';
 import { appScanRouter, type ScanRouter } from '../scan/scan-router';
@@ -27,7 +28,12 @@ export function wireHost({ bridge, store, keyTarget, now, router = appScanRouter
   const disposers: (() => void)[] = [];
 
   disposers.push(router.setDefault((scan) => void actions().handleScan(scan)));
-  disposers.push(bridge.on('scanner:scan', (scan) => router.dispatch(scan)));
+  disposers.push(
+    bridge.on('scanner:scan', (scan) => {
+      markScanReceived(scan);
+      router.dispatch(scan);
+    }),
+  );
   disposers.push(bridge.on('device:status', (status) => actions().setScanner(status.status)));
 
   const refreshScanner = () => {

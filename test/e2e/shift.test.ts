@@ -19,13 +19,14 @@ import { containerShortId } from '../../renderer/state/workflow-logic';
  * complete. Then the server's forward trace of the first housing batch must
  * tell exactly that story.
  *
- * The container capacity is the product default (20 parts, no packaging
- * master data yet); "+n" fills a container in one booking, so no test-only
- * configuration is needed.
+ * The settings are the demo plant's master data: SG-100 ships 20 parts to a
+ * container (its packaging; line L1's own default is 24), and L1 wants the
+ * shift lead for scrap above 10 parts. "+n" fills a container in one booking,
+ * so no test-only configuration is needed.
  */
 const TERMINAL = 'T-L1-01';
 const ORDER = DEMO_ORDERS.L1[0]; // ORD-1001: SG-100, BOM housing, PCB, screw, seal
-const CAPACITY = 20;
+const CAPACITY = 20; // M-SG1's containerCapacity in server/demo/demo-data.ts
 const GS = '\x1d';
 const RS = '\x1e';
 const EOT = '\x04';

@@ -92,6 +92,22 @@ describe('timeout framing: the serial scanner', () => {
     expect(pending).toEqual([]);
   });
 
+  it('stamps a scan with the arrival of its last chunk, not with the gap timer that ended it', () => {
+    const { timers, pending } = manualTimers();
+    const port = new FakePort();
+    let clock = 1000.5;
+    const scanner = createSerialScanner({ path: '/dev/fake', baudRate: 9600, framing: 'timeout', timers, preciseNow: () => clock, openPort: () => port as unknown as PortLike });
+    const scans: RawScan[] = [];
+    scanner.onScan((s) => scans.push(s));
+    scanner.start();
+    port.emit('data', Buffer.from('PART', 'latin1'));
+    clock = 1004.25;
+    port.emit('data', Buffer.from('-42', 'latin1'));
+    clock = 1054.25; // the gap has passed
+    pending.shift()!.fn();
+    expect(scans.map((s) => [s.raw, s.lastByteAt])).toEqual([['PART-42', 1004.25]]);
+  });
+
   it('an unplug mid-scan drops the partial scan and its timer', async () => {
     const { timers, pending } = manualTimers();
     const port = new FakePort();

@@ -101,6 +101,7 @@ describe('serial scanner retry policy', () => {
       baudRate: 9600,
       framing: 'auto',
       now: () => new Date('2025-03-01T07:00:00.000Z'),
+      preciseNow: () => 1_740_812_400_000.25,
       openPort: () => port as unknown as PortLike,
     });
     const scans: unknown[] = [];
@@ -108,8 +109,8 @@ describe('serial scanner retry policy', () => {
     scanner.start();
     port.emit('data', Buffer.from('A1\r\nB2\r'));
     expect(scans).toEqual([
-      { raw: 'A1', source: 'serial', receivedAt: '2025-03-01T07:00:00.000Z', port: '/dev/fake' },
-      { raw: 'B2', source: 'serial', receivedAt: '2025-03-01T07:00:00.000Z', port: '/dev/fake' },
+      { raw: 'A1', source: 'serial', receivedAt: '2025-03-01T07:00:00.000Z', port: '/dev/fake', lastByteAt: 1_740_812_400_000.25 },
+      { raw: 'B2', source: 'serial', receivedAt: '2025-03-01T07:00:00.000Z', port: '/dev/fake', lastByteAt: 1_740_812_400_000.25 },
     ]);
   });
 

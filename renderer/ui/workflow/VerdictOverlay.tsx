@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { markVerdictPaintedAfterNextPaint } from '../../lib/perf-marks';
 import { beep } from '../sound';
 import { useApp } from '../store-context';
 
@@ -12,6 +13,14 @@ export function VerdictOverlay() {
   const verdict = useApp((s) => s.workflow.verdict);
   const okMs = useApp((s) => s.workflow.config.okFeedbackMs);
   const acknowledge = useApp((s) => s.wfAcknowledge);
+
+  // Scan latency instrumentation (bench/scan.ts): a layout effect runs right after the DOM commit, before the paint.
+  const serial = verdict?.serial;
+  const tone = verdict?.tone;
+  useLayoutEffect(() => {
+    if (serial === undefined || tone === undefined) return;
+    return markVerdictPaintedAfterNextPaint({ serial, tone });
+  }, [serial, tone]);
 
   useEffect(() => {
     if (!verdict) return;

@@ -1,15 +1,16 @@
 import { useEffect } from 'react';
+import { selectWorkflowConfig } from '../../state/workflow-settings';
 import { useApp } from '../store-context';
 
 /**
- * Logs the operator out after `config.inactivityMs` without a touch, key
- * press or journal write (every booked scan is a write). OperatorLoggedOut
- * reason 'inactivity'.
+ * Logs the operator out after the line's inactivity time (master data, else
+ * `config.inactivityMs`) without a touch, key press or journal write (every
+ * booked scan is a write). OperatorLoggedOut reason 'inactivity'.
  */
 export function useInactivityLogout(target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> = window): void {
   const loggedIn = useApp((s) => s.terminal.operator !== null);
   const lastSeq = useApp((s) => s.terminal.lastSeq);
-  const timeoutMs = useApp((s) => s.workflow.config.inactivityMs);
+  const timeoutMs = useApp((s) => selectWorkflowConfig(s).inactivityMs);
   const logoutInactive = useApp((s) => s.wfLogoutInactive);
 
   useEffect(() => {

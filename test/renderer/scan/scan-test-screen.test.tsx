@@ -90,11 +90,14 @@ describe('Scan test screen', () => {
 });
 
 describe('scans on the login and order screens', () => {
-  it('a badge with an AIM prefix (]C0B1001) still logs in; an order traveller scan starts the order', async () => {
+  it('a badge with an AIM prefix (]C0B1001) still logs in; an order traveller scan opens and starts the order', async () => {
     const { rig } = await setup();
     await serialScan(rig, ']C0B1001\r');
     await waitFor(() => expect(screen.getByTestId('operator-name').textContent).toBe('Anna Becker'));
     await serialScan(rig, ']C0PO-1001');
+    // The traveller opens the order and starts it through the same start check as its Start button.
+    await waitFor(() => expect(screen.getByTestId('order-detail').getAttribute('data-status')).toBe('started'));
+    fireEvent.click(screen.getByTestId('wf-back'));
     await waitFor(() => expect(screen.getByTestId('order-PO-1001').getAttribute('data-status')).toBe('started'));
     await serialScan(rig, 'PO-1001');
     await waitFor(() => expect(screen.getByTestId('feedback').textContent).toContain('Order PO-1001 is already started.'));

@@ -42,7 +42,7 @@ describe('order list', () => {
     expect(screen.queryByTestId('order-PO-2001')).toBeNull(); // other line
   });
 
-  it('Start appends OrderStarted and shows "started" only after the append resolved', async () => {
+  it('Start opens the order and starts it there; "started" only after the append resolved', async () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { rig } = await setup();
@@ -53,15 +53,20 @@ describe('order list', () => {
     };
     await loginAnna(rig);
     fireEvent.click(screen.getByTestId('start-PO-1001'));
-    await waitFor(() => expect(screen.getByTestId('start-PO-1001').textContent).toContain('Starting…'));
-    expect(screen.getByTestId('order-PO-1001').getAttribute('data-status')).toBe('released');
+    const detail = await screen.findByTestId('order-detail');
+    expect(detail.getAttribute('data-status')).toBe('released');
     await act(async () => release());
-    await waitFor(() => expect(screen.getByTestId('order-PO-1001').getAttribute('data-status')).toBe('started'));
+    await waitFor(() => expect(screen.getByTestId('order-detail').getAttribute('data-status')).toBe('started'));
+    expect(screen.getByTestId('wf-verdict').getAttribute('data-tone')).toBe('ok');
+    expect(screen.getByTestId('wf-verdict-text').textContent).toBe('Order PO-1001 started');
+    const events = await rig.journal.eventsAfter(1, 5);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'OrderStarted', orderId: 'o-1', operatorId: 'op-anna', payload: { orderNumber: 'PO-1001', materialId: 'm-1', quantity: 250 } });
+
+    fireEvent.click(screen.getByTestId('wf-back'));
+    expect(screen.getByTestId('order-PO-1001').getAttribute('data-status')).toBe('started');
     expect(screen.getByTestId('status-PO-1001').textContent).toContain('started');
     expect(screen.queryByTestId('start-PO-1001')).toBeNull();
-    expect(screen.getByTestId('feedback').textContent).toContain('Order PO-1001 started');
-    const events = await rig.journal.eventsAfter(1, 5);
-    expect(events[0]).toMatchObject({ type: 'OrderStarted', orderId: 'o-1', operatorId: 'op-anna', payload: { orderNumber: 'PO-1001', materialId: 'm-1', quantity: 250 } });
   });
 
   it('before the first pull it waits for master data instead of showing an empty list', async () => {

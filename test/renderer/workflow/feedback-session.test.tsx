@@ -1,4 +1,4 @@
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { appRig } from '../support/app-rig';
 import { demoPage } from '../support/fixtures';
@@ -52,7 +52,8 @@ describe('session', () => {
       await screen.findAllByTestId('order-detail');
       const cells = await screen.findAllByText(/L1/);
       expect(cells.length).toBeGreaterThan(0);
-      expect(again.store.getState().workflow.production.orders['o-5']?.loaded['m-2']?.batch).toBe('L1');
+      // Opening folds the journal (snapshot, then the events after it) before the state is there.
+      await waitFor(() => expect(again.store.getState().workflow.production.orders['o-5']?.loaded['m-2']?.batch).toBe('L1'));
       expect((await journal(again)).filter((e) => e.type === 'MaterialLoaded')).toHaveLength(1);
     } finally {
       view.unwire();

@@ -37,7 +37,8 @@ describe('local trace', () => {
     const part = await traceScan(rig, PART('SN2'));
     expect(part).toContain('Batches: SCR-M6 L1, HSG-1 H7');
 
-    const container = await traceScan(rig, `]C0S${containerShortId(containerId)}`);
+    // The container label carries its package number in Code 39 (VDA 4902), read with AIM ]A0.
+    const container = await traceScan(rig, `]A0S${containerShortId(containerId)}`);
     expect(container).toContain('Parts: SN1, SN2');
     expect(container).toContain('Batches: SCR-M6 L1, HSG-1 H7');
 

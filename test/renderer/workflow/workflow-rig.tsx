@@ -67,6 +67,8 @@ export async function workflowSetup(language: 'en' | 'de' = 'en') {
   fireEvent.click(screen.getByTestId('open-PO-3001'));
   await screen.findByTestId('order-detail');
   await waitFor(() => expect(rig.store.getState().workflow.master.scrapReasons.length).toBe(3));
+  // Opening folds the journal first; until then the buttons are disabled.
+  await waitFor(() => expect(rig.store.getState().workflow.busy).toBe(false));
   return { rig, view, clock };
 }
 
