@@ -59,6 +59,10 @@ function openPostgres(url: string): TaktDatabase {
   // An idle client whose connection dies (database restart) is dropped by the pool; without a
   // listener the 'error' event would end the process. The next query connects afresh.
   pool.on('error', () => {});
+  // A client checked out by a transaction can lose its connection between two of its queries;
+  // that 'error' event reaches the client, not the pool. The pending or next query fails on its
+  // own (and is answered 503), so the event itself needs only a listener to not end the process.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', location: redactPassword(url), close: () => db.destroy() };
 }

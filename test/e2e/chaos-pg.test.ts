@@ -55,6 +55,10 @@ describe('chaos: PostgreSQL restarts under a running server', () => {
           method,
           headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
           ...(body ? { body: JSON.stringify(body) } : {}),
+        }).catch((err: unknown) => {
+          // The server must never go away: if it did, say how it ended.
+          const running = server.running;
+          throw new Error(`${method} ${path} failed (${String(err)}); server exit ${String(running?.child.exitCode)}:\n${running?.output() ?? ''}`);
         });
         downAnswers.push({ status: res.status, code: ((await res.json()) as { error?: { code?: string } }).error?.code ?? '' });
       }
