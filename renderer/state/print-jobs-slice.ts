@@ -14,7 +14,7 @@ import type { SliceCreator } from './types';
 export interface PrintJobsState {
   awaiting: PrintJobRecord[];
   held: PrintJobRecord[];
-  /** The printer's last answer to a status query, asked when the screen opens. */
+  /** The printer's last known state: asked when the screen opens, then kept live from the host's status events. */
   printer: PrinterStatus | null;
   /** The job a reprint or retry is running for. */
   busyJobId: string | null;
@@ -24,6 +24,8 @@ export interface PrintJobsSlice {
   printJobs: PrintJobsState;
   refreshPrintJobs(): Promise<void>;
   checkPrinter(): Promise<void>;
+  /** The host reported a change of the printer's state (paper out, back, …). */
+  setPrinterStatus(status: PrinterStatus): void;
   /** Reprints a failed job with the operator's reason (a new job); true when the new label printed and was booked. */
   reprintPrintJob(jobId: string, reason: string): Promise<boolean>;
   /** Sends a held job again; true when it printed and was booked. */
@@ -89,6 +91,10 @@ export const createPrintJobsSlice =
       async checkPrinter() {
         const res = await deps.bridge.call('printer:status', {});
         patch({ printer: res.ok ? res.value : { state: 'offline', code: res.error.code, message: res.error.message } });
+      },
+
+      setPrinterStatus(status) {
+        patch({ printer: status });
       },
 
       reprintPrintJob(jobId, reason) {

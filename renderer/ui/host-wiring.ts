@@ -21,7 +21,7 @@ export interface HostWiringOptions {
 /**
  * Connects host events to store actions: serial scans and wedge scans both
  * go to handleScan; scanner status from `scanner:status` and `device:status`;
- * the bridge's connection state. Returns the function that undoes it all.
+ * printer status from `printer:status` events; the bridge's connection state. Returns the function that undoes it all.
  */
 export function wireHost({ bridge, store, keyTarget, now, router = appScanRouter, wedge: wedgeOptions }: HostWiringOptions): () => void {
   const actions = () => store.getState();
@@ -35,6 +35,7 @@ export function wireHost({ bridge, store, keyTarget, now, router = appScanRouter
     }),
   );
   disposers.push(bridge.on('device:status', (status) => actions().setScanner(status.status)));
+  disposers.push(bridge.on('printer:status', (status) => actions().setPrinterStatus(status)));
 
   const refreshScanner = () => {
     void bridge.call('scanner:status', {}).then((res) => {

@@ -11,6 +11,7 @@ import printJobsEn from '../../../renderer/i18n/print-jobs.en.json';
 import { Cache } from '../../../renderer/storage/cache';
 import { DexiePrintJobStore, PrintJobs } from '../../../renderer/storage/print-jobs';
 import { App } from '../../../renderer/ui/App';
+import { wireHost } from '../../../renderer/ui/host-wiring';
 import { StoreProvider } from '../../../renderer/ui/store-context';
 import vda4902Example from '../../../assets/labels/examples/vda-4902.json';
 import { FakeBridge } from '../support/fake-bridge';
@@ -155,7 +156,13 @@ describe('print-jobs screen', () => {
     await waitFor(() => expect(screen.getByTestId('print-jobs-printer').getAttribute('data-state')).toBe('error'));
     expect(screen.getByTestId('print-jobs-printer-reason').textContent).toContain('keine Etiketten');
 
+    // Paper back: the host's status event updates the screen without asking.
+    const unwire = wireHost({ bridge, store: b.store });
     paper = true;
+    act(() => bridge.emit('printer:status', { state: 'ready' }));
+    await waitFor(() => expect(screen.getByTestId('print-jobs-printer').getAttribute('data-state')).toBe('ready'));
+    expect(screen.queryByTestId('print-jobs-printer-reason')).toBeNull();
+    unwire();
     fireEvent.click(within(card).getByTestId('print-job-retry'));
     expect(await screen.findByTestId('print-jobs-empty')).toBeTruthy();
     expect(await b.printQueue.jobs.get('Q1')).toMatchObject({ state: 'done' });
