@@ -12,6 +12,8 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<unknown> }>>
   barcode: () => import('./barcode'),
   camera: () => import('./camera'),
   sequence: () => import('./sequence'),
+  scan: () => import('./scan'),
+  sync: () => import('./sync'),
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
