@@ -74,10 +74,18 @@ export interface ScrapRequest {
   serial?: string;
 }
 
+type PinEntry = { approver: { id: string; name: string; role: Role; pinHash: string }; digits: string; verifying: boolean; wrong: boolean };
+
+/**
+ * A PIN asked on the order screen: a shift lead confirming a scrap booking
+ * (badge, then PIN), or a shift lead taking over the order at a handover
+ * (their badge was the handover scan; a PIN role logs in with badge and PIN).
+ */
 export type ApprovalState =
   | null
   | { step: 'badge'; request: ScrapRequest }
-  | { step: 'pin'; request: ScrapRequest; approver: { id: string; name: string; role: Role; pinHash: string }; digits: string; verifying: boolean; wrong: boolean };
+  | ({ step: 'pin'; request: ScrapRequest } & PinEntry)
+  | ({ step: 'pin'; handover: true } & PinEntry);
 
 /** The local trace (offline, over this terminal's journal) of the last scan in trace mode. */
 export type TraceResult =
@@ -417,15 +425,26 @@ export const createWorkflowSlice =
       if (booked) patch({ lastScrapId: booked.id, approval: null, scrapSerial: null });
     }
 
+    /** A handover badge: an operator takes over at once; a PIN role (shift lead) enters the PIN first. */
     async function handOver(operator: Operator): Promise<void> {
+      if (!context() || !get().terminal.operator) return;
+      if (roleRequiresPin(operator.role)) {
+        if (!operator.pinHash) {
+          patch({ handover: false });
+          verdict('nok', 'workflow.reason.handover-pin-role', { name: operator.name });
+          return;
+        }
+        const approver = { id: operator.id, name: operator.name, role: operator.role, pinHash: operator.pinHash };
+        patch({ handover: false, approval: { step: 'pin', handover: true, approver, digits: '', verifying: false, wrong: false } });
+        return;
+      }
+      await completeHandover(operator, 'badge');
+    }
+
+    async function completeHandover(operator: Operator, method: 'badge' | 'badge+pin'): Promise<void> {
       const c = context();
       const current = get().terminal.operator;
       if (!c || !current) return;
-      if (roleRequiresPin(operator.role)) {
-        patch({ handover: false });
-        verdict('nok', 'workflow.reason.handover-pin-role', { name: operator.name });
-        return;
-      }
       const v = handOverOrder({ order: c.order, execution: c.execution, to: operator });
       if (!v.ok) {
         patch({ handover: false });
@@ -434,7 +453,7 @@ export const createWorkflowSlice =
       }
       const written = await record([
         { type: 'OperatorLoggedOut', operatorId: current.id, payload: { reason: 'handover' } },
-        { type: 'OperatorLoggedIn', operatorId: operator.id, payload: { badge: operator.badge, role: operator.role, method: 'badge' } },
+        { type: 'OperatorLoggedIn', operatorId: operator.id, payload: { badge: operator.badge, role: operator.role, method } },
         ...v.events,
       ]);
       patch({ handover: false });
@@ -548,6 +567,12 @@ export const createWorkflowSlice =
         if (now?.step !== 'pin' || !now.verifying) return; // cancelled meanwhile
         if (!valid) {
           patch({ approval: { ...now, digits: '', verifying: false, wrong: true } });
+          return;
+        }
+        if ('handover' in a) {
+          patch({ approval: null });
+          const operator = get().operators.find((o) => o.id === a.approver.id);
+          if (operator) await completeHandover(operator, 'badge+pin');
           return;
         }
         const reason = wf().master.scrapReasons.find((r) => r.id === a.request.reasonId);

@@ -81,23 +81,23 @@ export function ScrapPanel({ onClose }: { onClose(): void }) {
       <button type="button" className="btn btn-secondary" onClick={onClose} data-testid="scrap-close">
         {t('workflow.cancel')}
       </button>
-      <ApprovalDialog />
+      <ApprovalDialog purpose="scrap" />
     </section>
   );
 }
 
-/** Shift-lead confirmation: badge scan (routed by the order screen), then PIN on the numeric pad. */
-function ApprovalDialog() {
+/** Shift-lead confirmation: badge scan (routed by the order screen), then PIN on the numeric pad; also the PIN of a shift lead taking over at a handover. */
+export function ApprovalDialog({ purpose }: { purpose: 'scrap' | 'handover' }) {
   const { t } = useTranslation();
   const approval = useApp((s) => s.workflow.approval);
   const digit = useApp((s) => s.wfApprovalDigit);
   const backspace = useApp((s) => s.wfApprovalBackspace);
   const submit = useApp((s) => s.wfApprovalSubmit);
   const cancel = useApp((s) => s.wfCancelApproval);
-  if (!approval) return null;
+  if (!approval || ('handover' in approval ? 'handover' : 'scrap') !== purpose) return null;
   return (
     <div className="wf-modal" role="dialog" data-testid="wf-approval" data-step={approval.step}>
-      <h2>{t('workflow.approval.badgeTitle')}</h2>
+      <h2>{'handover' in approval ? t('workflow.handover.pinTitle', { name: approval.approver.name }) : t('workflow.approval.badgeTitle')}</h2>
       {approval.step === 'badge' ? (
         <p className="wf-prompt">
           <span aria-hidden="true">▮▯▮ </span>

@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { LEAD_PIN } from '../support/fixtures';
 import { acknowledge, clickForVerdict, FOREIGN, HOUSING, journal, PART, scan, SCREW, startRunning, typePad, workflowSetup } from './workflow-rig';
 
 describe('order detail', () => {
@@ -66,6 +67,30 @@ describe('order detail', () => {
     expect(events.find((e) => e.type === 'OperatorLoggedOut')?.payload).toEqual({ reason: 'handover' });
     const good = events.filter((e) => e.type === 'GoodQuantityBooked').map((e) => e.payload.quantity);
     expect(good).toEqual([1, 5, 4]);
+  });
+
+  it('a shift lead takes over at a handover with badge and PIN; a wrong PIN hands over nothing', async () => {
+    const { rig } = await workflowSetup();
+    await startRunning(rig);
+    fireEvent.click(screen.getByTestId('wf-handover'));
+    act(() => rig.bridge.emit('scanner:scan', { raw: 'B9001', source: 'serial', receivedAt: new Date().toISOString() }));
+    await waitFor(() => expect(screen.getByTestId('wf-approval').getAttribute('data-step')).toBe('pin'));
+    expect(within(screen.getByTestId('wf-approval')).getByRole('heading').textContent).toBe('Handover to Petra Schmidt');
+
+    typePad('approval-pad', '9999');
+    fireEvent.click(screen.getByTestId('approval-pad-submit'));
+    await screen.findByTestId('wf-approval-wrong');
+    expect((await journal(rig)).some((e) => e.type === 'OrderHandedOver')).toBe(false);
+    expect(rig.store.getState().terminal.operator?.id).toBe('op-anna');
+
+    typePad('approval-pad', LEAD_PIN);
+    expect((await clickForVerdict(rig, 'approval-pad-submit')).text).toBe('Order handed over to Petra Schmidt');
+    expect(screen.queryByTestId('wf-approval')).toBeNull();
+    expect(rig.store.getState().terminal.operator?.id).toBe('op-petra');
+    expect(screen.getByTestId('order-detail').getAttribute('data-status')).toBe('started');
+    const events = await journal(rig);
+    expect(events.find((e) => e.type === 'OperatorLoggedIn' && e.operatorId === 'op-petra')?.payload).toMatchObject({ method: 'badge+pin', role: 'shift-lead' });
+    expect(events.find((e) => e.type === 'OrderHandedOver')?.payload).toMatchObject({ toOperatorId: 'op-petra' });
   });
 
   it('shows German text', async () => {
