@@ -114,7 +114,7 @@ export function buildContainerLabel(input: {
   templates: readonly LabelTemplate[];
   now: Date;
   jobId: string;
-}): { ok: true; label: ContainerLabel } | { ok: false; message: string } {
+}): { ok: true; label: ContainerLabel } | { ok: false; code: string; message: string } {
   const { container, order, material, config } = input;
   const data = {
     receiver: config.labelReceiver,
@@ -129,9 +129,9 @@ export function buildContainerLabel(input: {
     batch: (input.batch ?? '').slice(0, 20),
   };
   const rendered = renderTemplate(config.labelTemplateId, data, { rows: input.templates });
-  if (!rendered.ok) return { ok: false, message: rendered.error.message };
+  if (!rendered.ok) return { ok: false, code: rendered.error.code, message: rendered.error.message };
   const svg = renderSvg(rendered.value.model);
-  if (!svg.ok) return { ok: false, message: svg.error.message };
+  if (!svg.ok) return { ok: false, code: svg.error.code, message: svg.error.message };
   return {
     ok: true,
     label: {
@@ -143,4 +143,12 @@ export function buildContainerLabel(input: {
       svg: svg.value,
     },
   };
+}
+
+/** Why a container label could not be built, in the operator's words: a known code has its own sentence. */
+export function labelBuildFailedVerdict(failure: { code: string; message: string }): { key: string; params: VerdictParams } {
+  if (failure.code === 'label-value-unencodable') return { key: 'workflow.label.unencodable', params: {} };
+  // The template's data schema names the field and the rule (e.g. Code 39 characters only): shown as the detail.
+  if (failure.code === 'label-data-invalid') return { key: 'workflow.label.dataInvalid', params: { message: failure.message } };
+  return { key: 'workflow.label.buildFailed', params: { message: failure.message } };
 }

@@ -43,6 +43,7 @@ import { selectWorkflowConfig } from './workflow-settings';
 import {
   buildContainerLabel,
   containerShortId,
+  labelBuildFailedVerdict,
   DEFAULT_WORKFLOW_CONFIG,
   loadWorkflowMaster,
   reasonParams,
@@ -367,7 +368,10 @@ export const createWorkflowSlice =
           jobId: newId(),
         });
         if (built.ok) labels.push(built.label);
-        else verdict('nok', 'workflow.label.buildFailed', { message: built.message });
+        else {
+          const failed = labelBuildFailedVerdict(built);
+          verdict('nok', failed.key, failed.params);
+        }
       }
       if (labels.length > 0) patch({ labels: [...wf().labels, ...labels] });
     }
@@ -666,7 +670,8 @@ export const createWorkflowSlice =
           jobId: newId(),
         });
         if (!built.ok) {
-          verdict('nok', 'workflow.label.buildFailed', { message: built.message });
+          const failed = labelBuildFailedVerdict(built);
+          verdict('nok', failed.key, failed.params);
           return;
         }
         patch({ labels: [...wf().labels, { ...built.label, reprintReason: reason }] });

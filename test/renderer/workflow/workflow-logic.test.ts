@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildContainerLabel, containerShortId, DEFAULT_WORKFLOW_CONFIG, reasonParams } from '../../../renderer/state/workflow-logic';
+import { buildContainerLabel, containerShortId, DEFAULT_WORKFLOW_CONFIG, labelBuildFailedVerdict, reasonParams } from '../../../renderer/state/workflow-logic';
+import workflowDe from '../../../renderer/i18n/workflow.de.json';
+import workflowEn from '../../../renderer/i18n/workflow.en.json';
 
 describe('workflow logic', () => {
   it('flattens reason params for translation', () => {
@@ -43,5 +45,32 @@ describe('workflow logic', () => {
       jobId: 'job-1',
     });
     expect(built.ok).toBe(false);
+  });
+
+  it('refuses a batch Code 39 cannot carry with a coded reason the operator reads in their language', () => {
+    const built = buildContainerLabel({
+      container: { containerId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', orderId: 'o-1', capacity: 20, quantity: 20, serials: [], status: 'closed', openedAt: '', closedAt: '' },
+      order: { id: 'o-1', number: 'PO-1', lineId: 'L1', materialId: 'm-1', quantity: 100, dueDate: '2025-03-01', status: 'started', bom: [], operations: [] },
+      material: { id: 'm-1', number: '4711-A', name: 'Bracket', unit: 'pcs', batchTracked: true, barcodeRules: [] },
+      batch: 'lot_7a',
+      config: DEFAULT_WORKFLOW_CONFIG,
+      templates: [],
+      now: new Date('2025-03-01T06:00:00Z'),
+      jobId: 'job-1',
+    });
+    // The VDA 4902 data schema refuses it before any symbol is built, naming the rule.
+    expect(built).toMatchObject({ ok: false, code: 'label-data-invalid' });
+    if (built.ok) return;
+    expect(built.message).toContain('Code 39 characters only');
+    const words = labelBuildFailedVerdict(built);
+    expect(words).toEqual({ key: 'workflow.label.dataInvalid', params: { message: built.message } });
+    expect(workflowEn.workflow.label.dataInvalid).toContain('{{message}}');
+    expect(workflowDe.workflow.label.dataInvalid).toContain('{{message}}');
+    // A symbol that cannot carry a value has its own sentence in both languages.
+    expect(labelBuildFailedVerdict({ code: 'label-value-unencodable', message: 'Code 39 carries only …' })).toEqual({ key: 'workflow.label.unencodable', params: {} });
+    expect(workflowEn.workflow.label.unencodable).toContain('Code 39');
+    expect(workflowDe.workflow.label.unencodable).toContain('Code-39');
+    // Anything else keeps its message.
+    expect(labelBuildFailedVerdict({ code: 'x', message: 'broken' })).toEqual({ key: 'workflow.label.buildFailed', params: { message: 'broken' } });
   });
 });
