@@ -173,69 +173,44 @@ function summary(samples: readonly Sample[]) {
   };
 }
 
-async function countCachedOrders(page: Page): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('master', 'readonly').objectStore('master').index('kind').count('order');
-          req.onsuccess = () => {
-            resolve(req.result);
-            open.result.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    `takt-cache-${TERMINAL}`,
-  );
-}
+type IdbQuery = { db: string; store: string; op: 'countIndex' | 'get' | 'maxKey'; arg?: string };
 
-async function journalHead(page: Page): Promise<number> {
+/** One read of the page's IndexedDB, by hand (the app's Dexie is not reachable from here); a missing store reads as undefined. */
+function readIdb(page: Page, query: IdbQuery): Promise<unknown> {
   return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('meta', 'readonly').objectStore('meta').get('nextSeq');
-          req.onsuccess = () => {
-            resolve(typeof req.result?.value === 'number' ? req.result.value - 1 : 0);
-            open.result.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    `takt-journal-${TERMINAL}`,
-  );
-}
-
-/** The seq the terminal's latest journal snapshot covers (0 without one). */
-async function snapshotSeq(page: Page): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open(name);
+    (q) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open(q.db);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('snapshots')) {
+          if (!db.objectStoreNames.contains(q.store)) {
             db.close();
-            resolve(0);
+            resolve(undefined);
             return;
           }
-          const req = db.transaction('snapshots', 'readonly').objectStore('snapshots').getAllKeys();
+          const store = db.transaction(q.store, 'readonly').objectStore(q.store);
+          const req: IDBRequest = q.op === 'countIndex' ? store.index('kind').count(q.arg) : q.op === 'get' ? store.get(q.arg ?? '') : store.getAllKeys();
           req.onsuccess = () => {
-            resolve(Math.max(0, ...(req.result as number[])));
+            resolve(q.op === 'maxKey' ? Math.max(0, ...(req.result as number[])) : req.result);
             db.close();
           };
           req.onerror = () => reject(req.error);
         };
       }),
-    `takt-journal-${TERMINAL}`,
+    query,
   );
 }
+
+const countCachedOrders = async (page: Page) => Number(await readIdb(page, { db: `takt-cache-${TERMINAL}`, store: 'master', op: 'countIndex', arg: 'order' }));
+
+async function journalHead(page: Page): Promise<number> {
+  const row = (await readIdb(page, { db: `takt-journal-${TERMINAL}`, store: 'meta', op: 'get', arg: 'nextSeq' })) as { value?: unknown } | undefined;
+  return typeof row?.value === 'number' ? row.value - 1 : 0;
+}
+
+/** The seq the terminal's latest journal snapshot covers (0 without one). */
+const snapshotSeq = async (page: Page) => Number((await readIdb(page, { db: `takt-journal-${TERMINAL}`, store: 'snapshots', op: 'maxKey' })) ?? 0);
 
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 2 * T): Promise<void> {
   const deadline = Date.now() + timeoutMs;

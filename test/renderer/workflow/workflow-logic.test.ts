@@ -3,6 +3,19 @@ import { buildContainerLabel, containerShortId, DEFAULT_WORKFLOW_CONFIG, labelBu
 import workflowDe from '../../../renderer/i18n/workflow.de.json';
 import workflowEn from '../../../renderer/i18n/workflow.en.json';
 
+/** A full container of 20 brackets of order PO-1, labelled with the given batch. */
+const labelFor = (batch: string) =>
+  buildContainerLabel({
+    container: { containerId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', orderId: 'o-1', capacity: 20, quantity: 20, serials: [], status: 'closed', openedAt: '', closedAt: '' },
+    order: { id: 'o-1', number: 'PO-1', lineId: 'L1', materialId: 'm-1', quantity: 100, dueDate: '2025-03-01', status: 'started', bom: [], operations: [] },
+    material: { id: 'm-1', number: '4711-A', name: 'Bracket', unit: 'pcs', batchTracked: true, barcodeRules: [] },
+    batch,
+    config: DEFAULT_WORKFLOW_CONFIG,
+    templates: [],
+    now: new Date('2025-03-01T06:00:00Z'),
+    jobId: 'job-1',
+  });
+
 describe('workflow logic', () => {
   it('flattens reason params for translation', () => {
     expect(reasonParams({ params: { missing: [{ materialId: 'a', materialNumber: 'A-1' }, { materialId: 'b', materialNumber: 'B-2' }], n: 3, x: undefined } })).toEqual({
@@ -12,16 +25,7 @@ describe('workflow logic', () => {
   });
 
   it('builds a VDA 4902 label with an SVG preview for a closed container', () => {
-    const built = buildContainerLabel({
-      container: { containerId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', orderId: 'o-1', capacity: 20, quantity: 20, serials: [], status: 'closed', openedAt: '', closedAt: '' },
-      order: { id: 'o-1', number: 'PO-1', lineId: 'L1', materialId: 'm-1', quantity: 100, dueDate: '2025-03-01', status: 'started', bom: [], operations: [] },
-      material: { id: 'm-1', number: '4711-A', name: 'Bracket', unit: 'pcs', batchTracked: true, barcodeRules: [] },
-      batch: 'L1',
-      config: DEFAULT_WORKFLOW_CONFIG,
-      templates: [],
-      now: new Date('2025-03-01T06:00:00Z'),
-      jobId: 'job-1',
-    });
+    const built = labelFor('L1');
     expect(built.ok).toBe(true);
     if (!built.ok) return;
     expect(built.label.templateId).toBe('vda-4902');
@@ -48,16 +52,7 @@ describe('workflow logic', () => {
   });
 
   it('refuses a batch Code 39 cannot carry with a coded reason the operator reads in their language', () => {
-    const built = buildContainerLabel({
-      container: { containerId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', orderId: 'o-1', capacity: 20, quantity: 20, serials: [], status: 'closed', openedAt: '', closedAt: '' },
-      order: { id: 'o-1', number: 'PO-1', lineId: 'L1', materialId: 'm-1', quantity: 100, dueDate: '2025-03-01', status: 'started', bom: [], operations: [] },
-      material: { id: 'm-1', number: '4711-A', name: 'Bracket', unit: 'pcs', batchTracked: true, barcodeRules: [] },
-      batch: 'lot_7a',
-      config: DEFAULT_WORKFLOW_CONFIG,
-      templates: [],
-      now: new Date('2025-03-01T06:00:00Z'),
-      jobId: 'job-1',
-    });
+    const built = labelFor('lot_7a');
     // The VDA 4902 data schema refuses it before any symbol is built, naming the rule.
     expect(built).toMatchObject({ ok: false, code: 'label-data-invalid' });
     if (built.ok) return;
