@@ -74,7 +74,8 @@ export interface PruneTarget {
 
 /** Folds the journal into a snapshot (SnapshotKeeper.take). */
 export interface SnapshotTaker {
-  take(): Promise<unknown>;
+  /** Orders completed before `forgetFinishedBefore` (the retention age) are left out of the snapshot. */
+  take(options?: { forgetFinishedBefore?: Date }): Promise<unknown>;
 }
 
 /**
@@ -117,7 +118,8 @@ export class RetentionRunner {
   async runOnce(): Promise<number> {
     if (!this.backlog && this.snapshots) {
       // A failed snapshot only means less may be pruned (the journal bounds by the last good one).
-      await this.snapshots.take().catch((err: unknown) => console.warn('[retention] snapshot failed', err));
+      const forgetFinishedBefore = new Date(this.clock().getTime() - this.policy.maxAgeMs);
+      await this.snapshots.take({ forgetFinishedBefore }).catch((err: unknown) => console.warn('[retention] snapshot failed', err));
     }
     const deleted = await this.target.pruneSynced(this.clock(), this.policy.maxAgeMs, this.policy.batch);
     this.backlog = deleted >= this.policy.batch;

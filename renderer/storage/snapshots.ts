@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '../../shared/events';
-import { advanceSnapshot, emptySnapshot, type JournalSnapshot } from '../../shared/journal-snapshot';
+import { advanceSnapshot, emptySnapshot, forgetFinishedBefore, type JournalSnapshot } from '../../shared/journal-snapshot';
 import type { JisSequence } from '../../shared/master-data';
 
 /**
@@ -30,8 +30,12 @@ export interface SnapshotKeeperOptions {
 export class SnapshotKeeper {
   constructor(private readonly options: SnapshotKeeperOptions) {}
 
-  /** Folds the events since the latest snapshot into a new one; returns the seq now covered (unchanged when nothing is new). */
-  async take(): Promise<number> {
+  /**
+   * Folds the events since the latest snapshot into a new one; returns the seq
+   * now covered (unchanged when nothing is new). With `forgetFinishedBefore`,
+   * orders completed before then are left out (retention's age).
+   */
+  async take(options: { forgetFinishedBefore?: Date } = {}): Promise<number> {
     const { store, clock } = this.options;
     const page = this.options.page ?? 2000;
     const takenAt = clock().toISOString();
@@ -54,6 +58,7 @@ export class SnapshotKeeper {
       events = await store.eventsAfter(snapshot.seq, page);
       if (events.length === 0) break;
     }
+    if (options.forgetFinishedBefore) snapshot = forgetFinishedBefore(snapshot, options.forgetFinishedBefore);
     await store.saveSnapshot(snapshot);
     return snapshot.seq;
   }

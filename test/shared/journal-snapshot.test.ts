@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventEnvelope } from '../../shared/events';
 import { JisSequence } from '../../shared/master-data';
-import { advanceSnapshot, emptySnapshot, readSnapshot, restoreJis, restoreProduction, SNAPSHOT_VERSION, type JournalSnapshot } from '../../shared/journal-snapshot';
+import { advanceSnapshot, emptySnapshot, forgetFinishedBefore, readSnapshot, restoreJis, restoreProduction, SNAPSHOT_VERSION, type JournalSnapshot } from '../../shared/journal-snapshot';
 import { Station } from './jis/harness';
 import { opArb, sequenceArb, step } from './jis/ops';
 
@@ -115,6 +115,25 @@ describe('journal snapshots', () => {
     const known = advanceSnapshot(unknown, [], (id) => (id === 'SEQ-P' ? row : undefined), 't');
     expect(known.unfoldedJis).toEqual([]);
     expect(known.jis['SEQ-P']?.positions[0]?.build?.kind).toBe('verified');
+  });
+
+  it('forgets only orders completed before the cutoff; a snapshot with none that old comes back unchanged', () => {
+    const events = journalOf([], [
+      { type: 'OrderStarted', orderId: 'O-1', payload: { orderNumber: 'N', materialId: 'M', quantity: 10 } },
+      { type: 'ContainerOpened', orderId: 'O-1', payload: { containerId: 'C-1', capacity: 4 } },
+      { type: 'OrderCompleted', orderId: 'O-1', payload: {} },
+      { type: 'OrderStarted', orderId: 'O-2', payload: { orderNumber: 'N', materialId: 'M', quantity: 10 } },
+      { type: 'ContainerOpened', orderId: 'O-2', payload: { containerId: 'C-2', capacity: 4 } },
+    ], false);
+    const snapshot = advanceSnapshot(emptySnapshot('2026-02-01T00:00:00.000Z'), events, () => undefined, '2026-02-01T00:00:00.000Z');
+    // O-1 completed at 00:02 on 1 January (one minute per event).
+    expect(forgetFinishedBefore(snapshot, new Date(Date.UTC(2026, 0, 1, 0, 2)))).toBe(snapshot);
+    const forgotten = forgetFinishedBefore(snapshot, new Date(Date.UTC(2026, 0, 1, 0, 3)));
+    expect(Object.keys(forgotten.production.orders)).toEqual(['O-2']);
+    expect(Object.keys(forgotten.production.containers)).toEqual(['C-2']);
+    expect(forgotten.seq).toBe(snapshot.seq);
+    // The started order stays however old the cutoff.
+    expect(Object.keys(forgetFinishedBefore(snapshot, new Date(Date.UTC(2030, 0, 1))).production.orders)).toEqual(['O-2']);
   });
 
   it('reads only snapshots of its own version', () => {

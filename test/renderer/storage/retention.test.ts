@@ -135,6 +135,37 @@ describe('retention never outruns the snapshots', () => {
     expect(save).toHaveBeenCalledTimes(1);
   });
 
+  it("a retention run's snapshot leaves out orders completed before the retention age, with their containers, scrap and label jobs", async () => {
+    const journal = await Journal.open(uniqueTerminalId());
+    journals.push(journal);
+    /** An order started a day before it completed (or yesterday, if still running): a container, a scrap booking, a label. */
+    const order = async (orderId: string, completedDaysAgo: number | null, container: string) => {
+      const at = (d: number) => ({ clock: () => new Date(daysAgo(d)) });
+      const start = (completedDaysAgo ?? 1) + 1;
+      await journal.append([{ type: 'OrderStarted', operatorId: 'op-anna', orderId, payload: { orderNumber: orderId, materialId: 'M', quantity: 5 } }], at(start));
+      await journal.append([{ type: 'ContainerOpened', operatorId: 'op-anna', orderId, payload: { containerId: container, capacity: 5 } }], at(start));
+      await journal.append([{ type: 'ScrapBooked', operatorId: 'op-anna', orderId, payload: { quantity: 1, reasonId: 'R1' } }], at(start));
+      await journal.append([{ type: 'LabelPrinted', operatorId: 'op-anna', orderId, payload: { jobId: `J-${container}`, templateId: 'vda-4902', containerId: container, copies: 1 } }], at(start));
+      if (completedDaysAgo !== null) await journal.append([{ type: 'OrderCompleted', operatorId: 'op-anna', orderId, payload: {} }], at(completedDaysAgo));
+    };
+    await order('OLD', 40, 'C-OLD');
+    await order('RECENT', 3, 'C-RECENT');
+    await order('RUNNING', null, 'C-RUN');
+    const runner = new RetentionRunner(journal, () => now, new ManualTimers(), DEFAULT_RETENTION, keeperOf(journal));
+    await runner.runOnce();
+
+    const snapshot = await journal.latestSnapshot();
+    expect(snapshot?.seq).toBe(14);
+    expect(Object.keys(snapshot!.production.orders).sort()).toEqual(['RECENT', 'RUNNING']);
+    expect(Object.keys(snapshot!.production.containers).sort()).toEqual(['C-RECENT', 'C-RUN']);
+    expect(Object.values(snapshot!.production.scrap).map((b) => b.orderId).sort()).toEqual(['RECENT', 'RUNNING']);
+    expect(Object.keys(snapshot!.printedJobs).sort()).toEqual(['C-RECENT', 'C-RUN']);
+    // The picker's "most used first" still counts the forgotten order's scrap.
+    expect(snapshot!.production.scrapReasonUse).toEqual({ R1: 3 });
+    // The journal itself lost nothing (none of it is synced yet).
+    expect((await journal.eventsAfter(0, 100)).length).toBe(14);
+  });
+
   it('keeps only the latest snapshot and never stores one beyond the head', async () => {
     const journal = await journalWith([40, 40]);
     await journal.saveSnapshot({ ...emptySnapshot(now.toISOString()), seq: 1 });
