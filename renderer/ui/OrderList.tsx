@@ -1,14 +1,33 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { PowerIcon } from './icons';
 import { useTranslation } from 'react-i18next';
 import { useApp } from './store-context';
 import { orderViews, type OrderView } from '../state/selectors';
 
+/** Building an Intl.DateTimeFormat costs far more than using one: one per language and style. */
+const dueFormats = new Map<string, Intl.DateTimeFormat>();
+
 function formatDue(value: string, language: string): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', ...(value.length > 10 ? { timeStyle: 'short' } : {}) }).format(date);
+  const withTime = value.length > 10;
+  const key = `${language}|${withTime}`;
+  let format = dueFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}) });
+    dueFormats.set(key, format);
+  }
+  return format.format(date);
 }
+
+/**
+ * Cards shown at first and added per "show more". A line with thousands of
+ * released orders (an ERP releasing months ahead) would otherwise render
+ * thousands of cards on every booking: restarting a terminal with 10,000
+ * cached orders took 18 s to the list. Started orders are always shown; any
+ * other order opens by scanning its traveller.
+ */
+export const ORDER_LIST_PAGE = 50;
 
 /**
  * The line's released and started orders as big cards, each with a Start
@@ -30,6 +49,8 @@ export function OrderList({ terminalId }: { terminalId: string }) {
   const writing = useApp((s) => s.writing);
 
   const views = useMemo(() => orderViews(orders, materials, terminal), [orders, materials, terminal]);
+  const [shown, setShown] = useState(ORDER_LIST_PAGE);
+  const visible = useMemo(() => views.filter((o, i) => i < shown || o.displayStatus === 'started'), [views, shown]);
 
   let body: ReactNode;
   if (!masterLoaded) {
@@ -54,11 +75,24 @@ export function OrderList({ terminalId }: { terminalId: string }) {
     );
   } else {
     body = (
-      <ul className="order-list">
-        {views.map((order) => (
-          <OrderCard key={order.id} order={order} language={i18n.language} starting={startingOrderId === order.id} disabled={startingOrderId !== null} onStart={() => void startOrder(order.id)} onOpen={() => void openOrder(order.id)} />
-        ))}
-      </ul>
+      <>
+        <ul className="order-list">
+          {visible.map((order) => (
+            <OrderCard key={order.id} order={order} language={i18n.language} starting={startingOrderId === order.id} disabled={startingOrderId !== null} onStart={() => void startOrder(order.id)} onOpen={() => void openOrder(order.id)} />
+          ))}
+        </ul>
+        {visible.length < views.length && (
+          <div className="order-list-more">
+            <p className="notice" data-testid="orders-more-notice">
+              <span aria-hidden="true">▮▯▮ </span>
+              {t('orders.moreNotice', { shown: visible.length, total: views.length })}
+            </p>
+            <button type="button" className="btn btn-secondary" onClick={() => setShown((n) => n + ORDER_LIST_PAGE)} data-testid="orders-show-more">
+              {t('orders.showMore', { count: Math.min(ORDER_LIST_PAGE, views.length - visible.length) })}
+            </button>
+          </div>
+        )}
+      </>
     );
   }
 

@@ -5,7 +5,7 @@ import type { AppendContext } from '../../../renderer/storage/journal';
 import { SyncEngine } from '../../../renderer/sync/sync-engine';
 import { appRig, type AppRig } from '../support/app-rig';
 import { ManualTimers } from '../support/manual-timers';
-import { demoPage } from '../support/fixtures';
+import { change, demoPage } from '../support/fixtures';
 import { renderApp } from '../support/render-app';
 
 const rigs: AppRig[] = [];
@@ -40,6 +40,32 @@ describe('order list', () => {
     expect(screen.getByTestId('order-PO-1002').getAttribute('data-status')).toBe('started');
     expect(screen.queryByTestId('order-PO-1003')).toBeNull(); // completed
     expect(screen.queryByTestId('order-PO-2001')).toBeNull(); // other line
+  });
+
+  it('shows the first 50 orders by due date and every started one; more on request', async () => {
+    const { rig } = await setup();
+    const bulk = Array.from({ length: 120 }, (_, i) =>
+      change('order', `o-b${i}`, 100 + i, { id: `o-b${i}`, number: `PB-${String(i).padStart(3, '0')}`, lineId: 'L1', materialId: 'm-1', quantity: 5, dueDate: '2025-01-01', status: 'released' }),
+    );
+    await rig.cache.applyPull({ changes: bulk, rev: 300, hasMore: false });
+    await rig.store.getState().refreshMaster();
+    await loginAnna(rig);
+    const numbers = () => screen.getAllByTestId(/^order-P/).map((c) => c.getAttribute('data-testid'));
+
+    // The 50 earliest due, and the started PO-1002 although it is due later; PO-1001 is not shown yet.
+    expect(numbers()).toHaveLength(51);
+    expect(numbers().slice(0, 2)).toEqual(['order-PB-000', 'order-PB-001']);
+    expect(numbers()).toContain('order-PO-1002');
+    expect(screen.queryByTestId('order-PO-1001')).toBeNull();
+    expect(screen.getByTestId('orders-more-notice').textContent).toContain('Showing 51 of 122 orders');
+
+    fireEvent.click(screen.getByTestId('orders-show-more'));
+    expect(numbers()).toHaveLength(101);
+    expect(screen.getByTestId('orders-show-more').textContent).toBe('Show 21 more');
+    fireEvent.click(screen.getByTestId('orders-show-more'));
+    expect(numbers()).toHaveLength(122);
+    expect(screen.getByTestId('order-PO-1001')).toBeTruthy();
+    expect(screen.queryByTestId('orders-more-notice')).toBeNull();
   });
 
   it('Start opens the order and starts it there; "started" only after the append resolved', async () => {
