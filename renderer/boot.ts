@@ -84,6 +84,8 @@ export async function boot(options: BootOptions): Promise<Booted> {
   });
   await store.getState().restoreSession();
   await store.getState().refreshMaster();
+  // The order list's progress: folded in the background (from the journal's snapshot), not awaited.
+  void store.getState().wfLoadProduction();
   // The pending count is right from the first frame (e.g. after a reload while offline).
   const pending = await journal.syncInfo();
   store.getState().setSync({

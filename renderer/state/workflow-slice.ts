@@ -120,6 +120,8 @@ export interface WorkflowState {
 
 export interface WorkflowActions {
   openOrder(orderId: string): Promise<void>;
+  /** Folds the journal (from its snapshot) once, so the order list shows each order's progress; bookings keep it current. */
+  wfLoadProduction(): Promise<void>;
   closeOrderDetail(): void;
   configureWorkflow(patch: Partial<WorkflowConfig>): void;
   wfStart(): Promise<void>;
@@ -345,8 +347,16 @@ export const createWorkflowSlice =
         after = page[page.length - 1]?.seq ?? after;
         if (page.length < 5000) break;
       }
+      // A booking committed while the pages were read was applied to the state this fold replaces: fold past it too.
+      while (wf().production.lastSeq > production.lastSeq) {
+        const page = await deps.journal.eventsAfter(production.lastSeq, 5000);
+        if (page.length === 0) break;
+        production = foldProductionEvents(page, production);
+        printedJobs = withPrintedJobs(printedJobs, page);
+      }
       patch({ production, printedJobs });
     }
+    let productionLoaded = false;
 
     /** Labels for containers that just closed with parts in them. */
     function queueLabels(containerIds: readonly string[]): void {
@@ -466,6 +476,16 @@ export const createWorkflowSlice =
 
     return {
       workflow: initialWorkflow,
+
+      async wfLoadProduction() {
+        if (productionLoaded) return;
+        productionLoaded = true;
+        try {
+          await rebuildProduction();
+        } catch {
+          productionLoaded = false; // the journal closed (shutdown): the next caller folds again
+        }
+      },
 
       async openOrder(orderId) {
         patch({ openOrderId: orderId, verdict: null, handover: false, approval: null, lastScrapId: null, tracing: false, trace: null, scrapping: false, scrapSerial: null });

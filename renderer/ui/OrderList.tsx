@@ -47,6 +47,7 @@ export function OrderList({ terminalId }: { terminalId: string }) {
   const openOrder = useApp((s) => s.openOrder);
   const logout = useApp((s) => s.logout);
   const writing = useApp((s) => s.writing);
+  const progress = useApp((s) => s.workflow.production.orders);
 
   const views = useMemo(() => orderViews(orders, materials, terminal), [orders, materials, terminal]);
   const [shown, setShown] = useState(ORDER_LIST_PAGE);
@@ -78,7 +79,7 @@ export function OrderList({ terminalId }: { terminalId: string }) {
       <>
         <ul className="order-list">
           {visible.map((order) => (
-            <OrderCard key={order.id} order={order} language={i18n.language} starting={startingOrderId === order.id} disabled={startingOrderId !== null} onStart={() => void startOrder(order.id)} onOpen={() => void openOrder(order.id)} />
+            <OrderCard key={order.id} order={order} good={progress[order.id]?.goodQuantity ?? 0} scrap={progress[order.id]?.scrapQuantity ?? 0} language={i18n.language} starting={startingOrderId === order.id} disabled={startingOrderId !== null} onStart={() => void startOrder(order.id)} onOpen={() => void openOrder(order.id)} />
           ))}
         </ul>
         {visible.length < views.length && (
@@ -110,7 +111,19 @@ export function OrderList({ terminalId }: { terminalId: string }) {
   );
 }
 
-function OrderCard({ order, language, starting, disabled, onStart, onOpen }: { order: OrderView; language: string; starting: boolean; disabled: boolean; onStart: () => void; onOpen: () => void }) {
+interface OrderCardProps {
+  order: OrderView;
+  /** Good and scrap quantities booked on this terminal (its journal), shown against the target. */
+  good: number;
+  scrap: number;
+  language: string;
+  starting: boolean;
+  disabled: boolean;
+  onStart: () => void;
+  onOpen: () => void;
+}
+
+function OrderCard({ order, good, scrap, language, starting, disabled, onStart, onOpen }: OrderCardProps) {
   const { t } = useTranslation();
   const started = order.displayStatus === 'started';
   return (
@@ -125,6 +138,13 @@ function OrderCard({ order, language, starting, disabled, onStart, onOpen }: { o
           <div>
             <dt>{t('orders.quantity')}</dt>
             <dd>{order.quantity}</dd>
+          </div>
+          <div>
+            <dt>{t('orders.progress')}</dt>
+            <dd data-testid={`progress-${order.number}`} data-good={good}>
+              {t('orders.progressValue', { good, quantity: order.quantity, scrap })}
+              <progress className="order-progress" value={Math.min(good, order.quantity)} max={order.quantity} aria-hidden="true" />
+            </dd>
           </div>
           <div>
             <dt>{t('orders.due')}</dt>

@@ -10,6 +10,7 @@ describe('boot', () => {
     const terminalId = uniqueTerminalId();
     const earlier = await Journal.open(terminalId);
     await earlier.append([{ type: 'OperatorLoggedIn', operatorId: 'op-anna', payload: { badge: 'B1001', role: 'operator', method: 'badge' } }], { clock: fixedClock() });
+    await earlier.append([{ type: 'GoodQuantityBooked', operatorId: 'op-anna', orderId: 'o-2', payload: { quantity: 7 } }], { clock: fixedClock() });
     earlier.close();
 
     const bridge = new FakeBridge()
@@ -21,9 +22,11 @@ describe('boot', () => {
       const state = booted.store.getState();
       expect(booted.info.terminalId).toBe(terminalId);
       expect(state.terminal.operator?.id).toBe('op-anna');
-      expect(state.sync.pending).toBe(1);
+      expect(state.sync.pending).toBe(2);
+      // The order list's progress: the journal folded in the background after boot.
+      await vi.waitFor(() => expect(booted.store.getState().workflow.production.orders['o-2']?.goodQuantity).toBe(7));
       await vi.waitFor(() => expect(bridge.callsTo('sync:push')).toHaveLength(1));
-      await vi.waitFor(() => expect(booted.store.getState().sync).toMatchObject({ online: false, pending: 1, lastError: { code: 'server-unreachable' } }));
+      await vi.waitFor(() => expect(booted.store.getState().sync).toMatchObject({ online: false, pending: 2, lastError: { code: 'server-unreachable' } }));
     } finally {
       booted.shutdown();
     }

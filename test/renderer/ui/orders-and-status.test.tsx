@@ -42,6 +42,18 @@ describe('order list', () => {
     expect(screen.queryByTestId('order-PO-2001')).toBeNull(); // other line
   });
 
+  it("shows each order's progress from this terminal's journal, kept current by bookings", async () => {
+    const { rig } = await setup();
+    const ctx = { clock: () => new Date('2025-03-01T08:00:00Z') };
+    await rig.journal.append([{ type: 'GoodQuantityBooked', operatorId: 'op-anna', orderId: 'o-2', payload: { quantity: 7 } }], ctx);
+    await rig.journal.append([{ type: 'ScrapBooked', operatorId: 'op-anna', orderId: 'o-2', payload: { quantity: 2, reasonId: 'r-1' } }], ctx);
+    await act(async () => rig.store.getState().wfLoadProduction());
+    await loginAnna(rig);
+    expect(screen.getByTestId('progress-PO-1002').textContent).toBe('7 / 100 good · 2 scrap');
+    expect(screen.getByTestId('progress-PO-1001').textContent).toBe('0 / 250 good · 0 scrap');
+    expect(within(screen.getByTestId('progress-PO-1002')).getByRole('progressbar', { hidden: true }).getAttribute('value')).toBe('7');
+  });
+
   it('shows the first 50 orders by due date and every started one; more on request', async () => {
     const { rig } = await setup();
     const bulk = Array.from({ length: 120 }, (_, i) =>
