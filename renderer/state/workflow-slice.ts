@@ -333,8 +333,12 @@ export const createWorkflowSlice =
       else verdict('nok', 'workflow.trace.unknownScan');
     }
 
-    /** The latest snapshot plus the events after it (retention may have pruned the ones before). */
-    async function rebuildProduction(): Promise<void> {
+    /**
+     * The latest snapshot plus the events after it (retention may have pruned the ones before).
+     * In the background (`gently`), it pauses between pages so that scans and bookings keep the
+     * UI thread: a journal no snapshot covers yet can be a million events.
+     */
+    async function rebuildProduction(gently = false): Promise<void> {
       if (!hasEvents(deps.journal)) return;
       const snapshot = hasSnapshots(deps.journal) ? await deps.journal.latestSnapshot() : null;
       let { production, printedJobs } = restoreProduction(snapshot, []);
@@ -346,6 +350,7 @@ export const createWorkflowSlice =
         printedJobs = withPrintedJobs(printedJobs, page);
         after = page[page.length - 1]?.seq ?? after;
         if (page.length < 5000) break;
+        if (gently) await deps.yieldToUi();
       }
       // A booking committed while the pages were read was applied to the state this fold replaces: fold past it too.
       while (wf().production.lastSeq > production.lastSeq) {
@@ -481,7 +486,7 @@ export const createWorkflowSlice =
         if (productionLoaded) return;
         productionLoaded = true;
         try {
-          await rebuildProduction();
+          await rebuildProduction(true);
         } catch {
           productionLoaded = false; // the journal closed (shutdown): the next caller folds again
         }
