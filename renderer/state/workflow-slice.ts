@@ -172,6 +172,10 @@ export const initialWorkflow: WorkflowState = {
 type EventSource = { eventsAfter(seq: number, limit: number): Promise<EventEnvelope[]> };
 const hasEvents = (j: unknown): j is EventSource => typeof (j as Partial<EventSource>).eventsAfter === 'function';
 type SnapshotSource = { latestSnapshot(): Promise<JournalSnapshot | null> };
+type SnapshotSeqSource = { snapshotSeq(): Promise<number> };
+const hasSnapshotSeq = (j: unknown): j is SnapshotSeqSource => typeof (j as Partial<SnapshotSeqSource>).snapshotSeq === 'function';
+/** Events after the snapshot the order list's background fold takes on; more is left to the worker's next snapshot. */
+const BACKGROUND_FOLD_LIMIT = 50_000;
 const hasSnapshots = (j: unknown): j is SnapshotSource => typeof (j as Partial<SnapshotSource>).latestSnapshot === 'function';
 /** Container → job id of its label, from LabelPrinted events. */
 const withPrintedJobs = printedJobsOf;
@@ -361,7 +365,9 @@ export const createWorkflowSlice =
       }
       patch({ production, printedJobs });
     }
+    /** The whole journal has been folded once (at boot or when an order opened); bookings keep it current. */
     let productionLoaded = false;
+    let loadingProduction = false;
 
     /** Labels for containers that just closed with parts in them. */
     function queueLabels(containerIds: readonly string[]): void {
@@ -483,12 +489,19 @@ export const createWorkflowSlice =
       workflow: initialWorkflow,
 
       async wfLoadProduction() {
-        if (productionLoaded) return;
-        productionLoaded = true;
+        if (productionLoaded || loadingProduction) return;
+        loadingProduction = true;
         try {
+          // Far behind its snapshot (right after an update, before the sync worker wrote one): leave the
+          // big fold to the worker's snapshot and to opening an order; the list asks again when it shows.
+          const covered = hasSnapshotSeq(deps.journal) ? await deps.journal.snapshotSeq() : 0;
+          if (get().terminal.lastSeq - covered > BACKGROUND_FOLD_LIMIT) return;
           await rebuildProduction(true);
+          productionLoaded = true;
         } catch {
-          productionLoaded = false; // the journal closed (shutdown): the next caller folds again
+          // The journal closed (shutdown): the next caller folds again.
+        } finally {
+          loadingProduction = false;
         }
       },
 
@@ -501,6 +514,7 @@ export const createWorkflowSlice =
         patch({ busy: true });
         try {
           await rebuildProduction();
+          productionLoaded = true;
         } finally {
           patch({ busy: false });
         }

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { PowerIcon } from './icons';
 import { useTranslation } from 'react-i18next';
 import { useApp } from './store-context';
@@ -48,6 +48,9 @@ export function OrderList({ terminalId }: { terminalId: string }) {
   const logout = useApp((s) => s.logout);
   const writing = useApp((s) => s.writing);
   const progress = useApp((s) => s.workflow.production.orders);
+  const loadProduction = useApp((s) => s.wfLoadProduction);
+  // Progress needs the journal folded once; a no-op after that.
+  useEffect(() => void loadProduction(), [loadProduction]);
 
   const views = useMemo(() => orderViews(orders, materials, terminal), [orders, materials, terminal]);
   const [shown, setShown] = useState(ORDER_LIST_PAGE);

@@ -54,6 +54,20 @@ describe('order list', () => {
     expect(within(screen.getByTestId('progress-PO-1002')).getByRole('progressbar', { hidden: true }).getAttribute('value')).toBe('7');
   });
 
+  it('leaves a journal far beyond its snapshot to the sync worker; opening an order folds it and the list then shows progress', async () => {
+    const { rig } = await setup();
+    await rig.journal.append([{ type: 'GoodQuantityBooked', operatorId: 'op-anna', orderId: 'o-2', payload: { quantity: 4 } }], { clock: () => new Date('2025-03-01T08:00:00Z') });
+    // As after an update: the terminal's head is 100,000 events past any snapshot.
+    act(() => rig.store.setState({ terminal: { ...rig.store.getState().terminal, lastSeq: 100_000 } }));
+    await act(async () => rig.store.getState().wfLoadProduction());
+    expect(rig.store.getState().workflow.production.orders['o-2']).toBeUndefined();
+    await loginAnna(rig);
+    await act(async () => rig.store.getState().openOrder('o-2'));
+    expect(rig.store.getState().workflow.production.orders['o-2']?.goodQuantity).toBe(4);
+    act(() => rig.store.getState().closeOrderDetail());
+    expect((await screen.findByTestId('progress-PO-1002')).textContent).toBe('4 / 100 good · 0 scrap');
+  });
+
   it('shows the first 50 orders by due date and every started one; more on request', async () => {
     const { rig } = await setup();
     const bulk = Array.from({ length: 120 }, (_, i) =>
