@@ -1,6 +1,8 @@
 import type { PrinterStatus } from '../../shared/labels/host-status';
 import type { PrintJobRecord } from '../storage/print-jobs';
 import type { StoreDeps } from './deps';
+import type { Result } from '../../shared/errors';
+import { saveFailedFeedback } from '../storage/storage-refusal';
 import { printQueueFor, type PrintAttempt } from './print-queue';
 import type { SliceCreator } from './types';
 
@@ -56,7 +58,8 @@ export const createPrintJobsSlice =
       if (events.length > 0) {
         const written = await deps.journal.append(events, { clock: deps.clock });
         if (!written.ok) {
-          get().showFeedback('nok', 'printJobs.feedback.saveFailed', { message: written.error.message });
+          const failed = saveFailedFeedback(written.error, 'printJobs.feedback.saveFailed');
+          get().showFeedback('nok', failed.key, failed.params);
           return false;
         }
         set({ terminal: written.value.state });
@@ -65,11 +68,19 @@ export const createPrintJobsSlice =
       return true;
     }
 
-    async function busy(jobId: string, work: () => Promise<boolean>): Promise<boolean> {
+    /** One reprint or retry at a time: sends it, books it when printed, and says how it went. */
+    async function attempt(jobId: string, send: () => Promise<Result<PrintAttempt>>, okKey: string): Promise<boolean> {
       if (get().printJobs.busyJobId) return false;
       patch({ busyJobId: jobId });
       try {
-        return await work();
+        const sent = await send();
+        if (!sent.ok) {
+          get().showFeedback('nok', 'printJobs.feedback.notPrinted', { code: sent.error.code });
+          return false;
+        }
+        const booked = await book(sent.value);
+        if (booked) get().showFeedback('ok', okKey);
+        return booked;
       } finally {
         patch({ busyJobId: null });
         await get().refreshPrintJobs();
@@ -98,30 +109,12 @@ export const createPrintJobsSlice =
       },
 
       reprintPrintJob(jobId, reason) {
-        return busy(jobId, async () => {
-          const operatorId = get().terminal.operator?.id;
-          const attempt = await queue.reprint(jobId, reason, operatorId ? { operatorId } : {});
-          if (!attempt.ok) {
-            get().showFeedback('nok', 'printJobs.feedback.notPrinted', { code: attempt.error.code });
-            return false;
-          }
-          const booked = await book(attempt.value);
-          if (booked) get().showFeedback('ok', 'printJobs.feedback.reprinted');
-          return booked;
-        });
+        const operatorId = get().terminal.operator?.id;
+        return attempt(jobId, () => queue.reprint(jobId, reason, operatorId ? { operatorId } : {}), 'printJobs.feedback.reprinted');
       },
 
       retryPrintJob(jobId) {
-        return busy(jobId, async () => {
-          const attempt = await queue.retry(jobId);
-          if (!attempt.ok) {
-            get().showFeedback('nok', 'printJobs.feedback.notPrinted', { code: attempt.error.code });
-            return false;
-          }
-          const booked = await book(attempt.value);
-          if (booked) get().showFeedback('ok', 'printJobs.feedback.printed');
-          return booked;
-        });
+        return attempt(jobId, () => queue.retry(jobId), 'printJobs.feedback.printed');
       },
     };
   };
