@@ -174,11 +174,11 @@ const hasEvents = (j: unknown): j is EventSource => typeof (j as Partial<EventSo
 type SnapshotSource = { latestSnapshot(): Promise<JournalSnapshot | null> };
 type SnapshotSeqSource = { snapshotSeq(): Promise<number> };
 const hasSnapshotSeq = (j: unknown): j is SnapshotSeqSource => typeof (j as Partial<SnapshotSeqSource>).snapshotSeq === 'function';
+/** Journal events read per page when the production state is folded. */
+const FOLD_PAGE = 5000;
 /** Events after the snapshot the order list's background fold takes on; more is left to the worker's next snapshot. */
 const BACKGROUND_FOLD_LIMIT = 50_000;
 const hasSnapshots = (j: unknown): j is SnapshotSource => typeof (j as Partial<SnapshotSource>).latestSnapshot === 'function';
-/** Container → job id of its label, from LabelPrinted events. */
-const withPrintedJobs = printedJobsOf;
 /** The line's scrap threshold as checkScrapBooking takes it (absent: no approval ever needed). */
 const approvalThresholdOf = (config: WorkflowConfig) => (config.scrapApprovalThreshold !== undefined ? { approvalThreshold: config.scrapApprovalThreshold } : {});
 const hasAnyKind = (c: unknown): c is AnyKindCache => typeof (c as Partial<AnyKindCache>).all === 'function';
@@ -292,7 +292,7 @@ export const createWorkflowSlice =
         }
         const production = result.value.events.reduce(applyProductionEvent, wf().production);
         set({ terminal: result.value.state });
-        patch({ production, printedJobs: withPrintedJobs(wf().printedJobs, result.value.events) });
+        patch({ production, printedJobs: printedJobsOf(wf().printedJobs, result.value.events) });
         deps.notifySync();
         return result.value.events;
       } finally {
@@ -348,20 +348,17 @@ export const createWorkflowSlice =
       let { production, printedJobs } = restoreProduction(snapshot, []);
       let after = snapshot?.seq ?? 0;
       for (;;) {
-        const page = await deps.journal.eventsAfter(after, 5000);
+        const page = await deps.journal.eventsAfter(after, FOLD_PAGE);
         if (page.length === 0) break;
         production = foldProductionEvents(page, production); // copies each map once per page, not per event
-        printedJobs = withPrintedJobs(printedJobs, page);
+        printedJobs = printedJobsOf(printedJobs, page);
         after = page[page.length - 1]?.seq ?? after;
-        if (page.length < 5000) break;
-        if (gently) await deps.yieldToUi();
-      }
-      // A booking committed while the pages were read was applied to the state this fold replaces: fold past it too.
-      while (wf().production.lastSeq > production.lastSeq) {
-        const page = await deps.journal.eventsAfter(production.lastSeq, 5000);
-        if (page.length === 0) break;
-        production = foldProductionEvents(page, production);
-        printedJobs = withPrintedJobs(printedJobs, page);
+        if (page.length === FOLD_PAGE) {
+          if (gently) await deps.yieldToUi();
+          continue;
+        }
+        // A booking committed while the pages were read was applied to the state this fold replaces: read on past it.
+        if (wf().production.lastSeq <= after) break;
       }
       patch({ production, printedJobs });
     }
