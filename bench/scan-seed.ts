@@ -4,6 +4,7 @@
  * at the server, pulled by the terminal like any master data).
  */
 import type { Page } from 'playwright-core';
+import { DEMO_CONTROL_UNIT_BOM, DEMO_CONTROL_UNIT_OPERATIONS } from '../server/demo/demo-data';
 
 /** One past order on this terminal, as the workflow journals it: 480 serial parts in containers of 20. */
 export const HISTORY_PARTS_PER_ORDER = 480;
@@ -130,20 +131,9 @@ export async function seedJournal(page: Page, seed: JournalSeed): Promise<Journa
 
 /** `count` released orders of line L1 (the demo's control unit BOM), due over the coming weeks. */
 export function lineOrders(count: number, today: Date): Record<string, unknown>[] {
-  const bom = [
-    { materialId: 'M-HOUSING', quantityPerUnit: 1 },
-    { materialId: 'M-PCB', quantityPerUnit: 1 },
-    { materialId: 'M-SCREW', quantityPerUnit: 4 },
-    { materialId: 'M-SEAL', quantityPerUnit: 1 },
-  ];
-  const operations = [
-    { number: '0010', name: 'Vormontage', workCenter: 'L1-AP1' },
-    { number: '0020', name: 'Verschrauben', workCenter: 'L1-AP2' },
-    { number: '0030', name: 'Endprüfung', workCenter: 'L1-PR' },
-  ];
   return Array.from({ length: count }, (_, i) => {
     const number = `ORD-${String(500_000 + i)}`;
     const due = new Date(today.getTime() + (1 + Math.floor(i / 200)) * 86_400_000).toISOString().slice(0, 10);
-    return { id: number, number, lineId: 'L1', materialId: i % 2 ? 'M-SG2' : 'M-SG1', quantity: 50 + (i % 200), dueDate: due, status: 'released', bom, operations };
+    return { id: number, number, lineId: 'L1', materialId: i % 2 ? 'M-SG2' : 'M-SG1', quantity: 50 + (i % 200), dueDate: due, status: 'released', bom: DEMO_CONTROL_UNIT_BOM, operations: DEMO_CONTROL_UNIT_OPERATIONS };
   });
 }

@@ -53,13 +53,14 @@ const scrapReasons: DemoRow[] = [
   ['SR-06', 'TST-LEAK', 'test', 'Dichtheitsprüfung n.i.O.', 'Leak test failed'],
 ].map(([id, code, group, de, en]) => ({ kind: 'scrap-reason', row: { id: id!, code: code!, group: group!, label: { de: de!, en: en! } } }));
 
-const controlUnitBom = [
+/** The control unit's BOM and routing on line L1 (also the benchmarks' orders). */
+export const DEMO_CONTROL_UNIT_BOM = [
   { materialId: 'M-HOUSING', quantityPerUnit: 1 },
   { materialId: 'M-PCB', quantityPerUnit: 1 },
   { materialId: 'M-SCREW', quantityPerUnit: 4 },
   { materialId: 'M-SEAL', quantityPerUnit: 1 },
 ];
-const controlUnitOperations = [
+export const DEMO_CONTROL_UNIT_OPERATIONS = [
   { number: '0010', name: 'Vormontage', workCenter: 'L1-AP1' },
   { number: '0020', name: 'Verschrauben', workCenter: 'L1-AP2' },
   { number: '0030', name: 'Endprüfung', workCenter: 'L1-PR' },
@@ -80,9 +81,9 @@ function orders(day: string): DemoRow[] {
     row: { id: number, number, lineId, materialId, quantity, dueDate: day, status: 'released', bom, operations },
   });
   return [
-    order('ORD-1001', 'L1', 'M-SG1', 50, controlUnitBom, controlUnitOperations),
-    order('ORD-1002', 'L1', 'M-SG1', 120, controlUnitBom, controlUnitOperations),
-    order('ORD-1003', 'L1', 'M-SG2', 30, controlUnitBom, controlUnitOperations),
+    order('ORD-1001', 'L1', 'M-SG1', 50, DEMO_CONTROL_UNIT_BOM, DEMO_CONTROL_UNIT_OPERATIONS),
+    order('ORD-1002', 'L1', 'M-SG1', 120, DEMO_CONTROL_UNIT_BOM, DEMO_CONTROL_UNIT_OPERATIONS),
+    order('ORD-1003', 'L1', 'M-SG2', 30, DEMO_CONTROL_UNIT_BOM, DEMO_CONTROL_UNIT_OPERATIONS),
     order('ORD-2001', 'L2', 'M-SG2', 80, sensorBom, sensorOperations),
     order('ORD-2002', 'L2', 'M-SG2', 40, sensorBom, sensorOperations),
   ];
