@@ -1,42 +1,16 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appRig, type AppRig } from '../support/app-rig';
-import { demoPage } from '../support/fixtures';
-import { renderApp } from '../support/render-app';
-import { JIS_CONFIG, jisChange, journalEvents, PART, SEQ_ID, typesOf } from './jis-fixtures';
+import type { AppRig } from '../support/app-rig';
+import { journalEvents, PART, SEQ_ID, typesOf } from './jis-fixtures';
+import { closeJisScreens, jisScan, openJisScreen } from './jis-screen-rig';
 
 /** Breaks on the JIS screen (issue 9): skip the current position or pull a later one ahead, each with a shift lead's badge, PIN and reason. */
 
-const rigs: AppRig[] = [];
-const cleanups: (() => void)[] = [];
-
 async function setup(language: 'en' | 'de' = 'en') {
-  const rig = await appRig({ pulled: false });
-  rigs.push(rig);
-  await rig.cache.applyPull(demoPage(rig.terminalId, [jisChange(11)]));
-  await rig.store.getState().refreshMaster();
-  rig.store.setState({ jisConfig: JIS_CONFIG, sync: { ...rig.store.getState().sync, lastSuccessAt: '2025-03-01T05:59:00.000Z' } });
-  rig.bridge.handle('printer:print', (req) => ({ ok: true, value: { jobId: req.jobId, outcome: 'done', status: { state: 'ready' } } }));
-  const view = await renderApp(rig, language);
-  cleanups.push(view.unwire);
-  await act(async () => rig.store.getState().handleScan({ raw: 'B1001' }));
-  fireEvent.click(await screen.findByTestId(`jis-open-${SEQ_ID}`));
-  await screen.findByTestId('jis-screen');
-  return rig;
+  return (await openJisScreen({ language })).rig;
 }
-
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
-  for (const r of rigs.splice(0)) r.close();
-});
-
-async function scan(rig: AppRig, raw: string) {
-  await act(async () => {
-    rig.bridge.emit('scanner:scan', { raw, source: 'serial', receivedAt: '2025-03-01T06:00:00.000Z' });
-    await new Promise((r) => setTimeout(r, 0));
-  });
-  await waitFor(() => expect(rig.store.getState().jisBusy).toBe(false));
-}
+const scan = jisScan;
+afterEach(closeJisScreens);
 
 /** The shift lead approves: badge, PIN, then the reason button. */
 async function approve(rig: AppRig, reason: string) {

@@ -1,56 +1,31 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyScan } from '../../../shared/jis';
 import { rackLabelJobId, reprintRackLabel } from '../../../renderer/state/jis-reprint';
 import { createPrintQueue } from '../../../renderer/state/print-queue';
 import { MemoryPrintJobStore } from '../../../renderer/storage/print-jobs';
 import { callOff, Station } from '../../shared/jis/harness';
-import { appRig, type AppRig } from '../support/app-rig';
+import type { AppRig } from '../support/app-rig';
 import { FakeBridge } from '../support/fake-bridge';
-import { demoPage, fixedClock } from '../support/fixtures';
-import { renderApp } from '../support/render-app';
-import { JIS_CONFIG, jisChange, journalEvents, PART, SEQ_ID, typesOf } from './jis-fixtures';
+import { fixedClock } from '../support/fixtures';
+import { journalEvents, PART, SEQ_ID, typesOf } from './jis-fixtures';
+import { closeJisScreens, jisScan, openJisScreen } from './jis-screen-rig';
 
 /** Reprinting a JIS rack label: a reason, a NEW print job naming the first one, LabelReprinted booked once printed. */
 
-const rigs: AppRig[] = [];
-const cleanups: (() => void)[] = [];
 const RACK = `${SEQ_ID}-R1`;
 
 type PrintRequest = { jobId: string; reprintOf?: string; reprintReason?: string };
 
 async function setup(outcome: 'done' | 'failed' = 'done') {
-  const rig = await appRig({ pulled: false });
-  rigs.push(rig);
-  await rig.cache.applyPull(demoPage(rig.terminalId, [jisChange(11)]));
-  await rig.store.getState().refreshMaster();
-  rig.store.setState({ jisConfig: JIS_CONFIG, sync: { ...rig.store.getState().sync, lastSuccessAt: '2025-03-01T05:59:00.000Z' } });
-  rig.bridge.handle('printer:print', (req) =>
-    outcome === 'done'
-      ? { ok: true, value: { jobId: req.jobId, outcome: 'done', status: { state: 'ready' } } }
-      : { ok: true, value: { jobId: req.jobId, outcome: 'failed', reason: { code: 'printer-head-open', message: 'head open' }, status: { state: 'error' } } },
-  );
-  const view = await renderApp(rig, 'en');
-  cleanups.push(view.unwire);
-  await act(async () => rig.store.getState().handleScan({ raw: 'B1001' }));
-  fireEvent.click(await screen.findByTestId(`jis-open-${SEQ_ID}`));
-  await screen.findByTestId('jis-screen');
-  for (const n of [1, 2] as const) {
-    await act(async () => {
-      rig.bridge.emit('scanner:scan', { raw: PART[n], source: 'serial', receivedAt: '2025-03-01T06:00:00.000Z' });
-      await new Promise((r) => setTimeout(r, 0));
-    });
-    await waitFor(() => expect(rig.store.getState().jisBusy).toBe(false));
-  }
+  const { rig } = await openJisScreen({ printOutcome: outcome });
+  for (const n of [1, 2] as const) await jisScan(rig, PART[n]);
   await waitFor(() => expect(screen.getByTestId('jis-print').getAttribute('data-status')).toBe(outcome));
   rig.bridge.handle('printer:print', (req) => ({ ok: true, value: { jobId: req.jobId, outcome: 'done', status: { state: 'ready' } } }));
   return rig;
 }
 
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
-  for (const r of rigs.splice(0)) r.close();
-});
+afterEach(closeJisScreens);
 
 async function reprint(rig: AppRig, open: string, reason: string) {
   fireEvent.click(screen.getByTestId(open));

@@ -1,41 +1,12 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appRig, type AppRig } from '../support/app-rig';
-import { demoPage } from '../support/fixtures';
-import { renderApp } from '../support/render-app';
+import { appRig } from '../support/app-rig';
 import { JIS_CONFIG, jisChange, journalEvents, PART, SEQ_ID, typesOf } from './jis-fixtures';
+import { closeJisScreens, jisScan, openJisScreen, trackRig } from './jis-screen-rig';
 
-const rigs: AppRig[] = [];
-const cleanups: (() => void)[] = [];
-
-async function setup(options: { language?: 'en' | 'de'; terminalId?: string } = {}) {
-  const rig = await appRig(options.terminalId ? { terminalId: options.terminalId, pulled: false } : { pulled: false });
-  rigs.push(rig);
-  await rig.cache.applyPull(demoPage(rig.terminalId, [jisChange(11)]));
-  await rig.store.getState().refreshMaster();
-  // A sync one minute before the rig's clock (06:00): the cached call-off is fresh.
-  rig.store.setState({ jisConfig: JIS_CONFIG, sync: { ...rig.store.getState().sync, lastSuccessAt: '2025-03-01T05:59:00.000Z' } });
-  rig.bridge.handle('printer:print', (req) => ({ ok: true, value: { jobId: req.jobId, outcome: 'done', status: { state: 'ready' } } }));
-  const view = await renderApp(rig, options.language ?? 'en');
-  cleanups.push(view.unwire);
-  await act(async () => rig.store.getState().handleScan({ raw: 'B1001' }));
-  fireEvent.click(await screen.findByTestId(`jis-open-${SEQ_ID}`));
-  await screen.findByTestId('jis-screen');
-  return { rig, view };
-}
-
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
-  for (const r of rigs.splice(0)) r.close();
-});
-
-async function scan(rig: AppRig, raw: string) {
-  await act(async () => {
-    rig.bridge.emit('scanner:scan', { raw, source: 'serial', receivedAt: '2025-03-01T06:00:00.000Z' });
-    await new Promise((r) => setTimeout(r, 0));
-  });
-  await waitFor(() => expect(rig.store.getState().jisBusy).toBe(false));
-}
+const setup = openJisScreen;
+const scan = jisScan;
+afterEach(closeJisScreens);
 
 const currentSeq = () => screen.getByTestId('jis-current-seq').textContent;
 
@@ -203,7 +174,7 @@ describe('JIS pearl chain', () => {
     await scan(rig, PART[1]);
     await scan(rig, PART[3]); // wrong at 2: blocks
     const again = await appRig({ terminalId: rig.terminalId });
-    rigs.push(again);
+    trackRig(again);
     again.store.setState({ jisConfig: JIS_CONFIG });
     await again.store.getState().refreshJis();
     await again.store.getState().openJis(SEQ_ID);
