@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseBarcode, unescapeControlChars } from '../shared/barcode';
+import { median } from './support/stats';
 
 const require = createRequire(import.meta.url);
 const gs1Mod = require('gs1-barcode-parser-mod') as { parseBarcode(raw: string): unknown };
@@ -166,8 +167,7 @@ function scansPerSecond(accepts: Accepts, vectors: readonly Vector[], runs: numb
     }
     results.push(Math.round((scans / elapsed) * 1000));
   }
-  const sorted = [...results].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)]!, runs: results };
+  return { median: median(results), runs: results };
 }
 
 const pct = (n: number, d: number) => `${n}/${d} (${d === 0 ? '–' : ((100 * n) / d).toFixed(0)}%)`;

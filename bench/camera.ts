@@ -11,6 +11,7 @@ import type { BarcodeDecoder, Frame } from '../renderer/scan/camera/decoder';
 import { createZxingJsDecoder } from '../renderer/scan/camera/zxing-js-decoder';
 import { createZxingWasmDecoder } from '../renderer/scan/camera/zxing-wasm-decoder';
 import { CAMERA_SYMBOLS, CONDITIONS, composeFrame, renderSymbol } from '../test/renderer/scan/support/symbol-frames';
+import { median, quantile } from './support/stats';
 
 interface Case {
   symbol: string;
@@ -19,10 +20,6 @@ interface Case {
   frame: Frame;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 export async function run(): Promise<unknown> {
   const repeats = Number(process.env['BENCH_RUNS'] ?? 5);
@@ -53,13 +50,12 @@ export async function run(): Promise<unknown> {
       times.push(...caseTimes);
       perCase[`${c.symbol} / ${c.condition}`] = { ok, ms: Number(median(caseTimes).toFixed(2)) };
     }
-    const sorted = [...times].sort((a, b) => a - b);
     results[decoder.name] = {
       decoded,
       frames: cases.length,
       rate: decoded / cases.length,
       medianMs: Number(median(times).toFixed(2)),
-      p90Ms: Number(sorted[Math.floor(sorted.length * 0.9)]!.toFixed(2)),
+      p90Ms: Number(quantile(times, 0.9).toFixed(2)),
       perCase,
     };
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { BUILT_IN_TEMPLATES, compileZpl, renderSvg, renderTemplate } from '../shared/labels';
+import { medianTime } from './support/stats';
 
 /**
  * Per template: median time to bind + compile one label to ZPL, and to draw
@@ -8,16 +9,6 @@ import { BUILT_IN_TEMPLATES, compileZpl, renderSvg, renderTemplate } from '../sh
  */
 const example = (id: string): unknown => JSON.parse(readFileSync(new URL(`../assets/labels/examples/${id}.json`, import.meta.url), 'utf8'));
 
-function median(fn: () => void, runs: number): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
 
 export async function run(): Promise<unknown> {
   const rows = Object.keys(BUILT_IN_TEMPLATES).map((id) => {
@@ -34,8 +25,8 @@ export async function run(): Promise<unknown> {
     };
     const row = {
       template: id,
-      compileMsMedian: Number(median(compile, 200).toFixed(3)),
-      svgMsMedian: Number(median(svg, 20).toFixed(3)),
+      compileMsMedian: Number(medianTime(compile, 200).toFixed(3)),
+      svgMsMedian: Number(medianTime(svg, 20).toFixed(3)),
       zplBytes: zpl.ok ? zpl.value.length : 0,
     };
     console.log(`${id.padEnd(14)} compile ${row.compileMsMedian} ms  preview ${row.svgMsMedian} ms  ${row.zplBytes} bytes`);

@@ -36,6 +36,7 @@ import { launchChromium } from '../test/e2e/support/browser';
 import { ROOT, takt } from '../test/e2e/support/processes';
 import { startStack, type Stack } from '../test/e2e/support/stack';
 import { lineOrders, seedJournal } from './scan-seed';
+import { summarize } from './support/stats';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 1_000_000);
 const ORDERS = Number(process.env['BENCH_ORDERS'] ?? 10_000);
@@ -151,17 +152,10 @@ async function scanRun(page: Page, stack: Stack, prefix: string): Promise<Sample
   });
 }
 
-function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
-
-const stats = (values: readonly number[]) => ({
-  p50: +quantile(values, 0.5).toFixed(2),
-  p90: +quantile(values, 0.9).toFixed(2),
-  p99: +quantile(values, 0.99).toFixed(2),
-  max: +Math.max(...values).toFixed(2),
-});
+const stats = (values: readonly number[]) => {
+  const { p50, p90, p99, max } = summarize(values, 2);
+  return { p50, p90, p99, max };
+};
 
 function summary(samples: readonly Sample[]) {
   const counted = samples.slice(WARMUP);

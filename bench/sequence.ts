@@ -23,6 +23,7 @@ import type { EventEnvelope } from '../shared/events';
 import { acknowledgeMismatch, applyJisEvent, createJisState, foldJisEvents, verifyScan, type JisState } from '../shared/jis';
 import type { JisSequence } from '../shared/master-data';
 import type { DomainEvent } from '../shared/production/verdict';
+import { quantile } from './support/stats';
 
 const POSITIONS = Number(process.env['BENCH_POSITIONS'] ?? 100_000);
 const SCANS = Number(process.env['BENCH_SCANS'] ?? 1_000);
@@ -146,11 +147,6 @@ function runRefold(sequence: JisSequence, scans: readonly Scan[]): Run {
     run.readyMs.push(t2 - t0);
   }
   return run;
-}
-
-function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
 const stats = (values: readonly number[]) => ({

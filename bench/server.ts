@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { EventEnvelope } from '../shared/events';
 import { newId } from '../shared/ids';
+import { quantile, round } from './support/stats';
 
 const CHILD_FLAG = '--bench-server-child';
 const env = process.env;
@@ -83,13 +84,6 @@ async function pushAll(url: string, token: string, terminalId: string, count: nu
 }
 
 const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
-const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
-
-/** The p-th percentile (0..100) of an ascending array; the upper median for p = 50 and an even count. */
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function latencyScenario(url: string, tokens: [string, string][]): Promise<DialectFigures['latency']> {
   const rate = 5;
@@ -126,8 +120,8 @@ async function latencyScenario(url: string, tokens: [string, string][]): Promise
     seconds: round(elapsed),
     pushes: latencies.length,
     eventsPerSecond: round(latencies.length / elapsed),
-    p50Ms: round(percentile(latencies, 50), 2),
-    p99Ms: round(percentile(latencies, 99), 2),
+    p50Ms: round(quantile(latencies, 0.5), 2),
+    p99Ms: round(quantile(latencies, 0.99), 2),
     maxMs: round(latencies.at(-1) ?? NaN, 2),
     errors,
   };

@@ -16,12 +16,12 @@
  * the medians are quoted. The Takt servers are `takt server --demo` on
  * SQLite in temp folders (support/chaos-server.ts of the e2e tests).
  */
-import { percentile } from './server';
 import { POUCH_SETUP, replicateBacklog, startPouchServer, type ReplicationRun } from './sync-pouch';
 import { scanLatency } from './sync-scan';
 import { APP_PUSH_BATCH, initialPull, offlineBacklog, seedMaterials, type BacklogRun, type PullRun } from './sync-takt';
 import type { EventEnvelope } from '../shared/events';
 import { startChaosServer } from '../test/e2e/support/chaos-server';
+import { median, round as roundTo, summarize } from './support/stats';
 
 const env = process.env;
 const EVENTS = Number(env.BENCH_SYNC_EVENTS || 100_000);
@@ -30,8 +30,7 @@ const RUNS = Number(env.BENCH_SYNC_RUNS || 3);
 const SCAN_RATE = 10;
 const SCAN_SECONDS = Number(env.BENCH_SYNC_SCAN_SECONDS || 30);
 
-const round = (n: number, digits = 0): number => Math.round(n * 10 ** digits) / 10 ** digits;
-const median = (values: number[]): number => percentile([...values].sort((a, b) => a - b), 50);
+const round = (n: number, digits = 0): number => roundTo(n, digits);
 
 async function benchBacklog(): Promise<{ takt: BacklogRun[]; pouch: ReplicationRun[] }> {
   const server = await startChaosServer();
@@ -103,7 +102,7 @@ export async function run(): Promise<unknown> {
   const pullMs = median(pull.map((r) => r.pullMs));
   const taktRate = EVENTS / (taktMs / 1000);
   const pouchRate = EVENTS / (pouchMs / 1000);
-  const sorted = [...scans.latenciesMs].sort((a, b) => a - b);
+  const scanStats = summarize(scans.latenciesMs, 2);
   const result = {
     settings: { events: EVENTS, rows: ROWS, runs: RUNS, pushBatch: APP_PUSH_BATCH, scanRate: SCAN_RATE, scanSeconds: SCAN_SECONDS },
     setup: {
@@ -122,9 +121,9 @@ export async function run(): Promise<unknown> {
       events: scans.events,
       nok: scans.nok,
       seconds: round(scans.seconds, 1),
-      p50Ms: round(percentile(sorted, 50), 2),
-      p99Ms: round(percentile(sorted, 99), 2),
-      maxMs: round(sorted.at(-1) ?? NaN, 2),
+      p50Ms: scanStats.p50,
+      p99Ms: scanStats.p99,
+      maxMs: scanStats.max,
     },
   };
 
