@@ -48,6 +48,11 @@ export default tseslint.config(
     },
   },
   {
+    // Named loggers (shared/log.ts) reach the terminal's log file; a raw console call reaches nobody in a kiosk.
+    files: ['renderer/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

@@ -10,6 +10,9 @@ import { forwardHostEvents, isAppMainFrame, registerIpc } from './ipc';
 import { createMainWindow } from './main-window';
 import { applySecurity } from './security';
 import { ensureSingleInstance } from './single-instance';
+import { attachHostLog, hostLogger } from './host/log-file';
+
+const log = hostLogger('main');
 
 /**
  * The Electron main process wired together: everything main.ts does, with
@@ -43,6 +46,7 @@ export function runTaktApp(electron: ElectronDeps, env: NodeJS.ProcessEnv = proc
     .then(async () => {
       const userDataDir = app.getPath('userData');
       const paths = appPaths(app.getAppPath(), env);
+      attachHostLog(userDataDir);
       const config = await loadTerminalConfig({ userDataDir, env });
       const host = createHost({ config, version: app.getVersion(), transport: 'electron', userDataDir });
 
@@ -72,7 +76,7 @@ function stopHostOnQuit(app: ElectronDeps['app'], host: Host): void {
     event.preventDefault();
     void host
       .stop()
-      .catch((err: unknown) => console.error('[main] host stop failed', err))
+      .catch((err: unknown) => log.error('host stop failed', err))
       .finally(() => {
         stopped = true;
         app.quit();

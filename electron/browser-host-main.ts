@@ -4,6 +4,7 @@ import { toCodedError } from '../shared/errors';
 import { startBrowserHost } from './browser-host';
 import { loadTerminalConfig } from './host/config';
 import { createHost } from './host/host-services';
+import { attachHostLog } from './host/log-file';
 
 /**
  * Runs the host services behind the browser transport:
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const staticDir = resolve(env.TAKT_STATIC_DIR || 'dist/renderer');
   const port = parsePort(env.TAKT_HOST_PORT);
 
+  attachHostLog(userDataDir);
   const config = await loadTerminalConfig({ userDataDir, env });
   const host = createHost({ config, version: await packageVersion(), transport: 'browser', userDataDir });
   await host.start();

@@ -1,4 +1,5 @@
 import type { BrowserWindow } from 'electron';
+import { hostLogger } from './host/log-file';
 
 /**
  * A kiosk has no one to click "reload": a crashed renderer is reloaded after
@@ -23,7 +24,7 @@ export function installCrashRecovery(win: RecoverableWindow, options: CrashRecov
   const reloadDelayMs = options.reloadDelayMs ?? 1000;
   const hangGraceMs = options.hangGraceMs ?? 5000;
   const timers = options.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
-  const log = options.log ?? ((message) => console.warn(`[crash-recovery] ${message}`));
+  const log = options.log ?? ((message) => hostLogger('crash-recovery').warn(message));
   let pending: unknown;
 
   const alive = (): boolean => !win.isDestroyed() && !win.webContents.isDestroyed();

@@ -1,5 +1,6 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { secureWebPreferences } from './security';
+import { hostLogger } from './host/log-file';
 
 /** The kiosk window: full screen, no menu, the secure preferences from security.ts. */
 
@@ -27,6 +28,6 @@ export function createMainWindow({ BrowserWindow, preloadPath, url, kiosk }: Mai
   const win = new BrowserWindow(mainWindowOptions(preloadPath, kiosk));
   win.once('ready-to-show', () => win.show());
   // Logged, never an unhandled rejection (e.g. dist/renderer missing in a broken install).
-  win.loadURL(url).catch((err: unknown) => console.error('[main-window] load failed', err));
+  win.loadURL(url).catch((err: unknown) => hostLogger('main-window').error('load failed', err));
   return win;
 }

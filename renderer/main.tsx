@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { boot } from './boot';
 import { createBridgeClient } from './bridge/client';
 import { createI18n, resolveLanguage } from './i18n';
+import { attachLogSink } from './lib/log';
 import { App } from './ui/App';
 import { BootScreen } from './ui/BootScreen';
 import { wireHost } from './ui/host-wiring';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   renderBoot();
 
   const bridge = createBridgeClient();
+  attachLogSink({ bridge });
   try {
     const booted = await boot({
       bridge,

@@ -5,6 +5,7 @@ import { PullQuery, PullResponse, PushResponse } from './sync-protocol';
 import { EventEnvelope } from './events';
 import { PrinterStatus } from './labels/host-status';
 import { LabelModel } from './labels/model';
+import { LOG_LEVELS } from './log';
 
 /**
  * The bridge contract (DESIGN §2): every call between renderer and host with
@@ -90,6 +91,15 @@ export const PrintOutcome = z.object({
 });
 export type PrintOutcome = z.infer<typeof PrintOutcome>;
 
+/** Renderer log records for the host's log file (shared/log.ts); bounded so a flood cannot stall the host. */
+export const LogRecordSchema = z.object({
+  at: z.string().max(40),
+  level: z.enum(LOG_LEVELS),
+  logger: z.string().min(1).max(64),
+  message: z.string().max(4000),
+  data: z.unknown().optional(),
+});
+
 export const BRIDGE_CALLS = {
   'host:info': { request: Empty, response: HostInfo },
   'host:disk': { request: Empty, response: DiskInfo },
@@ -99,6 +109,7 @@ export const BRIDGE_CALLS = {
   'sync:pull': { request: PullQuery, response: PullResponse },
   'printer:print': { request: PrintRequest, response: PrintOutcome },
   'printer:status': { request: Empty, response: PrinterStatus },
+  'log:write': { request: z.object({ records: z.array(LogRecordSchema).max(200) }).strict(), response: z.object({ written: z.number().int().nonnegative() }) },
 } as const satisfies Record<CallName, { request: z.ZodType; response: z.ZodType }>;
 
 export const BRIDGE_EVENTS = {

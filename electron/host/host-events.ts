@@ -1,4 +1,5 @@
 import type { EventName, EventPayload } from '../../shared/bridge';
+import { hostLogger } from './log-file';
 
 /**
  * A tiny typed event hub for host → renderer events. Both transports
@@ -26,7 +27,7 @@ export function createHostEventHub(): HostEventHub {
         try {
           (listener as (p: typeof payload) => void)(payload);
         } catch (err) {
-          console.error(`[host-events] ${event} listener failed`, err);
+          hostLogger('host-events').error(`${event} listener failed`, err);
         }
       }
     },

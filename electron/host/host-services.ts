@@ -2,6 +2,7 @@ import { mkdir, statfs } from 'node:fs/promises';
 import type { HostHandlers, ScannerStatus } from '../../shared/bridge';
 import type { TerminalConfig } from './config';
 import { createHostEventHub, type HostEvents } from './host-events';
+import { hostLog, writeRendererRecords } from './log-file';
 import { createPrinterService, printerDriverFromConfig, type PrinterService } from './printer-service';
 import { createSerialScanner, type Scanner } from './serial-scanner';
 import { createServerTransport, type ServerTransport } from './server-transport';
@@ -62,6 +63,7 @@ export function createHost(options: CreateHostOptions): Host {
     'sync:pull': ({ after, limit }) => server.pull(after, limit),
     'printer:print': (request) => printer.print(request),
     'printer:status': () => printer.status(),
+    'log:write': async ({ records }) => ({ written: writeRendererRecords(hostLog, records) }),
   };
 
   return {

@@ -2,6 +2,7 @@ import { SerialPort } from 'serialport';
 import type { RawScan, ScannerStatus } from '../../shared/bridge';
 import type { Framing } from './config';
 import { createScanFramer, DEFAULT_MAX_SCAN_LENGTH } from './scanner-framing';
+import { hostLogger } from './log-file';
 
 /**
  * A serial barcode scanner: opens the port, frames bytes into scans, and keeps
@@ -219,7 +220,7 @@ function safeCall<T>(listener: (value: T) => void, value: T): void {
   try {
     listener(value);
   } catch (err) {
-    console.error('[serial-scanner] listener failed', err);
+    hostLogger('serial-scanner').error('listener failed', err);
   }
 }
 

@@ -1,6 +1,9 @@
 import type { EventName, EventPayload } from '../../shared/bridge';
 import { isEventName } from '../../shared/bridge';
 import { parseEvent } from './validate';
+import { logger } from '../lib/log';
+
+const log = logger('bridge');
 
 type AnyListener = (payload: unknown) => void;
 
@@ -23,14 +26,14 @@ export class EventHub {
     if (!isEventName(event)) return;
     const parsed = parseEvent(event, payload);
     if (parsed === null) {
-      console.warn(`[bridge] dropped malformed ${event} event`);
+      log.warn(`dropped malformed ${event} event`);
       return;
     }
     for (const listener of [...(this.listeners.get(event) ?? [])]) {
       try {
         listener(parsed);
       } catch (err) {
-        console.error(`[bridge] ${event} listener failed`, err);
+        log.error(`${event} listener failed`, err);
       }
     }
   }

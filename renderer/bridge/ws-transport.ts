@@ -4,6 +4,9 @@ import { backoffDelay } from '../lib/backoff';
 import { EventHub } from './event-hub';
 import { HOST_UNREACHABLE, realTimers, type ConnectionState, type TaktBridge, type Timers } from './types';
 import { checkRequest, toBridgeResult } from './validate';
+import { logger } from '../lib/log';
+
+const log = logger('bridge');
 
 /** The part of the DOM WebSocket this transport uses, so tests can hand in a fake. */
 export interface WebSocketLike {
@@ -89,12 +92,12 @@ export function createWsTransport(options: WsTransportOptions): TaktBridge {
     try {
       json = JSON.parse(String(data));
     } catch {
-      console.warn('[bridge] dropped a frame that is not JSON');
+      log.warn('dropped a frame that is not JSON');
       return;
     }
     const frame = ServerFrame.safeParse(json);
     if (!frame.success) {
-      console.warn('[bridge] dropped a malformed frame');
+      log.warn('dropped a malformed frame');
       return;
     }
     if (frame.data.type === 'event') {

@@ -30,6 +30,7 @@ import { restoreJisState } from './jis-logic';
 import { createJisPrintActions } from './jis-print-actions';
 import type { ReprintReason } from './jis-reprint';
 import type { SliceCreator } from './types';
+import { logger } from '../lib/log';
 
 /**
  * The JIS screen's state (issue 9): the engine's JisState restored from the
@@ -185,7 +186,7 @@ export const createJisSlice =
     /** Rack size, recheck, variant source and call-off age from the terminal line's cached row. */
     function lineJisConfig() {
       const fromLine = jisConfigFromLine(get().line?.settings);
-      for (const warning of fromLine.warnings) console.warn(`[jis] line ${get().line?.id ?? '?'}: ${warning}`);
+      for (const warning of fromLine.warnings) logger('jis').warn(`line ${get().line?.id ?? '?'}: ${warning}`);
       return fromLine;
     }
 

@@ -4,6 +4,7 @@ import { MASTER_KINDS, type Line, type MasterKind, type MasterRowByKind, type Op
 import type { PullResponse } from '../../shared/sync-protocol';
 import type { MetaRow } from './meta';
 import { applyVersions, cacheDbName, CACHE_VERSIONS } from './schema';
+import { logger } from '../lib/log';
 
 /**
  * Master data on the terminal (DESIGN §4): relaxed durability, since it can
@@ -79,7 +80,7 @@ export class Cache {
     } catch (err) {
       return { ok: false, error: { code: 'cache-write-failed', message: err instanceof Error ? err.message : String(err) } };
     }
-    if (rejected.length > 0) console.warn('[cache] rejected master rows', rejected);
+    if (rejected.length > 0) logger('cache').warn('rejected master rows', rejected);
     return { ok: true, value: { upserted: upserts.length, deleted: deletes.length, rejected, checkpoint: page.rev } };
   }
 

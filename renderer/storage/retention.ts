@@ -1,4 +1,5 @@
 import type { Timers } from '../bridge/types';
+import { logger } from '../lib/log';
 
 /**
  * Retention (issue 6): events the server acknowledged (seq ≤ ackedSeq) and
@@ -32,7 +33,7 @@ export const DEFAULT_RETENTION: RetentionPolicy = {
  * The policy from a partial input (host config gives the age only): missing or
  * invalid values fall back to the defaults, with a warning for invalid ones.
  */
-export function retentionPolicy(input: Partial<RetentionPolicy> = {}, warn: (message: string) => void = console.warn): RetentionPolicy {
+export function retentionPolicy(input: Partial<RetentionPolicy> = {}, warn: (message: string) => void = (m) => logger('retention').warn(m)): RetentionPolicy {
   const policy = { ...DEFAULT_RETENTION };
   for (const key of Object.keys(DEFAULT_RETENTION) as (keyof RetentionPolicy)[]) {
     const value = input[key];
@@ -119,7 +120,7 @@ export class RetentionRunner {
     if (!this.backlog && this.snapshots) {
       // A failed snapshot only means less may be pruned (the journal bounds by the last good one).
       const forgetFinishedBefore = new Date(this.clock().getTime() - this.policy.maxAgeMs);
-      await this.snapshots.take({ forgetFinishedBefore }).catch((err: unknown) => console.warn('[retention] snapshot failed', err));
+      await this.snapshots.take({ forgetFinishedBefore }).catch((err: unknown) => logger('retention').warn('snapshot failed', err));
     }
     const deleted = await this.target.pruneSynced(this.clock(), this.policy.maxAgeMs, this.policy.batch);
     this.backlog = deleted >= this.policy.batch;

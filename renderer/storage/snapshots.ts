@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '../../shared/events';
 import { advanceSnapshot, emptySnapshot, forgetFinishedBefore, type JournalSnapshot } from '../../shared/journal-snapshot';
 import type { JisSequence } from '../../shared/master-data';
+import { logger } from '../lib/log';
 
 /**
  * Takes journal snapshots (shared/journal-snapshot.ts): the latest readable
@@ -48,7 +49,7 @@ export class SnapshotKeeper {
     if (events.length === 0) return snapshot.seq;
     if (!latest && (events[0]?.seq ?? 1) > 1) {
       // Events were pruned under a snapshot this code cannot read: fold what is left rather than nothing.
-      (this.options.warn ?? console.warn)(`[snapshot] no readable snapshot and the journal starts at seq ${events[0]?.seq}; folding what is left`);
+      (this.options.warn ?? ((m: string) => logger('snapshot').warn(m)))(`no readable snapshot and the journal starts at seq ${events[0]?.seq}; folding what is left`);
     }
     const callOffs = new Map((await this.options.callOffs()).map((s) => [s.id, s]));
     const callOff = (id: string) => callOffs.get(id);

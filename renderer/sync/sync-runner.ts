@@ -6,6 +6,9 @@ import { serveBridgeOverPort, type PortLike } from './port-rpc';
 import { SyncEngine, type SyncCache, type SyncJournal } from './sync-engine';
 import type { SyncStatus } from './sync-status';
 import type { FromWorker, SyncSettings, ToWorker } from './worker-protocol';
+import { logger } from '../lib/log';
+
+const log = logger('sync');
 
 /**
  * Where the sync loop runs, seen from the UI thread. In a browser it is a
@@ -74,7 +77,7 @@ export function startSync(o: StartSyncOptions): SyncHandle {
     // A worker that fails before it ever reported (script refused, IndexedDB unavailable there) must not leave
     // the terminal without sync: fall back to this thread.
     const fallBack = (reason: string) => {
-      console.warn(`[sync] the sync worker failed (${reason}); syncing on the UI thread`);
+      log.warn(`the sync worker failed (${reason}); syncing on the UI thread`);
       handle.stop();
       handle = startOnThisThread(o);
     };
@@ -87,7 +90,7 @@ function tryWorker(o: StartSyncOptions, fallBack: (reason: string) => void): Syn
   try {
     worker = o.createWorker?.() ?? null;
   } catch (err) {
-    console.warn('[sync] no worker, running on the UI thread', err);
+    log.warn('no worker, running on the UI thread', err);
     return null;
   }
   if (!worker) return null;
@@ -108,7 +111,7 @@ function tryWorker(o: StartSyncOptions, fallBack: (reason: string) => void): Syn
     else if (msg.type === 'failed') failEarly(msg.message);
   });
   worker.addEventListener('error', (event: ErrorEvent) => {
-    console.error('[sync] worker error', event.message);
+    log.error('worker error', event.message);
     failEarly(event.message || 'worker error');
   });
   worker.postMessage({ type: 'init', terminalId: o.terminalId, settings: o.settings ?? {} }, [channel.port2]);

@@ -15,6 +15,7 @@ function handlers(): HostHandlers & { [K in keyof HostHandlers]: ReturnType<type
     'sync:pull': vi.fn(async () => ({ changes: [], rev: 0, hasMore: false })),
     'printer:status': vi.fn(async () => ({ state: 'not-configured' as const })),
     'printer:print': vi.fn(async () => ({ jobId: 'J-1', outcome: 'done' as const, status: { state: 'ready' as const } })),
+    'log:write': vi.fn(async (req: { records: unknown[] }) => ({ written: req.records.length })),
   };
 }
 

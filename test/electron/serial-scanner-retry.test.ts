@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSerialScanner, type PortLike, type Timers } from '../../electron/host/serial-scanner';
+import { hostLog } from '../../electron/host/log-file';
+import type { LogRecord } from '../../shared/log';
 
 /** Retry policy with a fake port and a manual clock: no real serial I/O, no waiting. */
 
@@ -86,10 +88,11 @@ describe('serial scanner retry policy', () => {
     scanner.onStatus(() => {
       throw new Error('listener bug');
     });
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged: LogRecord[] = [];
+    hostLog.setSink((r) => logged.push(r));
     expect(() => scanner.start()).not.toThrow();
-    expect(logged).toHaveBeenCalled();
-    logged.mockRestore();
+    hostLog.setSink(null);
+    expect(logged).toContainEqual(expect.objectContaining({ level: 'error', logger: 'serial-scanner', message: 'listener failed' }));
     expect(scanner.status()).toMatchObject({ state: 'disconnected', message: 'bad options' });
     expect(pending).toHaveLength(1);
   });

@@ -12,6 +12,7 @@ function handlers(): HostHandlers {
     'sync:pull': vi.fn(async (req) => ({ changes: [], rev: req.after, hasMore: false })),
     'printer:status': vi.fn(async () => ({ state: 'not-configured' as const })),
     'printer:print': vi.fn(async () => ({ jobId: 'J-1', outcome: 'done' as const, status: { state: 'ready' as const } })),
+    'log:write': vi.fn(async (req: { records: unknown[] }) => ({ written: req.records.length })),
   };
 }
 
