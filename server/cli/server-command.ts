@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '../app';
 import { DEMO_TERMINALS } from '../demo/demo-data';
 import type { SeedOutcome } from '../demo/seed';
+import { authFailureLimitFromEnv } from '../http/auth-failure-limit';
 import { rateLimitFromEnv } from '../http/rate-limit';
 import { startServer } from '../main';
 import { databaseSettings, hostSetting, portSetting, tlsSetting } from './config';
@@ -14,7 +15,8 @@ export const SERVER_USAGE = 'takt server [--data DIR] [--port N] [--host H] [--d
  * prints one machine-readable line `{ "event": "listening", … }` for scripts
  * and tests; the demo tokens appear only in the run that seeded them. Request
  * logs are pino JSON on stdout (level from TAKT_LOG_LEVEL, default info).
- * TAKT_RATE_LIMIT_PER_MIN sets the requests per token and minute.
+ * TAKT_RATE_LIMIT_PER_MIN sets the requests per token and minute,
+ * TAKT_AUTH_FAILURES_PER_MIN the wrong tokens per address and minute.
  */
 export async function runServer(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -36,6 +38,7 @@ export async function runServer(args: string[], io: CliIo): Promise<number> {
     tls: tlsSetting(env),
     demo: values.demo,
     rateLimit: rateLimitFromEnv(env),
+    authFailureLimit: authFailureLimitFromEnv(env),
     // TAKT_LOG_LEVEL=silent keeps stdout to the lines this command prints.
     logger: createLogger(env.TAKT_LOG_LEVEL || 'info'),
   });
