@@ -9,7 +9,7 @@ const Query = z.object({
   limit: z.coerce.number().int().positive().max(1000).default(500),
 });
 
-/** GET /api/v1/quality/flags: quality alerts raised while projecting (blocked or expired batch used, overrides, unknown events). */
+/** GET /api/v1/quality/flags: quality alerts raised while projecting (blocked or expired batch used, overrides, unknown events, bookings on another line's or an unknown order). */
 export function registerQualityRoutes(app: FastifyInstance, { db }: RouteDeps): void {
   app.get('/api/v1/quality/flags', { config: { auth: 'admin' } }, async (request, reply) => {
     const parsed = Query.safeParse(request.query);

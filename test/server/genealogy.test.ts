@@ -22,6 +22,8 @@ describe('projections and traceability on a seeded genealogy', () => {
   beforeAll(async () => {
     server = await createTestServer();
     tokens = { [ASSEMBLY]: await server.addTerminal(ASSEMBLY, 'L1'), [PACKING]: await server.addTerminal(PACKING, 'L1'), 'T-B': await server.addTerminal('T-B', 'L1') };
+    await server.addOrder('ORD-1', 'L1');
+    await server.addOrder('ORD-2', 'L1');
     const blocked = await server.app.inject({
       method: 'PUT',
       url: '/api/v1/master/blocked-batch/BB-1',
