@@ -1,11 +1,12 @@
 import { roleRequiresPin, type Operator, type Role } from '../../shared/master-data';
 import { classifyScan, parseBarcode } from '../../shared/barcode';
 import { normalizeScan } from '../scan/scan-text';
+import { MAX_PIN_DIGITS } from '../../shared/pin';
 
 /** The login flow as pure data and transitions; the store wires them to the journal. */
 
 export const MAX_PIN_ATTEMPTS = 3;
-export const MAX_PIN_LENGTH = 8;
+export const MAX_PIN_LENGTH = MAX_PIN_DIGITS;
 
 export type LoginNotice = { kind: 'unknown-badge'; scan: string } | { kind: 'too-many-pins' } | { kind: 'no-master-data' };
 
