@@ -9,6 +9,7 @@
 import { scryptSync } from 'node:crypto';
 import { build } from 'esbuild';
 import { launchChromium } from '../test/e2e/support/browser';
+import type * as PinModule from '../shared/pin';
 import { PIN_SCRYPT_PARAMS } from '../shared/pin';
 
 const BUDGET_MS = 250;
@@ -52,7 +53,7 @@ export async function run(): Promise<{ budgetMs: number; chosenN: number; defaul
       const N = 2 ** log2;
       const chromium = await page.evaluate(
         ({ N, runs }) => {
-          const pin = (globalThis as unknown as { takt: typeof import('../shared/pin') }).takt;
+          const pin = (globalThis as unknown as { takt: typeof PinModule }).takt;
           const stored = pin.hashPin('246810', undefined, { N, r: 8, p: 1, dkLen: 32 });
           const times: number[] = [];
           for (let i = 0; i < runs; i++) {
