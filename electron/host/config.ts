@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { chmod, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { HostError } from './coded-error';
@@ -76,6 +76,7 @@ export interface LoadConfigOptions {
 export async function loadTerminalConfig({ userDataDir, env }: LoadConfigOptions): Promise<TerminalConfig> {
   const file = join(userDataDir, CONFIG_FILE_NAME);
   const fromFile = await readConfigFile(file);
+  await keepPrivate(file);
   const merged: Record<string, unknown> = { ...fromFile };
   for (const [field, name] of Object.entries(CONFIG_ENV) as [Field, string][]) {
     const value = env[name];
@@ -90,6 +91,16 @@ export async function loadTerminalConfig({ userDataDir, env }: LoadConfigOptions
   const envName = CONFIG_ENV[field];
   const source = envName && env[envName] ? `from ${envName}` : envName ? `from ${file} or ${envName}` : `from ${file}`;
   throw new HostError('config-invalid', `Terminal config: ${field} (${source}): ${issue?.message ?? 'invalid'}`);
+}
+
+/** terminal.json holds the terminal's token: readable by its own user only (0600), whoever wrote it. */
+async function keepPrivate(file: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  try {
+    if (((await stat(file)).mode & 0o077) !== 0) await chmod(file, 0o600);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new HostError('config-invalid', `Terminal config: cannot restrict ${file} to its owner: ${(err as Error).message}`);
+  }
 }
 
 async function readConfigFile(file: string): Promise<Record<string, unknown>> {
