@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/shared/**/*.test.ts', 'test/server/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/tooling/**/*.test.ts'],
+          include: ['test/shared/**/*.test.ts', 'test/server/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/tooling/**/*.test.ts', 'test/security/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },

@@ -14,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<unknown> }>>
   sequence: () => import('./sequence'),
   scan: () => import('./scan'),
   sync: () => import('./sync'),
+  pin: () => import('./pin'),
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { EventEnvelope } from '../shared/events';
 import { newId } from '../shared/ids';
+import { upsertMaster } from '../server/master-data-store';
 import { quantile, round } from './support/stats';
 
 const CHILD_FLAG = '--bench-server-child';
@@ -156,6 +157,12 @@ async function prepare(dialect: Dialect): Promise<Prepared> {
     const ids = ['B-ONE', 'B-NAIVE', ...range(50, 'B-FIFTY'), ...range(200, 'B-LAT')];
     await database.db.transaction().execute(async (trx) => {
       for (const id of ids) tokens.set(id, (await issueTerminal(trx, { id, lineId: 'L1' })).token);
+      // Each terminal books its own order of its line: the server projects only bookings on orders of the terminal's line.
+      for (const id of ids) {
+        const order = { id: `ORD-${id}`, number: `ORD-${id}`, lineId: 'L1', materialId: 'M-SG1', quantity: 1_000_000, dueDate: '2025-01-06', status: 'released' as const };
+        const written = await upsertMaster(trx, 'order', order);
+        if (!written.ok) throw new Error(written.error.message);
+      }
     });
   } finally {
     await database.close();

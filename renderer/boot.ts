@@ -4,6 +4,7 @@ import type { TaktBridge } from './bridge/types';
 import { realTimers, type Timers } from './bridge/types';
 import { Cache } from './storage/cache';
 import { Journal } from './storage/journal';
+import { createPinLockout, memoryStorage, type KeyValueStorage } from './storage/pin-lockout';
 import { DexiePrintJobStore } from './storage/print-jobs';
 import { createPrintQueue, type PrintQueue } from './state/print-queue';
 import { createAppStore, type AppStore } from './state/app-store';
@@ -47,6 +48,18 @@ export interface BootOptions {
   connectivity?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
   /** `navigator.storage.estimate` by default. */
   estimateStorage?: () => Promise<{ quota?: number; usage?: number } | null>;
+  /** Where wrong PINs per badge are kept across reloads; the window's local storage by default. */
+  pinStorage?: KeyValueStorage;
+}
+
+/** Local storage when the page may use it (a sandboxed or opaque origin throws on access). */
+function defaultPinStorage(): KeyValueStorage {
+  try {
+    if (typeof localStorage !== 'undefined') return localStorage;
+  } catch {
+    // fall through: memory only, lost on reload
+  }
+  return memoryStorage();
 }
 
 export async function boot(options: BootOptions): Promise<Booted> {
@@ -79,6 +92,7 @@ export async function boot(options: BootOptions): Promise<Booted> {
     clock,
     notifySync: () => sync?.notify(),
     verifyPin,
+    pinLockout: createPinLockout(options.pinStorage ?? defaultPinStorage(), info.terminalId),
     yieldToUi: options.yieldToUi ?? (() => new Promise<void>((resolve) => timers.setTimeout(() => resolve(), 30))),
     printQueue,
   });

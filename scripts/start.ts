@@ -1,16 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { startBrowserHost } from '../electron/browser-host';
-import { CONFIG_FILE_NAME, loadTerminalConfig } from '../electron/host/config';
+import { loadTerminalConfig } from '../electron/host/config';
 import { createHost } from '../electron/host/host-services';
-import { issueTerminal } from '../server/credentials-store';
-import { openDatabase } from '../server/db/create-database';
-import { DEMO_BADGES, DEMO_LINES, DEMO_PIN, DEMO_TERMINALS } from '../server/demo/demo-data';
+import { DEMO_BADGES, DEMO_PIN, DEMO_TERMINALS } from '../server/demo/demo-data';
 import { startServer } from '../server/main';
+import { ensureTerminalConfig } from './demo-terminal-config';
 import { demoRoot, demoScannerDevicePath, demoScannerHostPath } from './demo-paths';
 import { startPrinterSimulator, type PrinterSimulator } from './printer-simulator';
 import { socatAvailable, startVirtualScanner, type VirtualScanner } from './virtual-scanner';
@@ -115,28 +114,6 @@ export async function runStart(argv: string[]): Promise<number> {
   say('Stopping …');
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   return 0;
-}
-
-/**
- * The terminal's config file is where plant IT puts the token; the demo does
- * the same. A freshly seeded server hands out the token once; otherwise an
- * existing file is kept, and a missing token is issued anew.
- */
-async function ensureTerminalConfig(userDataDir: string, serverDataDir: string, serverUrl: string, seededToken?: string): Promise<void> {
-  mkdirSync(userDataDir, { recursive: true });
-  const file = join(userDataDir, CONFIG_FILE_NAME);
-  const current = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  let token = seededToken ?? (typeof current.terminalToken === 'string' ? current.terminalToken : '');
-  if (!token) {
-    const database = openDatabase({ dataDir: serverDataDir });
-    try {
-      token = (await issueTerminal(database.db, { id: DEMO_TERMINALS.L1, lineId: DEMO_LINES.L1 })).token;
-    } finally {
-      await database.close();
-    }
-  }
-  const next = { ...current, serverUrl, terminalId: DEMO_TERMINALS.L1, terminalToken: token };
-  writeFileSync(file, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
 }
 
 /** The ZPL printer simulator on the usual raw port 9100, or any free port when 9100 is taken. */

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import pino from 'pino';
 import { installAuth } from './auth';
 import type { Database, DatabaseDialect } from './db/schema';
+import type { AuthFailureLimitOptions } from './http/auth-failure-limit';
 import { installErrorHandling } from './http/errors';
 import { DEFAULT_RATE_LIMIT_PER_MIN, installRateLimit, type RateLimitOptions } from './http/rate-limit';
 import { registerErpRoutes } from './routes/erp';
@@ -42,6 +43,8 @@ export interface BuildServerOptions {
   https?: { key: string | Buffer; cert: string | Buffer } | undefined;
   /** Requests per token and window (default: DEFAULT_RATE_LIMIT_PER_MIN per minute). */
   rateLimit?: RateLimitOptions | undefined;
+  /** Failed authentications per address and window before 429 (default 30 per minute). */
+  authFailureLimit?: AuthFailureLimitOptions | undefined;
 }
 
 /** The HTTP application without listening: tests drive it with `app.inject`. */
@@ -58,7 +61,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   }) as unknown as FastifyInstance;
 
   installErrorHandling(app);
-  installAuth(app, options.db);
+  installAuth(app, options.db, options.authFailureLimit);
   void app.register(async (scope) => {
     await installRateLimit(scope, options.rateLimit ?? { max: DEFAULT_RATE_LIMIT_PER_MIN, timeWindowMs: 60_000 });
     // Routes in a scope registered after the limiter, so its onRoute hook sees every one of them.

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fail, ok, type Result } from '../shared/errors';
 import type { Db } from './db/schema';
+import { createAuthFailureLimiter, DEFAULT_AUTH_FAILURES_PER_MIN, type AuthFailureLimitOptions } from './http/auth-failure-limit';
 import { sendError } from './http/errors';
 import { hashToken, sameHash, tokenKind } from './tokens';
 
@@ -47,13 +48,31 @@ export async function authenticate(db: Db, authorization: string | undefined): P
   return fail('unauthorized', 'unknown or revoked token');
 }
 
-export function installAuth(app: FastifyInstance, db: Db): void {
+/**
+ * The address's failure budget is checked first: a client that keeps
+ * presenting wrong tokens gets 429 before its next token is even hashed.
+ */
+export function installAuth(
+  app: FastifyInstance,
+  db: Db,
+  failureLimit: AuthFailureLimitOptions = { maxFailures: DEFAULT_AUTH_FAILURES_PER_MIN, windowMs: 60_000 },
+): void {
+  const limiter = createAuthFailureLimiter(failureLimit);
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request, reply) => {
     const required = request.routeOptions.config.auth;
     if (required === 'none') return;
+    const waitMs = limiter.retryAfterMs(request.ip);
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      void reply.header('retry-after', String(seconds));
+      return sendError(reply, 'rate-limited', `too many failed authentications from this address (${limiter.maxFailures} per window); retry in ${seconds} s`);
+    }
     const result = await authenticate(db, request.headers.authorization);
-    if (!result.ok) return sendError(reply, result.error.code, result.error.message);
+    if (!result.ok) {
+      limiter.recordFailure(request.ip);
+      return sendError(reply, result.error.code, result.error.message);
+    }
     if (required && result.value.kind !== required) return sendError(reply, 'forbidden', `this route needs a ${required} token`);
     request.principal = result.value;
   });

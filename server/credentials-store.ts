@@ -2,7 +2,7 @@ import { newId } from '../shared/ids';
 import { hashToken, newToken } from './tokens';
 import type { Db } from './db/schema';
 import { inTransaction } from './db/transaction';
-import { upsertMaster } from './master-data-store';
+import { deleteMaster, upsertMaster } from './master-data-store';
 
 /**
  * Terminals and admin tokens as rows. The plain token leaves these functions
@@ -64,5 +64,51 @@ export async function registerTerminal(db: Db, input: { id: string; lineId: stri
     const written = await upsertMaster(trx, 'terminal', { id: issued.terminalId, lineId: issued.lineId, name: issued.name });
     if (!written.ok) throw new Error(written.error.message);
     return issued;
+  });
+}
+
+export interface AdminTokenInfo {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+/** Admin tokens by id and name (never their hashes), oldest first. */
+export async function listAdminTokens(db: Db): Promise<AdminTokenInfo[]> {
+  const rows = await db.selectFrom('admin_tokens').select(['id', 'name', 'created_at']).orderBy('created_at').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at }));
+}
+
+/** Deletes the token's hash: the next request with it is 401. False when there was no such token. */
+export async function revokeAdminToken(db: Db, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('admin_tokens').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export interface TerminalInfo {
+  terminalId: string;
+  lineId: string;
+  name: string;
+  lastSeq: number;
+  createdAt: string;
+}
+
+export async function listTerminals(db: Db): Promise<TerminalInfo[]> {
+  const rows = await db.selectFrom('terminals').select(['id', 'line_id', 'name', 'last_seq', 'created_at']).orderBy('id').execute();
+  return rows.map((r) => ({ terminalId: r.id, lineId: r.line_id, name: r.name, lastSeq: Number(r.last_seq), createdAt: r.created_at }));
+}
+
+/**
+ * Removes a terminal: its token stops working with the next request (the
+ * hash is gone), and its master row becomes a tombstone so other terminals
+ * and the UI learn of it. Its events stay: facts are never dropped.
+ */
+export async function removeTerminal(db: Db, id: string): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const result = await trx.deleteFrom('terminals').where('id', '=', id).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) return false;
+    const tombstone = await deleteMaster(trx, 'terminal', id);
+    if (!tombstone.ok && tombstone.error.code !== 'not-found') throw new Error(tombstone.error.message);
+    return true;
   });
 }

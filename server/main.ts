@@ -5,6 +5,7 @@ import { openDatabase } from './db/create-database';
 import { migrateToLatest } from './db/migrate';
 import type { DatabaseDialect } from './db/schema';
 import { seedDemoData, type SeedOutcome } from './demo/seed';
+import type { AuthFailureLimitOptions } from './http/auth-failure-limit';
 import type { RateLimitOptions } from './http/rate-limit';
 
 /** Lifecycle of a running server: open, migrate, optionally seed, listen; and the way back. */
@@ -19,6 +20,7 @@ export interface StartServerOptions {
   tls?: { certPath: string; keyPath: string } | undefined;
   logger?: FastifyBaseLogger | boolean | undefined;
   rateLimit?: RateLimitOptions | undefined;
+  authFailureLimit?: AuthFailureLimitOptions | undefined;
 }
 
 export interface RunningServer {
@@ -37,7 +39,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   try {
     await migrateToLatest(database.db, database.dialect);
     const demo = options.demo ? await seedDemoData(database.db) : undefined;
-    const app = buildServer({ db: database.db, dialect: database.dialect, logger: options.logger ?? true, https, rateLimit: options.rateLimit });
+    const app = buildServer({ db: database.db, dialect: database.dialect, logger: options.logger ?? true, https, rateLimit: options.rateLimit, authFailureLimit: options.authFailureLimit });
     try {
       const url = await app.listen({ port: options.port, host: options.host });
       const close = async (): Promise<void> => {

@@ -100,7 +100,13 @@ export interface ChangePage {
   hasMore: boolean;
 }
 
-/** One page of changes after `after`, in revision order, for one line (plus the rows of no line). */
+/**
+ * One page of changes after `after`, in revision order, for one line (plus the
+ * rows of no line). Operators carry PIN hashes, so a terminal gets only the
+ * operators allowed on its line (`lineIds`); any other operator's change
+ * reaches it as a tombstone, which also takes an operator off a terminal when
+ * their line is withdrawn.
+ */
 export async function changesAfter(db: Db, query: { after: number; limit: number; lineId: string }): Promise<ChangePage> {
   const rows = await db
     .selectFrom('master_data')
@@ -113,12 +119,19 @@ export async function changesAfter(db: Db, query: { after: number; limit: number
   const page = rows.slice(0, query.limit);
   return {
     hasMore: rows.length > query.limit,
-    changes: page.map((r) =>
-      r.deleted === 1
-        ? { kind: r.kind as MasterKind, id: r.id, rev: r.rev, deleted: true }
-        : { kind: r.kind as MasterKind, id: r.id, rev: r.rev, deleted: false, data: JSON.parse(r.data ?? 'null') as unknown },
-    ),
+    changes: page.map((r): MasterChange => {
+      const data = r.deleted === 1 ? undefined : (JSON.parse(r.data ?? 'null') as unknown);
+      if (data === undefined || (r.kind === 'operator' && !operatorAllowedOn(data, query.lineId))) {
+        return { kind: r.kind as MasterKind, id: r.id, rev: r.rev, deleted: true };
+      }
+      return { kind: r.kind as MasterKind, id: r.id, rev: r.rev, deleted: false, data };
+    }),
   };
+}
+
+function operatorAllowedOn(operator: unknown, lineId: string): boolean {
+  const lineIds = (operator as { lineIds?: unknown } | null)?.lineIds;
+  return Array.isArray(lineIds) && lineIds.includes(lineId);
 }
 
 /** The current (non-deleted) row of a kind, parsed; undefined when absent or deleted. */

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { chmod, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { HostError } from './coded-error';
@@ -76,6 +76,7 @@ export interface LoadConfigOptions {
 export async function loadTerminalConfig({ userDataDir, env }: LoadConfigOptions): Promise<TerminalConfig> {
   const file = join(userDataDir, CONFIG_FILE_NAME);
   const fromFile = await readConfigFile(file);
+  await keepPrivate(file);
   const merged: Record<string, unknown> = { ...fromFile };
   for (const [field, name] of Object.entries(CONFIG_ENV) as [Field, string][]) {
     const value = env[name];
@@ -84,12 +85,44 @@ export async function loadTerminalConfig({ userDataDir, env }: LoadConfigOptions
     merged[field] = value;
   }
   const parsed = TerminalConfig.safeParse(merged);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    requireTlsOffLoopback(parsed.data.serverUrl, env, file);
+    return parsed.data;
+  }
   const issue = parsed.error.issues[0];
   const field = String(issue?.path[0] ?? 'config') as Field;
   const envName = CONFIG_ENV[field];
   const source = envName && env[envName] ? `from ${envName}` : envName ? `from ${file} or ${envName}` : `from ${file}`;
   throw new HostError('config-invalid', `Terminal config: ${field} (${source}): ${issue?.message ?? 'invalid'}`);
+}
+
+/**
+ * The terminal's token and every booking cross the network to the server:
+ * in clear text only on this machine (loopback), or where plant IT says so
+ * with TAKT_ALLOW_HTTP=1 (say, a lab network); otherwise https.
+ */
+export function requireTlsOffLoopback(serverUrl: string, env: Record<string, string | undefined>, file = CONFIG_FILE_NAME): void {
+  const url = new URL(serverUrl);
+  if (url.protocol !== 'http:' || isLoopbackHost(url.hostname) || env.TAKT_ALLOW_HTTP === '1') return;
+  throw new HostError(
+    'config-invalid',
+    `Terminal config: serverUrl (from ${file} or TAKT_SERVER_URL): ${serverUrl} is plain http to another machine; use https, or set TAKT_ALLOW_HTTP=1 where clear text is acceptable`,
+  );
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** terminal.json holds the terminal's token: readable by its own user only (0600), whoever wrote it. */
+async function keepPrivate(file: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  try {
+    if (((await stat(file)).mode & 0o077) !== 0) await chmod(file, 0o600);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new HostError('config-invalid', `Terminal config: cannot restrict ${file} to its owner: ${(err as Error).message}`);
+  }
 }
 
 async function readConfigFile(file: string): Promise<Record<string, unknown>> {

@@ -61,7 +61,13 @@ export interface KeyboardWedgeOptions {
   substitutes?: Readonly<Record<string, string>>;
   /** Puts held-back human typing into the element it was meant for. */
   replay?: (target: EventTarget | null, text: string) => void;
+  /** A burst longer than this is dropped whole, like the serial framer does (default 8,192: RawScan's limit). */
+  maxLength?: number;
+  /** Called once when a burst grew past maxLength and was dropped. */
+  onOverflow?: (length: number) => void;
 }
+
+export const DEFAULT_MAX_WEDGE_LENGTH = 8192;
 
 export const GS = '\u001d';
 export const RS = '\u001e';
@@ -72,6 +78,8 @@ const IGNORED_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'Ca
 
 export class KeyboardWedge {
   private buffer: string[] = [];
+  /** An over-long burst is being swallowed until it ends, so its tail never becomes a scan or typing. */
+  private discarding = false;
   private target: EventTarget | null = null;
   private lastAt = -Infinity;
   private timer: unknown;
@@ -83,6 +91,7 @@ export class KeyboardWedge {
   private readonly terminators: ReadonlySet<string>;
   private readonly substitutes: readonly [string, string][];
   private readonly replay: (target: EventTarget | null, text: string) => void;
+  private readonly maxLength: number;
 
   constructor(private readonly options: KeyboardWedgeOptions) {
     this.now = options.now ?? (() => performance.now());
@@ -96,16 +105,22 @@ export class KeyboardWedge {
       .filter(([from]) => from.length > 0)
       .sort((a, b) => b[0].length - a[0].length);
     this.replay = options.replay ?? (() => {});
+    this.maxLength = options.maxLength ?? DEFAULT_MAX_WEDGE_LENGTH;
   }
 
   /** Feeds one keydown; returns true when the key was consumed (held back or part of a scan). */
   handleKey(event: WedgeKey): boolean {
     if (event.isComposing || IGNORED_KEYS.has(event.key)) return false;
     const at = this.now();
-    if (this.buffer.length > 0 && at - this.lastAt > this.maxGapMs) this.settle();
-    const inBurst = this.buffer.length > 0;
+    if ((this.buffer.length > 0 || this.discarding) && at - this.lastAt > this.maxGapMs) this.settle();
+    const inBurst = this.buffer.length > 0 || this.discarding;
 
     if (this.terminators.has(event.key) && !hasShortcutModifier(event)) {
+      if (this.discarding) {
+        consume(event);
+        this.reset();
+        return true;
+      }
       if (inBurst && this.buffer.length >= this.minLength) {
         consume(event);
         this.emit();
@@ -151,10 +166,17 @@ export class KeyboardWedge {
 
   private hold(event: WedgeKey, char: string, at: number): void {
     consume(event);
-    if (this.buffer.length === 0) this.target = event.target ?? null;
-    this.buffer.push(char);
     this.lastAt = at;
     this.arm();
+    if (this.discarding) return;
+    if (this.buffer.length === 0) this.target = event.target ?? null;
+    this.buffer.push(char);
+    if (this.buffer.length > this.maxLength) {
+      const length = this.buffer.length;
+      this.buffer = [];
+      this.discarding = true;
+      this.options.onOverflow?.(length);
+    }
   }
 
   private arm(): void {
@@ -167,7 +189,8 @@ export class KeyboardWedge {
 
   /** The line went quiet: a long enough burst is a scan, anything shorter was typed. */
   private settle(): void {
-    if (this.buffer.length >= this.burstKeys) this.emit();
+    if (this.discarding) this.reset();
+    else if (this.buffer.length >= this.burstKeys) this.emit();
     else this.flushAsTyping();
   }
 
@@ -188,6 +211,7 @@ export class KeyboardWedge {
     if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
     this.timer = undefined;
     this.buffer = [];
+    this.discarding = false;
     this.target = null;
     this.lastAt = -Infinity;
   }

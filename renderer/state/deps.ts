@@ -4,6 +4,7 @@ import type { NewEvent } from '../../shared/events';
 import type { Line, Material, Operator, Order, Terminal } from '../../shared/master-data';
 import type { TerminalState } from '../../shared/terminal-state';
 import type { AppendContext, AppendResult } from '../storage/journal';
+import type { PinLockout } from '../storage/pin-lockout';
 import type { PrintQueue } from './print-queue';
 
 /**
@@ -36,6 +37,8 @@ export interface StoreDeps {
   verifyPin: (pin: string, hash: string) => boolean | Promise<boolean>;
   /** Lets the UI paint the busy state before a blocking check runs. */
   yieldToUi: () => Promise<void>;
+  /** Wrong PINs per badge; boot keeps them in local storage so a reload does not reset them. Default: memory. */
+  pinLockout?: PinLockout;
   /** Print jobs as journal records (boot wires the Dexie one); without it, a queue over memory per store. */
   printQueue?: PrintQueue;
 }

@@ -1,13 +1,15 @@
 import { roleRequiresPin, type Operator, type Role } from '../../shared/master-data';
 import { classifyScan, parseBarcode } from '../../shared/barcode';
 import { normalizeScan } from '../scan/scan-text';
+import { MAX_PIN_DIGITS } from '../../shared/pin';
+import { MAX_WRONG_PINS } from '../storage/pin-lockout';
 
 /** The login flow as pure data and transitions; the store wires them to the journal. */
 
-export const MAX_PIN_ATTEMPTS = 3;
-export const MAX_PIN_LENGTH = 8;
+export const MAX_PIN_LENGTH = MAX_PIN_DIGITS;
 
-export type LoginNotice = { kind: 'unknown-badge'; scan: string } | { kind: 'too-many-pins' } | { kind: 'no-master-data' };
+/** `pin-locked`: too many wrong PINs for this badge on this terminal (storage/pin-lockout.ts). */
+export type LoginNotice = { kind: 'unknown-badge'; scan: string } | { kind: 'pin-locked'; minutes: number } | { kind: 'no-master-data' };
 
 export type LoginState =
   | { step: 'badge'; notice?: LoginNotice }
@@ -42,7 +44,8 @@ export function decideBadge(operators: readonly Operator[], raw: string): BadgeD
   return { kind: 'login', operator };
 }
 
-export function startPin(operator: Operator & { pinHash: string }): LoginState {
+/** `attemptsLeft`: what the badge's persisted count of wrong PINs leaves (MAX_WRONG_PINS when none). */
+export function startPin(operator: Operator & { pinHash: string }, attemptsLeft = MAX_WRONG_PINS): LoginState {
   return {
     step: 'pin',
     operatorId: operator.id,
@@ -51,7 +54,7 @@ export function startPin(operator: Operator & { pinHash: string }): LoginState {
     role: operator.role,
     pinHash: operator.pinHash,
     digits: '',
-    attemptsLeft: MAX_PIN_ATTEMPTS,
+    attemptsLeft,
     verifying: false,
     wrong: false,
   };
@@ -71,10 +74,9 @@ export function pinVerifying(state: LoginState): LoginState {
   return state.step === 'pin' ? { ...state, verifying: true } : state;
 }
 
-/** A wrong PIN costs an attempt; after the last one the operator must scan the badge again. */
-export function pinRejected(state: LoginState): LoginState {
+/** After a wrong PIN, as the lockout counted it: try again, or the badge is locked for `lockedMinutes`. */
+export function pinRejected(state: LoginState, lock: { attemptsLeft: number; lockedMinutes: number | null }): LoginState {
   if (state.step !== 'pin') return state;
-  const attemptsLeft = state.attemptsLeft - 1;
-  if (attemptsLeft <= 0) return { step: 'badge', notice: { kind: 'too-many-pins' } };
-  return { ...state, digits: '', attemptsLeft, verifying: false, wrong: true };
+  if (lock.lockedMinutes !== null || lock.attemptsLeft <= 0) return { step: 'badge', notice: { kind: 'pin-locked', minutes: lock.lockedMinutes ?? 1 } };
+  return { ...state, digits: '', attemptsLeft: lock.attemptsLeft, verifying: false, wrong: true };
 }

@@ -4,6 +4,7 @@ import type { Operator } from '../../shared/master-data';
 import { initialTerminalState, type TerminalState } from '../../shared/terminal-state';
 import { classifyScan, parseBarcode } from '../../shared/barcode';
 import { normalizeScan, showControlChars } from '../scan/scan-text';
+import { createPinLockout, memoryStorage, minutesLeft } from '../storage/pin-lockout';
 import { saveFailedFeedback } from '../storage/storage-refusal';
 import type { StoreDeps } from './deps';
 import { decideBadge, initialLogin, pinBackspace, pinDigit, pinRejected, pinVerifying, startPin, type LoginState } from './login-logic';
@@ -47,6 +48,8 @@ export const initialSession: SessionState = {
 export const createSessionSlice =
   (deps: StoreDeps): SliceCreator<SessionSlice> =>
   (set, get) => {
+    const lockout = deps.pinLockout ?? createPinLockout(memoryStorage(), deps.terminalId);
+
     /** Appends, then adopts the journal's folded state; false (with NOK feedback) when the write failed. */
     async function record(events: NewEvent[]): Promise<boolean> {
       const result = await deps.journal.append(events, { clock: deps.clock });
@@ -114,7 +117,14 @@ export const createSessionSlice =
           return;
         }
         if (decision.kind === 'pin') {
-          set({ login: startPin(decision.operator) });
+          const lock = lockout.status(decision.operator.badge, deps.clock());
+          if (lock.lockedUntil) {
+            const minutes = minutesLeft(lock.lockedUntil, deps.clock());
+            set({ login: { step: 'badge', notice: { kind: 'pin-locked', minutes } } });
+            get().showFeedback('nok', 'security.pinLocked', { minutes });
+            return;
+          }
+          set({ login: startPin(decision.operator, lock.attemptsLeft) });
           return;
         }
         await logIn(decision.operator, 'badge');
@@ -146,11 +156,14 @@ export const createSessionSlice =
         const now = get().login;
         if (now.step !== 'pin' || now.operatorId !== login.operatorId || !now.verifying) return; // cancelled meanwhile
         if (!valid) {
-          const next = pinRejected(now);
-          set({ login: next });
-          get().showFeedback('nok', next.step === 'badge' ? 'login.tooManyPins' : 'pin.wrong');
+          const lock = lockout.recordFailure(login.badge, deps.clock());
+          const lockedMinutes = lock.lockedUntil ? minutesLeft(lock.lockedUntil, deps.clock()) : null;
+          set({ login: pinRejected(now, { attemptsLeft: lock.attemptsLeft, lockedMinutes }) });
+          if (lockedMinutes !== null) get().showFeedback('nok', 'security.pinLocked', { minutes: lockedMinutes });
+          else get().showFeedback('nok', 'pin.wrong');
           return;
         }
+        lockout.clear(login.badge);
         await logIn({ id: login.operatorId, name: login.name, badge: login.badge, role: login.role }, 'badge+pin');
       },
 

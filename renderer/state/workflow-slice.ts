@@ -35,7 +35,7 @@ import {
 } from '../../shared/production';
 import { normalizeScan } from '../scan/scan-text';
 import { saveFailedFeedback } from '../storage/storage-refusal';
-import { initialLogin } from './login-logic';
+import { initialLogin, MAX_PIN_LENGTH } from './login-logic';
 import type { StoreDeps } from './deps';
 import { printQueueFor } from './print-queue';
 import type { SliceCreator } from './types';
@@ -582,7 +582,7 @@ export const createWorkflowSlice =
 
       wfApprovalDigit(digit) {
         const a = wf().approval;
-        if (a?.step !== 'pin' || a.verifying || !/^\d$/.test(digit) || a.digits.length >= 8) return;
+        if (a?.step !== 'pin' || a.verifying || !/^\d$/.test(digit) || a.digits.length >= MAX_PIN_LENGTH) return;
         patch({ approval: { ...a, digits: a.digits + digit, wrong: false } });
       },
 

@@ -32,12 +32,15 @@ export function LoginScreen() {
           </div>
         </div>
       )}
-      {notice?.kind === 'too-many-pins' && (
+      {notice?.kind === 'pin-locked' && (
         <div className="notice notice-nok" role="alert" data-testid="login-notice">
           <span className="notice-icon" aria-hidden="true">
             ✖
           </span>
-          <p className="notice-title">{t('login.tooManyPins')}</p>
+          <div>
+            <p className="notice-title">{t('security.pinLocked', { minutes: notice.minutes })}</p>
+            <p>{t('security.pinLockedHint')}</p>
+          </div>
         </div>
       )}
       {notice?.kind === 'no-master-data' && (

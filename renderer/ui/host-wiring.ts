@@ -1,7 +1,7 @@
 import type { BridgeClient } from '../../shared/bridge';
 import type { TaktBridge } from '../bridge/types';
 import { markScanReceived } from '../lib/perf-marks';
-import { KeyboardWedge, type KeyboardWedgeOptions } from '../scan/keyboard-wedge';
+import { DEFAULT_MAX_WEDGE_LENGTH, KeyboardWedge, type KeyboardWedgeOptions } from '../scan/keyboard-wedge';
 import { replayTyping } from '../scan/replay-typing';
 import { appScanRouter, type ScanRouter } from '../scan/scan-router';
 import type { AppStore } from '../state/app-store';
@@ -61,6 +61,7 @@ export function wireHost({ bridge, store, keyTarget, now, router = appScanRouter
       replay: replayTyping,
       ...wedgeOptions,
       onScan: (raw) => router.dispatch({ raw, source: 'wedge', receivedAt: new Date().toISOString() }),
+      onOverflow: (length) => actions().showFeedback('nok', 'security.scanTooLong', { length, max: DEFAULT_MAX_WEDGE_LENGTH }),
       ...(now ? { now } : {}),
     });
     disposers.push(wedge.attach(keyTarget));

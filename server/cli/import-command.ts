@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MasterKindName } from '../../shared/master-data';
-import { importRows, parseImportFile, importFailure, type ImportFailure } from '../import/import-master';
+import { importRows, parseImportFile, importFailure, pinPolicyFromEnv, type ImportFailure } from '../import/import-master';
 import { databaseSettings } from './config';
 import { EXIT_FAILURE, EXIT_OK, UsageError, envOf, printJson, type CliIo } from './io';
 import { withDatabase } from './with-database';
@@ -12,7 +12,8 @@ export const IMPORT_USAGE = 'takt import <kind> <file> [--format csv|json] [--da
 /**
  * `takt import <kind> <file>`: master data from CSV (header row, nested fields
  * as JSON in a cell) or JSON (an array of rows), all rows or none. The format
- * follows the file extension unless --format says otherwise.
+ * follows the file extension unless --format says otherwise. Plain PINs of
+ * approving roles need TAKT_MIN_APPROVER_PIN_DIGITS digits (default 6).
  */
 export async function runImport(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -38,8 +39,9 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   // A file that cannot be read as rows at all is refused before the database is opened.
   if (parsed.errors.some((e) => e.row <= 1) && parsed.rows.length === 0) return refuse(io, values.json, importFailure(parsed.errors));
 
-  return withDatabase(databaseSettings(values, envOf(io)), async ({ db }) => {
-    const outcome = await importRows(db, kind.data, parsed);
+  const env = envOf(io);
+  return withDatabase(databaseSettings(values, env), async ({ db }) => {
+    const outcome = await importRows(db, kind.data, parsed, pinPolicyFromEnv(env));
     if (!outcome.ok) return refuse(io, values.json, outcome.error);
     if (values.json) printJson(io, { ...outcome.value, file });
     else io.stdout.write(`Imported ${outcome.value.rows} ${kind.data} row(s) from ${file} (${outcome.value.changed} changed)\n`);

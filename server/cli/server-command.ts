@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '../app';
 import { DEMO_TERMINALS } from '../demo/demo-data';
 import type { SeedOutcome } from '../demo/seed';
+import { authFailureLimitFromEnv } from '../http/auth-failure-limit';
 import { rateLimitFromEnv } from '../http/rate-limit';
 import { startServer } from '../main';
 import { databaseSettings, hostSetting, portSetting, tlsSetting } from './config';
@@ -12,9 +13,11 @@ export const SERVER_USAGE = 'takt server [--data DIR] [--port N] [--host H] [--d
 /**
  * `takt server`: runs until SIGINT/SIGTERM (or `io.signal`). With --json it
  * prints one machine-readable line `{ "event": "listening", … }` for scripts
- * and tests; the demo tokens appear only in the run that seeded them. Request
- * logs are pino JSON on stdout (level from TAKT_LOG_LEVEL, default info).
- * TAKT_RATE_LIMIT_PER_MIN sets the requests per token and minute.
+ * and tests. Request logs are pino JSON on stdout (level from TAKT_LOG_LEVEL,
+ * default info); the demo tokens, shown only in the run that seeded them, go
+ * to stderr, so a log collector on stdout never receives a secret.
+ * TAKT_RATE_LIMIT_PER_MIN sets the requests per token and minute,
+ * TAKT_AUTH_FAILURES_PER_MIN the wrong tokens per address and minute.
  */
 export async function runServer(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -36,6 +39,7 @@ export async function runServer(args: string[], io: CliIo): Promise<number> {
     tls: tlsSetting(env),
     demo: values.demo,
     rateLimit: rateLimitFromEnv(env),
+    authFailureLimit: authFailureLimitFromEnv(env),
     // TAKT_LOG_LEVEL=silent keeps stdout to the lines this command prints.
     logger: createLogger(env.TAKT_LOG_LEVEL || 'info'),
   });
@@ -43,9 +47,10 @@ export async function runServer(args: string[], io: CliIo): Promise<number> {
   const demo = running.demo;
   if (values.json) {
     printJson(io, { event: 'listening', url: running.url, database: running.dialect, ...(demo ? { demo: demoSummary(demo) } : {}) });
+    if (demo?.seeded) io.stderr.write(`${JSON.stringify({ event: 'demo-tokens', terminalTokens: demo.terminalTokens, adminToken: demo.adminToken })}\n`);
   } else {
     io.stdout.write(`Takt server listening on ${running.url} (${running.dialect}: ${running.location})\n`);
-    if (demo) io.stdout.write(describeDemo(demo));
+    if (demo) io.stderr.write(describeDemo(demo));
   }
 
   await untilStopped(io.signal);
@@ -55,7 +60,7 @@ export async function runServer(args: string[], io: CliIo): Promise<number> {
 }
 
 function demoSummary(demo: SeedOutcome): Record<string, unknown> {
-  return demo.seeded ? { seeded: true, terminalTokens: demo.terminalTokens, adminToken: demo.adminToken } : { seeded: false, reason: demo.reason };
+  return demo.seeded ? { seeded: true } : { seeded: false, reason: demo.reason };
 }
 
 function describeDemo(demo: SeedOutcome): string {

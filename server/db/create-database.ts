@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -38,10 +38,23 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
+/**
+ * The data folder holds the plant's record and every token hash: only the
+ * server's own user may read it (folder 0700, files 0600), also when an older
+ * install left them readable. SQLite creates its -wal and -shm files with the
+ * database file's mode, so tightening the file before the first write covers them.
+ */
+function restrictDataFiles(dataDir: string, file: string): void {
+  if (process.platform === 'win32') return;
+  chmodSync(dataDir, 0o700);
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
+}
+
 function openSqlite(dataDir: string): TaktDatabase {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, SQLITE_FILE_NAME);
   const sqlite = new BetterSqlite3(file);
+  restrictDataFiles(dataDir, file);
   sqlite.pragma('journal_mode = WAL');
   // FULL, not NORMAL: an acknowledged push moves the terminal's cursor, so an
   // acked event lost to a power cut would be lost for good.

@@ -12,7 +12,7 @@ export const DEMO_LINES = { L1: 'L1', L2: 'L2' } as const;
 export const DEMO_TERMINALS = { L1: 'T-L1-01', L2: 'T-L2-01' } as const;
 export const DEMO_BADGES = { anna: 'B1001', jonas: 'B1002', shiftLead: 'B9001' } as const;
 /** The shift lead's PIN; only its scrypt hash is stored. */
-export const DEMO_PIN = '1234';
+export const DEMO_PIN = '246810';
 export const DEMO_ORDERS = { L1: ['ORD-1001', 'ORD-1002', 'ORD-1003'], L2: ['ORD-2001', 'ORD-2002'] } as const;
 export const DEMO_JIS_SEQUENCE_ID = 'JIS-L1-0001';
 export const DEMO_JIS_POSITIONS = 50;

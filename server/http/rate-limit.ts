@@ -7,7 +7,8 @@ import { hashToken } from '../tokens';
  * presented bearer token, so each terminal and each admin token has its own
  * budget and no plain token is kept in memory; anonymous requests share a
  * bucket per address. The route-level hook runs after authentication, so
- * only requests with a valid token count against a token's budget.
+ * only requests with a valid token count against a token's budget; wrong
+ * tokens are limited per address before authentication (auth-failure-limit.ts).
  */
 
 /** Generous: a terminal syncs every few seconds; an ERP job polls. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CodedError } from '../../shared/errors';
-import { MASTER_KINDS, type MasterKind } from '../../shared/master-data';
-import { hashPin } from '../../shared/pin';
+import { MASTER_KINDS, Role, roleRequiresPin, type MasterKind } from '../../shared/master-data';
+import { hashPin, MAX_PIN_DIGITS } from '../../shared/pin';
 import type { Db } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { upsertMaster, type MasterInput } from '../master-data-store';
@@ -36,18 +36,41 @@ class RefusedRow extends Error {
   }
 }
 
+/**
+ * Approving roles (shift lead, quality, admin) unlock overrides with their
+ * PIN, and a terminal holds its hash: a 4-digit PIN falls to an offline
+ * search within minutes, 6 digits cost 100 times more. Plant IT may ask for
+ * more (TAKT_MIN_APPROVER_PIN_DIGITS), never for fewer than 6.
+ */
+export const DEFAULT_MIN_APPROVER_PIN_DIGITS = 6;
+/** Any operator's PIN, when one is given. */
+const MIN_PIN_DIGITS = 4;
+
+export interface PinPolicy {
+  minApproverDigits: number;
+}
+
+export const DEFAULT_PIN_POLICY: PinPolicy = { minApproverDigits: DEFAULT_MIN_APPROVER_PIN_DIGITS };
+
+/** From TAKT_MIN_APPROVER_PIN_DIGITS (6 to 12), else the default. */
+export function pinPolicyFromEnv(env: Record<string, string | undefined>): PinPolicy {
+  const raw = env.TAKT_MIN_APPROVER_PIN_DIGITS;
+  const n = raw && /^\d+$/.test(raw) ? Number(raw) : NaN;
+  return { minApproverDigits: n >= DEFAULT_MIN_APPROVER_PIN_DIGITS && n <= MAX_PIN_DIGITS ? n : DEFAULT_MIN_APPROVER_PIN_DIGITS };
+}
+
 export function parseImportFile(kind: MasterKind, text: string, format: 'csv' | 'json'): Rows {
   return format === 'json' ? rowsFromJson(text) : rowsFromCsv(kind, text);
 }
 
 /** Validates every row (schema, duplicate ids) and returns them ready to write, or every error. */
-export function validateRows(kind: MasterKind, rows: readonly RawRow[]): Outcome<{ row: number; value: { id: string } }[]> {
+export function validateRows(kind: MasterKind, rows: readonly RawRow[], pins: PinPolicy = DEFAULT_PIN_POLICY): Outcome<{ row: number; value: { id: string } }[]> {
   const schema = MASTER_KINDS[kind] as unknown as z.ZodType<{ id: string }>;
   const errors: RowError[] = [];
   const valid: { row: number; value: { id: string } }[] = [];
   const firstRowOfId = new Map<string, number>();
   for (const { row, value } of rows) {
-    const pinProblem = plainPinProblem(kind, value);
+    const pinProblem = plainPinProblem(kind, value, pins);
     if (pinProblem) {
       errors.push({ row, message: pinProblem });
       continue;
@@ -70,9 +93,9 @@ export function validateRows(kind: MasterKind, rows: readonly RawRow[]): Outcome
 }
 
 /** Writes validated rows in one transaction; a refused write (e.g. an overlapping SSCC range) rolls back all. */
-export async function importRows(db: Db, kind: MasterKind, file: Rows): Promise<Outcome<ImportOutcome>> {
+export async function importRows(db: Db, kind: MasterKind, file: Rows, pins: PinPolicy = DEFAULT_PIN_POLICY): Promise<Outcome<ImportOutcome>> {
   const { rows } = file;
-  const checked = validateRows(kind, rows);
+  const checked = validateRows(kind, rows, pins);
   const errors = [...file.errors, ...(checked.ok ? [] : checked.error.rows)].sort((a, b) => a.row - b.row);
   if (errors.length) return { ok: false, error: importFailure(errors) };
   if (!checked.ok) return checked;
@@ -97,11 +120,16 @@ export async function importRows(db: Db, kind: MasterKind, file: Rows): Promise<
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: ImportFailure };
 
-function plainPinProblem(kind: MasterKind, value: unknown): string | undefined {
+function plainPinProblem(kind: MasterKind, value: unknown, pins: PinPolicy): string | undefined {
   if (kind !== 'operator' || typeof value !== 'object' || value === null) return undefined;
   const pin = (value as { pin?: unknown }).pin;
   if (pin === undefined || pin === '') return undefined;
-  if (!/^\d{4,12}$/.test(String(pin))) return 'pin: must be 4–12 digits';
+  const role = Role.safeParse((value as { role?: unknown }).role);
+  const approver = role.success && roleRequiresPin(role.data);
+  const min = approver ? pins.minApproverDigits : MIN_PIN_DIGITS;
+  if (!new RegExp(`^\\d{${min},${MAX_PIN_DIGITS}}$`).test(String(pin))) {
+    return approver ? `pin: a ${role.data} approves overrides and needs ${min}–${MAX_PIN_DIGITS} digits` : `pin: must be ${min}–${MAX_PIN_DIGITS} digits`;
+  }
   if ((value as { pinHash?: unknown }).pinHash !== undefined) return 'give pin or pinHash, not both';
   return undefined;
 }

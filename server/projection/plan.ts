@@ -20,7 +20,7 @@ import type {
  * (several terminals, resends after gaps); every delta here commutes.
  */
 
-export type FlagKind = 'blocked-batch' | 'expired-batch' | 'sequence-override' | 'unknown-event-type' | 'newer-schema-version';
+export type FlagKind = 'blocked-batch' | 'expired-batch' | 'sequence-override' | 'unknown-event-type' | 'newer-schema-version' | 'foreign-line-order' | 'unknown-order' | 'forged-approval';
 
 export interface OrderDelta {
   order_id: string;

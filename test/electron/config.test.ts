@@ -38,9 +38,9 @@ describe('terminal config', () => {
     await writeConfig({ terminalId: 'FILE', scannerPort: '/dev/ttyUSB0', scannerBaud: 9600, language: 'de' });
     const config = await loadTerminalConfig({
       userDataDir: dir,
-      env: { TAKT_TERMINAL_ID: 'ENV', TAKT_SCANNER_BAUD: '19200', TAKT_SCANNER_FRAMING: 'LF', TAKT_LANGUAGE: 'en', TAKT_SERVER_URL: 'http://10.0.0.5:7400', TAKT_TERMINAL_TOKEN: 'tok' },
+      env: { TAKT_TERMINAL_ID: 'ENV', TAKT_SCANNER_BAUD: '19200', TAKT_SCANNER_FRAMING: 'LF', TAKT_LANGUAGE: 'en', TAKT_SERVER_URL: 'https://10.0.0.5:7400', TAKT_TERMINAL_TOKEN: 'tok' },
     });
-    expect(config).toMatchObject({ terminalId: 'ENV', scannerBaud: 19200, scannerFraming: 'LF', language: 'en', serverUrl: 'http://10.0.0.5:7400', terminalToken: 'tok', scannerPort: '/dev/ttyUSB0' });
+    expect(config).toMatchObject({ terminalId: 'ENV', scannerBaud: 19200, scannerFraming: 'LF', language: 'en', serverUrl: 'https://10.0.0.5:7400', terminalToken: 'tok', scannerPort: '/dev/ttyUSB0' });
   });
 
   it('treats an empty TAKT_SCANNER_PORT as "no scanner", overriding the file', async () => {

@@ -2,12 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../shared/events';
 import { buildServer } from '../../server/app';
 import { issueAdminToken, registerTerminal } from '../../server/credentials-store';
-import { makeEvent } from './support/test-server';
+import { addOrder, makeEvent } from './support/test-server';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 const TERMINALS = 50;
 const EVENTS_PER_TERMINAL = 45;
 const BATCH = 9;
+const LINES = ['L1', 'L2'] as const;
+/** Terminals alternate between two lines; each line's terminals all book one order of their line. */
+const lineOf = (terminalId: string): string => LINES[Number(terminalId.slice(-2)) % 2]!;
+const sharedOrder = (lineId: string): string => `ORD-SHARED-${lineId}`;
 
 /** 50 terminals push (in batches, out of order, with resends) and pull at once over real HTTP. */
 describe('many terminals at once', () => {
@@ -22,9 +26,10 @@ describe('many terminals at once', () => {
     app = buildServer({ db: database.db, dialect: database.dialect });
     url = await app.listen({ port: 0, host: '127.0.0.1' });
     adminToken = (await issueAdminToken(database.db, 'c')).token;
+    for (const line of LINES) await addOrder(database.db, sharedOrder(line), line);
     for (let t = 0; t < TERMINALS; t++) {
       const id = `T-C-${String(t).padStart(2, '0')}`;
-      tokens.set(id, (await registerTerminal(database.db, { id, lineId: t % 2 ? 'L1' : 'L2' })).token);
+      tokens.set(id, (await registerTerminal(database.db, { id, lineId: lineOf(id) })).token);
     }
   });
   afterAll(async () => {
@@ -41,13 +46,13 @@ describe('many terminals at once', () => {
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
   };
 
-  /** Every third event books one good part of a shared order, the rest are logouts; serials are unique. */
+  /** Every third event books one good part of its line's shared order, the rest are logouts; serials are unique. */
   const eventsOf = (terminalId: string): EventEnvelope[] =>
     Array.from({ length: EVENTS_PER_TERMINAL }, (_, i) =>
       i % 3 === 0
-        ? makeEvent(terminalId, i + 1, { type: 'GoodQuantityBooked', orderId: 'ORD-SHARED', payload: { quantity: 1 } })
+        ? makeEvent(terminalId, i + 1, { type: 'GoodQuantityBooked', orderId: sharedOrder(lineOf(terminalId)), payload: { quantity: 1 } })
         : i % 3 === 1
-          ? makeEvent(terminalId, i + 1, { type: 'PartProduced', orderId: 'ORD-SHARED', payload: { serial: `${terminalId}-${i + 1}` } })
+          ? makeEvent(terminalId, i + 1, { type: 'PartProduced', orderId: sharedOrder(lineOf(terminalId)), payload: { serial: `${terminalId}-${i + 1}` } })
           : makeEvent(terminalId, i + 1),
     );
 
@@ -85,8 +90,8 @@ describe('many terminals at once', () => {
     expect(cursors.every((c) => Number(c.last_seq) === EVENTS_PER_TERMINAL)).toBe(true);
 
     // Projections saw each event exactly once, however many terminals hit the same order row.
-    const progress = await database.db.selectFrom('order_progress').selectAll().where('order_id', '=', 'ORD-SHARED').executeTakeFirstOrThrow();
-    expect(Number(progress.good_quantity)).toBe(TERMINALS * (EVENTS_PER_TERMINAL / 3));
+    const progress = await database.db.selectFrom('order_progress').select(['order_id', 'good_quantity']).orderBy('order_id').execute();
+    expect(progress.map((p) => [p.order_id, Number(p.good_quantity)])).toEqual(LINES.map((line) => [sharedOrder(line), (TERMINALS / 2) * (EVENTS_PER_TERMINAL / 3)]));
     const serials = await database.db.selectFrom('serials').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     expect(Number(serials.n)).toBe(TERMINALS * (EVENTS_PER_TERMINAL / 3));
   });

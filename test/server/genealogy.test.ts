@@ -22,6 +22,11 @@ describe('projections and traceability on a seeded genealogy', () => {
   beforeAll(async () => {
     server = await createTestServer();
     tokens = { [ASSEMBLY]: await server.addTerminal(ASSEMBLY, 'L1'), [PACKING]: await server.addTerminal(PACKING, 'L1'), 'T-B': await server.addTerminal('T-B', 'L1') };
+    await server.addOrder('ORD-1', 'L1');
+    await server.addOrder('ORD-2', 'L1');
+    // The shift lead who approves the fixture's sequence override (the server checks every approver).
+    const lead = { name: 'Petra', badge: 'B9001', role: 'shift-lead', lineIds: ['L1'], pinHash: 'scrypt$32768$8$1$00$00' };
+    expect((await server.app.inject({ method: 'PUT', url: '/api/v1/master/operator/OP-9001', headers: bearer(server.adminToken), payload: lead })).statusCode).toBe(200);
     const blocked = await server.app.inject({
       method: 'PUT',
       url: '/api/v1/master/blocked-batch/BB-1',

@@ -149,11 +149,11 @@ describe('takt import', () => {
   });
 
   it('hashes a plain operator PIN on import and never stores the PIN', async () => {
-    const csv = 'id,name,badge,role,lineIds,pin\nOP-Q,Quinn,B77,quality,"[""L1""]",4711\n';
+    const csv = 'id,name,badge,role,lineIds,pin\nOP-Q,Quinn,B77,quality,"[""L1""]",471108\n';
     expect((await run('import', 'operator', file('operators.csv', csv))).code).toBe(0);
     const row = (await pulled('operator')).find((r) => (r as { id: string }).id === 'OP-Q') as { pinHash: string };
     expect(row).not.toHaveProperty('pin');
-    expect(verifyPin('4711', row.pinHash)).toBe(true);
+    expect(verifyPin('471108', row.pinHash)).toBe(true);
     const bad = await run('import', 'operator', file('badpin.csv', 'id,name,badge,role,pin\nOP-R,R,B78,operator,12\n'));
     expect(bad.err).toMatch(/row 2: pin: must be 4–12 digits/);
   });

@@ -11,17 +11,18 @@ import { captureIo } from './support/capture-io';
 import { makeEvent } from './support/test-server';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
-/** Resolves with the JSON line a running `takt server --json` prints once it listens. */
-async function waitForListening(out: () => string): Promise<{ url: string; demo: { seeded: boolean; terminalTokens: Record<string, string> } }> {
+/** Resolves with the JSON line a running `takt server --json` prints (on `stream`) that names `event`. */
+async function waitForLine<T>(stream: () => string, event: string): Promise<T> {
   for (let i = 0; i < 200; i++) {
-    const line = out()
+    const line = stream()
       .split('\n')
-      .find((l) => l.includes('"listening"'));
-    if (line) return JSON.parse(line);
+      .find((l) => l.includes(`"${event}"`));
+    if (line) return JSON.parse(line) as T;
     await new Promise((r) => setTimeout(r, 25));
   }
-  throw new Error(`server did not start: ${out()}`);
+  throw new Error(`server did not print ${event}: ${stream()}`);
 }
+const waitForListening = (out: () => string) => waitForLine<{ url: string; demo: { seeded: boolean } }>(out, 'listening');
 
 describe('a listening server', () => {
   let database: TestDatabase;
@@ -37,13 +38,16 @@ describe('a listening server', () => {
     try {
       const ready = await waitForListening(io.out);
       expect(ready.demo.seeded).toBe(true);
+      // The tokens go to stderr, apart from stdout where the request log runs.
+      const tokens = await waitForLine<{ terminalTokens: Record<string, string> }>(io.err, 'demo-tokens');
+      expect(io.out()).not.toContain('takt_t_');
       const health = await fetch(`${ready.url}/health`);
       expect(await health.json()).toEqual({ status: 'ok', database: database.dialect });
 
       const terminalId = DEMO_TERMINALS.L1;
       const res = await fetch(`${ready.url}/api/v1/sync/push`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${ready.demo.terminalTokens[terminalId]}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${tokens.terminalTokens[terminalId]}`, 'content-type': 'application/json' },
         body: JSON.stringify({ terminalId, events: [makeEvent(terminalId, 1), makeEvent(terminalId, 2)] }),
       });
       expect(res.status).toBe(200);

@@ -11,6 +11,7 @@ describe('scrap undo in the projections', () => {
   beforeAll(async () => {
     server = await createTestServer();
     token = await server.addTerminal(T, 'L1');
+    await server.addOrder('ORD-S', 'L1');
     const first = await push(server.app, token, T, [
       makeEvent(T, 1, { type: 'OrderStarted', orderId: 'ORD-S', payload: { orderNumber: 'ORD-S', materialId: 'M-1', quantity: 10 } }),
       booking,

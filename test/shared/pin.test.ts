@@ -28,7 +28,7 @@ describe('PIN hashes', () => {
 
   it('is compatible with the default cost parameters', () => {
     const stored = hashPin('0815');
-    expect(stored.startsWith('scrypt$16384$8$1$')).toBe(true);
+    expect(stored.startsWith('scrypt$32768$8$1$')).toBe(true);
     expect(verifyPin('0815', stored)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LEAD_PIN } from '../support/fixtures';
 import type { AppRig } from '../support/app-rig';
 import { journalEvents, PART, SEQ_ID, typesOf } from './jis-fixtures';
 import { closeJisScreens, jisScan, openJisScreen } from './jis-screen-rig';
@@ -15,7 +16,7 @@ afterEach(closeJisScreens);
 /** The shift lead approves: badge, PIN, then the reason button. */
 async function approve(rig: AppRig, reason: string) {
   await scan(rig, 'B9001');
-  for (const d of '1234') fireEvent.click(screen.getByTestId(`jis-pin-${d}`));
+  for (const d of LEAD_PIN) fireEvent.click(screen.getByTestId(`jis-pin-${d}`));
   fireEvent.click(screen.getByTestId('jis-pin-submit'));
   fireEvent.click(await screen.findByTestId(`jis-break-reason-${reason}`));
   await waitFor(() => expect(screen.queryByTestId('jis-override')).toBeNull());

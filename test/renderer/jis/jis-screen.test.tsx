@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LEAD_PIN } from '../support/fixtures';
 import { appRig } from '../support/app-rig';
 import { JIS_CONFIG, jisChange, journalEvents, PART, SEQ_ID, typesOf } from './jis-fixtures';
 import { closeJisScreens, jisScan, openJisScreen, trackRig } from './jis-screen-rig';
@@ -77,7 +78,7 @@ describe('JIS pearl chain', () => {
     await scan(rig, 'B1001'); // an operator may not approve
     expect(screen.getByTestId('jis-override-error').textContent).toContain('Only a shift lead');
     await scan(rig, 'B9001');
-    for (const d of '1234') fireEvent.click(screen.getByTestId(`jis-pin-${d}`));
+    for (const d of LEAD_PIN) fireEvent.click(screen.getByTestId(`jis-pin-${d}`));
     fireEvent.click(screen.getByTestId('jis-pin-submit'));
     fireEvent.click(await screen.findByTestId('jis-reason-customer-approved'));
     await waitFor(() => expect(screen.queryByTestId('jis-override')).toBeNull());

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { selectLineName, selectOperatorName } from '../../../renderer/state/selectors';
 import { appRig, type AppRig } from '../support/app-rig';
-import { LEAD_PIN } from '../support/fixtures';
+import { createPinLockout, memoryStorage } from '../../../renderer/storage/pin-lockout';
+import { fixedClock, LEAD_PIN } from '../support/fixtures';
 
 const rigs: AppRig[] = [];
 async function make(...args: Parameters<typeof appRig>) {
@@ -50,19 +51,38 @@ describe('app store (no React)', () => {
     expect(await r.journal.head()).toBe(0);
   });
 
-  it('a shift lead needs the PIN; wrong three times returns to the badge', async () => {
-    const r = await make();
+  it('a shift lead needs the PIN; five wrong ones lock the badge on this terminal, across a reload, for 15 minutes', async () => {
+    const storage = memoryStorage();
+    const clock = fixedClock();
+    const deps = (terminalId: string) => ({ pinLockout: createPinLockout(storage, terminalId), clock });
+    const first = await make({ deps: deps('T-LOCK') });
+    await first.store.getState().handleScan({ raw: 'B9001' });
+    expect(first.store.getState().login.step).toBe('pin');
+    for (let i = 0; i < 3; i++) {
+      for (const d of '999999') first.store.getState().pressPinDigit(d);
+      await first.store.getState().submitPin();
+    }
+    expect(first.store.getState().login).toMatchObject({ step: 'pin', attemptsLeft: 2, wrong: true });
+    first.close();
+
+    // A reload: a new store over the same terminal's storage still counts the three wrong PINs.
+    const r = await make({ terminalId: first.terminalId, deps: deps('T-LOCK') });
     const { getState } = r.store;
     await getState().handleScan({ raw: 'B9001' });
-    expect(getState().login.step).toBe('pin');
-    for (let i = 0; i < 3; i++) {
-      for (const d of '9999') getState().pressPinDigit(d);
+    expect(getState().login).toMatchObject({ step: 'pin', attemptsLeft: 2 });
+    for (let i = 0; i < 2; i++) {
+      for (const d of '999999') getState().pressPinDigit(d);
       await getState().submitPin();
     }
-    expect(getState().login).toEqual({ step: 'badge', notice: { kind: 'too-many-pins' } });
+    expect(getState().login).toEqual({ step: 'badge', notice: { kind: 'pin-locked', minutes: 15 } });
+    expect(getState().feedback).toMatchObject({ tone: 'nok', key: 'security.pinLocked', params: { minutes: 15 } });
+    await getState().handleScan({ raw: 'B9001' });
+    expect(getState().login).toEqual({ step: 'badge', notice: { kind: 'pin-locked', minutes: 15 } });
     expect(await r.journal.head()).toBe(0);
 
+    clock.advance(15 * 60_000);
     await getState().handleScan({ raw: 'B9001' });
+    expect(getState().login).toMatchObject({ step: 'pin', attemptsLeft: 5 });
     for (const d of LEAD_PIN) getState().pressPinDigit(d);
     await getState().submitPin();
     expect(getState().terminal.operator?.id).toBe('op-petra');

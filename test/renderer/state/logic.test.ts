@@ -35,18 +35,20 @@ describe('PIN pad transitions', () => {
     expect(s.step === 'pin' && s.digits).toBe('12');
   });
 
-  it('three wrong PINs return to the badge scan', () => {
+  it('a wrong PIN shows the attempts the lockout leaves; a lockout returns to the badge scan', () => {
     let s = pin();
-    s = pinRejected(s);
-    expect(s).toMatchObject({ step: 'pin', attemptsLeft: 2, wrong: true, digits: '' });
-    s = pinRejected(pinRejected(s));
-    expect(s).toEqual({ step: 'badge', notice: { kind: 'too-many-pins' } });
+    expect(s).toMatchObject({ step: 'pin', attemptsLeft: 5 });
+    s = pinRejected(s, { attemptsLeft: 4, lockedMinutes: null });
+    expect(s).toMatchObject({ step: 'pin', attemptsLeft: 4, wrong: true, digits: '' });
+    s = pinRejected(s, { attemptsLeft: 0, lockedMinutes: 15 });
+    expect(s).toEqual({ step: 'badge', notice: { kind: 'pin-locked', minutes: 15 } });
+    expect(startPin({ ...petra, pinHash: petra.pinHash! }, 2)).toMatchObject({ attemptsLeft: 2 });
   });
 
   it('leaves a badge state alone', () => {
     const s: LoginState = { step: 'badge' };
     expect(pinDigit(s, '1')).toBe(s);
-    expect(pinRejected(s)).toBe(s);
+    expect(pinRejected(s, { attemptsLeft: 1, lockedMinutes: null })).toBe(s);
   });
 });
 

@@ -15,7 +15,7 @@ export const fixedClock = (iso = '2025-03-01T06:00:00.000Z') => {
 
 /** Low-cost scrypt so PIN tests stay fast; the format is the same as production hashes. */
 export const FAST_PIN_PARAMS = { N: 2 ** 4, r: 8, p: 1, dkLen: 32 };
-export const LEAD_PIN = '1234';
+export const LEAD_PIN = '246810';
 export const LEAD_PIN_HASH = hashPin(LEAD_PIN, new Uint8Array(16).fill(7), FAST_PIN_PARAMS);
 
 export function change(kind: MasterChange['kind'], id: string, rev: number, data: unknown): MasterChange {

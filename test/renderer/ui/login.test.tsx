@@ -85,7 +85,7 @@ describe('PIN pad', () => {
     const pad = await screen.findByTestId('pin-pad');
     expect(pad.textContent).toContain('Enter your PIN, Petra Schmidt');
     for (const d of LEAD_PIN) fireEvent.click(screen.getByTestId(`pin-key-${d}`));
-    expect(screen.getByTestId('pin-dots').textContent).toBe('●●●●');
+    expect(screen.getByTestId('pin-dots').textContent).toBe('●'.repeat(LEAD_PIN.length));
     fireEvent.click(screen.getByTestId('pin-submit'));
     expect(await screen.findByTestId('pin-busy')).toBeTruthy();
     expect((screen.getByTestId('pin-key-1') as HTMLButtonElement).disabled).toBe(true);
@@ -94,21 +94,24 @@ describe('PIN pad', () => {
     expect((await rig.journal.eventsAfter(0, 1))[0]?.payload).toMatchObject({ method: 'badge+pin' });
   });
 
-  it('a wrong PIN says so and counts down; the third goes back to the badge scan', async () => {
+  it('a wrong PIN says so and counts down; the fifth locks the badge and goes back to the badge scan', async () => {
     const { rig } = await setup();
     await serialScan(rig, 'B9001');
     await screen.findByTestId('pin-pad');
     const wrong = async () => {
-      for (const d of '0000') fireEvent.click(screen.getByTestId(`pin-key-${d}`));
+      for (const d of '000000') fireEvent.click(screen.getByTestId(`pin-key-${d}`));
       fireEvent.click(screen.getByTestId('pin-submit'));
     };
+    expect(screen.getByTestId('pin-attempts').textContent).toBe('5 attempts left');
     await wrong();
     expect(await screen.findByTestId('pin-wrong')).toBeTruthy();
-    expect(screen.getByTestId('pin-attempts').textContent).toBe('2 attempts left');
+    expect(screen.getByTestId('pin-attempts').textContent).toBe('4 attempts left');
+    for (const left of ['3 attempts left', '2 attempts left', '1 attempt left']) {
+      await wrong();
+      await waitFor(() => expect(screen.getByTestId('pin-attempts').textContent).toBe(left));
+    }
     await wrong();
-    await waitFor(() => expect(screen.getByTestId('pin-attempts').textContent).toBe('1 attempt left'));
-    await wrong();
-    await waitFor(() => expect(screen.getByTestId('login-notice').textContent).toContain('Wrong PIN three times'));
+    await waitFor(() => expect(screen.getByTestId('login-notice').textContent).toContain('5 wrong PINs: this badge is locked on this terminal for 15 min.'));
     expect(screen.queryByTestId('pin-pad')).toBeNull();
     expect(await rig.journal.head()).toBe(0);
   });

@@ -3,6 +3,7 @@ import { newId } from '../../../shared/ids';
 import type { EventEnvelope } from '../../../shared/events';
 import { buildServer } from '../../../server/app';
 import { issueAdminToken, registerTerminal } from '../../../server/credentials-store';
+import { upsertMaster } from '../../../server/master-data-store';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 /** A server on a fresh database with one admin token, driven through `app.inject`. */
@@ -11,6 +12,8 @@ export interface TestServer {
   database: TestDatabase;
   adminToken: string;
   addTerminal(id: string, lineId: string): Promise<string>;
+  /** A released order of `lineId` in master data: the server projects only bookings on orders of the terminal's line. */
+  addOrder(id: string, lineId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,11 +27,17 @@ export async function createTestServer(): Promise<TestServer> {
     database,
     adminToken: admin.token,
     addTerminal: async (id, lineId) => (await registerTerminal(database.db, { id, lineId })).token,
+    addOrder: (id, lineId) => addOrder(database.db, id, lineId),
     close: async () => {
       await app.close();
       await database.close();
     },
   };
+}
+
+export async function addOrder(db: TestDatabase['db'], id: string, lineId: string): Promise<void> {
+  const written = await upsertMaster(db, 'order', { id, number: id, lineId, materialId: 'M-1', quantity: 10, dueDate: '2025-01-06', status: 'released' });
+  if (!written.ok) throw new Error(written.error.message);
 }
 
 export const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
