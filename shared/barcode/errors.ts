@@ -21,6 +21,7 @@ export const SCAN_ERROR_CODES = [
   'iso15434-format',
   'di-unknown',
   'di-format',
+  'gs1-company-prefix',
 ] as const;
 
 export type ScanErrorCode = (typeof SCAN_ERROR_CODES)[number];

@@ -3,10 +3,20 @@
 // (ref.gs1.org/tools/gs1-barcode-syntax-resource/syntax-tests/); these are our
 // own implementations of the rules they describe.
 //
-// Accepted without a check (the data they need is not ours to ship): gcppos1 and gcppos2 (need GS1's table of
-// Company Prefix lengths), key and keyoff1 (likewise), packagetype (UN/ECE
-// Recommendation 21 code list), couponcode and couponposoffer (North American
-// coupon structures). Any linter name we do not know also passes.
+// Every linter the dictionary names is checked here, except three that still
+// pass unconditionally:
+// - packagetype (AI 7041): the value must be a code of UN/ECE Recommendation 21
+//   Annex V; it has no structure of its own to check, and the code list is not
+//   shipped with the terminal.
+// - couponcode, couponposoffer (AIs 8110, 8112): the North American coupon
+//   structures of the GS1 US coupon application guideline; coupons never reach
+//   a production line, so their field-by-field structure is not implemented.
+// The GS1 Company Prefix linters (gcppos1, gcppos2, and their former names key,
+// keyoff1) check the structure that needs no allocation table: a prefix is at
+// least four digits (GS1 General Specifications, "GS1 Company Prefix"). Whether
+// a prefix is actually allocated needs GS1's table and is not checked.
+// A linter name we do not know fails closed: the generated table names only
+// the linters above, so a new one in a future dictionary shows up in a test.
 import type { ScanErrorCode } from './errors';
 import { gs1CheckDigit, gs1CheckPair } from './check-digits';
 import { checkDate } from './gs1-dates';
@@ -53,7 +63,32 @@ const rangeLinter =
 const ibanValue = (s: string): bigint =>
   BigInt([...(s.slice(4) + s.slice(0, 4))].map((c) => (c >= 'A' ? String(c.charCodeAt(0) - 55) : c)).join(''));
 
+/** The shortest GS1 Company Prefix has four digits. */
+export const GCP_MIN_LENGTH = 4;
+
+/** A GS1 key component starts with a GS1 Company Prefix at `offset` (after an indicator or extension digit). */
+const companyPrefixAt =
+  (offset: number): Linter =>
+  (v) => {
+    if (v.length < offset + GCP_MIN_LENGTH) {
+      return lint(0, `"${v}" is too short to start with a GS1 Company Prefix (${GCP_MIN_LENGTH} digits${offset ? ` after position ${offset}` : ''})`, 'gs1-company-prefix');
+    }
+    for (let i = offset; i < offset + GCP_MIN_LENGTH; i++) {
+      const c = v.charCodeAt(i);
+      if (c < 48 || c > 57) return lint(i, `a GS1 Company Prefix is digits only, "${v[i]}" at position ${i + 1} is not`, 'gs1-company-prefix');
+    }
+    return null;
+  };
+
 export const LINTERS: Readonly<Record<string, Linter>> = {
+  gcppos1: companyPrefixAt(0),
+  gcppos2: companyPrefixAt(1),
+  key: companyPrefixAt(0),
+  keyoff1: companyPrefixAt(1),
+  // Unconditional on purpose: see the list at the top of this file.
+  packagetype: () => null,
+  couponcode: () => null,
+  couponposoffer: () => null,
   csum: (v) => {
     const want = gs1CheckDigit(v.slice(0, -1));
     return String(want) === v.slice(-1)
@@ -128,5 +163,5 @@ export const LINTERS: Readonly<Record<string, Linter>> = {
 
 export function runLinter(name: string, value: string, ctx: LintContext): LintFailure | null {
   const linter = LINTERS[name];
-  return linter ? linter(value, ctx) : null;
+  return linter ? linter(value, ctx) : lint(0, `no check is known for linter "${name}"`);
 }

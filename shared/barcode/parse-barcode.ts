@@ -27,12 +27,14 @@ export function parseBarcode(raw: string, options: ParseOptions = {}): ParseResu
 
 function parse(input: string, options: ParseOptions): ParseResult {
   if (typeof input !== 'string') return failed(fail('scan-empty', 0, 'The scan is empty.'));
-  // Scanner suffixes (CR/LF) are framing, not data.
-  const raw = input.replace(/[\r\n]+$/, '');
-  if (raw.trim() === '') return failed(fail('scan-empty', 0, 'The scan is empty.'));
+  // Scanner suffixes (CR/LF) are framing, not data. Stripped by a backward walk, not a
+  // regex: /[\r\n]+$/ retries at every CR/LF run that is not at the end, quadratic in it.
+  const raw = input.slice(0, trailingFramingStart(input));
+  // Length before any other look at the data: every later step is then bounded.
   if (raw.length > MAX_SCAN_LENGTH) {
     return failed(fail('scan-too-long', MAX_SCAN_LENGTH, `The scan is longer than ${MAX_SCAN_LENGTH} characters.`));
   }
+  if (raw.trim() === '') return failed(fail('scan-empty', 0, 'The scan is empty.'));
   const bad = findForbiddenControlChar(raw);
   if (bad !== -1) {
     const hex = raw.charCodeAt(bad).toString(16).padStart(2, '0').toUpperCase();
@@ -88,6 +90,12 @@ function looksLikeUnmarkedGs1(aim: AimPrefix, text: string): boolean {
   if (aim.symbology !== 'unknown') return false;
   if (/^[0-9]{2}/.test(text.startsWith(GS) ? text.slice(1) : text) && text.includes(GS)) return true;
   return /^(0[12][0-9]{14}|00[0-9]{18})[0-9A-Za-z]*$/.test(text);
+}
+
+function trailingFramingStart(s: string): number {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === '\r' || s[end - 1] === '\n')) end--;
+  return end;
 }
 
 function findForbiddenControlChar(s: string): number {

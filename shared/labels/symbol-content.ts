@@ -84,9 +84,6 @@ export function symbolContent(element: SymbolElement): Result<SymbolContent> {
       const text = c.kind === 'gs1' ? validateGs1(c.elements) : c.kind === 'iso15434' ? validateIso15434(c.fields) : ok(c.value);
       if (!text.ok) return text;
       if (text.value === '') return labelFail('label-value-unencodable', 'DataMatrix needs data');
-      // "_" is the escape character we give ^BX. The ZPL II guide encodes a literal one as "__",
-      // other ZPL renderers do not; refusing is the only way screen and label cannot disagree.
-      if (text.value.includes('_')) return labelFail('label-value-unencodable', 'DataMatrix data must not contain "_" (the ZPL escape character)');
       return ok({ text: text.value, aim: c.kind === 'gs1' ? ']d2' : ']d1' });
     }
     case 'qr':

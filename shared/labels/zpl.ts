@@ -20,8 +20,30 @@ export interface CompileOptions {
 export const MAX_COPIES = 999;
 
 const FH = `^FH${HEX_INDICATOR}`;
-/** The ^BX escape character, always given explicitly (the printers' default changed between firmware versions). */
-const DM_ESCAPE = '_';
+/**
+ * ^BX escape character candidates (ZPL II guide, ^BX parameter g: any character).
+ * It is always given explicitly (the printers' default changed between firmware
+ * versions) and is one the symbol's data does not contain, so every data
+ * character, `_` included, is encoded literally; a GS1 symbol uses it only for
+ * FNC1. Not `,` `^` `~` (they would end the parameter or start a command), and
+ * `#` early: GS1 data (character set 82) never holds it.
+ */
+const DM_ESCAPES = ['_', '#', '`', '|', '@', '$', '!', '&', '*', '=', '?', '[', ']', '{', '}', '\\', '<', '>', ';', ':'];
+
+/** The escape character for a DataMatrix carrying `text`, or undefined when the data holds every candidate. */
+export function datamatrixEscape(text: string): string | undefined {
+  return DM_ESCAPES.find((c) => !text.includes(c));
+}
+
+/** Whether the compiler can put this symbol on a label unchanged: its content, and for DataMatrix a free escape character. */
+export function checkSymbol(e: SymbolElement): Result<null> {
+  const content = symbolContent(e);
+  if (!content.ok) return content;
+  if (e.type === 'datamatrix' && datamatrixEscape(content.value.text) === undefined) {
+    return labelFail('label-value-unencodable', `DataMatrix data uses every possible escape character (${DM_ESCAPES.join(' ')})`);
+  }
+  return ok(null);
+}
 
 export function compileZpl(input: LabelModel, options: CompileOptions = {}): Result<string> {
   const parsed = LabelModel.safeParse(input);
@@ -74,13 +96,15 @@ function compileSymbol(e: SymbolElement, at: string): Result<string> {
     case 'datamatrix': {
       // ^BXo,h,s,c,r,f,g: ECC 200, size automatic, escape character explicit.
       // ^FH is applied before the escape sequences (ZPL II guide, ^BX), so FNC1 is
-      // written `_5F1` and reaches the encoder as `_1`; GS1 separators are FNC1 too.
-      const fnc1 = hexByte(DM_ESCAPE.charCodeAt(0)) + '1';
+      // written as the hex of the escape character + `1` (`_231` for `#1`); GS1 separators are FNC1 too.
+      const escape = datamatrixEscape(text);
+      if (escape === undefined) return labelFail('label-value-unencodable', 'DataMatrix data uses every possible escape character');
+      const fnc1 = hexByte(escape.charCodeAt(0)) + '1';
       const body =
         e.content.kind === 'gs1'
           ? fnc1 + text.split('\u001d').map(fieldHex).join(fnc1)
           : fieldHex(text);
-      return ok(`${at}^BXN,${e.moduleSize},200,0,0,6,${DM_ESCAPE}${FH}^FD${body}^FS`);
+      return ok(`${at}^BXN,${e.moduleSize},200,0,0,6,${escape}${FH}^FD${body}^FS`);
     }
     case 'qr':
       // ^BQo,2,m: model 2. Field data: error correction level, A (automatic input), comma, data.

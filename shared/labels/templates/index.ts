@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ok, type Result } from '../../errors';
 import { bindLayout, placeholders, type Bindings } from '../bind';
 import { labelFail } from '../errors';
-import { LabelModel, atDpi, type Dpi } from '../model';
+import { LabelModel, atDpi, isSymbol, type Dpi } from '../model';
+import { checkSymbol } from '../zpl';
 import { gs1Logistic } from './gs1-logistic';
 import { jisRack } from './jis-rack';
 import type { TemplateDef } from './types';
@@ -70,8 +71,32 @@ export function renderTemplate(id: string, data: unknown, options: { dpi?: Dpi; 
     return labelFail('label-data-invalid', `${id}: ${issue?.path.join('.') || 'data'}: ${issue?.message ?? 'invalid'}`);
   }
   const bindings = template.value.def.bindings(parsed.data);
+  const unencodable = firstUnencodable(template.value.layout, bindings);
+  if (unencodable) return labelFail('label-value-unencodable', `${id}: ${unencodable}`);
   const model = atDpi(bindLayout(template.value.layout, bindings), options.dpi ?? 203);
   return ok({ template: template.value, model, bindings });
+}
+
+/**
+ * The first symbol the printer could not carry, named by the data field(s) it
+ * came from: each placeholder of a failing symbol is tried on its own, and the
+ * ones that fail alone are named (all of the symbol's, when only the mix fails).
+ */
+function firstUnencodable(layout: LabelModel, bindings: Bindings): string | undefined {
+  for (const element of layout.elements) {
+    const bound = bindLayout({ ...layout, elements: [element] }, bindings).elements[0];
+    if (!bound || !isSymbol(bound)) continue;
+    const check = checkSymbol(bound);
+    if (check.ok) continue;
+    const names = placeholders({ ...layout, elements: [element] }).filter((n) => (bindings[n] ?? '') !== '');
+    const alone = names.filter((n) => {
+      const only = Object.fromEntries(names.map((m) => [m, m === n ? bindings[m]! : ''])) as Bindings;
+      const single = bindLayout({ ...layout, elements: [element] }, { ...bindings, ...only }).elements[0];
+      return single !== undefined && isSymbol(single) && !checkSymbol(single).ok;
+    });
+    return `${(alone.length ? alone : names).join(', ') || element.type}: ${check.error.message}`;
+  }
+  return undefined;
 }
 
 export interface TemplateField {

@@ -52,6 +52,8 @@ const NEGATIVE: [ScanErrorCode, string, number][] = [
   ['di-format', '[)><RS>06<GS>14D20261301<RS><EOT>', 10],
   ['di-format', '[)><RS>06<GS>P<RS><EOT>', 8],
   ['di-format', '[)><RS>06<GS>7Q12<RS><EOT>', 9],
+  ['gs1-company-prefix', '(401)ABC123', 5],
+  ['gs1-company-prefix', ']C18004400', 7],
 ];
 
 describe('error codes', () => {

@@ -5,6 +5,7 @@ import { CSET39, CSET64, CSET82 } from '../../../shared/barcode/charsets';
 import { gs1CheckDigit, gs1CheckPair } from '../../../shared/barcode/check-digits';
 import { GS1_AI_TABLE } from '../../../shared/barcode/gs1-ai-table';
 import type { Gs1AiDefinition, Gs1Component } from '../../../shared/barcode/gs1-ai-types';
+import { GCP_MIN_LENGTH } from '../../../shared/barcode/gs1-linters';
 import { ISO3166_NUMERIC, ISO4217_NUMERIC } from '../../../shared/barcode/iso-codes';
 
 // The issue asks for a million arbitrary inputs: ~1–2 min in one worker while
@@ -62,11 +63,23 @@ function componentValue(c: Gs1Component): fc.Arbitrary<string> {
     return fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: dayMin, max: 28 }))
       .map((parts) => parts.map((n) => String(n).padStart(2, '0')).join(''));
   }
-  const min = c.linters.includes('csumalpha') ? Math.max(c.min, 2) : c.min;
-  const text = fc.string({ unit: fc.constantFrom(...charsOf(c.type)), minLength: min, maxLength: c.max });
+  const prefixEnd = companyPrefixEnd(c);
+  const checkChars = c.linters.includes('csumalpha') ? 2 : c.linters.includes('csum') ? 1 : 0;
+  const min = Math.max(c.min, checkChars, prefixEnd + (c.type === 'N' ? 0 : checkChars));
+  const free = fc.string({ unit: fc.constantFrom(...charsOf(c.type)), minLength: min, maxLength: c.max });
+  // A GS1 key starts with a GS1 Company Prefix: four digits at least, after the indicator digit for gcppos2.
+  const text = prefixEnd === 0 ? free : fc.tuple(free, fc.stringMatching(/^[0-9]{4}$/))
+    .map(([s, gcp]) => s.slice(0, prefixEnd - 4) + gcp + s.slice(prefixEnd));
   if (c.linters.includes('csum')) return text.map((s) => s.slice(0, -1) + gs1CheckDigit(s.slice(0, -1)));
   if (c.linters.includes('csumalpha')) return text.map((s) => s.slice(0, -2) + gs1CheckPair(s.slice(0, -2)));
   return text;
+}
+
+/** Where the shortest GS1 Company Prefix of a key component ends (0: the component is no key). */
+function companyPrefixEnd(c: Gs1Component): number {
+  if (c.linters.includes('gcppos1')) return GCP_MIN_LENGTH;
+  if (c.linters.includes('gcppos2')) return 1 + GCP_MIN_LENGTH;
+  return 0;
 }
 
 function aiValue(def: Gs1AiDefinition): fc.Arbitrary<string> {
