@@ -7,6 +7,7 @@ import { installCrashRecovery } from './crash-recovery';
 import { loadTerminalConfig } from './host/config';
 import { createHost, type Host } from './host/host-services';
 import { forwardHostEvents, isAppMainFrame, registerIpc } from './ipc';
+import { isLockedDown, lockDownContents, removeApplicationMenu } from './kiosk-lockdown';
 import { createMainWindow } from './main-window';
 import { applySecurity } from './security';
 import { ensureSingleInstance } from './single-instance';
@@ -19,17 +20,22 @@ const log = hostLogger('main');
  * electron passed in so tests can run it against a fake module.
  */
 
-export type ElectronDeps = Pick<typeof ElectronModule, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'protocol' | 'session'>;
+export type ElectronDeps = Pick<typeof ElectronModule, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'session'>;
 
 export interface AppPaths {
   staticDir: string;
   preloadPath: string;
 }
 
-/** Where the build puts the renderer and the (CommonJS) preload bundle. */
-export function appPaths(appPath: string, env: NodeJS.ProcessEnv): AppPaths {
+/**
+ * Where the build puts the renderer and the (CommonJS) preload bundle.
+ * TAKT_STATIC_DIR (a development aid) is ignored in a packaged app: anyone who
+ * can set the kiosk's environment would otherwise serve it their own page,
+ * which the IPC bridge trusts as the app.
+ */
+export function appPaths(appPath: string, env: NodeJS.ProcessEnv, isPackaged = false): AppPaths {
   return {
-    staticDir: env.TAKT_STATIC_DIR || join(appPath, 'dist', 'renderer'),
+    staticDir: (!isPackaged && env.TAKT_STATIC_DIR) || join(appPath, 'dist', 'renderer'),
     preloadPath: join(appPath, 'dist', 'electron', 'preload.cjs'),
   };
 }
@@ -45,7 +51,9 @@ export function runTaktApp(electron: ElectronDeps, env: NodeJS.ProcessEnv = proc
   app.whenReady()
     .then(async () => {
       const userDataDir = app.getPath('userData');
-      const paths = appPaths(app.getAppPath(), env);
+      const paths = appPaths(app.getAppPath(), env, app.isPackaged);
+      const lockedDown = isLockedDown(app, env);
+      if (lockedDown) removeApplicationMenu(electron.Menu);
       attachHostLog(userDataDir);
       const config = await loadTerminalConfig({ userDataDir, env });
       const host = createHost({ config, version: app.getVersion(), transport: 'electron', userDataDir });
@@ -54,7 +62,14 @@ export function runTaktApp(electron: ElectronDeps, env: NodeJS.ProcessEnv = proc
       applySecurity(electron.session.defaultSession, app);
       registerIpc(electron.ipcMain, host.handlers, { isTrustedSender: isAppMainFrame });
 
-      win = createMainWindow({ BrowserWindow: electron.BrowserWindow, preloadPath: paths.preloadPath, url: APP_ENTRY_URL, kiosk: env.TAKT_KIOSK !== '0' });
+      win = createMainWindow({
+        BrowserWindow: electron.BrowserWindow,
+        preloadPath: paths.preloadPath,
+        url: APP_ENTRY_URL,
+        kiosk: env.TAKT_KIOSK !== '0',
+        devTools: !lockedDown,
+      });
+      if (lockedDown) lockDownContents(win.webContents);
       forwardHostEvents(host.events, win.webContents);
       installCrashRecovery(win);
       stopHostOnQuit(app, host);

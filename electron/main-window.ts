@@ -9,9 +9,11 @@ export interface MainWindowDeps {
   preloadPath: string;
   url: string;
   kiosk: boolean;
+  /** Only for a windowed development run; default off. */
+  devTools?: boolean;
 }
 
-export function mainWindowOptions(preloadPath: string, kiosk: boolean): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, kiosk: boolean, devTools = false): BrowserWindowConstructorOptions {
   return {
     show: false,
     kiosk,
@@ -20,12 +22,12 @@ export function mainWindowOptions(preloadPath: string, kiosk: boolean): BrowserW
     height: 800,
     autoHideMenuBar: true,
     backgroundColor: '#101418',
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, devTools),
   };
 }
 
-export function createMainWindow({ BrowserWindow, preloadPath, url, kiosk }: MainWindowDeps): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(preloadPath, kiosk));
+export function createMainWindow({ BrowserWindow, preloadPath, url, kiosk, devTools = false }: MainWindowDeps): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(preloadPath, kiosk, devTools));
   win.once('ready-to-show', () => win.show());
   // Logged, never an unhandled rejection (e.g. dist/renderer missing in a broken install).
   win.loadURL(url).catch((err: unknown) => hostLogger('main-window').error('load failed', err));

@@ -1,5 +1,5 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { runTaktApp } from './app-main';
 
 /** Electron entry point; all logic lives in app-main.ts and its helpers. */
-runTaktApp({ app, BrowserWindow, dialog, ipcMain, protocol, session });
+runTaktApp({ app, BrowserWindow, dialog, ipcMain, Menu, protocol, session });

@@ -8,8 +8,10 @@ import { CONTENT_SECURITY_POLICY } from './host/content-security';
  * only permission, and no way to navigate away or open windows.
  */
 
-export function secureWebPreferences(preload: string): WebPreferences {
+/** `devTools` only for a windowed development run; a kiosk never has them (kiosk-lockdown.ts). */
+export function secureWebPreferences(preload: string, devTools = false): WebPreferences {
   return {
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

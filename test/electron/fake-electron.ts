@@ -12,6 +12,7 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: unknown) => unknown) | undefined;
   send = vi.fn();
   reload = vi.fn();
+  closeDevTools = vi.fn();
   forcefullyCrashRenderer = vi.fn();
   isDestroyed = () => this.destroyed;
   setWindowOpenHandler(handler: (details: unknown) => unknown) {
@@ -70,6 +71,7 @@ export class FakeSession {
 
 export class FakeApp extends EventEmitter {
   hasLock = true;
+  isPackaged = false;
   userData = '/tmp/takt-fake-user-data';
   appPath = '/tmp/takt-fake-app';
   private resolveReady: () => void = () => {};
@@ -121,6 +123,7 @@ export function createFakeElectron() {
       }),
     },
     exposed,
+    Menu: { setApplicationMenu: vi.fn((_menu: unknown) => {}) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session,
     dialog: { showErrorBox: vi.fn() },

@@ -22,6 +22,9 @@ vi.mock('electron', () => ({
   get ipcMain() {
     return current.ipcMain;
   },
+  get Menu() {
+    return current.Menu;
+  },
   get protocol() {
     return current.protocol;
   },

@@ -23,6 +23,7 @@ function navigate(contents: FakeWebContents, event: 'will-navigate' | 'will-redi
 describe('secureWebPreferences', () => {
   it('isolates and sandboxes the renderer, with no Node and the preload set', () => {
     expect(secureWebPreferences('/app/preload.cjs')).toEqual({
+      devTools: false,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
