@@ -5,7 +5,12 @@ import { z } from 'zod';
  * server wraps rows in a change record with a revision (see sync-protocol.ts).
  */
 
-export const Plant = z.object({ id: z.string().min(1), name: z.string().min(1) });
+export const Plant = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  /** Postal address; with the name it is the supplier (sender) on every label the plant prints. */
+  address: z.string().max(60).optional(),
+});
 export type Plant = z.infer<typeof Plant>;
 
 /**
@@ -194,6 +199,54 @@ export const SsccRange = z
   .refine((r) => r.to < 10 ** (16 - r.companyPrefix.length), { message: 'to has more digits than the serial reference allows', path: ['to'] });
 export type SsccRange = z.infer<typeof SsccRange>;
 
+/**
+ * Customer master data (DESIGN §10): what the customer's goods receipt expects
+ * on our labels. Field numbers are those of VDA 4902 (Warenanhänger).
+ */
+export const CustomerPart = z.object({
+  /** Our material this customer part is. */
+  materialId: z.string().min(1),
+  /** Sach-Nr. Kunde (7): the customer's part number. */
+  customerPartNumber: z.string().min(1).max(30),
+  /** Änderungsstand Konstruktion (13): the customer's engineering change level. */
+  changeLevel: z.string().max(10).default(''),
+  /** Bezeichnung (9) as the customer names the part; our material name otherwise. */
+  description: z.string().max(60).optional(),
+  /** Net weight of one part in kg, for the weights of field (5). */
+  unitWeightKg: z.number().positive().max(10_000).optional(),
+  /** Weight of the empty container (the customer's packaging) in kg: gross = net + tare. */
+  containerTareKg: z.number().nonnegative().max(10_000).optional(),
+});
+export type CustomerPart = z.infer<typeof CustomerPart>;
+
+export const ShipTo = z.object({
+  /** Warenempfänger (1): the receiving plant's name. */
+  name: z.string().min(1).max(60),
+  address: z.string().max(60).default(''),
+  /** Abladestelle (2): dock, gate or line-side store at the receiving plant. */
+  unloadingPoint: z.string().max(20).default(''),
+});
+export type ShipTo = z.infer<typeof ShipTo>;
+
+export const Customer = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1).max(60),
+  /** Lieferanten-Nr. (11): our supplier number, assigned by this customer. */
+  supplierNumber: z.string().min(1).max(20),
+  shipTo: ShipTo,
+  parts: z.array(CustomerPart).default([]),
+});
+export type Customer = z.infer<typeof Customer>;
+
+/** The customer who buys a material and how they know it, or undefined when no customer lists it. */
+export function customerPartOf(customers: readonly Customer[], materialId: string): { customer: Customer; part: CustomerPart } | undefined {
+  for (const customer of customers) {
+    const part = customer.parts.find((p) => p.materialId === materialId);
+    if (part) return { customer, part };
+  }
+  return undefined;
+}
+
 /** Every kind of master data and its row schema: one table drives validation everywhere. */
 export const MASTER_KINDS = {
   plant: Plant,
@@ -207,6 +260,7 @@ export const MASTER_KINDS = {
   'blocked-batch': BlockedBatch,
   'label-template': LabelTemplate,
   'sscc-range': SsccRange,
+  customer: Customer,
 } as const;
 
 export type MasterKind = keyof typeof MASTER_KINDS;
@@ -224,4 +278,5 @@ export interface MasterRowByKind {
   'blocked-batch': BlockedBatch;
   'label-template': LabelTemplate;
   'sscc-range': SsccRange;
+  customer: Customer;
 }

@@ -31,6 +31,11 @@ const SAMPLES: { [K in MasterKind]: Record<string, unknown> } = {
   'blocked-batch': { id: 'BB-X', materialId: 'M-X', batch: 'B-13', reason: 'Reklamation' },
   'label-template': { id: 'LT-X', name: 'KLT', kind: 'container', zpl: '^XA^FDX^FS^XZ' },
   'sscc-range': { id: 'SR-T9', terminalId: 'T-IMP-9', companyPrefix: '4012345', extensionDigit: 3, from: 0, to: 999 },
+  customer: {
+    id: 'C-AWS', name: 'Autowerk Süd AG', supplierNumber: '4711230',
+    shipTo: { name: 'Autowerk Süd, Werk Ingolstadt', address: 'Werkstraße 1, 85045 Ingolstadt', unloadingPoint: 'Tor 3' },
+    parts: [{ materialId: 'M-X', customerPartNumber: '5Q0 915 105 A', changeLevel: 'C', unitWeightKg: 0.42, containerTareKg: 1.9 }],
+  },
 };
 
 describe('takt import', () => {
@@ -93,6 +98,22 @@ describe('takt import', () => {
     const semicolons = 'id;number;name;batchTracked;barcodeRules\nM-S;S-1;Schraube;nein;"[{""kind"":""part-number"",""value"":""S-1""}]"\n';
     expect((await run('import', 'material', file('materials.csv', semicolons))).code).toBe(0);
     expect(await pulled('material')).toContainEqual({ id: 'M-S', number: 'S-1', name: 'Schraube', unit: 'pcs', batchTracked: false, barcodeRules: [{ kind: 'part-number', value: 'S-1' }] });
+  });
+
+  it('imports customers from CSV: ship-to and customer parts as JSON cells', async () => {
+    const csv = [
+      'id;name;supplierNumber;shipTo;parts',
+      'C-CSV;Nutzfahrzeuge Ost GmbH;88-1234;"{""name"":""NFO Werk 2"",""unloadingPoint"":""HALLE 4""}";"[{""materialId"":""M-X"",""customerPartNumber"":""A 000 545 12 01""}]"',
+    ].join('\n');
+    expect((await run('import', 'customer', file('customers.csv', csv))).code).toBe(0);
+    expect(await pulled('customer')).toContainEqual({
+      id: 'C-CSV', name: 'Nutzfahrzeuge Ost GmbH', supplierNumber: '88-1234',
+      shipTo: { name: 'NFO Werk 2', address: '', unloadingPoint: 'HALLE 4' },
+      parts: [{ materialId: 'M-X', customerPartNumber: 'A 000 545 12 01', changeLevel: '' }],
+    });
+    const missing = await run('import', 'customer', file('no-number.json', JSON.stringify([{ id: 'C-BAD', name: 'X', shipTo: { name: 'Y' } }])));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/row 1: supplierNumber/);
   });
 
   it('refuses a file with bad rows, naming each row, and imports none of it', async () => {
