@@ -3,6 +3,7 @@ import type { CodedError } from './errors';
 import { type CallName, type EventName } from './bridge-channels';
 import { PullQuery, PullResponse, PushResponse } from './sync-protocol';
 import { EventEnvelope } from './events';
+import { JOURNAL_COPY_CALLS } from './bridge-journal';
 import { PrinterStatus } from './labels/host-status';
 import { LabelModel } from './labels/model';
 
@@ -99,6 +100,7 @@ export const BRIDGE_CALLS = {
   'sync:pull': { request: PullQuery, response: PullResponse },
   'printer:print': { request: PrintRequest, response: PrintOutcome },
   'printer:status': { request: Empty, response: PrinterStatus },
+  ...JOURNAL_COPY_CALLS,
 } as const satisfies Record<CallName, { request: z.ZodType; response: z.ZodType }>;
 
 export const BRIDGE_EVENTS = {
