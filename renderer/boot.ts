@@ -5,6 +5,9 @@ import { realTimers, type Timers } from './bridge/types';
 import { Cache } from './storage/cache';
 import { Journal } from './storage/journal';
 import { createPinLockout, memoryStorage, type KeyValueStorage } from './storage/pin-lockout';
+import { hostJournalCopy } from './storage/journal-copy-client';
+import { journalNotice } from './storage/journal-notice';
+import { journalPresence, reconcileJournal, type RestoreReport } from './storage/journal-restore';
 import { DexiePrintJobStore } from './storage/print-jobs';
 import { createPrintQueue, type PrintQueue } from './state/print-queue';
 import { createAppStore, type AppStore } from './state/app-store';
@@ -30,6 +33,8 @@ export interface Booted {
   /** Print jobs as journal records; `resumed` settles once the jobs left by the last run were handled. */
   printQueue: PrintQueue;
   printJobsResumed: Promise<void>;
+  /** What the reconciliation of IndexedDB with the host's journal copy found (and did) before the UI opened. */
+  restore: RestoreReport;
   shutdown(): void;
 }
 
@@ -67,9 +72,23 @@ export async function boot(options: BootOptions): Promise<Booted> {
   const timers = options.timers ?? realTimers;
   const info = await hostInfo(options.bridge, timers, options.hostInfoAttempts ?? 20);
 
+  // Listed before anything opens it: Chromium may have deleted the journal, and Dexie would silently create it empty.
+  const presence = await journalPresence(info.terminalId);
   const [journal, cache] = await Promise.all([Journal.open(info.terminalId), Cache.open(info.terminalId)]);
-  // A second connection to the journal database, opened once the journal has upgraded it.
-  const printJobStore = await DexiePrintJobStore.open(info.terminalId);
+  // Both copies of the journal agree before anything reads it: the shorter is filled from the longer.
+  const restore = await reconcileJournal({ terminalId: info.terminalId, bridge: options.bridge, journal, presence });
+  const copy = hostJournalCopy(options.bridge);
+  journal.setCopy(copy);
+  journal.setCopyRefusal(restore.error ?? null);
+  if (restore.outcome === 'restored' && restore.restored > 0) {
+    // The restore is a fact for the server too (plant IT learns that this terminal lost its database).
+    const indexedDb = restore.indexedDb === 'present' ? 'behind' : restore.indexedDb;
+    const recorded = await journal.append([{ type: 'JournalRestored', payload: { restored: restore.restored, fromSeq: restore.idbHead + 1, toSeq: restore.hostHead, indexedDb } }], { clock });
+    if (!recorded.ok) console.warn(`[journal] JournalRestored not recorded: ${recorded.error.code}: ${recorded.error.message}`);
+  }
+  journalNotice.setState({ report: restore });
+  // A second connection to the journal database, opened once the journal has upgraded it; its print jobs go to the host's copy too.
+  const printJobStore = await DexiePrintJobStore.open(info.terminalId, copy);
 
   let sync: SyncHandle | null = null;
   const printQueue = createPrintQueue({
@@ -161,6 +180,7 @@ export async function boot(options: BootOptions): Promise<Booted> {
     space,
     printQueue,
     printJobsResumed,
+    restore,
     shutdown() {
       provideSyncControl(null);
       space.stop();

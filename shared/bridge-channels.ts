@@ -3,7 +3,8 @@
  * preload can check channels without bundling the schemas. `bridge.ts` proves
  * at compile time that these lists and the schemas agree.
  */
-export const CALL_NAMES = ['host:info', 'host:disk', 'scanner:status', 'sync:push', 'sync:pull', 'printer:print', 'printer:status', 'log:write'] as const;
+export const CALL_NAMES = ['host:info', 'host:disk', 'scanner:status', 'sync:push', 'sync:pull', 'printer:print', 'printer:status', 'log:write',
+  'journal:head', 'journal:append', 'journal:read', 'journal:side', 'journal:print-jobs', 'journal:mirror'] as const;
 export const EVENT_NAMES = ['scanner:scan', 'device:status', 'printer:status'] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

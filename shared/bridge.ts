@@ -3,6 +3,7 @@ import type { CodedError } from './errors';
 import { type CallName, type EventName } from './bridge-channels';
 import { PullQuery, PullResponse, PushResponse } from './sync-protocol';
 import { EventEnvelope } from './events';
+import { JOURNAL_COPY_CALLS } from './bridge-journal';
 import { PrinterStatus } from './labels/host-status';
 import { LabelModel } from './labels/model';
 import { LOG_LEVELS } from './log';
@@ -110,6 +111,7 @@ export const BRIDGE_CALLS = {
   'printer:print': { request: PrintRequest, response: PrintOutcome },
   'printer:status': { request: Empty, response: PrinterStatus },
   'log:write': { request: z.object({ records: z.array(LogRecordSchema).max(200) }).strict(), response: z.object({ written: z.number().int().nonnegative() }) },
+  ...JOURNAL_COPY_CALLS,
 } as const satisfies Record<CallName, { request: z.ZodType; response: z.ZodType }>;
 
 export const BRIDGE_EVENTS = {

@@ -27,6 +27,14 @@ export const ERROR_CODES = [
   'invalid-event',
   'journal-write-failed',
   'cache-write-failed',
+  /** The host's second copy of the journal could not be written: nothing was booked. */
+  'journal-copy-failed',
+  /** The host's copy of the journal cannot be read: bookings are refused until IT repairs it. */
+  'journal-copy-corrupt',
+  /** An append does not continue the host copy's seqs. */
+  'journal-copy-conflict',
+  /** The host answered no journal copy calls (host down or too old): nothing can be booked twice-safe. */
+  'journal-copy-unavailable',
   'sync-stalled',
   'internal',
 ] as const;

@@ -25,10 +25,19 @@ export const OrderStartedPayload = z.object({
   quantity: z.number().int().positive(),
 });
 
+/** The terminal rebuilt its journal from the host's copy at boot (IndexedDB was missing, empty or behind). */
+export const JournalRestoredPayload = z.object({
+  restored: z.number().int().nonnegative(),
+  fromSeq: z.number().int().nonnegative(),
+  toSeq: z.number().int().nonnegative(),
+  indexedDb: z.enum(['missing', 'empty', 'behind']),
+});
+
 export const EVENT_PAYLOADS = {
   OperatorLoggedIn: OperatorLoggedInPayload,
   OperatorLoggedOut: OperatorLoggedOutPayload,
   OrderStarted: OrderStartedPayload,
+  JournalRestored: JournalRestoredPayload,
   ...PRODUCTION_EVENT_PAYLOADS,
   ...WORKFLOW_EVENT_PAYLOADS,
 } as const;

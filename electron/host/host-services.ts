@@ -3,6 +3,8 @@ import type { HostHandlers, ScannerStatus } from '../../shared/bridge';
 import type { TerminalConfig } from './config';
 import { createHostEventHub, type HostEvents } from './host-events';
 import { hostLog, writeRendererRecords } from './log-file';
+import { HostError } from './coded-error';
+import { journalCopyFile, openJournalCopy, type JournalCopy } from './journal-copy';
 import { createPrinterService, printerDriverFromConfig, type PrinterService } from './printer-service';
 import { createSerialScanner, type Scanner } from './serial-scanner';
 import { createServerTransport, type ServerTransport } from './server-transport';
@@ -29,6 +31,7 @@ export interface CreateHostOptions {
   scanner?: Scanner | null;
   server?: ServerTransport;
   printer?: PrinterService;
+  journalCopy?: JournalCopy;
 }
 
 const NOT_CONFIGURED: ScannerStatus = { state: 'not-configured', message: 'no serial scanner configured (TAKT_SCANNER_PORT)' };
@@ -41,6 +44,9 @@ export function createHost(options: CreateHostOptions): Host {
     options.server ?? createServerTransport({ serverUrl: config.serverUrl, terminalId: config.terminalId, token: config.terminalToken });
   const printer = options.printer ?? createPrinterService({ driver: printerDriverFromConfig(config.printer ?? '', config.printerBaud ?? 9600), pollMs: 10_000 });
   const unsubscribe: (() => void)[] = [];
+  // The journal's second copy (journal-copy.ts), opened at the first call that needs it.
+  let journalCopy: JournalCopy | null = options.journalCopy ?? null;
+  const copy = (): JournalCopy => (journalCopy ??= openJournalCopy(journalCopyFile(userDataDir, config.terminalId)));
 
   const handlers: HostHandlers = {
     'host:info': async () => ({
@@ -59,11 +65,24 @@ export function createHost(options: CreateHostOptions): Host {
       return { freeBytes: stats.bavail * stats.bsize, totalBytes: stats.blocks * stats.bsize };
     },
     'scanner:status': async () => scanner?.status() ?? NOT_CONFIGURED,
-    'sync:push': ({ events }) => server.push(events),
+    'sync:push': async ({ events }) => {
+      // Only what both copies hold reaches the server: a booking whose host write failed is rolled back, never sent.
+      const held = copy().head().state === 'ok' ? events.filter((e) => copy().holdsThrough(e.seq)) : events;
+      if (held.length === 0 && events.length > 0) throw new HostError('journal-copy-conflict', `seq ${events[0]!.seq} is not in the host's journal copy yet`);
+      const res = await server.push(held);
+      copy().acknowledged(res.ackSeq);
+      return res;
+    },
     'sync:pull': ({ after, limit }) => server.pull(after, limit),
     'printer:print': (request) => printer.print(request),
     'printer:status': () => printer.status(),
     'log:write': async ({ records }) => ({ written: writeRendererRecords(hostLog, records) }),
+    'journal:head': async () => copy().head(),
+    'journal:append': async ({ events, state }) => copy().append(events, state),
+    'journal:read': async ({ after, limit }) => ({ events: copy().read(after, limit) }),
+    'journal:side': async () => copy().side(),
+    'journal:print-jobs': async ({ after, limit }) => ({ jobs: copy().printJobs(after, limit) as { id: string; state: string }[] }),
+    'journal:mirror': async (request) => copy().mirror(request),
   };
 
   return {
@@ -86,6 +105,8 @@ export function createHost(options: CreateHostOptions): Host {
       printer.stop();
       for (const off of unsubscribe.splice(0)) off();
       await scanner?.stop();
+      journalCopy?.close();
+      journalCopy = null;
     },
   };
 }

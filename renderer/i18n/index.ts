@@ -4,6 +4,8 @@ import de from './de.json';
 import en from './en.json';
 import jisDe from './jis.de.json';
 import jisEn from './jis.en.json';
+import journalDe from './journal.de.json';
+import journalEn from './journal.en.json';
 import printJobsDe from './print-jobs.de.json';
 import printJobsEn from './print-jobs.en.json';
 import securityDe from './security.de.json';
@@ -15,8 +17,8 @@ export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  de: { translation: { ...de, ...workflowDe, ...jisDe, ...printJobsDe, ...securityDe } },
-  en: { translation: { ...en, ...workflowEn, ...jisEn, ...printJobsEn, ...securityEn } },
+  de: { translation: { ...de, ...workflowDe, ...jisDe, ...printJobsDe, ...securityDe, ...journalDe } },
+  en: { translation: { ...en, ...workflowEn, ...jisEn, ...printJobsEn, ...securityEn, ...journalEn } },
 } as const;
 
 /** The first candidate that names a supported language ("de-AT" → "de"); German otherwise (the plant default). */

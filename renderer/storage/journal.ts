@@ -1,10 +1,12 @@
 import Dexie, { type Table } from 'dexie';
-import { EventEnvelope, SCHEMA_VERSION, validatePayload, type NewEvent } from '../../shared/events';
+import { validatePayload, type EventEnvelope, type NewEvent } from '../../shared/events';
 import type { CodedError, Result } from '../../shared/errors';
 import { newId as defaultNewId } from '../../shared/ids';
 import { readSnapshot, SNAPSHOT_VERSION, type JournalSnapshot } from '../../shared/journal-snapshot';
-import { applyEvent, initialTerminalState, type TerminalState } from '../../shared/terminal-state';
+import { initialTerminalState, type TerminalState } from '../../shared/terminal-state';
+import { buildEnvelopes, writeFailure, type AppendResult, type PendingAppend } from './envelopes';
 import { GroupCommitter } from './group-commit';
+import type { JournalCopyClient } from './journal-copy-client';
 import { prunableSeqs } from './retention';
 import type { MetaRow } from './meta';
 import { applyVersions, journalDbName, JOURNAL_VERSIONS } from './schema';
@@ -30,60 +32,13 @@ export interface AppendContext {
   newId?: () => string;
 }
 
-export interface AppendResult {
-  events: EventEnvelope[];
-  state: TerminalState;
-}
+export { buildEnvelopes, writeFailure, type AppendResult } from './envelopes';
 
 export interface SyncInfo {
   head: number;
   ackedSeq: number;
   pending: number;
   oldestPendingAt?: string;
-}
-
-interface PendingAppend {
-  events: readonly NewEvent[];
-  occurredAt: string;
-  makeId: () => string;
-}
-
-/** Envelopes for one caller's events from `seq` on, and the state folded over them; pure. */
-export function buildEnvelopes(item: PendingAppend, terminalId: string, firstSeq: number, before: TerminalState): Result<AppendResult> {
-  let state = before;
-  let seq = firstSeq;
-  const events: EventEnvelope[] = [];
-  for (const e of item.events) {
-    const parsed = EventEnvelope.safeParse({
-      id: item.makeId(),
-      terminalId,
-      seq,
-      type: e.type,
-      occurredAt: item.occurredAt,
-      ...(e.operatorId ? { operatorId: e.operatorId } : {}),
-      ...(e.orderId ? { orderId: e.orderId } : {}),
-      payload: e.payload,
-      schemaVersion: SCHEMA_VERSION,
-    });
-    if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid-event', message: `${e.type}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` } };
-    }
-    events.push(parsed.data);
-    state = applyEvent(state, parsed.data);
-    seq += 1;
-  }
-  return { ok: true, value: { events, state } };
-}
-
-/** A failed write: a full disk or quota is `storage-low`, anything else `journal-write-failed`. */
-export function writeFailure(err: unknown): CodedError {
-  const name = (err as { name?: unknown; inner?: { name?: unknown } } | null)?.name;
-  const inner = (err as { inner?: { name?: unknown } } | null)?.inner?.name;
-  const message = err instanceof Error ? err.message : String(err);
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return { code: 'storage-low', message: `The terminal's storage is full; nothing was booked (${message})` };
-  }
-  return { code: 'journal-write-failed', message };
 }
 
 const META = { nextSeq: 'nextSeq', ackedSeq: 'ackedSeq', state: 'state' } as const;
@@ -94,6 +49,8 @@ export class Journal {
   private readonly snapshots: Table<Record<string, unknown>, number>;
 
   private guard: (() => CodedError | null) | null = null;
+  private copy: JournalCopyClient | null = null;
+  private copyRefusal: CodedError | null = null;
   private readonly committer: GroupCommitter<PendingAppend, Result<AppendResult>>;
 
   private constructor(
@@ -131,7 +88,7 @@ export class Journal {
       const check = validatePayload(e.type, e.payload);
       if (!check.ok) return { ok: false, error: { code: 'invalid-event', message: `${e.type}: ${check.message}` } };
     }
-    const refused = this.guard?.();
+    const refused = this.copyRefusal ?? this.guard?.();
     if (refused) return { ok: false, error: refused };
     // The operator acted now: the time is taken at the call, not when the group commits.
     return this.committer.submit({ events: newEvents, occurredAt: ctx.clock().toISOString(), makeId: ctx.newId ?? defaultNewId });
@@ -147,32 +104,79 @@ export class Journal {
     return this.committer.groupSizes;
   }
 
+  /**
+   * One group: IndexedDB and the host's copy are written in parallel (the
+   * host call starts inside the transaction, once the seqs are known), and the
+   * group counts as booked only when both are durable. When one side fails,
+   * the other side's write is undone, so neither copy keeps what the operator
+   * was told is not booked.
+   */
   private async commitGroup(items: readonly PendingAppend[]): Promise<Result<AppendResult>[]> {
-    return this.db.transaction('rw', this.events, this.meta, async () => {
-      let seq = await this.readNumber(META.nextSeq, 1);
-      let state = await this.loadState();
-      const written: EventEnvelope[] = [];
-      const outcomes: Result<AppendResult>[] = [];
-      for (const item of items) {
-        const built = buildEnvelopes(item, this.terminalId, seq, state);
-        if (!built.ok) {
-          outcomes.push(built);
-          continue; // this caller's events are refused; the others of the group still commit
+    let copyWrite: Promise<Result<unknown>> | null = null;
+    let undo: { firstSeq: number; state: TerminalState; seqs: number[] } | null = null;
+    let outcomes: Result<AppendResult>[];
+    try {
+      outcomes = await this.db.transaction('rw', this.events, this.meta, async () => {
+        const firstSeq = await this.readNumber(META.nextSeq, 1);
+        const before = await this.loadState();
+        let seq = firstSeq;
+        let state = before;
+        const written: EventEnvelope[] = [];
+        const results: Result<AppendResult>[] = [];
+        for (const item of items) {
+          const built = buildEnvelopes(item, this.terminalId, seq, state);
+          results.push(built);
+          if (!built.ok) continue; // this caller's events are refused; the others of the group still commit
+          for (const e of built.value.events) written.push(e);
+          seq += built.value.events.length;
+          state = built.value.state;
         }
-        for (const e of built.value.events) written.push(e);
-        seq += built.value.events.length;
-        state = built.value.state;
-        outcomes.push(built);
-      }
-      if (written.length > 0) {
-        await this.events.bulkAdd(written);
-        await this.meta.bulkPut([
-          { key: META.nextSeq, value: seq },
-          { key: META.state, value: state },
-        ]);
-      }
-      return outcomes;
+        if (written.length > 0) {
+          const copy = this.copy;
+          // Outside Dexie's transaction zone: the host's answer arrives after this transaction is gone.
+          if (copy) copyWrite = Dexie.ignoreTransaction(() => copy.append(written, state));
+          undo = { firstSeq, state: before, seqs: written.map((e) => e.seq) };
+          await this.events.bulkAdd(written);
+          await this.meta.bulkPut([
+            { key: META.nextSeq, value: seq },
+            { key: META.state, value: state },
+          ]);
+        }
+        return results;
+      });
+    } catch (err) {
+      const pending = copyWrite as Promise<Result<unknown>> | null;
+      const done = undo as { firstSeq: number } | null;
+      if (pending && done && (await pending).ok) await this.copy?.mirror({ discardFrom: done.firstSeq }).catch(() => undefined);
+      throw err;
+    }
+    const pending = copyWrite as Promise<Result<unknown>> | null;
+    const copied = pending ? await pending : { ok: true as const, value: null };
+    if (copied.ok) return outcomes;
+    await this.rollBack(undo!);
+    const error = copied.error;
+    return outcomes.map((o) => (o.ok ? { ok: false, error } : o));
+  }
+
+  /** Takes back a group IndexedDB committed but the host's copy refused: its seqs are free again. */
+  private async rollBack(undo: { firstSeq: number; state: TerminalState; seqs: number[] }): Promise<void> {
+    await this.db.transaction('rw', this.events, this.meta, async () => {
+      await this.events.bulkDelete(undo.seqs);
+      await this.meta.bulkPut([
+        { key: META.nextSeq, value: undo.firstSeq },
+        { key: META.state, value: undo.state },
+      ]);
     });
+  }
+
+  /** The host's copy every append also goes to (null: IndexedDB only, as in unit tests of this module). */
+  setCopy(copy: JournalCopyClient | null): void {
+    this.copy = copy;
+  }
+
+  /** Refuses every append with this error until cleared (the host's copy is unreadable or unreachable). */
+  setCopyRefusal(error: CodedError | null): void {
+    this.copyRefusal = error;
   }
 
   /** The folded state as of the last committed append. */
@@ -233,8 +237,18 @@ export class Journal {
       const rows = await this.events.where('seq').belowOrEqual(bound).limit(batch).toArray();
       const seqs = prunableSeqs(rows, bound, now, maxAgeMs);
       if (seqs.length > 0) await this.events.bulkDelete(seqs);
+      return seqs;
+    }).then(async (seqs) => {
+      // The host's copy follows (it bounds by its own cursor and snapshot); a failure only means it keeps more.
+      const last = seqs[seqs.length - 1];
+      if (last !== undefined) await this.mirrorQuietly({ pruneThrough: last });
       return seqs.length;
     });
+  }
+
+  private async mirrorQuietly(request: Parameters<JournalCopyClient['mirror']>[0]): Promise<void> {
+    const res = await this.copy?.mirror(request).catch((err: unknown) => ({ ok: false as const, error: { code: 'journal-copy-failed', message: String(err) } }));
+    if (res && !res.ok) console.warn(`[journal] host copy not updated (${Object.keys(request).join(', ')}): ${res.error.code}: ${res.error.message}`);
   }
 
   /** The seq the latest snapshot of a known version covers; 0 when there is none. Reads keys only. */
@@ -261,6 +275,7 @@ export class Journal {
       await this.snapshots.put(snapshot as unknown as Record<string, unknown>);
       await this.snapshots.where('seq').below(snapshot.seq).delete();
     });
+    await this.mirrorQuietly({ snapshot: snapshot as unknown as { seq: number; version: number } });
   }
 
   /** The lowest seq still in the journal (head + 1 when empty): retention moves it up. */

@@ -3,6 +3,7 @@ import type { CodedError, Result } from '../../shared/errors';
 import type { NewEvent } from '../../shared/events';
 import { newPrintJob, reprint, transition, type PrintJob, type PrintJobEvent } from '../../shared/labels/print-job';
 import type { LabelModel } from '../../shared/labels/model';
+import type { JournalCopyClient } from './journal-copy-client';
 import { applyVersions, journalDbName, JOURNAL_VERSIONS } from './schema';
 
 /**
@@ -134,18 +135,25 @@ function byCreation(jobs: PrintJobRecord[]): PrintJobRecord[] {
   return jobs.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
 }
 
-/** The journal database's printJobs store (its own connection, strict durability like the journal's). */
+/**
+ * The journal database's printJobs store (its own connection, strict
+ * durability like the journal's). With the host's journal copy, every change
+ * is written there too, in parallel, and a change counts only once both
+ * hold it: a job marked sent before its label goes out stays sent even if
+ * Chromium loses its database, so that label never prints again unasked.
+ */
 export class DexiePrintJobStore implements PrintJobStore {
   private constructor(
     private readonly db: Dexie,
     private readonly table: Table<PrintJobRecord, string>,
+    private readonly copy: JournalCopyClient | null,
   ) {}
 
-  static async open(terminalId: string): Promise<DexiePrintJobStore> {
+  static async open(terminalId: string, copy: JournalCopyClient | null = null): Promise<DexiePrintJobStore> {
     const db = new Dexie(journalDbName(terminalId), { chromeTransactionDurability: 'strict' });
     applyVersions(db, JOURNAL_VERSIONS);
     await db.open();
-    return new DexiePrintJobStore(db, db.table('printJobs'));
+    return new DexiePrintJobStore(db, db.table('printJobs'), copy);
   }
 
   get(id: string): Promise<PrintJobRecord | undefined> {
@@ -153,7 +161,8 @@ export class DexiePrintJobStore implements PrintJobStore {
   }
 
   async put(job: PrintJobRecord): Promise<void> {
-    await this.table.put(job);
+    const [, copied] = await Promise.all([this.table.put(job), this.copy?.mirror({ printJobs: [job] }) ?? null]);
+    if (copied && !copied.ok) throw Object.assign(new Error(copied.error.message), { code: copied.error.code });
   }
 
   inState(state: PrintJob['state']): Promise<PrintJobRecord[]> {

@@ -23,8 +23,18 @@ export function storageLowText(error: CodedError): StorageLowText | null {
   return { reason: 'full', params: {} };
 }
 
-/** The NOK feedback for a failed append: the storage sentence, or `fallbackKey` with the error's message. */
+/** A booking the host's journal copy refused: its sentence (`journalCopy.*`), or null for any other error. */
+export const JOURNAL_COPY_KEYS: Readonly<Record<string, string>> = {
+  'journal-copy-failed': 'journalCopy.writeFailed',
+  'journal-copy-corrupt': 'journalCopy.corrupt',
+  'journal-copy-unavailable': 'journalCopy.unavailable',
+  'journal-copy-conflict': 'journalCopy.conflict',
+};
+
+/** The NOK feedback for a failed append: the storage or journal-copy sentence, or `fallbackKey` with the error's message. */
 export function saveFailedFeedback(error: CodedError, fallbackKey: string): { key: string; params: Record<string, string | number> } {
+  const copyKey = JOURNAL_COPY_KEYS[error.code];
+  if (copyKey) return { key: copyKey, params: {} };
   const storage = storageLowText(error);
   return storage ? { key: `storageLow.${storage.reason}`, params: storage.params } : { key: fallbackKey, params: { message: error.message } };
 }

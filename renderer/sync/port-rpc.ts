@@ -5,10 +5,11 @@ import type { BridgeClient, BridgeResult, CallName } from '../../shared/bridge';
  * thread, which performs them on its bridge client. The worker cannot reach
  * `window.takt` (Electron preload) nor the WebSocket that holds the per-launch
  * token, and the HTTP itself stays in the host: the worker only ever asks
- * for `sync:push` and `sync:pull`, and the UI side refuses anything else.
+ * for `sync:push` and `sync:pull` (and `journal:mirror`: retention's snapshots
+ * and prunes reach the host's journal copy), and the UI side refuses anything else.
  */
 
-export const WORKER_CALLS = ['sync:push', 'sync:pull'] as const satisfies readonly CallName[];
+export const WORKER_CALLS = ['sync:push', 'sync:pull', 'journal:mirror'] as const satisfies readonly CallName[];
 type WorkerCall = (typeof WORKER_CALLS)[number];
 
 export interface PortLike {

@@ -1,6 +1,7 @@
 import { realTimers } from '../bridge/types';
 import { Cache } from '../storage/cache';
 import { Journal } from '../storage/journal';
+import { hostJournalCopy } from '../storage/journal-copy-client';
 import { DEFAULT_RETENTION, RetentionRunner } from '../storage/retention';
 import { snapshotKeeperFor } from '../storage/snapshots';
 import { bridgeOverPort, type PortLike } from './port-rpc';
@@ -56,10 +57,13 @@ export function runSyncWorker(scope: WorkerScope): void {
     [journal, cache] = await Promise.all([Journal.open(terminalId), Cache.open(terminalId)]);
     const offset = settings.clockOffsetMs ?? 0;
     const clock = () => new Date(Date.now() + offset);
+    const bridge = bridgeOverPort(port);
+    // Retention's snapshots and prunes reach the host's copy of the journal too (this worker never appends).
+    journal.setCopy(hostJournalCopy(bridge));
     engine = new SyncEngine({
       journal,
       cache,
-      bridge: bridgeOverPort(port),
+      bridge,
       clock,
       timers: realTimers,
       publish: (status) => scope.postMessage({ type: 'status', status: { ...status, runsIn: 'worker' } }),

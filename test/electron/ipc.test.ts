@@ -16,6 +16,12 @@ function handlers(): HostHandlers & { [K in keyof HostHandlers]: ReturnType<type
     'printer:status': vi.fn(async () => ({ state: 'not-configured' as const })),
     'printer:print': vi.fn(async () => ({ jobId: 'J-1', outcome: 'done' as const, status: { state: 'ready' as const } })),
     'log:write': vi.fn(async (req: { records: unknown[] }) => ({ written: req.records.length })),
+    'journal:head': vi.fn(async () => ({ state: 'ok' as const, created: false, head: 0, firstSeq: 1, ackedSeq: 0, snapshotSeq: 0, printJobs: 0 })),
+    'journal:append': vi.fn(async () => ({ head: 1 })),
+    'journal:read': vi.fn(async () => ({ events: [] })),
+    'journal:side': vi.fn(async () => ({ ackedSeq: 0, state: null, snapshot: null })),
+    'journal:print-jobs': vi.fn(async () => ({ jobs: [] })),
+    'journal:mirror': vi.fn(async () => ({ head: 0 })),
   };
 }
 

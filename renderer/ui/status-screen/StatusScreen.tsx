@@ -2,6 +2,7 @@ import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { syncControl } from '../../sync/sync-control';
 import { useApp } from '../store-context';
+import { JournalCopyNotice } from './JournalCopyNotice';
 import { errorKey, statusRows } from './status-view';
 import './status-screen.css';
 
@@ -35,6 +36,7 @@ export function StatusScreen({ onClose, now = () => new Date() }: { onClose: () 
           </button>
         </div>
       </div>
+      <JournalCopyNotice />
       <dl className="status-table">
         {rows.map((row) => (
           <Fragment key={row.key}>

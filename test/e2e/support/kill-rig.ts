@@ -35,6 +35,8 @@ export interface ChromiumProcess {
   child: ChildProcess;
   browser: Browser;
   page: Page;
+  /** Chromium's stderr so far (its LevelDB and IndexedDB complaints land here), the last 256 KiB. */
+  stderr(): string;
   /** SIGKILL, no goodbye: what a power cut or a crash does to the renderer. */
   kill(): Promise<void>;
 }
@@ -51,6 +53,10 @@ export async function startChromium(profileDir: string): Promise<ChromiumProcess
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-256 * 1024);
+  });
   const endpoint = await new Promise<string>((resolve, reject) => {
     let log = '';
     const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${log}`)), 20_000);
@@ -64,7 +70,6 @@ export async function startChromium(profileDir: string): Promise<ChromiumProcess
     });
     child.once('exit', (code) => reject(new Error(`Chromium exited (${code}):\n${log}`)));
   });
-  child.stderr!.resume();
   const browser = await chromium.connectOverCDP(endpoint);
   const context = browser.contexts()[0]!;
   const page = context.pages()[0] ?? (await context.newPage());
@@ -73,6 +78,7 @@ export async function startChromium(profileDir: string): Promise<ChromiumProcess
     child,
     browser,
     page,
+    stderr: () => stderr,
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;

@@ -1,5 +1,6 @@
 import type { BridgeResult, CallName, CallRequest, CallResponse, EventName, EventPayload } from '../../../shared/bridge';
 import type { ConnectionState, TaktBridge } from '../../../renderer/bridge/types';
+import { serveJournalCopy } from './fake-journal-copy';
 
 type Handler<C extends CallName> = (request: CallRequest<C>) => BridgeResult<CallResponse<C>> | Promise<BridgeResult<CallResponse<C>>>;
 
@@ -11,6 +12,8 @@ export class FakeBridge implements TaktBridge {
   private listeners = new Map<string, Set<(payload: unknown) => void>>();
   private state: ConnectionState = 'connected';
   private stateListeners = new Set<(s: ConnectionState) => void>();
+  /** The host's journal copy (in-memory SQLite) every fake host has, as the real one does. */
+  readonly journalCopy = serveJournalCopy(this);
 
   handle<C extends CallName>(channel: C, handler: Handler<C>): this {
     (this.handlers as Record<string, unknown>)[channel] = handler;
