@@ -6,6 +6,8 @@ import jisDe from './jis.de.json';
 import jisEn from './jis.en.json';
 import printJobsDe from './print-jobs.de.json';
 import printJobsEn from './print-jobs.en.json';
+import truthDe from './truth.de.json';
+import truthEn from './truth.en.json';
 import workflowDe from './workflow.de.json';
 import workflowEn from './workflow.en.json';
 
@@ -13,8 +15,8 @@ export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  de: { translation: { ...de, ...workflowDe, ...jisDe, ...printJobsDe } },
-  en: { translation: { ...en, ...workflowEn, ...jisEn, ...printJobsEn } },
+  de: { translation: { ...de, ...workflowDe, ...jisDe, ...printJobsDe, ...truthDe } },
+  en: { translation: { ...en, ...workflowEn, ...jisEn, ...printJobsEn, ...truthEn } },
 } as const;
 
 /** The first candidate that names a supported language ("de-AT" → "de"); German otherwise (the plant default). */
