@@ -16,7 +16,6 @@ import { provideSyncControl } from './sync/sync-control';
 import { createSyncWorker, startSync, type SyncHandle, type WorkerLike } from './sync/sync-runner';
 import type { SyncStatus } from './sync/sync-status';
 import type { SyncSettings } from './sync/worker-protocol';
-import { logger } from './lib/log';
 
 /**
  * Boot order: bridge → host:info → journal and cache of that terminal →
@@ -71,7 +70,7 @@ function defaultPinStorage(): KeyValueStorage {
 export async function boot(options: BootOptions): Promise<Booted> {
   const clock = options.clock ?? (() => new Date());
   const timers = options.timers ?? realTimers;
-  const info = await hostInfo(options.bridge, timers, options.hostInfoAttempts ?? HOST_INFO_ATTEMPTS);
+  const info = await hostInfo(options.bridge, timers, options.hostInfoAttempts ?? 20);
 
   // Listed before anything opens it: Chromium may have deleted the journal, and Dexie would silently create it empty.
   const presence = await journalPresence(info.terminalId);
@@ -85,7 +84,7 @@ export async function boot(options: BootOptions): Promise<Booted> {
     // The restore is a fact for the server too (plant IT learns that this terminal lost its database).
     const indexedDb = restore.indexedDb === 'present' ? 'behind' : restore.indexedDb;
     const recorded = await journal.append([{ type: 'JournalRestored', payload: { restored: restore.restored, fromSeq: restore.idbHead + 1, toSeq: restore.hostHead, indexedDb } }], { clock });
-    if (!recorded.ok) logger('journal').warn(`JournalRestored not recorded: ${recorded.error.code}: ${recorded.error.message}`);
+    if (!recorded.ok) console.warn(`[journal] JournalRestored not recorded: ${recorded.error.code}: ${recorded.error.message}`);
   }
   journalNotice.setState({ report: restore });
   // A second connection to the journal database, opened once the journal has upgraded it; its print jobs go to the host's copy too.
@@ -198,27 +197,13 @@ async function defaultEstimate(): Promise<{ quota?: number; usage?: number } | n
   return navigator.storage.estimate();
 }
 
-/** Boot failed with a stable code (the boot screen words it in the operator's language) and a technical detail. */
-export class BootError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(`${code}: ${message}`);
-    this.name = 'BootError';
-  }
-}
-
-/** Retries are at most 1 s apart: the default 8 attempts give up within about 7 s, never the 45 s an operator once waited. */
-export const HOST_INFO_ATTEMPTS = 8;
-
 async function hostInfo(bridge: TaktBridge, timers: Timers, attempts: number): Promise<HostInfo> {
-  let last: { code: string; message: string } = { code: 'host-unreachable', message: 'no answer' };
+  let lastMessage = 'no answer';
   for (let i = 0; i < attempts; i++) {
     const res = await bridge.call('host:info', {});
     if (res.ok) return res.value;
-    last = res.error;
-    if (i < attempts - 1) await new Promise<void>((resolve) => timers.setTimeout(() => resolve(), Math.min(1_000, 250 * 2 ** i)));
+    lastMessage = `${res.error.code}: ${res.error.message}`;
+    await new Promise<void>((resolve) => timers.setTimeout(() => resolve(), Math.min(5_000, 250 * 2 ** i)));
   }
-  throw new BootError(last.code, last.message);
+  throw new Error(lastMessage);
 }

@@ -16,38 +16,24 @@ export function selectLineName(state: AppState): string | null {
 
 export type OrderView = Order & { displayStatus: Order['status']; active: boolean; materialLabel: string };
 
-/** What the production fold (this terminal's journal) knows of an order's state. */
-export type FoldedStatus = Readonly<Record<string, { readonly status: OrderView['displayStatus'] }>>;
-
-/**
- * The line's open orders for the list. The state shown is the production
- * fold's where this terminal worked on the order (a completed order shows
- * completed, also after a restart, before the server's master data says so),
- * else the master data's; an order started here shows as started before the
- * server knows. Orders completed here stay listed, as completed.
- */
-export function selectOrderViews(state: Pick<AppState, 'orders' | 'materials' | 'terminal'> & { workflow?: { production: { orders: FoldedStatus } } }): OrderView[] {
-  return orderViews(state.orders, state.materials, state.terminal, state.workflow?.production.orders);
+/** The line's released and started orders; an order started on this terminal shows as started before the server knows. */
+export function selectOrderViews(state: Pick<AppState, 'orders' | 'materials' | 'terminal'>): OrderView[] {
+  return orderViews(state.orders, state.materials, state.terminal);
 }
 
-const LISTED: ReadonlySet<string> = new Set(['released', 'started', 'paused']);
-
-export function orderViews(orders: readonly Order[], materials: Readonly<Record<string, Material>>, terminal: TerminalState, folded: FoldedStatus = {}): OrderView[] {
+export function orderViews(orders: readonly Order[], materials: Readonly<Record<string, Material>>, terminal: TerminalState): OrderView[] {
   const started = new Set(terminal.startedOrderIds);
   return orders
-    .filter((order) => LISTED.has(order.status) || folded[order.id]?.status === 'completed')
     .map((order): OrderView => {
       const material = materials[order.materialId];
-      const local = folded[order.id]?.status;
-      const displayStatus = local && local !== 'released' ? local : started.has(order.id) && order.status === 'released' ? 'started' : order.status;
       return {
         ...order,
-        displayStatus,
-        active: terminal.activeOrderId === order.id && displayStatus !== 'completed',
+        displayStatus: started.has(order.id) && order.status === 'released' ? 'started' : order.status,
+        active: terminal.activeOrderId === order.id,
         materialLabel: material ? `${material.number} · ${material.name}` : order.materialId,
       };
     })
-    .filter((o) => LISTED.has(o.displayStatus) || o.displayStatus === 'completed')
+    .filter((o) => o.displayStatus === 'released' || o.displayStatus === 'started')
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
 }
 

@@ -52,10 +52,9 @@ export function OrderList({ terminalId }: { terminalId: string }) {
   // Progress needs the journal folded once; a no-op after that.
   useEffect(() => void loadProduction(), [loadProduction]);
 
-  // The fold's state per order (completed, paused, …), so the list says what this terminal's journal says.
-  const views = useMemo(() => orderViews(orders, materials, terminal, progress), [orders, materials, terminal, progress]);
+  const views = useMemo(() => orderViews(orders, materials, terminal), [orders, materials, terminal]);
   const [shown, setShown] = useState(ORDER_LIST_PAGE);
-  const visible = useMemo(() => views.filter((o, i) => i < shown || o.displayStatus === 'started' || o.displayStatus === 'paused'), [views, shown]);
+  const visible = useMemo(() => views.filter((o, i) => i < shown || o.displayStatus === 'started'), [views, shown]);
 
   let body: ReactNode;
   if (!masterLoaded) {
@@ -115,9 +114,6 @@ export function OrderList({ terminalId }: { terminalId: string }) {
   );
 }
 
-/** Beside the status words, never instead of them. */
-const STATUS_MARK: Partial<Record<OrderView['displayStatus'], string>> = { started: '▶ ', paused: '‖ ', completed: '✔ ' };
-
 interface OrderCardProps {
   order: OrderView;
   /** Good and scrap quantities booked on this terminal (its journal), shown against the target. */
@@ -132,7 +128,7 @@ interface OrderCardProps {
 
 function OrderCard({ order, good, scrap, language, starting, disabled, onStart, onOpen }: OrderCardProps) {
   const { t } = useTranslation();
-  const startable = order.displayStatus === 'released';
+  const started = order.displayStatus === 'started';
   return (
     <li className={`order-card${order.active ? ' order-active' : ''}`} data-testid={`order-${order.number}`} data-status={order.displayStatus}>
       <div className="order-main">
@@ -160,14 +156,14 @@ function OrderCard({ order, good, scrap, language, starting, disabled, onStart, 
           <div>
             <dt>{t('orders.status')}</dt>
             <dd data-testid={`status-${order.number}`}>
-              <span aria-hidden="true">{STATUS_MARK[order.displayStatus] ?? '○ '}</span>
+              <span aria-hidden="true">{started ? '▶ ' : '○ '}</span>
               {t(`orderStatus.${order.displayStatus}`)}
               {order.active && ` · ${t('orders.active')}`}
             </dd>
           </div>
         </dl>
       </div>
-      {startable && (
+      {!started && (
         <button type="button" className="btn btn-primary order-start" disabled={disabled} onClick={onStart} data-testid={`start-${order.number}`} aria-busy={starting}>
           <span aria-hidden="true">▶ </span>
           {starting ? t('orders.starting') : t('orders.start')}

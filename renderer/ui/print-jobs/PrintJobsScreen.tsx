@@ -93,9 +93,7 @@ export function PrintJobsScreen({ onClose }: { onClose: () => void }) {
 function PrinterLine() {
   const { t } = useTranslation();
   const printer = useApp((s) => s.printJobs.printer);
-  // Without the host the last answer may be stale: unknown, not "ready".
-  const hostReachable = useApp((s) => s.hostLink !== 'disconnected');
-  const state = hostReachable ? (printer?.state ?? 'unknown') : 'unknown';
+  const state = printer?.state ?? 'unknown';
   const words = printer?.code ? reasonWords(printer.code) : undefined;
   return (
     <p className={`notice pj-printer ${state === 'ready' ? 'notice-ok' : state === 'unknown' ? '' : 'notice-nok'}`} data-testid="print-jobs-printer" data-state={state}>
