@@ -16,6 +16,7 @@ import { provideSyncControl } from './sync/sync-control';
 import { createSyncWorker, startSync, type SyncHandle, type WorkerLike } from './sync/sync-runner';
 import type { SyncStatus } from './sync/sync-status';
 import type { SyncSettings } from './sync/worker-protocol';
+import { logger } from './lib/log';
 
 /**
  * Boot order: bridge → host:info → journal and cache of that terminal →
@@ -84,7 +85,7 @@ export async function boot(options: BootOptions): Promise<Booted> {
     // The restore is a fact for the server too (plant IT learns that this terminal lost its database).
     const indexedDb = restore.indexedDb === 'present' ? 'behind' : restore.indexedDb;
     const recorded = await journal.append([{ type: 'JournalRestored', payload: { restored: restore.restored, fromSeq: restore.idbHead + 1, toSeq: restore.hostHead, indexedDb } }], { clock });
-    if (!recorded.ok) console.warn(`[journal] JournalRestored not recorded: ${recorded.error.code}: ${recorded.error.message}`);
+    if (!recorded.ok) logger('journal').warn(`JournalRestored not recorded: ${recorded.error.code}: ${recorded.error.message}`);
   }
   journalNotice.setState({ report: restore });
   // A second connection to the journal database, opened once the journal has upgraded it; its print jobs go to the host's copy too.

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { JournalCopyHead, JournalCopySide } from '../../shared/bridge-journal';
 import type { EventEnvelope } from '../../shared/events';
 import { HostError } from './coded-error';
+import { hostLogger } from './log-file';
 
 /**
  * The journal's second durable copy (DESIGN §4), kept by the host in the
@@ -54,7 +55,7 @@ const SCHEMA = `
 type Db = Database.Database;
 
 /** Opens (or creates) the copy at `file`; never throws: an unreadable file is a copy in state `corrupt`. */
-export function openJournalCopy(file: string, log: (message: string) => void = (m) => console.warn(m)): JournalCopy {
+export function openJournalCopy(file: string, log: (message: string) => void = (m) => hostLogger('journal-copy').warn(m)): JournalCopy {
   const created = file === ':memory:' || !existsSync(file);
   let db: Db | null = null;
   let broken: string | null = null;

@@ -6,6 +6,7 @@ import type { EventEnvelope } from '../../shared/events';
 import { copyFailure, hostJournalCopy } from './journal-copy-client';
 import type { PrintJobRecord } from './print-jobs';
 import { applyVersions, journalDbName, JOURNAL_VERSIONS } from './schema';
+import { logger } from '../lib/log';
 
 /**
  * Boot's reconciliation of the journal's two copies (DESIGN §4), before the
@@ -74,7 +75,7 @@ export async function journalPresence(terminalId: string, factory: Pick<IDBFacto
 }
 
 export async function reconcileJournal(o: ReconcileOptions): Promise<RestoreReport> {
-  const log = o.log ?? ((m: string) => console.info(m));
+  const log = o.log ?? ((m: string) => logger('journal-restore').info(m));
   const page = o.page ?? 500;
   const [idbHead, idbFirst] = await Promise.all([o.journal.head(), o.journal.firstSeq()]);
   const headRes = await o.bridge.call('journal:head', {});

@@ -10,6 +10,7 @@ import type { JournalCopyClient } from './journal-copy-client';
 import { prunableSeqs } from './retention';
 import type { MetaRow } from './meta';
 import { applyVersions, journalDbName, JOURNAL_VERSIONS } from './schema';
+import { logger } from '../lib/log';
 
 /**
  * The terminal's journal (DESIGN §4): every fact the operator creates, in
@@ -248,7 +249,7 @@ export class Journal {
 
   private async mirrorQuietly(request: Parameters<JournalCopyClient['mirror']>[0]): Promise<void> {
     const res = await this.copy?.mirror(request).catch((err: unknown) => ({ ok: false as const, error: { code: 'journal-copy-failed', message: String(err) } }));
-    if (res && !res.ok) console.warn(`[journal] host copy not updated (${Object.keys(request).join(', ')}): ${res.error.code}: ${res.error.message}`);
+    if (res && !res.ok) logger('journal').warn(`host copy not updated (${Object.keys(request).join(', ')}): ${res.error.code}: ${res.error.message}`);
   }
 
   /** The seq the latest snapshot of a known version covers; 0 when there is none. Reads keys only. */
