@@ -55,6 +55,15 @@ export const JournalCopyMirror = z
   })
   .strict();
 
+/** What a mirror call may change besides events (JournalCopyMirror checks it at the host); one declaration for host and renderer. */
+export interface MirrorRequest {
+  printJobs?: { id: string; state: string }[];
+  snapshot?: { seq: number; version: number };
+  pruneThrough?: number;
+  discardFrom?: number;
+  ackedSeq?: number;
+}
+
 export const JournalCopySide = z.object({
   ackedSeq: seq,
   state: Record.nullable(),

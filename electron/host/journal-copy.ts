@@ -5,6 +5,8 @@ import type { JournalCopyHead, JournalCopySide } from '../../shared/bridge-journ
 import type { EventEnvelope } from '../../shared/events';
 import { HostError } from './coded-error';
 import { hostLogger } from './log-file';
+import type { MirrorRequest } from '../../shared/bridge-journal';
+export type { MirrorRequest };
 
 /**
  * The journal's second durable copy (DESIGN §4), kept by the host in the
@@ -33,13 +35,6 @@ export interface JournalCopy {
   close(): void;
 }
 
-export interface MirrorRequest {
-  printJobs?: { id: string; state: string }[];
-  snapshot?: { seq: number; version: number };
-  pruneThrough?: number;
-  discardFrom?: number;
-  ackedSeq?: number;
-}
 
 export function journalCopyFile(userDataDir: string, terminalId: string): string {
   return join(userDataDir, 'journal-copy', `${terminalId.replace(/[^A-Za-z0-9._-]/g, '_')}.sqlite`);

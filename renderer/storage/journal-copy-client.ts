@@ -1,6 +1,8 @@
 import type { BridgeClient } from '../../shared/bridge';
 import type { CodedError, Result } from '../../shared/errors';
 import type { EventEnvelope } from '../../shared/events';
+import type { MirrorRequest } from '../../shared/bridge-journal';
+export type { MirrorRequest };
 
 /**
  * The renderer's side of the host's journal copy (shared/bridge-journal.ts):
@@ -10,13 +12,6 @@ import type { EventEnvelope } from '../../shared/events';
  * anything else `journal-copy-failed` (nothing was booked).
  */
 
-export interface MirrorRequest {
-  printJobs?: { id: string; state: string }[];
-  snapshot?: { seq: number; version: number };
-  pruneThrough?: number;
-  discardFrom?: number;
-  ackedSeq?: number;
-}
 
 export interface JournalCopyClient {
   append(events: readonly EventEnvelope[], state: object | null): Promise<Result<{ head: number }>>;
