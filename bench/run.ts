@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<unknown> }>>
   scan: () => import('./scan'),
   sync: () => import('./sync'),
   pin: () => import('./pin'),
+  kill: () => import('./kill'),
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
