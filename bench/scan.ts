@@ -26,7 +26,7 @@
  * it (the steady state of a terminal in service, the headline figure).
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -314,10 +314,32 @@ export async function run(): Promise<unknown> {
       `cold (after the restart, no snapshot yet) last byte → verdict painted  p50 ${ms(coldSummary.painted.p50)}  p90 ${ms(coldSummary.painted.p90)}  p99 ${ms(coldSummary.painted.p99)}  max ${ms(coldSummary.painted.max)}`,
     );
     console.log(`opening an order: loaded ${loadedOpen.openMs} ms (from the snapshot), cold ${coldOpen.openMs} ms (full fold), baseline ${baselineOpen.openMs} ms; restart to order list ${reloadMs} ms; snapshot ready ${snapshotWaitMs} ms after the cold run`);
-    return result;
+    const previous = previousLoaded();
+    if (previous) {
+      console.log(
+        `previous recorded run (${previous.at}): loaded p50 ${ms(previous.p50)} p99 ${ms(previous.p99)}; now p50 ${ms(load.painted.p50)} p99 ${ms(load.painted.p99)} (${(load.painted.p99 / previous.p99).toFixed(2)}× at p99)`,
+      );
+    }
+    return { ...result, previous };
   } finally {
     await browser.close();
     await stack.stop();
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The steady-state figure of the last recorded run (bench/results/scan.json,
+ * committed), printed beside today's: a change to the booking path, such as
+ * the host's second journal copy, shows its cost against the figure before it.
+ */
+function previousLoaded(): { at: string; p50: number; p99: number } | null {
+  const file = join(ROOT, 'bench', 'results', 'scan.json');
+  if (!existsSync(file)) return null;
+  try {
+    const old = JSON.parse(readFileSync(file, 'utf8')) as { at: string; result: { loaded: { painted: { p50: number; p99: number } } } };
+    return { at: old.at, p50: old.result.loaded.painted.p50, p99: old.result.loaded.painted.p99 };
+  } catch {
+    return null;
   }
 }

@@ -24,7 +24,7 @@ import type { JisSequence, Operator } from '../../shared/master-data';
 import { approveOverride, type Approval } from '../../shared/production/override';
 import { nok, type DomainEvent, type Reason } from '../../shared/production/verdict';
 import { normalizeScan } from '../scan/scan-text';
-import { storageLowText } from '../storage/storage-refusal';
+import { JOURNAL_COPY_KEYS, storageLowText } from '../storage/storage-refusal';
 import type { StoreDeps } from './deps';
 import { restoreJisState } from './jis-logic';
 import { createJisPrintActions } from './jis-print-actions';
@@ -202,9 +202,10 @@ export const createJisSlice =
       const withOperator = withOperatorOf(events);
       const result = await deps.journal.append(withOperator, { clock: deps.clock });
       if (!result.ok) {
-        // A storage refusal gets its own translated sentence (jis.verdict.storage-low-*); anything else "not saved: <message>".
+        // A storage or journal-copy refusal gets its own translated sentence (jis.verdict.storage-low-*, jis.verdict.journal-copy-*); anything else "not saved: <message>".
         const storage = storageLowText(result.error);
-        verdict('nok', storage ? `storage-low-${storage.reason}` : 'save-failed', storage ? storage.params : { message: result.error.message });
+        if (JOURNAL_COPY_KEYS[result.error.code]) verdict('nok', result.error.code, {});
+        else verdict('nok', storage ? `storage-low-${storage.reason}` : 'save-failed', storage ? storage.params : { message: result.error.message });
         return false;
       }
       const jis = get().jis;

@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hostJournalCopy } from '../../../renderer/storage/journal-copy-client';
 import { LEAD_PIN } from '../support/fixtures';
 import { appRig } from '../support/app-rig';
 import { JIS_CONFIG, jisChange, journalEvents, PART, SEQ_ID, typesOf } from './jis-fixtures';
@@ -207,5 +208,21 @@ describe('JIS pearl chain', () => {
     await setup({ language: 'de' });
     expect(screen.getByText(/Jetzt verbauen/)).toBeTruthy();
     expect(screen.getByTestId('jis-gap-4-4').textContent).toContain('Sequenznummern 4–4 fehlen');
+  });
+});
+
+describe('JIS when the host cannot take the journal copy', () => {
+  it('refuses the verification in the operator language and advances nothing', async () => {
+    const { rig } = await setup({ language: 'de' });
+    rig.journal.setCopy(hostJournalCopy(rig.bridge));
+    rig.bridge.handle('journal:append', () => ({ ok: false, error: { code: 'internal', message: 'disk I/O error' } }));
+    await scan(rig, PART[1]);
+    const verdict = screen.getByTestId('jis-verdict');
+    expect(verdict.getAttribute('data-tone')).toBe('nok');
+    expect(verdict.getAttribute('data-code')).toBe('journal-copy-failed');
+    expect(verdict.textContent).toContain('Nicht gebucht');
+    expect(verdict.textContent).not.toMatch(/disk I\/O|second journal copy|Not saved/);
+    expect(currentSeq()).toBe('1');
+    expect(await typesOf(rig)).toEqual([]);
   });
 });
