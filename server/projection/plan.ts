@@ -20,7 +20,7 @@ import type {
  * (several terminals, resends after gaps); every delta here commutes.
  */
 
-export type FlagKind = 'blocked-batch' | 'expired-batch' | 'sequence-override' | 'unknown-event-type' | 'newer-schema-version' | 'foreign-line-order' | 'unknown-order' | 'forged-approval';
+export type FlagKind = 'blocked-batch' | 'expired-batch' | 'sequence-override' | 'unknown-event-type' | 'newer-schema-version' | 'foreign-line-order' | 'unknown-order' | 'forged-approval' | 'journal-restored';
 
 export interface OrderDelta {
   order_id: string;
@@ -303,6 +303,12 @@ const HANDLERS: { [T in EventType]?: Handler<T> } = {
         dispatched_at: at,
       });
     }
+  },
+  // The bookings came back whole, but the terminal's storage threw its database away: plant IT must look at that terminal.
+  JournalRestored: ({ event, payload, at, plan }) => {
+    plan.flags.push(
+      flag(event, at, 'journal-restored', `terminal ${event.terminalId} rebuilt its journal from the host's copy: ${payload.restored} bookings (seq ${payload.fromSeq}–${payload.toSeq}), IndexedDB was ${payload.indexedDb}`),
+    );
   },
   SequenceOverride: ({ event, payload, at, plan }) => {
     plan.flags.push(
