@@ -66,10 +66,8 @@ describe('host restart: the open page reconnects by itself', () => {
   });
 
   it('a reload comes back at once, without a new link', async () => {
-    const started = Date.now();
     await page.reload();
     await page.getByTestId('login-screen').waitFor({ timeout: 10_000 });
-    expect(Date.now() - started).toBeLessThan(10_000);
     await expect.poll(() => page.getByTestId('scanner-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('connected');
   });
 
@@ -81,9 +79,8 @@ describe('host restart: the open page reconnects by itself', () => {
     expect(await page.getByTestId('sync-online').getAttribute('data-online')).toBe('unknown');
 
     await stack.startHost();
-    const back = Date.now();
+    // Within 5 s of the host's ready line, or the wait fails.
     await page.getByTestId('host-link').waitFor({ state: 'detached', timeout: 5_000 });
-    expect(Date.now() - back).toBeLessThan(5_000);
     await expect.poll(() => page.getByTestId('scanner-state').getAttribute('data-state'), { timeout: 5_000 }).toBe('connected');
 
     // The bridge works again end to end: a badge on the serial scanner logs in.
@@ -94,10 +91,8 @@ describe('host restart: the open page reconnects by itself', () => {
   it('a second browser with the spent link is told in words to call IT, at once; the first page is not disturbed', async () => {
     const other = await browser.newPage();
     try {
-      const started = Date.now();
       await other.goto(firstUrl);
       await other.getByTestId('boot-failed').waitFor({ timeout: 10_000 });
-      expect(Date.now() - started).toBeLessThan(10_000);
       expect(await other.getByTestId('boot-failed').getAttribute('data-code')).toBe('not-paired');
       expect(await other.getByTestId('boot-failed-text').textContent()).toBe("This window is not cleared for the terminal. Please call IT: they open the terminal's start link again.");
     } finally {
