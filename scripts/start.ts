@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'vite';
 import { startBrowserHost } from '../electron/browser-host';
 import { loadTerminalConfig } from '../electron/host/config';
 import { createHost } from '../electron/host/host-services';
@@ -39,8 +38,10 @@ export async function runStart(argv: string[]): Promise<number> {
 
   say(`Takt demo (state in ${root})`);
   if (!values['skip-build']) {
-    const outcome = await buildRendererIfChanged(resolve('.'), () => {
+    const outcome = await buildRendererIfChanged(resolve('.'), async () => {
       say('Building the terminal UI (its sources changed) …');
+      // Loaded only to build: importing Vite alone takes seconds.
+      const { build } = await import('vite');
       return build({ configFile: resolve('vite.config.ts'), logLevel: 'warn' });
     });
     if (outcome === 'current') say('Terminal UI: sources unchanged, reusing the last build.');
