@@ -23,8 +23,9 @@ async function main(): Promise<void> {
   const config = await loadTerminalConfig({ userDataDir, env });
   const host = createHost({ config, version: await packageVersion(), transport: 'browser', userDataDir });
   await host.start();
-  const browser = await startBrowserHost({ host, staticDir, port, hostname: '127.0.0.1' });
-  process.stdout.write(`${JSON.stringify({ event: 'ready', url: browser.url, port: browser.port })}\n`);
+  const browser = await startBrowserHost({ host, staticDir, port, hostname: '127.0.0.1', userDataDir });
+  // The URL carries a one-time pairing code, never the terminal's credential.
+  process.stdout.write(`${JSON.stringify({ event: 'ready', url: browser.url, port: browser.port, pairingPage: browser.pairingPage })}\n`);
 
   let stopping = false;
   const stop = async (): Promise<void> => {

@@ -1,4 +1,3 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,17 +5,32 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { EVENT_NAMES } from '../shared/bridge-channels';
 import { dispatchBridgeCall } from '../shared/bridge-dispatch';
-import { ClientFrame, WS_MAX_FRAME_BYTES, WS_PATH, type ServerFrame } from '../shared/ws-protocol';
+import { CLOSE_REPLACED, ClientFrame, WS_MAX_FRAME_BYTES, WS_PATH, type ServerFrame } from '../shared/ws-protocol';
+import {
+  PAIR_PATH,
+  PairingCodes,
+  SESSION_PATH,
+  hasSession,
+  loadBrowserCredential,
+  pairingUrl,
+  sessionCookie,
+  writePairingPage,
+} from './browser-host-pairing';
 import { SECURITY_HEADERS } from './host/content-security';
 import type { Host } from './host/host-services';
 import { contentTypeFor, resolveStaticFile } from './host/static-files';
 
 /**
  * The browser transport (DESIGN §2): the built renderer and the bridge over a
- * WebSocket, both on loopback. Only a page served by this very server (Origin
- * check) that knows the per-launch token (URL fragment) may open the bridge;
- * other local processes and web pages cannot.
+ * WebSocket, both on loopback. Opening the bridge takes both the terminal's
+ * session cookie (earned once with a one-time pairing code, see
+ * browser-host-pairing.ts) and an Origin of this very server: a web page
+ * elsewhere has no cookie for us and a local program that forges the Origin
+ * still has none. One client at a time: a new connection replaces the old.
  */
+
+export { CLOSE_REPLACED } from '../shared/ws-protocol';
+const MAX_PAIR_BODY_BYTES = 1024;
 
 export interface BrowserHostOptions {
   host: Pick<Host, 'handlers' | 'events'>;
@@ -24,11 +38,15 @@ export interface BrowserHostOptions {
   /** 0 = any free port. */
   port: number;
   hostname?: string;
+  /** Holds the stable credential and the pairing page. */
+  userDataDir: string;
 }
 
 export interface BrowserHost {
+  /** The loopback URL with a one-time pairing code; spent once a page used it. */
   url: string;
-  token: string;
+  /** The 0600 page in the user-data folder that forwards to the current pairing URL. */
+  pairingPage: string;
   port: number;
   close(): Promise<void>;
 }
@@ -36,24 +54,45 @@ export interface BrowserHost {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const { host, staticDir } = options;
   const hostname = options.hostname ?? '127.0.0.1';
-  const token = randomBytes(24).toString('base64url');
-  const tokenDigest = digest(token);
+  const credential = await loadBrowserCredential(options.userDataDir);
+  const codes = new PairingCodes();
+  let port = 0;
+  let baseUrl = '';
+  let pairingPage = '';
 
-  const server = createServer((req, res) => void serveStatic(staticDir, req, res));
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://loopback').pathname;
+    if (path === PAIR_PATH) return void pair(req, res);
+    if (path === SESSION_PATH) return answer(res, hasSession(req.headers.cookie, port, credential) ? 204 : 401, 'session');
+    void serveStatic(staticDir, req, res);
+  });
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_FRAME_BYTES });
   let allowedOrigins: ReadonlySet<string> = new Set();
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://loopback');
     if (url.pathname !== WS_PATH) return refuse(socket, 404, 'Not Found');
-    const given = url.searchParams.get('token') ?? '';
-    // Compare digests: equal length always, so timingSafeEqual never throws or leaks the length.
-    if (!timingSafeEqual(digest(given), tokenDigest)) return refuse(socket, 401, 'Unauthorized');
+    if (!hasSession(req.headers.cookie, port, credential)) return refuse(socket, 401, 'Unauthorized');
     if (!allowedOrigins.has(req.headers.origin ?? '')) return refuse(socket, 403, 'Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
+  /** POST {code}: a valid one-time code earns the session cookie; the next code goes to the pairing page. */
+  async function pair(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return answer(res, 405, 'method-not-allowed');
+    // A page elsewhere cannot pair through a visitor's browser: its Origin is not ours.
+    if (!allowedOrigins.has(req.headers.origin ?? '')) return answer(res, 403, 'forbidden');
+    const body = await readBody(req);
+    if (body === null) return answer(res, 413, 'payload-too-large');
+    const code = codeOf(body);
+    if (!code || !codes.redeem(code)) return answer(res, 401, 'pairing-code-invalid');
+    pairingPage = await writePairingPage(options.userDataDir, pairingUrl(baseUrl, codes.current()));
+    res.setHeader('set-cookie', sessionCookie(port, credential));
+    answer(res, 204, 'paired');
+  }
+
   wss.on('connection', (ws: WebSocket) => {
+    for (const other of wss.clients) if (other !== ws) other.close(CLOSE_REPLACED, 'replaced by another client');
     ws.on('error', () => ws.terminate()); // e.g. a frame over maxPayload; never crash the host
     ws.on('message', (data: RawData, isBinary: boolean) => void handleFrame(ws, data, isBinary));
   });
@@ -89,12 +128,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       resolveListen();
     });
   });
-  const port = (server.address() as AddressInfo).port;
-  allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+  allowedOrigins = new Set([baseUrl, `http://localhost:${port}`]);
+  const url = pairingUrl(baseUrl, codes.current());
+  pairingPage = await writePairingPage(options.userDataDir, url);
 
   return {
-    url: `http://127.0.0.1:${port}/#token=${token}`,
-    token,
+    url,
+    get pairingPage() {
+      return pairingPage;
+    },
     port,
     close: async () => {
       for (const off of unsubscribe) off();
@@ -130,6 +174,42 @@ async function serveStatic(staticDir: string, req: IncomingMessage, res: ServerR
     .pipe(res);
 }
 
+/** Answers with a status and, for errors, a coded JSON body; never a page. */
+function answer(res: ServerResponse, status: number, code: string): void {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+  res.setHeader('cache-control', 'no-store');
+  if (status < 300) {
+    res.writeHead(status).end();
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: { code, message: code } }));
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolveBody) => {
+    let text = '';
+    let tooLarge = false;
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      // Past the limit the rest is read and dropped, so the client still gets its answer.
+      if (tooLarge) return;
+      text += chunk;
+      tooLarge = text.length > MAX_PAIR_BODY_BYTES;
+    });
+    req.on('end', () => resolveBody(tooLarge ? null : text));
+    req.on('error', () => resolveBody(null));
+  });
+}
+
+function codeOf(body: string): string {
+  try {
+    const code = (JSON.parse(body) as { code?: unknown } | null)?.code;
+    return typeof code === 'string' ? code : '';
+  } catch {
+    return '';
+  }
+}
+
 function refuse(socket: Duplex, status: number, reason: string): void {
   // Destroy only once the status line is flushed, so the client learns why (as ws itself does).
   socket.on('error', () => socket.destroy());
@@ -155,10 +235,6 @@ function rawToString(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
   if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
   return data.toString('utf8');
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
 }
 
 function closeServer(server: Server): Promise<void> {

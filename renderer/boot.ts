@@ -71,7 +71,7 @@ function defaultPinStorage(): KeyValueStorage {
 export async function boot(options: BootOptions): Promise<Booted> {
   const clock = options.clock ?? (() => new Date());
   const timers = options.timers ?? realTimers;
-  const info = await hostInfo(options.bridge, timers, options.hostInfoAttempts ?? 20);
+  const info = await hostInfo(options.bridge, timers, options.hostInfoAttempts ?? HOST_INFO_ATTEMPTS);
 
   // Listed before anything opens it: Chromium may have deleted the journal, and Dexie would silently create it empty.
   const presence = await journalPresence(info.terminalId);
@@ -198,13 +198,27 @@ async function defaultEstimate(): Promise<{ quota?: number; usage?: number } | n
   return navigator.storage.estimate();
 }
 
+/** Boot failed with a stable code (the boot screen words it in the operator's language) and a technical detail. */
+export class BootError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = 'BootError';
+  }
+}
+
+/** Retries are at most 1 s apart: the default 8 attempts give up within about 7 s, never the 45 s an operator once waited. */
+export const HOST_INFO_ATTEMPTS = 8;
+
 async function hostInfo(bridge: TaktBridge, timers: Timers, attempts: number): Promise<HostInfo> {
-  let lastMessage = 'no answer';
+  let last: { code: string; message: string } = { code: 'host-unreachable', message: 'no answer' };
   for (let i = 0; i < attempts; i++) {
     const res = await bridge.call('host:info', {});
     if (res.ok) return res.value;
-    lastMessage = `${res.error.code}: ${res.error.message}`;
-    await new Promise<void>((resolve) => timers.setTimeout(() => resolve(), Math.min(5_000, 250 * 2 ** i)));
+    last = res.error;
+    if (i < attempts - 1) await new Promise<void>((resolve) => timers.setTimeout(() => resolve(), Math.min(1_000, 250 * 2 ** i)));
   }
-  throw new Error(lastMessage);
+  throw new BootError(last.code, last.message);
 }

@@ -7,6 +7,9 @@ type Command = (argv: string[]) => Promise<number>;
 
 const io = { stdout: process.stdout, stderr: process.stderr };
 
+/** Commands that print their own usage for --help (the server's admin commands and parse). */
+const OWN_HELP = new Set(['parse', 'server', 'migrate', 'terminal', 'token', 'import', 'trace']);
+
 const COMMANDS: Record<string, { summary: string; run: Command }> = {
   start: {
     summary: 'start the demo: server (SQLite, demo data), terminal host, virtual scanner',
@@ -42,7 +45,8 @@ async function serverCli(argv: string[]): Promise<number> {
 }
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  takt ${name.padEnd(9)} ${c.summary}`);
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  takt ${name.padEnd(width)}  ${c.summary}`);
   return `usage: takt <command> [options]\n\n${lines.join('\n')}\n`;
 }
 
@@ -56,6 +60,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!command) {
     io.stderr.write(`takt: unknown command "${name}"\n${usage()}`);
     return 2;
+  }
+  if ((rest.includes('--help') || rest.includes('-h')) && !OWN_HELP.has(name)) {
+    io.stdout.write(`takt ${name}: ${command.summary}\n`);
+    return 0;
   }
   try {
     return await command.run(rest);

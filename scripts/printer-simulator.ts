@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -59,6 +59,8 @@ export async function startPrinterSimulator(options: SimulatorOptions): Promise<
   const dpmm = options.dpmm ?? 8;
   const log = options.log ?? (() => {});
   await mkdir(dir, { recursive: true });
+  // A restarted simulator must not overwrite the labels of an earlier run: numbering continues after the highest file.
+  const firstIndex = (await highestLabelIndex(dir)) + 1;
   let condition: SimCondition = 'ok';
   let silent = false;
   let unplugAfterLabel = false;
@@ -90,7 +92,7 @@ export async function startPrinterSimulator(options: SimulatorOptions): Promise<
     if (condition !== 'ok') return;
     for (const zpl of waiting.splice(0)) {
       // ^PQ n prints n labels; one file per format is enough to see and decode it.
-      const index = labels.length + 1;
+      const index = firstIndex + labels.length;
       const base = join(dir, `label-${String(index).padStart(4, '0')}`);
       const label: PrintedLabel = { index, zpl, zplPath: `${base}.zpl`, pngPath: options.png === false ? null : `${base}.png` };
       labels.push(label);
@@ -184,6 +186,17 @@ export async function startPrinterSimulator(options: SimulatorOptions): Promise<
     },
   };
   return api;
+}
+
+const LABEL_FILE = /^label-(\d+)\.(?:zpl|png)$/;
+
+async function highestLabelIndex(dir: string): Promise<number> {
+  let highest = 0;
+  for (const name of await readdir(dir)) {
+    const match = LABEL_FILE.exec(name);
+    if (match) highest = Math.max(highest, Number(match[1]));
+  }
+  return highest;
 }
 
 interface Io {

@@ -2,8 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'vite';
 import { startBrowserHost } from '../electron/browser-host';
 import { loadTerminalConfig } from '../electron/host/config';
 import { createHost } from '../electron/host/host-services';
@@ -11,6 +11,7 @@ import { DEMO_BADGES, DEMO_PIN, DEMO_TERMINALS } from '../server/demo/demo-data'
 import { startServer } from '../server/main';
 import { ensureTerminalConfig } from './demo-terminal-config';
 import { demoRoot, demoScannerDevicePath, demoScannerHostPath } from './demo-paths';
+import { buildRendererIfChanged } from './renderer-build';
 import { startPrinterSimulator, type PrinterSimulator } from './printer-simulator';
 import { socatAvailable, startVirtualScanner, type VirtualScanner } from './virtual-scanner';
 
@@ -37,8 +38,13 @@ export async function runStart(argv: string[]): Promise<number> {
 
   say(`Takt demo (state in ${root})`);
   if (!values['skip-build']) {
-    say('Building the terminal UI …');
-    await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn' });
+    const outcome = await buildRendererIfChanged(resolve('.'), async () => {
+      say('Building the terminal UI (its sources changed) …');
+      // Loaded only to build: importing Vite alone takes seconds.
+      const { build } = await import('vite');
+      return build({ configFile: resolve('vite.config.ts'), logLevel: 'warn' });
+    });
+    if (outcome === 'current') say('Terminal UI: sources unchanged, reusing the last build.');
   }
 
   const server = await startServer({
@@ -75,6 +81,7 @@ export async function runStart(argv: string[]): Promise<number> {
 
   const electronPath = installedElectronBinary();
   let url: string;
+  let pairingPage = '';
   if (electronPath) {
     const { buildElectron } = await import('./build-electron');
     await buildElectron();
@@ -87,13 +94,16 @@ export async function runStart(argv: string[]): Promise<number> {
     const config = await loadTerminalConfig({ userDataDir, env });
     const host = createHost({ config, version: packageVersion(), transport: 'browser', userDataDir });
     await host.start();
-    const browser = await startBrowserHost({ host, staticDir: resolve('dist/renderer'), port: Number(values['host-port']), hostname: '127.0.0.1' });
+    const browser = await startBrowserHost({ host, staticDir: resolve('dist/renderer'), port: Number(values['host-port']), hostname: '127.0.0.1', userDataDir });
     cleanups.push(async () => {
       await browser.close();
       await host.stop();
     });
+    // The URL carries a one-time pairing code, not the terminal's credential; a paired page keeps its session.
     url = browser.url;
+    pairingPage = browser.pairingPage;
     say(`Terminal:         ${url}`);
+    say(`  (a one-time link; a paired browser reconnects by itself, a new one opens ${pairingPage})`);
   }
 
   say();
@@ -104,7 +114,8 @@ export async function runStart(argv: string[]): Promise<number> {
     say('  GS1 data:         npx takt scan "]C10104006381000420<GS>10BATCH42"');
   }
   say(`Label printer:    simulator on tcp://127.0.0.1:${printer.port}; every label lands in ${printer.dir} as .zpl and .png`);
-  if (values.open && !electronPath) openInChromium(url);
+  // Chromium gets the path of the 0600 pairing page, so no code or secret shows in its process arguments.
+  if (values.open && !electronPath) openInChromium(pathToFileURL(pairingPage).href);
   say('Press Ctrl+C to stop.');
 
   await new Promise<void>((resolveStop) => {
@@ -134,14 +145,14 @@ function installedElectronBinary(): string | null {
   }
 }
 
-function openInChromium(url: string): void {
+function openInChromium(pageUrl: string): void {
   const candidates = ['chromium', 'chromium-browser', 'google-chrome'];
   const bin = candidates.find((c) => spawnSync('sh', ['-c', `command -v ${c}`], { stdio: 'ignore' }).status === 0);
   if (!bin) {
     say('--open: no Chromium found; open the URL above in a browser.');
     return;
   }
-  spawn(bin, [`--app=${url}`, '--kiosk', '--no-first-run', '--disable-background-networking'], { stdio: 'ignore', detached: true }).unref();
+  spawn(bin, [`--app=${pageUrl}`, '--kiosk', '--no-first-run', '--disable-background-networking'], { stdio: 'ignore', detached: true }).unref();
 }
 
 function packageVersion(): string {

@@ -1,6 +1,6 @@
 import type { PreloadApi } from '../../shared/bridge';
 import { createPreloadTransport } from './preload-transport';
-import { bridgeUrl, readBridgeToken } from './token';
+import { bridgeUrl } from './pairing';
 import type { TaktBridge, Timers } from './types';
 import { createWsTransport, type WebSocketLike } from './ws-transport';
 
@@ -9,9 +9,7 @@ export type { TaktBridge, ConnectionState } from './types';
 /** What createBridgeClient reads from the page; defaults to the real globals (the one place that touches `window`). */
 export interface BridgeEnvironment {
   takt?: PreloadApi | undefined;
-  location: Pick<Location, 'hash' | 'pathname' | 'search' | 'protocol' | 'host'>;
-  sessionStorage?: Pick<Storage, 'getItem' | 'setItem'> | undefined;
-  history?: Pick<History, 'replaceState'> | undefined;
+  location: Pick<Location, 'protocol' | 'host'>;
   createSocket?: (url: string) => WebSocketLike;
   timers?: Timers;
   timeoutMs?: number;
@@ -24,22 +22,15 @@ declare global {
 }
 
 function browserEnvironment(): BridgeEnvironment {
-  let storage: Storage | undefined;
-  try {
-    storage = window.sessionStorage;
-  } catch {
-    storage = undefined;
-  }
-  return { takt: window.takt, location: window.location, sessionStorage: storage, history: window.history };
+  return { takt: window.takt, location: window.location };
 }
 
-/** Electron's preload when present, else the loopback WebSocket of the browser host. */
+/** Electron's preload when present, else the loopback WebSocket of the browser host (the page paired first, see pairing.ts). */
 export function createBridgeClient(env: BridgeEnvironment = browserEnvironment()): TaktBridge {
   const common = { ...(env.timers ? { timers: env.timers } : {}), ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}) };
   if (env.takt) return createPreloadTransport(env.takt, common);
-  const token = readBridgeToken({ location: env.location, storage: env.sessionStorage, history: env.history }) ?? '';
   return createWsTransport({
-    url: bridgeUrl(env.location, token),
+    url: bridgeUrl(env.location),
     ...common,
     ...(env.createSocket ? { createSocket: env.createSocket } : {}),
   });

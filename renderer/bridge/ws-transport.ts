@@ -1,6 +1,6 @@
 import type { BridgeResult, CallName, CallRequest, CallResponse, EventName, EventPayload } from '../../shared/bridge';
-import { ServerFrame, type ClientFrame } from '../../shared/ws-protocol';
-import { backoffDelay } from '../lib/backoff';
+import { CLOSE_REPLACED, ServerFrame, type ClientFrame } from '../../shared/ws-protocol';
+import { backoffDelay, type BackoffPolicy } from '../lib/backoff';
 import { EventHub } from './event-hub';
 import { HOST_UNREACHABLE, realTimers, type ConnectionState, type TaktBridge, type Timers } from './types';
 import { checkRequest, toBridgeResult } from './validate';
@@ -27,6 +27,13 @@ export interface WsTransportOptions {
   /** Per call: how long to wait for an answer (or for a connection that is being made). */
   timeoutMs?: number;
 }
+
+/**
+ * The host is on loopback: a refused attempt costs next to nothing, and an
+ * operator waits for the terminal while the host restarts. Capped at 2 s, so
+ * the page is back within about 2 s of the host.
+ */
+export const HOST_RECONNECT_BACKOFF: BackoffPolicy = { minMs: 250, maxMs: 2_000 };
 
 type Settle = (result: BridgeResult<unknown>) => void;
 interface Pending {
@@ -134,10 +141,16 @@ export function createWsTransport(options: WsTransportOptions): TaktBridge {
     ws.onerror = () => {
       // A close event follows; reconnecting is handled there.
     };
-    ws.onclose = () => {
+    ws.onclose = (ev) => {
       if (socket !== ws) return;
       socket = null;
       failAll();
+      // Another page (or a reload) took the bridge over: coming back would only push it out again.
+      if ((ev as { code?: unknown } | null)?.code === CLOSE_REPLACED) {
+        closed = true;
+        setState('disconnected');
+        return;
+      }
       scheduleReconnect();
     };
   }
@@ -145,7 +158,7 @@ export function createWsTransport(options: WsTransportOptions): TaktBridge {
   function scheduleReconnect(): void {
     if (closed) return;
     setState('disconnected');
-    const delay = backoffDelay(attempt++, random);
+    const delay = backoffDelay(attempt++, random, HOST_RECONNECT_BACKOFF);
     reconnectTimer = timers.setTimeout(connect, delay);
   }
 

@@ -10,6 +10,8 @@ import printJobsDe from './print-jobs.de.json';
 import printJobsEn from './print-jobs.en.json';
 import securityDe from './security.de.json';
 import securityEn from './security.en.json';
+import truthDe from './truth.de.json';
+import truthEn from './truth.en.json';
 import workflowDe from './workflow.de.json';
 import workflowEn from './workflow.en.json';
 
@@ -17,8 +19,8 @@ export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  de: { translation: { ...de, ...workflowDe, ...jisDe, ...printJobsDe, ...securityDe, ...journalDe } },
-  en: { translation: { ...en, ...workflowEn, ...jisEn, ...printJobsEn, ...securityEn, ...journalEn } },
+  de: { translation: { ...de, ...workflowDe, ...jisDe, ...printJobsDe, ...securityDe, ...journalDe, ...truthDe } },
+  en: { translation: { ...en, ...workflowEn, ...jisEn, ...printJobsEn, ...securityEn, ...journalEn, ...truthEn } },
 } as const;
 
 /** The first candidate that names a supported language ("de-AT" → "de"); German otherwise (the plant default). */

@@ -14,6 +14,10 @@ export function StatusBar({ onOpenStatus }: { onOpenStatus?: () => void } = {}) 
   const pending = useApp((s) => s.sync.pending);
   const lastError = useApp((s) => s.sync.lastError);
   const next = otherLanguage(i18n.language);
+  // Without the host nothing is known about the scanner or the sync: say so instead of repeating the last state.
+  const hostReachable = hostLink === 'connected';
+  const scannerShown = hostReachable ? scanner : 'unknown';
+  const syncShown = hostReachable ? (online ? 'true' : 'false') : 'unknown';
 
   return (
     <header className="status-bar">
@@ -29,18 +33,18 @@ export function StatusBar({ onOpenStatus }: { onOpenStatus?: () => void } = {}) 
           {lineName ?? t('status.noLine')}
         </span>
       </div>
-      <div className={`status-item state-${scanner === 'connected' ? 'good' : 'bad'}`}>
+      <div className={`status-item state-${scannerShown === 'connected' ? 'good' : 'bad'}`}>
         <span className="status-label">{t('status.scanner')}</span>
-        <span className="status-value" data-testid="scanner-state" data-state={scanner}>
-          <span aria-hidden="true">{scanner === 'connected' ? '● ' : '○ '}</span>
-          {t(`scanner.${scanner}`)}
+        <span className="status-value" data-testid="scanner-state" data-state={scannerShown}>
+          <span aria-hidden="true">{scannerShown === 'connected' ? '● ' : scannerShown === 'unknown' ? '? ' : '○ '}</span>
+          {t(`scanner.${scannerShown}`)}
         </span>
       </div>
-      <div className={`status-item state-${online ? 'good' : 'bad'}`} title={lastError ? `${lastError.code}: ${lastError.message}` : undefined}>
+      <div className={`status-item state-${syncShown === 'true' ? 'good' : 'bad'}`} title={lastError ? `${lastError.code}: ${lastError.message}` : undefined}>
         <span className="status-label">{t('status.sync')}</span>
-        <span className="status-value" data-testid="sync-online" data-online={online ? 'true' : 'false'}>
-          <span aria-hidden="true">{online ? '▲ ' : '▼ '}</span>
-          {online ? t('status.online') : t('status.offline')}
+        <span className="status-value" data-testid="sync-online" data-online={syncShown}>
+          <span aria-hidden="true">{syncShown === 'true' ? '▲ ' : syncShown === 'unknown' ? '? ' : '▼ '}</span>
+          {syncShown === 'unknown' ? t('hostLink.unknown') : online ? t('status.online') : t('status.offline')}
         </span>
         <span className="status-value" data-testid="sync-pending-text">
           <Trans i18nKey="status.pending" values={{ count: pending }} components={{ n: <span data-testid="sync-pending" /> }} />
@@ -49,7 +53,7 @@ export function StatusBar({ onOpenStatus }: { onOpenStatus?: () => void } = {}) 
       {hostLink === 'disconnected' && (
         <div className="status-item state-bad" role="alert" data-testid="host-link">
           <span aria-hidden="true">⚠ </span>
-          {t('status.hostDown')}
+          {t('hostLink.down')}
         </div>
       )}
       {onOpenStatus && (

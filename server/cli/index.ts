@@ -34,6 +34,10 @@ export async function runServerCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`takt: unknown server command "${name ?? ''}"\nusage:\n${SERVER_CLI_USAGE}\n`);
     return EXIT_USAGE;
   }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(`usage: ${command.usage}\n`);
+    return 0;
+  }
   const json = args.includes('--json');
   try {
     return await command.run(args, io);

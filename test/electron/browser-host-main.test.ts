@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CREDENTIAL_FILE, sessionValue } from '../../electron/browser-host-pairing';
 
 /** The runnable entry the e2e tests spawn: one ready line, clean exit on SIGTERM. */
 
@@ -39,7 +40,14 @@ describe('browser-host-main', () => {
     child = p.child;
     const ready = JSON.parse(await p.firstLine) as { event: string; url: string; port: number };
     expect(ready).toMatchObject({ event: 'ready', port: expect.any(Number) });
-    expect(ready.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${ready.port}/#token=[A-Za-z0-9_-]{32}$`));
+    expect(ready.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${ready.port}/#pair=[A-Za-z0-9_-]{22}$`));
+    // Neither the ready line nor the process's arguments carry the terminal's browser credential.
+    const credential = (await readFile(join(dir, 'data', CREDENTIAL_FILE), 'utf8')).trim();
+    const cmdline = await readFile(`/proc/${child.pid}/cmdline`, 'utf8');
+    for (const text of [JSON.stringify(ready), cmdline]) {
+      expect(text).not.toContain(credential);
+      expect(text).not.toContain(sessionValue(credential));
+    }
     const res = await fetch(`http://127.0.0.1:${ready.port}/`);
     expect(await res.text()).toBe('<title>Takt</title>');
     child.kill('SIGTERM');

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WS_MAX_FRAME_BYTES, WS_PATH, type ServerFrame } from '../../shared/ws-protocol';
-import { startBrowserHost, type BrowserHost } from '../../electron/browser-host';
+import { CLOSE_REPLACED, startBrowserHost, type BrowserHost } from '../../electron/browser-host';
+import { pairedCookie } from './browser-pairing-support';
 import { CONTENT_SECURITY_POLICY } from '../../electron/host/content-security';
 import type { TerminalConfig } from '../../electron/host/config';
 import { createHost, type Host } from '../../electron/host/host-services';
@@ -58,6 +59,8 @@ describe('browser host', () => {
   let fake: ReturnType<typeof createFakeScanner>;
   let browser: BrowserHost;
   const sockets: WebSocket[] = [];
+  /** The session cookie this test's page earned with the one-time code. */
+  let cookie: string;
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'takt-browser-host-'));
@@ -69,7 +72,8 @@ describe('browser host', () => {
     fake = createFakeScanner();
     host = createHost({ config, version: '0.1.0', transport: 'browser', userDataDir: join(dir, 'data'), scanner: fake.scanner });
     await host.start();
-    browser = await startBrowserHost({ host, staticDir, port: 0 });
+    browser = await startBrowserHost({ host, staticDir, port: 0, userDataDir: join(dir, 'data') });
+    cookie = await pairedCookie(browser);
   });
 
   afterEach(async () => {
@@ -80,12 +84,12 @@ describe('browser host', () => {
   });
 
   const origin = () => `http://127.0.0.1:${browser.port}`;
-  const wsUrl = (token: string | null) => `ws://127.0.0.1:${browser.port}${WS_PATH}${token === null ? '' : `?token=${encodeURIComponent(token)}`}`;
+  const wsUrl = () => `ws://127.0.0.1:${browser.port}${WS_PATH}`;
 
   /** Resolves with the open socket, or with the HTTP status the upgrade was refused with. */
-  function connect(token: string | null, originHeader: string | null = origin()): Promise<{ ws?: WebSocket; status?: number }> {
+  function connect(cookieHeader: string | null, originHeader: string | null = origin()): Promise<{ ws?: WebSocket; status?: number }> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(wsUrl(token), originHeader ? { origin: originHeader } : {});
+      const ws = new WebSocket(wsUrl(), { ...(originHeader ? { origin: originHeader } : {}), ...(cookieHeader ? { headers: { cookie: cookieHeader } } : {}) });
       sockets.push(ws);
       ws.once('open', () => resolve({ ws }));
       ws.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode }));
@@ -94,7 +98,7 @@ describe('browser host', () => {
   }
 
   async function client(): Promise<TestClient> {
-    const { ws } = await connect(browser.token);
+    const { ws } = await connect(cookie);
     return new TestClient(ws!);
   }
 
@@ -112,31 +116,35 @@ describe('browser host', () => {
     });
   }
 
-  it('gives a loopback URL with the token in the fragment', () => {
-    expect(browser.url).toBe(`http://127.0.0.1:${browser.port}/#token=${browser.token}`);
-    expect(browser.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  it('gives a loopback URL with a one-time pairing code in the fragment, never a credential', () => {
+    expect(browser.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${browser.port}/#pair=[A-Za-z0-9_-]{22}$`));
   });
 
-  it('refuses a WebSocket without a token', async () => {
+  it('refuses a WebSocket without the session cookie', async () => {
     expect(await connect(null)).toEqual({ status: 401 });
   });
 
-  it('refuses a WebSocket with a wrong token', async () => {
-    // Change the last character to a different one (a fixed 'x' would equal the token 1 time in 64).
-    const last = browser.token.at(-1) === 'x' ? 'y' : 'x';
-    expect(await connect(`${browser.token.slice(0, -1)}${last}`)).toEqual({ status: 401 });
+  it('refuses a WebSocket with a wrong session cookie', async () => {
+    const [name, value] = cookie.split('=') as [string, string];
+    const last = value.at(-1) === 'x' ? 'y' : 'x';
+    expect(await connect(`${name}=${value.slice(0, -1)}${last}`)).toEqual({ status: 401 });
+  });
+
+  it('refuses a program that forges the Origin but has no cookie', async () => {
+    expect(await connect(null, origin())).toEqual({ status: 401 });
+    expect(await connect('other=1', `http://localhost:${browser.port}`)).toEqual({ status: 401 });
   });
 
   it.each(['http://evil.example', 'http://127.0.0.1:1', 'null'])('refuses a WebSocket from Origin %s', async (bad) => {
-    expect(await connect(browser.token, bad)).toEqual({ status: 403 });
+    expect(await connect(cookie, bad)).toEqual({ status: 403 });
   });
 
   it('refuses a WebSocket without an Origin header', async () => {
-    expect(await connect(browser.token, null)).toEqual({ status: 403 });
+    expect(await connect(cookie, null)).toEqual({ status: 403 });
   });
 
   it('accepts the localhost spelling of its own origin', async () => {
-    const { ws } = await connect(browser.token, `http://localhost:${browser.port}`);
+    const { ws } = await connect(cookie, `http://localhost:${browser.port}`);
     expect(ws).toBeDefined();
   });
 
@@ -175,15 +183,15 @@ describe('browser host', () => {
     expect(await c.call(1, 'host:info')).toMatchObject({ ok: true });
   });
 
-  it('broadcasts scanner events to every connected client', async () => {
+  it('serves one client at a time: a new connection replaces the old one, which is told not to come back', async () => {
     const a = await client();
+    const replaced = new Promise<number>((resolve) => a.ws.once('close', (code) => resolve(code)));
     const b = await client();
+    expect(await replaced).toBe(CLOSE_REPLACED);
     fake.scan(']C1010401234567890110LOT1');
     fake.setStatus({ state: 'disconnected', port: '/dev/fake-scanner', message: 'unplugged' });
-    for (const c of [a, b]) {
-      expect(await c.next((f) => f.type === 'event' && f.event === 'scanner:scan')).toMatchObject({ payload: { raw: ']C1010401234567890110LOT1', source: 'serial' } });
-      expect(await c.next((f) => f.type === 'event' && f.event === 'device:status')).toMatchObject({ payload: { device: 'scanner', status: { state: 'disconnected' } } });
-    }
+    expect(await b.next((f) => f.type === 'event' && f.event === 'scanner:scan')).toMatchObject({ payload: { raw: ']C1010401234567890110LOT1', source: 'serial' } });
+    expect(await b.next((f) => f.type === 'event' && f.event === 'device:status')).toMatchObject({ payload: { device: 'scanner', status: { state: 'disconnected' } } });
   });
 
   it('serves index.html for / with the security headers', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { boot } from '../../renderer/boot';
+import { boot, BootError } from '../../renderer/boot';
 import { Journal } from '../../renderer/storage/journal';
 import { FakeBridge } from './support/fake-bridge';
 import { demoPage, fixedClock, uniqueTerminalId } from './support/fixtures';
@@ -36,11 +36,27 @@ describe('boot', () => {
     const timers = new ManualTimers();
     const bridge = new FakeBridge(); // no handler: host-unreachable
     const booting = boot({ bridge, timers, hostInfoAttempts: 2 });
-    // Let the first attempt fail, then fire its retry timer.
+    const rejected = expect(booting).rejects.toThrow(/host-unreachable/);
+    // Let the first attempt fail, then fire its retry timer; the second attempt is the last.
     await new Promise((r) => setTimeout(r, 0));
     timers.runNext();
-    await new Promise((r) => setTimeout(r, 0));
-    timers.runNext();
-    await expect(booting).rejects.toThrow(/host-unreachable/);
+    await rejected;
+  });
+
+  it('gives up within 10 s by default, with the code the boot screen words for the operator', async () => {
+    const timers = new ManualTimers();
+    const bridge = new FakeBridge(); // no handler: host-unreachable
+    let settled: unknown = null;
+    const booting = boot({ bridge, timers }).catch((err: unknown) => (settled = err));
+    let waited = 0;
+    while (settled === null) {
+      await new Promise((r) => setTimeout(r, 0));
+      if (settled !== null) break;
+      waited += timers.runNext() ?? 0;
+    }
+    await booting;
+    expect(waited).toBeLessThanOrEqual(10_000);
+    expect(settled).toBeInstanceOf(BootError);
+    expect((settled as BootError).code).toBe('host-unreachable');
   });
 });

@@ -93,7 +93,9 @@ export function PrintJobsScreen({ onClose }: { onClose: () => void }) {
 function PrinterLine() {
   const { t } = useTranslation();
   const printer = useApp((s) => s.printJobs.printer);
-  const state = printer?.state ?? 'unknown';
+  // Without the host the last answer may be stale: unknown, not "ready".
+  const hostReachable = useApp((s) => s.hostLink !== 'disconnected');
+  const state = hostReachable ? (printer?.state ?? 'unknown') : 'unknown';
   const words = printer?.code ? reasonWords(printer.code) : undefined;
   return (
     <p className={`notice pj-printer ${state === 'ready' ? 'notice-ok' : state === 'unknown' ? '' : 'notice-nok'}`} data-testid="print-jobs-printer" data-state={state}>

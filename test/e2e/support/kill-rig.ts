@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PAIRING_PAGE_FILE, pairingUrlIn } from '../../../electron/browser-host-pairing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './browser';
 import { startProcess, waitForJsonLine, ROOT, type Running } from './processes';
@@ -13,7 +15,7 @@ import { startProcess, waitForJsonLine, ROOT, type Running } from './processes';
 
 export interface HostProcess {
   running: Running;
-  url: string;
+  readonly url: string;
 }
 
 export async function startHostProcess(o: { dir: string; port: number; serverUrl: string; terminalId: string; token: string; scannerPath: string }): Promise<HostProcess> {
@@ -27,8 +29,15 @@ export async function startHostProcess(o: { dir: string; port: number; serverUrl
     TAKT_SCANNER_PORT: o.scannerPath,
     TAKT_LANGUAGE: 'en',
   });
-  const ready = await waitForJsonLine<{ url: string }>(running, (v) => v.event === 'ready');
-  return { running, url: ready.url };
+  await waitForJsonLine(running, (v) => v.event === 'ready');
+  const userDataDir = join(o.dir, 'terminal');
+  return {
+    running,
+    // A fresh one-time pairing URL each time (a code works once; a restarted Chromium may have lost its cookie).
+    get url() {
+      return pairingUrlIn(readFileSync(join(userDataDir, PAIRING_PAGE_FILE), 'utf8'));
+    },
+  };
 }
 
 export interface ChromiumProcess {

@@ -1,6 +1,7 @@
-import { mkdtempSync, openSync, writeSync, closeSync, constants, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, writeSync, closeSync, constants, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PAIRING_PAGE_FILE, pairingUrlIn } from '../../../electron/browser-host-pairing';
 import { startPrinterSimulator, type PrinterSimulator } from '../../../scripts/printer-simulator';
 import { startVirtualScanner, type VirtualScanner } from '../../../scripts/virtual-scanner';
 import { freePort, startProcess, takt, waitForHttp, waitForJsonLine, ROOT, type Running } from './processes';
@@ -13,7 +14,10 @@ import { freePort, startProcess, takt, waitForHttp, waitForJsonLine, ROOT, type 
 export interface Stack {
   dir: string;
   serverUrl: string;
-  hostUrl: string;
+  /** A fresh one-time pairing URL each time it is read (the host rotates the code once a page used it). */
+  readonly hostUrl: string;
+  /** The host's user-data folder (its config, credential and pairing page). */
+  hostDataDir: string;
   adminToken: string;
   scanner: VirtualScanner;
   /** The ZPL printer simulator on TCP, when asked for (`{ printer: true }`). */
@@ -22,6 +26,9 @@ export interface Stack {
   host: Running;
   startServer(): Promise<void>;
   stopServer(signal?: NodeJS.Signals): Promise<void>;
+  /** Stops the terminal host; `startHost` brings it back on the same port (the page's origin). */
+  stopHost(signal?: NodeJS.Signals): Promise<void>;
+  startHost(): Promise<void>;
   scan(data: string): void;
   serverEvents(terminalId: string): Promise<{ seq: number; id: string; type: string }[]>;
   stop(): Promise<void>;
@@ -40,10 +47,15 @@ export async function startStack(terminalId = 'T-L1-01', lineId = 'L1', options:
   const serverUrl = `http://127.0.0.1:${serverPort}`;
   const serverEnv = { TAKT_DATA_DIR: join(dir, 'server'), TAKT_LOG_LEVEL: 'silent' };
 
+  let hostPort = 0;
+  let hostEnv: Record<string, string> = {};
   const stack: Stack = {
     dir,
     serverUrl,
-    hostUrl: '',
+    get hostUrl() {
+      return pairingUrlIn(readFileSync(join(stack.hostDataDir, PAIRING_PAGE_FILE), 'utf8'));
+    },
+    hostDataDir: join(dir, 'terminal'),
     adminToken: '',
     scanner: await startVirtualScanner(join(dir, 'scanner-host'), join(dir, 'scanner-device')),
     printer: options.printer ? await startPrinterSimulator({ port: 0, host: '127.0.0.1', dir: join(dir, 'labels') }) : null,
@@ -56,6 +68,14 @@ export async function startStack(terminalId = 'T-L1-01', lineId = 'L1', options:
     async stopServer(signal = 'SIGKILL') {
       await stack.server?.kill(signal);
       stack.server = null;
+    },
+    async stopHost(signal = 'SIGTERM') {
+      await stack.host.kill(signal);
+    },
+    async startHost() {
+      stack.host = startProcess(process.execPath, ['--import', 'tsx', `${ROOT}electron/browser-host-main.ts`], { ...hostEnv, TAKT_HOST_PORT: String(hostPort) });
+      const ready = await waitForJsonLine<{ port: number }>(stack.host, (v) => v.event === 'ready');
+      hostPort = ready.port;
     },
     scan(data: string) {
       const fd = openSync(stack.scanner.devicePath, constants.O_WRONLY | constants.O_NOCTTY);
@@ -85,10 +105,9 @@ export async function startStack(terminalId = 'T-L1-01', lineId = 'L1', options:
   const terminal = JSON.parse(await takt(['terminal', 'add', '--line', lineId, '--id', terminalId, '--json'], serverEnv)) as { token: string };
   stack.adminToken = (JSON.parse(await takt(['token', 'add', '--name', 'e2e', '--json'], serverEnv)) as { token: string }).token;
 
-  stack.host = startProcess(process.execPath, ['--import', 'tsx', `${ROOT}electron/browser-host-main.ts`], {
-    TAKT_USER_DATA: join(dir, 'terminal'),
+  hostEnv = {
+    TAKT_USER_DATA: stack.hostDataDir,
     TAKT_STATIC_DIR: join(ROOT, 'dist/renderer'),
-    TAKT_HOST_PORT: '0',
     TAKT_SERVER_URL: serverUrl,
     TAKT_TERMINAL_ID: terminalId,
     TAKT_TERMINAL_TOKEN: terminal.token,
@@ -96,8 +115,8 @@ export async function startStack(terminalId = 'T-L1-01', lineId = 'L1', options:
     TAKT_LANGUAGE: 'en',
     ...(stack.printer ? { TAKT_PRINTER: `tcp://127.0.0.1:${stack.printer.port}` } : {}),
     ...options.hostEnv,
-  });
-  const ready = await waitForJsonLine<{ url: string }>(stack.host, (v) => v.event === 'ready');
-  stack.hostUrl = ready.url;
+  };
+  hostPort = Number(options.hostEnv?.TAKT_HOST_PORT ?? 0);
+  await stack.startHost();
   return stack;
 }

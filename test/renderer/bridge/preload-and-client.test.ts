@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PreloadApi } from '../../../shared/bridge';
 import { createBridgeClient } from '../../../renderer/bridge/client';
-import { bridgeUrl, readBridgeToken, TOKEN_STORAGE_KEY } from '../../../renderer/bridge/token';
+import { bridgeUrl, preparePageSession } from '../../../renderer/bridge/pairing';
 import type { WebSocketLike } from '../../../renderer/bridge/ws-transport';
 import { ManualTimers } from '../support/manual-timers';
 
@@ -52,29 +52,52 @@ describe('createBridgeClient', () => {
     expect(states).toEqual(['disconnected']);
   });
 
-  it('without the preload: WebSocket to /bridge with the token from the fragment, kept for reloads', () => {
+  it('without the preload: WebSocket to /bridge, with no secret in its URL', () => {
     const urls: string[] = [];
-    const storage = new Map<string, string>();
-    const sessionStorage = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) };
-    const replaced: string[] = [];
-    const history = { replaceState: (_d: unknown, _t: string, url?: string | URL | null) => void replaced.push(String(url)) };
     const createSocket = (url: string) => {
       urls.push(url);
       return { readyState: 0, onopen: null, onclose: null, onerror: null, onmessage: null, send() {}, close() {} } as WebSocketLike;
     };
-    const first = createBridgeClient({ location: { ...location, hash: '#token=s3cr%2Bt' }, sessionStorage, history, createSocket, timers: new ManualTimers() });
-    expect(first.transport).toBe('browser');
-    expect(urls[0]).toBe('ws://127.0.0.1:7410/bridge?token=s3cr%2Bt');
-    expect(storage.get(TOKEN_STORAGE_KEY)).toBe('s3cr+t');
-    expect(replaced).toEqual(['/']);
-
-    // A reload: the fragment is gone, the token is still in sessionStorage.
-    createBridgeClient({ location, sessionStorage, history, createSocket, timers: new ManualTimers() });
-    expect(urls[1]).toBe('ws://127.0.0.1:7410/bridge?token=s3cr%2Bt');
+    const client = createBridgeClient({ location, createSocket, timers: new ManualTimers() });
+    expect(client.transport).toBe('browser');
+    expect(urls).toEqual(['ws://127.0.0.1:7410/bridge']);
   });
 
   it('builds wss:// under https', () => {
-    expect(bridgeUrl({ protocol: 'https:', host: 'terminal.local' }, 'a b')).toBe('wss://terminal.local/bridge?token=a%20b');
-    expect(readBridgeToken({ location: { hash: '', pathname: '/', search: '' } })).toBeNull();
+    expect(bridgeUrl({ protocol: 'https:', host: 'terminal.local' })).toBe('wss://terminal.local/bridge');
+  });
+});
+
+describe('preparePageSession', () => {
+  function fakeHost(sessionStatus: number | 'down') {
+    const requests: { url: string; init?: RequestInit | undefined }[] = [];
+    const fetch = async (url: string, init?: RequestInit) => {
+      requests.push({ url, init });
+      if (sessionStatus === 'down') throw new TypeError('Failed to fetch');
+      return { status: url === '/bridge/pair' ? 204 : sessionStatus };
+    };
+    return { requests, fetch };
+  }
+
+  it('redeems the one-time code from the fragment, removes it from the URL, and reports the page paired', async () => {
+    const host = fakeHost(204);
+    const replaced: string[] = [];
+    const history = { replaceState: (_d: unknown, _t: string, url?: string | URL | null) => void replaced.push(String(url)) };
+    const session = await preparePageSession({ location: { hash: '#pair=c0de', pathname: '/', search: '' }, history, fetch: host.fetch });
+    expect(session).toBe('paired');
+    expect(replaced).toEqual(['/']);
+    expect(host.requests.map((r) => r.url)).toEqual(['/bridge/pair', '/bridge/session']);
+    expect(host.requests[0]!.init).toMatchObject({ method: 'POST', body: JSON.stringify({ code: 'c0de' }) });
+  });
+
+  it('a reload (no code) only asks whether the cookie is still good', async () => {
+    const host = fakeHost(204);
+    expect(await preparePageSession({ location: { hash: '', pathname: '/', search: '' }, fetch: host.fetch })).toBe('paired');
+    expect(host.requests.map((r) => r.url)).toEqual(['/bridge/session']);
+  });
+
+  it('says not-paired when the host refuses the cookie, unreachable when it does not answer', async () => {
+    expect(await preparePageSession({ location: { hash: '', pathname: '/', search: '' }, fetch: fakeHost(401).fetch })).toBe('not-paired');
+    expect(await preparePageSession({ location: { hash: '#pair=x', pathname: '/', search: '' }, fetch: fakeHost('down').fetch })).toBe('unreachable');
   });
 });

@@ -23,9 +23,9 @@ class FakeSocket implements WebSocketLike {
     this.readyState = 1;
     this.onopen?.({});
   }
-  drop() {
+  drop(code = 1006) {
     this.readyState = 3;
-    this.onclose?.({});
+    this.onclose?.({ code });
   }
   reply(frame: unknown) {
     this.onmessage?.({ data: typeof frame === 'string' ? frame : JSON.stringify(frame) });
@@ -37,7 +37,7 @@ function setup(timeoutMs = 1000) {
   const timers = new ManualTimers();
   const states: ConnectionState[] = [];
   const bridge = createWsTransport({
-    url: 'ws://127.0.0.1:7410/bridge?token=abc',
+    url: 'ws://127.0.0.1:7410/bridge',
     createSocket: (url) => {
       const s = new FakeSocket(url);
       sockets.push(s);
@@ -57,7 +57,7 @@ const info = { terminalId: 'T1', serverUrl: 'http://s', version: '0.1.0', transp
 describe('WebSocket bridge transport', () => {
   it('connects to the given URL and answers a call made while connecting once open', async () => {
     const { bridge, socket } = setup();
-    expect(socket().url).toBe('ws://127.0.0.1:7410/bridge?token=abc');
+    expect(socket().url).toBe('ws://127.0.0.1:7410/bridge');
     expect(bridge.connection()).toBe('connecting');
     const call = bridge.call('host:info', {});
     socket().open();
@@ -122,11 +122,11 @@ describe('WebSocket bridge transport', () => {
     const fast = await bridge.call('host:info', {});
     expect(fast).toMatchObject({ ok: false, error: { code: 'host-unreachable' } });
 
-    expect(timers.pending()).toEqual([500]);
+    expect(timers.pending()).toEqual([250]);
     timers.runNext();
     expect(sockets).toHaveLength(2);
     socket().drop(); // refused again
-    expect(timers.pending()).toEqual([750]);
+    expect(timers.pending()).toEqual([375]);
     timers.runNext();
     socket().open();
     expect(bridge.connection()).toBe('connected');
@@ -134,7 +134,29 @@ describe('WebSocket bridge transport', () => {
 
     // After a successful connection the backoff starts from the minimum again.
     socket().drop();
-    expect(timers.pending()).toEqual([500]);
+    expect(timers.pending()).toEqual([250]);
+  });
+
+  it('keeps retrying a host that is down at most 2 s apart, so the page is back soon after the host', () => {
+    const { socket, timers } = setup();
+    const delays: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      socket().drop();
+      delays.push(...timers.pending());
+      timers.runNext();
+    }
+    expect(Math.max(...delays)).toBeLessThanOrEqual(2000);
+    expect(delays.at(-1)).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('stops for good when another page took the bridge over (close code 4000)', async () => {
+    const { bridge, socket, sockets, timers } = setup();
+    socket().open();
+    socket().drop(4000);
+    expect(bridge.connection()).toBe('disconnected');
+    expect(timers.pending()).toEqual([]);
+    expect(sockets).toHaveLength(1);
+    expect(await bridge.call('host:info', {})).toMatchObject({ ok: false, error: { code: 'host-unreachable' } });
   });
 
   it('delivers validated host events and drops malformed ones', () => {

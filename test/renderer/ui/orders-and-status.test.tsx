@@ -201,10 +201,31 @@ describe('status bar', () => {
     engine.stop();
   });
 
-  it('shows when the host link is down', async () => {
+  it('shows when the host link is down, in words an operator understands, and claims nothing about the devices', async () => {
     const { rig } = await setup();
+    act(() => {
+      rig.store.getState().setScanner({ state: 'connected', port: '/dev/ttyACM0' });
+      rig.store.getState().setSync({ online: true, pending: 0 });
+    });
     expect(screen.queryByTestId('host-link')).toBeNull();
+    expect(screen.getByTestId('scanner-state').getAttribute('data-state')).toBe('connected');
     act(() => rig.bridge.setConnection('disconnected'));
-    expect(screen.getByTestId('host-link').textContent).toContain('host not reachable');
+    expect(screen.getByTestId('host-link').textContent).toContain('No connection to scanner and printer. The terminal reconnects by itself; bookings stay saved.');
+    expect(screen.getByTestId('scanner-state').getAttribute('data-state')).toBe('unknown');
+    expect(screen.getByTestId('scanner-state').textContent).toContain('unknown');
+    expect(screen.getByTestId('scanner-state').textContent).not.toContain('connected');
+    expect(screen.getByTestId('sync-online').getAttribute('data-online')).toBe('unknown');
+    expect(screen.getByTestId('sync-online').textContent).toContain('unknown');
+    act(() => rig.bridge.setConnection('connected'));
+    expect(screen.queryByTestId('host-link')).toBeNull();
+    expect(screen.getByTestId('sync-online').getAttribute('data-online')).toBe('true');
+  });
+
+  it('says "unbekannt" in German while the host cannot be reached', async () => {
+    const { rig } = await setup({}, 'de');
+    act(() => rig.store.getState().setScanner({ state: 'connected', port: '/dev/ttyACM0' }));
+    act(() => rig.bridge.setConnection('disconnected'));
+    expect(screen.getByTestId('scanner-state').textContent).toContain('unbekannt');
+    expect(screen.getByTestId('host-link').textContent).toContain('Keine Verbindung zu Scanner und Drucker.');
   });
 });
