@@ -1,7 +1,11 @@
 import type { BridgeClient } from '../../shared/bridge';
 
-/** Whether the renderer can currently reach its host. Electron IPC is always `connected`. */
-export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+/**
+ * Whether the renderer can currently reach its host. Electron IPC is always
+ * `connected`. `replaced`: another window took the browser transport over (one
+ * client at a time); this one stays off for good.
+ */
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'replaced';
 
 /** The contract's client plus what the UI needs to show the link to the host. */
 export interface TaktBridge extends BridgeClient {

@@ -148,7 +148,7 @@ export function createWsTransport(options: WsTransportOptions): TaktBridge {
       // Another page (or a reload) took the bridge over: coming back would only push it out again.
       if ((ev as { code?: unknown } | null)?.code === CLOSE_REPLACED) {
         closed = true;
-        setState('disconnected');
+        setState('replaced');
         return;
       }
       scheduleReconnect();
@@ -183,7 +183,7 @@ export function createWsTransport(options: WsTransportOptions): TaktBridge {
     call<C extends CallName>(channel: C, request: CallRequest<C>): Promise<BridgeResult<CallResponse<C>>> {
       const invalid = checkRequest(channel, request);
       if (invalid) return Promise.resolve(invalid);
-      if (state === 'disconnected') return Promise.resolve(unreachable(channel));
+      if (state === 'disconnected' || state === 'replaced') return Promise.resolve(unreachable(channel));
       return new Promise((resolve) => {
         const id = nextId++;
         const timer = timers.setTimeout(() => {

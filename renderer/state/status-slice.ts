@@ -44,7 +44,9 @@ export const createStatusSlice = (): SliceCreator<StatusSlice> => (set) => {
   return {
   ...initialStatus,
   setScanner: (status) => set({ scanner: status.state }),
-  setHostLink: (hostLink) => set({ hostLink }),
+  // Without the host nothing is known about its devices; the next host reports them afresh once it is back
+  // (a tile that kept saying "connected" across a host restart invited scans the new host was not yet reading).
+  setHostLink: (hostLink) => set(hostLink === 'connected' ? { hostLink } : { hostLink, scanner: 'unknown' }),
   setSync: (sync) => set({ sync }),
   showFeedback: (tone, key, params) =>
     set({ feedback: { tone, key, ...(params ? { params } : {}), serial: ++serial } }),

@@ -50,10 +50,10 @@ export function StatusBar({ onOpenStatus }: { onOpenStatus?: () => void } = {}) 
           <Trans i18nKey="status.pending" values={{ count: pending }} components={{ n: <span data-testid="sync-pending" /> }} />
         </span>
       </div>
-      {hostLink === 'disconnected' && (
-        <div className="status-item state-bad" role="alert" data-testid="host-link">
+      {(hostLink === 'disconnected' || hostLink === 'replaced') && (
+        <div className="status-item state-bad" role="alert" data-testid="host-link" data-state={hostLink}>
           <span aria-hidden="true">⚠ </span>
-          {t('hostLink.down')}
+          {t(hostLink === 'replaced' ? 'hostLink.replaced' : 'hostLink.down')}
         </div>
       )}
       {onOpenStatus && (

@@ -27,33 +27,55 @@ async function printOne(port: number, text: string): Promise<void> {
   });
 }
 
+/** Runs `takt …` in-process and collects what it writes to stdout and stderr. */
+async function runTakt(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const originalOut = process.stdout.write.bind(process.stdout);
+  const originalErr = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string) => ((out += String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => ((err += String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    return { code: await taktMain(argv), out, err };
+  } finally {
+    process.stdout.write = originalOut;
+    process.stderr.write = originalErr;
+  }
+}
+
 describe('takt <command> --help', () => {
+  it('takt --help lines up every summary in one column', async () => {
+    const { code, out } = await runTakt(['--help']);
+    expect(code).toBe(0);
+    const rows = out.split('\n').filter((line) => line.startsWith('  takt '));
+    expect(rows.length).toBeGreaterThan(8);
+    const columns = new Set(rows.map((row) => /^ {2}takt \S+\s+/.exec(row)![0].length));
+    expect([...columns]).toHaveLength(1);
+  });
+
+  it('every command that takt --help lists answers --help and -h with its usage on stdout, exit 0, and runs nothing', async () => {
+    const listed = (await runTakt(['--help'])).out
+      .split('\n')
+      .map((line) => /^ {2}takt (\S+)/.exec(line)?.[1])
+      .filter((name): name is string => !!name);
+    expect(listed).toEqual(expect.arrayContaining(['start', 'scan', 'parse', 'label', 'printer-sim', 'server', 'trace', 'import']));
+    for (const name of listed) {
+      for (const flag of ['--help', '-h']) {
+        const result = await runTakt([name, flag]);
+        expect({ name, flag, code: result.code, err: result.err }).toEqual({ name, flag, code: 0, err: '' });
+        expect(result.out, `takt ${name} ${flag}`).toMatch(new RegExp(`takt ${name}\\b`));
+      }
+    }
+  });
+
   for (const name of ['trace', 'terminal', 'token', 'import', 'server', 'migrate']) {
-    it(`takt ${name} --help prints its usage on stdout and exits 0`, async () => {
+    it(`takt ${name} --help prints the server command's own usage`, async () => {
       const c = capture();
       const code = await runServerCli([name, '--help'], c.io);
       expect({ code, err: c.err() }).toEqual({ code: 0, err: '' });
       expect(c.out()).toMatch(new RegExp(`^usage: takt ${name} `));
     });
   }
-
-  it('takt --help lines up every summary in one column', async () => {
-    const written: string[] = [];
-    const original = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => {
-      written.push(String(chunk));
-      return true;
-    }) as typeof process.stdout.write;
-    try {
-      expect(await taktMain(['--help'])).toBe(0);
-    } finally {
-      process.stdout.write = original;
-    }
-    const rows = written.join('').split('\n').filter((line) => line.startsWith('  takt '));
-    expect(rows.length).toBeGreaterThan(8);
-    const columns = new Set(rows.map((row) => /^ {2}takt \S+\s+/.exec(row)![0].length));
-    expect([...columns]).toHaveLength(1);
-  });
 });
 
 describe('printer simulator numbering', () => {

@@ -94,7 +94,7 @@ function PrinterLine() {
   const { t } = useTranslation();
   const printer = useApp((s) => s.printJobs.printer);
   // Without the host the last answer may be stale: unknown, not "ready".
-  const hostReachable = useApp((s) => s.hostLink !== 'disconnected');
+  const hostReachable = useApp((s) => s.hostLink === 'connected');
   const state = hostReachable ? (printer?.state ?? 'unknown') : 'unknown';
   const words = printer?.code ? reasonWords(printer.code) : undefined;
   return (

@@ -153,7 +153,7 @@ describe('WebSocket bridge transport', () => {
     const { bridge, socket, sockets, timers } = setup();
     socket().open();
     socket().drop(4000);
-    expect(bridge.connection()).toBe('disconnected');
+    expect(bridge.connection()).toBe('replaced');
     expect(timers.pending()).toEqual([]);
     expect(sockets).toHaveLength(1);
     expect(await bridge.call('host:info', {})).toMatchObject({ ok: false, error: { code: 'host-unreachable' } });

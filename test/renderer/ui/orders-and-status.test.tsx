@@ -210,7 +210,8 @@ describe('status bar', () => {
     expect(screen.queryByTestId('host-link')).toBeNull();
     expect(screen.getByTestId('scanner-state').getAttribute('data-state')).toBe('connected');
     act(() => rig.bridge.setConnection('disconnected'));
-    expect(screen.getByTestId('host-link').textContent).toContain('No connection to scanner and printer. The terminal reconnects by itself; bookings stay saved.');
+    expect(screen.getByTestId('host-link').textContent).toContain('The terminal service is not reachable: scanner, printer and new bookings wait, earlier bookings are saved.');
+    expect(screen.getByTestId('host-link').textContent).not.toMatch(/\bhost\b/i);
     expect(screen.getByTestId('scanner-state').getAttribute('data-state')).toBe('unknown');
     expect(screen.getByTestId('scanner-state').textContent).toContain('unknown');
     expect(screen.getByTestId('scanner-state').textContent).not.toContain('connected');
@@ -221,11 +222,33 @@ describe('status bar', () => {
     expect(screen.getByTestId('sync-online').getAttribute('data-online')).toBe('true');
   });
 
+  it('after the host is back the scanner stays unknown until the new host reports it, then shows its answer', async () => {
+    const { rig } = await setup();
+    act(() => rig.store.getState().setScanner({ state: 'connected', port: '/dev/ttyACM0' }));
+    act(() => rig.bridge.setConnection('disconnected'));
+    // The restarted host is back, but has not told anything about its scanner yet (this fake has no scanner:status handler).
+    act(() => rig.bridge.setConnection('connected'));
+    expect(screen.queryByTestId('host-link')).toBeNull();
+    expect(screen.getByTestId('scanner-state').getAttribute('data-state')).toBe('unknown');
+    act(() => rig.bridge.emit('device:status', { device: 'scanner', status: { state: 'connected', port: '/dev/ttyACM0' } }));
+    expect(screen.getByTestId('scanner-state').getAttribute('data-state')).toBe('connected');
+  });
+
   it('says "unbekannt" in German while the host cannot be reached', async () => {
     const { rig } = await setup({}, 'de');
     act(() => rig.store.getState().setScanner({ state: 'connected', port: '/dev/ttyACM0' }));
     act(() => rig.bridge.setConnection('disconnected'));
     expect(screen.getByTestId('scanner-state').textContent).toContain('unbekannt');
-    expect(screen.getByTestId('host-link').textContent).toContain('Keine Verbindung zu Scanner und Drucker.');
+    expect(screen.getByTestId('host-link').textContent).toContain('Terminal-Dienst nicht erreichbar');
+    expect(screen.getByTestId('host-link').textContent).not.toContain('Host');
+  });
+
+  it('a window another one took over says so instead of promising to reconnect', async () => {
+    const { rig } = await setup({}, 'de');
+    act(() => rig.store.getState().setScanner({ state: 'connected', port: '/dev/ttyACM0' }));
+    act(() => rig.bridge.setConnection('replaced'));
+    expect(screen.getByTestId('host-link').getAttribute('data-state')).toBe('replaced');
+    expect(screen.getByTestId('host-link').textContent).toContain('Ein anderes Fenster hat das Terminal übernommen.');
+    expect(screen.getByTestId('scanner-state').getAttribute('data-state')).toBe('unknown');
   });
 });
