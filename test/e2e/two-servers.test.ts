@@ -5,6 +5,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../shared/events';
 import { newId } from '../../shared/ids';
+import pgDriver from 'pg';
+import { buildServer } from '../../server/app';
 import { registerTerminal } from '../../server/credentials-store';
 import { openDatabase, type TaktDatabase } from '../../server/db/create-database';
 import { upsertMaster } from '../../server/master-data-store';
@@ -117,7 +119,9 @@ describe('two takt server instances over one PostgreSQL database', () => {
     let unreachable = 0;
     const answeredBy = [0, 0];
     const booking = Date.now();
-    const booked = (): number => Math.min(EVENTS, 1 + Math.floor((Date.now() - booking) / BOOK_INTERVAL_MS));
+    // The last quarter is booked only once the killed instance is back, so it serves pushes again however slow its start.
+    let bookable = (EVENTS * 3) / 4;
+    const booked = (): number => Math.min(bookable, 1 + Math.floor((Date.now() - booking) / BOOK_INTERVAL_MS));
     const pushUntilAcked = async (t: (typeof terminals)[number]): Promise<void> => {
       let acked = 0;
       while (acked < EVENTS) {
@@ -164,6 +168,7 @@ describe('two takt server instances over one PostgreSQL database', () => {
     start(instances[1]!);
     await healthy(instances[1]!);
     const answeredBeforeRestart = answeredBy[1]!;
+    bookable = EVENTS;
     await run;
 
     expect(ackedAtKill).toBeLessThan(acks.length);
@@ -191,5 +196,32 @@ describe('two takt server instances over one PostgreSQL database', () => {
     const progress = await db.selectFrom('order_progress').select(['order_id', 'good_quantity']).orderBy('order_id').execute();
     expect(progress).toEqual(LINES.map((line) => ({ order_id: `ORD-${line}`, good_quantity: (TERMINALS / 2) * (EVENTS / 2) })));
     expect(await db.selectFrom('serials').select('serial').execute()).toHaveLength(TERMINALS * (EVENTS / 2));
+  });
+
+  it('answers a push stuck behind a lock past the statement timeout 503 database-timeout, with nothing written', async () => {
+    const slow = openDatabase({ dataDir: instances[0]!.dataDir, databaseUrl, statementTimeoutMs: 300 });
+    const app = buildServer({ db: slow.db, dialect: slow.dialect });
+    const { token } = await registerTerminal(slow.db, { id: 'T-LOCKED', lineId: 'L1' });
+    const holder = new pgDriver.Client({ connectionString: databaseUrl });
+    await holder.connect();
+    try {
+      // Another session (a stuck server, an admin's open transaction) holds the terminal's cursor row.
+      await holder.query('BEGIN');
+      await holder.query("SELECT 1 FROM terminals WHERE id = 'T-LOCKED' FOR UPDATE");
+      const events = [1, 2].map((seq) => ({ id: newId(), terminalId: 'T-LOCKED', seq, type: 'OperatorLoggedOut', occurredAt: '2025-01-06T06:00:00.000Z', payload: { reason: 'manual' }, schemaVersion: 1 }));
+      const push = () => app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: { authorization: `Bearer ${token}` }, payload: { terminalId: 'T-LOCKED', events } });
+      const stuck = await push();
+      expect(stuck.statusCode).toBe(503);
+      expect((stuck.json() as { error: { code: string } }).error.code).toBe('database-timeout');
+      expect(await slow.db.selectFrom('events').select('seq').where('terminal_id', '=', 'T-LOCKED').execute()).toEqual([]);
+
+      await holder.query('ROLLBACK');
+      const retried = await push();
+      expect(retried.json()).toEqual({ ackSeq: 2 });
+    } finally {
+      await holder.end();
+      await app.close();
+      await slow.close();
+    }
   });
 });
