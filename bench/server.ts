@@ -17,20 +17,8 @@
  * TAKT_TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres; a
  * fresh schema per run, dropped afterwards. BENCH_SERVER_EVENTS overrides 100k.
  *
- * Where PostgreSQL's ~287 ev/s in C came from (measured 2026-12-02, before group
- * commit on PostgreSQL): pg_stat_activity sampled every ~170 ms during C showed
- * the pool's 10 backends "idle in transaction / ClientRead" in 173 of 230
- * samples, idle in 48, active on WALSync or WALWrite in 4, and never waiting on
- * a Lock: PostgreSQL was waiting for the Node process, not for locks or fsync.
- * Each one-event push was its own transaction of 9–12 statements (BEGIN, lock
- * cursor, id lookup, INSERT, order lines, 1–3 projection upserts, blocked
- * batches, completed orders, gap walk, cursor UPDATE, COMMIT), so 287 pushes/s
- * were ~3,000 round trips/s, each costing the CPU-starved server event loop a
- * query compile, a parse and a turn, while 200 requests queued for 10
- * connections. The closed loop (each terminal waits for its answer) then caps
- * throughput at 200 / latency ≈ 200 / 0.7 s. Now (server/group-commit.ts) the
- * pushes that queue during one transaction are written by the next with ~9
- * statements in all (test/server/group-commit.test.ts counts them).
+ * PG ceiling (before group commit): backends idle in transaction ~75% of samples, never on a
+ * Lock; 9-12 statements per push; the CPU-bound server set the pace (README, Performance).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
