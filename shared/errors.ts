@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'server-error',
   /** The central server is up but its database is not (503): retry. */
   'database-unavailable',
+  /** A database statement ran past the server's statement timeout (503): nothing was written, retry. */
+  'database-timeout',
   'server-rejected',
   'timeout',
   'scanner-offline',

@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -17,6 +18,24 @@ export interface DatabaseOptions {
    * libpq-style parameters ride along, e.g. `?options=-c%20search_path%3Dtakt`.
    */
   databaseUrl?: string | undefined;
+  /** PostgreSQL: connections in this server's pool; default {@link defaultPoolSize}. */
+  poolSize?: number | undefined;
+  /**
+   * PostgreSQL: a statement running longer is cancelled (SQLSTATE 57014) and its transaction
+   * rolled back, so a push stuck behind a lock is answered `database-timeout` with nothing written.
+   */
+  statementTimeoutMs?: number | undefined;
+}
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+
+/**
+ * Two connections per core plus one, after PostgreSQL's rule of thumb for pool sizes
+ * ("core_count * 2 + effective_spindle_count", wiki.postgresql.org "Number Of Database
+ * Connections"). Pushes need only one at a time (group commit); the rest serve pulls and admins.
+ */
+export function defaultPoolSize(): number {
+  return availableParallelism() * 2 + 1;
 }
 
 export interface TaktDatabase {
@@ -30,7 +49,7 @@ export interface TaktDatabase {
 export const SQLITE_FILE_NAME = 'takt.sqlite';
 
 export function openDatabase(options: DatabaseOptions): TaktDatabase {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
   return openSqlite(options.dataDir);
 }
 
@@ -65,10 +84,20 @@ function openSqlite(dataDir: string): TaktDatabase {
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 
-function openPostgres(url: string): TaktDatabase {
+function openPostgres(url: string, options: DatabaseOptions): TaktDatabase {
   if (!isPostgresUrl(url)) throw new Error('TAKT_DATABASE_URL must start with postgres:// or postgresql://');
-  // A bounded connect, so a request during a database restart fails (503) instead of hanging.
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, types: { getTypeParser: int8AsNumber } });
+  const statementTimeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? defaultPoolSize(),
+    // A bounded connect, so a request during a database restart fails (503) instead of hanging.
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: statementTimeout,
+    // A server that stops mid-transaction (frozen, not killed) would hold terminals' cursor locks;
+    // PostgreSQL ends such a session and rolls back, so the other instances carry on.
+    idle_in_transaction_session_timeout: statementTimeout * 2,
+    types: { getTypeParser: int8AsNumber },
+  });
   // An idle client whose connection dies (database restart) is dropped by the pool; without a
   // listener the 'error' event would end the process. The next query connects afresh.
   pool.on('error', () => {});

@@ -27,8 +27,35 @@ export interface MigrateOutcome {
   applied: string[];
 }
 
-/** Brings the schema to the latest version; throws with the failing migration's name. */
+/**
+ * PostgreSQL's two-key advisory lock: a fixed first key ("TAKT" in ASCII) and the schema's
+ * hash, so that every `takt server` of a plant waits for the one migrating its schema while
+ * another schema in the same database (a test, a second plant) is not held up.
+ */
+const MIGRATION_LOCK = sql`${0x54414b54}, hashtext(current_schema())`;
+
+/**
+ * Brings the schema to the latest version; throws with the failing migration's name.
+ * On PostgreSQL under a session advisory lock: instances started at the same moment
+ * on an empty database take turns, the first creates the schema and the others find
+ * it done. Kysely 0.28 takes a transaction lock of its own and tolerates a race on
+ * creating its bookkeeping tables (six concurrent migrators on one empty schema all
+ * succeeded without this lock too); holding ours around the whole run keeps that a
+ * guarantee of Takt's rather than a detail of one library version.
+ */
 export async function migrateToLatest(db: Kysely<Database>, dialect: DatabaseDialect): Promise<MigrateOutcome> {
+  if (dialect !== 'postgres') return migrateOn(db, dialect);
+  return db.connection().execute(async (conn) => {
+    await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
+    try {
+      return await migrateOn(conn, dialect);
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`.execute(conn);
+    }
+  });
+}
+
+async function migrateOn(db: Kysely<Database>, dialect: DatabaseDialect): Promise<MigrateOutcome> {
   // Kysely looks for its bookkeeping tables in every schema unless told which one: with a
   // `kysely_migration` table in another schema (say public) it would skip creating its own.
   const schema = dialect === 'postgres' ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema : undefined;

@@ -24,3 +24,13 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   }
   return typeof message === 'string' && PG_CONNECTION_MESSAGES.some((re) => re.test(message));
 }
+
+/**
+ * PostgreSQL cancelled the statement: it ran past `statement_timeout` (57014) or waited past
+ * `lock_timeout` (55P03). The transaction is rolled back, so nothing of it was written.
+ */
+export function isStatementTimeout(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const { code } = err as { code?: unknown };
+  return code === '57014' || code === '55P03';
+}

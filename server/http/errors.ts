@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { ErrorCode } from '../../shared/errors';
-import { isDatabaseUnavailable } from '../db/unavailable';
+import { isDatabaseUnavailable, isStatementTimeout } from '../db/unavailable';
 
 /**
  * Every error leaves the server as `{ error: { code, message } }` with a
@@ -19,6 +19,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'rate-limited': 429,
   internal: 500,
   'database-unavailable': 503,
+  'database-timeout': 503,
 };
 
 export function statusOf(code: ErrorCode): number {
@@ -59,6 +60,10 @@ export function installErrorHandling(app: FastifyInstance): void {
       // Retryable: nothing half-done is acknowledged, and a resent push changes nothing twice.
       request.log.warn({ err }, 'database unavailable');
       return sendError(reply, 'database-unavailable', 'the database is unavailable; retry shortly');
+    }
+    if (isStatementTimeout(err)) {
+      request.log.warn({ err }, 'statement timeout');
+      return sendError(reply, 'database-timeout', 'the database took too long; nothing was changed, retry shortly');
     }
     request.log.error({ err }, 'request failed');
     return sendError(reply, 'internal', 'internal server error');

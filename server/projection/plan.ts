@@ -92,8 +92,8 @@ export function emptyPlan(): ProjectionPlan {
   };
 }
 
-export function planProjection(events: readonly EventEnvelope[], context: ProjectionContext): ProjectionPlan {
-  const plan = emptyPlan();
+/** Folds `events` into `plan` (a new one unless given: a group commit folds many terminals into one). */
+export function planProjection(events: readonly EventEnvelope[], context: ProjectionContext, plan: ProjectionPlan = emptyPlan()): ProjectionPlan {
   for (const event of events) projectOne(plan, context, event);
   plan.loads.sort((a, b) => (a.from_at < b.from_at ? -1 : a.from_at > b.from_at ? 1 : 0));
   return plan;

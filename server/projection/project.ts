@@ -1,11 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { EventEnvelope } from '../../shared/events';
 import type { Database } from '../db/schema';
+import type { QualityFlagsTable } from '../db/projection-schema';
 import { applyPlan } from './apply';
 import { forgedApprovalFlags } from './approvals';
 import { confirmCompletedOrders } from './erp';
 import { linesOfOrders, splitByOrderLine } from './order-scope';
-import { planProjection, type ProjectionContext } from './plan';
+import { emptyPlan, planProjection, type ProjectionContext } from './plan';
 
 /**
  * Projects events that were just inserted (never a resent copy: the caller
@@ -16,10 +17,33 @@ import { planProjection, type ProjectionContext } from './plan';
  * whose approver could not have approved is flagged as forged.
  */
 export async function projectEvents(trx: Transaction<Database>, context: ProjectionContext, inserted: readonly EventEnvelope[]): Promise<void> {
+  await projectEventGroup(trx, [{ context, events: inserted }]);
+}
+
+export interface TerminalEvents {
+  context: ProjectionContext;
+  events: readonly EventEnvelope[];
+}
+
+/**
+ * The same for the events of many terminals at once (a group commit): one
+ * plan for all of them, so each projection table costs one statement per
+ * group. Every delta in a plan commutes, so one plan over many terminals
+ * gives the rows that one plan per terminal would.
+ */
+export async function projectEventGroup(trx: Transaction<Database>, groups: readonly TerminalEvents[]): Promise<void> {
+  const inserted = groups.flatMap((g) => g.events);
   if (inserted.length === 0) return;
-  const { projectable, flags } = splitByOrderLine(inserted, context, await linesOfOrders(trx, inserted));
-  const plan = planProjection(projectable, context);
-  plan.flags.push(...flags, ...(await forgedApprovalFlags(trx, context, inserted)));
+  const orderLines = await linesOfOrders(trx, inserted);
+  const plan = emptyPlan();
+  const flags: QualityFlagsTable[] = [];
+  for (const { context, events } of groups) {
+    if (events.length === 0) continue;
+    const scoped = splitByOrderLine(events, context, orderLines);
+    planProjection(scoped.projectable, context, plan);
+    flags.push(...scoped.flags, ...(await forgedApprovalFlags(trx, context, events)));
+  }
+  plan.flags.push(...flags);
   await applyPlan(trx, plan);
   await confirmCompletedOrders(trx, plan.orders.keys());
 }
