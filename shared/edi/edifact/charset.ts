@@ -15,7 +15,6 @@ export type SyntaxIdentifier = (typeof SYNTAX_IDENTIFIERS)[number];
 
 const LEVEL_A = /^[A-Z0-9 .,\-()/='+:?!"%&*;<>]*$/;
 const LEVEL_B = /^[A-Za-z0-9 .,\-()/='+:?!"%&*;<>@[\\\]_{}|~#]*$/;
-// eslint-disable-next-line no-control-regex -- Latin-1 is a byte range, control characters excluded.
 const LATIN_1 = /^[\u0020-\u007E\u00A0-\u00FF]*$/;
 
 const PATTERN: Record<SyntaxIdentifier, RegExp> = { UNOA: LEVEL_A, UNOB: LEVEL_B, UNOC: LATIN_1 };
