@@ -5,7 +5,7 @@ import { writeInterchange, type SegmentData } from '../edifact/write';
  * DESADV (despatch advice message) for a dispatched shipment, in two
  * profiles: the classic UN/EDIFACT D.96A message, and the Global DESADV of
  * VDA 4987 on directory D.07A, which adds the consignor/consignee parties,
- * the gross weight (MEA+AAX+AAD), the transport (TDT+12) and a package
+ * the gross weight (MEA+AAX+AAD), the transport (TDT+12, C040 the carrier's name) and a package
  * hierarchy with counts: CPS+1 the whole consignment with its PAC totals,
  * CPS+n+1 one handling unit each, PAC+1 its type, PCI+17 with GIN+ML its
  * label number (the rack id for a JIS rack) and GIN+BJ its SSCC, then the
@@ -55,7 +55,8 @@ export function desadvSegments(a: DespatchAdvice, preparedAt: string): SegmentDa
   s.push(['NAD', global ? 'CN' : 'BY', [a.customer.id, '', '92'], '', a.customer.name]);
   s.push(['NAD', 'ST', '', '', a.shipTo.name]);
   if (a.shipTo.unloadingPoint) s.push(['LOC', '11', a.shipTo.unloadingPoint]);
-  if (global && (a.carrier || a.vehicleId)) s.push(['TDT', '12', '', '', '', ['', '', '', a.carrier ?? ''], '', '', '', ['', '', '', a.vehicleId ?? '']]);
+  // The vehicle's registration travels in VDA 4913 (712); in TDT it would need C401 filled, which a despatch by road has not.
+  if (global && a.carrier) s.push(['TDT', '12', '', '', '', ['', '', '', a.carrier]]);
   s.push(['CPS', '1']);
   if (global) s.push(['PAC', String(a.items.length), '', 'PK']);
   a.items.forEach((item, i) => {
