@@ -80,6 +80,8 @@ export function desadvFromInterchange(x: Interchange): ReadDespatchAdvice {
         break;
       case 'LIN':
         if (!pkg) throw new EdiError({ code: 'edi-lin-outside-package', message: 'LIN before any package (PAC)', segment: s.index, tag: 'LIN', expected: 'CPS and PAC before LIN' });
+        // A second LIN in one package (a rack of mixed variants) is a second line under the same label.
+        if (pkg.customerPartNumber !== '') pkg = { label: pkg.label, ...(pkg.sscc ? { sscc: pkg.sscc } : {}), packagingType: pkg.packagingType, customerPartNumber: '', quantity: 0, batches: [] };
         pkg.customerPartNumber = value(s, 3, 1);
         out.packages.push(pkg);
         break;

@@ -58,19 +58,26 @@ export function desadvSegments(a: DespatchAdvice, preparedAt: string): SegmentDa
   // The vehicle's registration travels in VDA 4913 (712); in TDT it would need C401 filled, which a despatch by road has not.
   if (global && a.carrier) s.push(['TDT', '12', '', '', '', ['', '', '', a.carrier]]);
   s.push(['CPS', '1']);
-  if (global) s.push(['PAC', String(a.items.length), '', 'PK']);
-  a.items.forEach((item, i) => {
+  if (global) s.push(['PAC', String(new Set(a.items.map((i) => i.containerId)).size), '', 'PK']);
+  // Items of one container or rack share one package (CPS/PAC); each is one LIN line in it.
+  const packages = new Map<string, ShipmentItem[]>();
+  for (const item of a.items) packages.set(item.containerId, [...(packages.get(item.containerId) ?? []), item]);
+  let line = 0;
+  [...packages.values()].forEach((items, i) => {
+    const first = items[0]!;
     s.push(['CPS', String(i + 2), '1']);
-    s.push(['PAC', '1', '', item.packagingType ?? (item.sequenceNumbers ? 'RACK' : 'PK')]);
+    s.push(['PAC', '1', '', first.packagingType ?? (first.sequenceNumbers ? 'RACK' : 'PK')]);
     s.push(['PCI', '17']);
-    s.push(['GIN', 'ML', item.containerId]);
-    if (item.sscc) s.push(['GIN', 'BJ', item.sscc]);
-    s.push(['LIN', String(i + 1), '', [item.customerPartNumber, 'IN']]);
-    s.push(['PIA', '1', [item.materialId, 'SA']]);
-    s.push(['QTY', ['12', String(item.quantity), 'PCE']]);
-    if (item.batches.length > 0) {
-      s.push(['PCI', '10']);
-      for (const b of item.batches) s.push(['GIN', 'BX', b.batch]);
+    s.push(['GIN', 'ML', first.containerId]);
+    if (first.sscc) s.push(['GIN', 'BJ', first.sscc]);
+    for (const item of items) {
+      s.push(['LIN', String(++line), '', [item.customerPartNumber, 'IN']]);
+      s.push(['PIA', '1', [item.materialId, 'SA']]);
+      s.push(['QTY', ['12', String(item.quantity), 'PCE']]);
+      if (item.batches.length > 0) {
+        s.push(['PCI', '10']);
+        for (const b of item.batches) s.push(['GIN', 'BX', b.batch]);
+      }
     }
   });
   return s;

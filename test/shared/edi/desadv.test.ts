@@ -25,7 +25,8 @@ const SHIPMENT: DespatchAdvice = {
   grossWeightKg: 412.5,
   items: [
     { containerId: 'C-1', sscc: '340123450000000017', materialId: 'M-HSG', customerPartNumber: 'A0004711', quantity: 48, batches: [{ batch: 'B-100' }, { batch: 'B-101' }], packagingType: '0012' },
-    { containerId: 'JIS-R1', materialId: 'M-SEAT', customerPartNumber: '5Q0-857-001-A', quantity: 10, batches: [{ batch: 'F-9' }], sequenceId: 'S1', sequenceNumbers: [1001, 1002] },
+    { containerId: 'JIS-R1', materialId: 'M-SEAT', customerPartNumber: '5Q0-857-001-A', quantity: 2, batches: [{ batch: 'F-9' }], sequenceId: 'S1', sequenceNumbers: [1001, 1003] },
+    { containerId: 'JIS-R1', materialId: 'M-SEAT', customerPartNumber: '5Q0-857-001-B', quantity: 1, batches: [{ batch: 'F-9' }], sequenceId: 'S1', sequenceNumbers: [1002] },
   ],
 };
 
@@ -40,7 +41,8 @@ describe.each(['D96A', 'GLOBAL-D07A'] as const)('DESADV %s', (profile) => {
     expect(r.value).toMatchObject({ deliveryNoteNumber: '40001234', supplier: '47110815', customer: 'AWS', unloadingPoint: 'Tor 3', despatchedAt: '2025-03-03T09:30', release: profile === 'D96A' ? '96A' : '07A' });
     expect(r.value.packages).toEqual([
       { label: 'C-1', sscc: '340123450000000017', packagingType: '0012', customerPartNumber: 'A0004711', materialId: 'M-HSG', quantity: 48, batches: ['B-100', 'B-101'] },
-      { label: 'JIS-R1', packagingType: 'RACK', customerPartNumber: '5Q0-857-001-A', materialId: 'M-SEAT', quantity: 10, batches: ['F-9'] },
+      { label: 'JIS-R1', packagingType: 'RACK', customerPartNumber: '5Q0-857-001-A', materialId: 'M-SEAT', quantity: 2, batches: ['F-9'] },
+      { label: 'JIS-R1', packagingType: 'RACK', customerPartNumber: '5Q0-857-001-B', materialId: 'M-SEAT', quantity: 1, batches: ['F-9'] },
     ]);
   });
 
@@ -49,7 +51,8 @@ describe.each(['D96A', 'GLOBAL-D07A'] as const)('DESADV %s', (profile) => {
     expect(segments[0]!.name).toBe('UNB');
     const seller = segments.find((s) => s.name === 'NAD' && s.elements[0]![0] === 'SE')!;
     expect(seller.elements[3]![0]).toBe("Takt Werk Nord, O'Brien+Söhne");
-    expect(segments.filter((s) => s.name === 'LIN')).toHaveLength(2);
+    expect(segments.filter((s) => s.name === 'LIN')).toHaveLength(3);
+    expect(segments.filter((s) => s.name === 'CPS')).toHaveLength(3);
   });
 
   it('counts are right: no warning from our own envelope check', () => {
@@ -70,11 +73,11 @@ describe('VDA 4913 for the same shipment', () => {
     const r = parseVda(text, VDA_4913);
     expect(r.ok && r.warnings).toEqual([]);
     if (!r.ok) return;
-    expect(r.value.map((x) => x.type)).toEqual(['711', '712', '713', '714', '715', '714', '715', '719']);
+    expect(r.value.map((x) => x.type)).toEqual(['711', '712', '713', '714', '715', '714', '715', '714', '715', '719']);
     expect(r.value[2]!.values).toMatchObject({ deliveryNote: '40001234', deliveryDate: '250303', unloadingPoint: 'Tor 3' });
     expect(r.value[3]!.values).toMatchObject({ customerPart: 'A0004711', quantity: '0000000048000', batch: 'B-100,B-101' });
     expect(r.value[4]!.values).toMatchObject({ sscc: '340123450000000017', quantityPerPackage: '0000000048000' });
-    expect(r.value[7]!.values).toMatchObject({ count714: '0000002', count715: '0000002' });
+    expect(r.value[9]!.values).toMatchObject({ count714: '0000003', count715: '0000003' });
   });
 });
 
