@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { EventEnvelope } from '../../shared/events';
 import type { Database } from '../db/schema';
+import { recordDispatches } from '../edi/dispatches';
 import { applyPlan } from './apply';
 import { forgedApprovalFlags } from './approvals';
 import { confirmCompletedOrders } from './erp';
@@ -22,4 +23,5 @@ export async function projectEvents(trx: Transaction<Database>, context: Project
   plan.flags.push(...flags, ...(await forgedApprovalFlags(trx, context, inserted)));
   await applyPlan(trx, plan);
   await confirmCompletedOrders(trx, plan.orders.keys());
+  await recordDispatches(trx, inserted);
 }

@@ -4,35 +4,10 @@ import { JisSequence } from '../../shared/master-data';
 import { listSchedules } from '../../server/edi/apply-schedule';
 import { receiveEdi } from '../../server/edi/inbound';
 import { getMessage } from '../../server/edi/store';
-import { upsertMaster } from '../../server/master-data-store';
+import { seedCustomer } from './support/edi-customer';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/edi/${name}`, import.meta.url), 'utf8');
-
-export async function seedCustomer(db: TestDatabase['db']): Promise<void> {
-  for (const [kind, row] of [
-    ['plant', { id: 'P1', name: 'Takt Werk Nord' }],
-    ['line', { id: 'L1', plantId: 'P1', name: 'Sitze' }],
-    [
-      'customer',
-      {
-        id: 'AWS000001',
-        name: 'Autowerk Süd',
-        supplierNumber: '47110815',
-        shipTo: { name: 'Autowerk Süd Werk 1', unloadingPoint: 'Tor 3' },
-        parts: [
-          { materialId: 'M-HSG', customerPartNumber: 'A0004711' },
-          { materialId: 'M-SEAT-A', customerPartNumber: '5Q0-857-001-A' },
-          { materialId: 'M-SEAT-B', customerPartNumber: '5Q0-857-001-B' },
-          { materialId: 'M-SEAT-C', customerPartNumber: '5Q0-857-002' },
-        ],
-      },
-    ],
-  ] as const) {
-    const w = await upsertMaster(db, kind, row as never);
-    if (!w.ok) throw new Error(w.error.message);
-  }
-}
 
 async function sequenceRow(db: TestDatabase['db'], id: string): Promise<JisSequence> {
   const row = await db.selectFrom('master_data').select(['data', 'line_id']).where('kind', '=', 'jis-sequence').where('id', '=', id).executeTakeFirstOrThrow();
