@@ -16,6 +16,12 @@ import { archive, customerOfMessage, loadCustomers, nextCounter } from './store'
  * and its claim rolls back, so the corrected resend applies.
  */
 
+/** UNOC files are ISO 8859-1, newer gateways send UTF-8: a file that is not valid UTF-8 is read as Latin-1. */
+export function decodeEdiFile(bytes: Uint8Array): string {
+  const utf8 = Buffer.from(bytes).toString('utf8');
+  return utf8.includes('\uFFFD') ? Buffer.from(bytes).toString('latin1') : utf8;
+}
+
 export type InboundSource = 'inbox' | 'cli' | 'api';
 
 export interface InboundOptions {
