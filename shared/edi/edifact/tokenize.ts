@@ -81,6 +81,23 @@ function splitSegments(input: string, start: number, d: Delimiters, warnings: Ed
       warnings.push({ code: 'edi-layout', message: 'spaces or tabs between segments were skipped', segment: segments.length + 1 });
     }
     if (pos >= n) break;
+    // Fast path: a segment without the release character splits natively (most segments of most files).
+    const end = input.indexOf(terminator, pos);
+    if (end >= 0) {
+      const body = input.slice(pos, end);
+      if (!body.includes(release) && (repetition === '' || !body.includes(repetition))) {
+        const parts = body.split(element);
+        const tag = parts[0]!;
+        if (!/^[A-Z0-9]{3}$/.test(tag)) {
+          throw new EdiError({ code: 'edi-bad-tag', message: `"${tag.slice(0, 20)}" is not a segment tag`, segment: segments.length + 1, tag: tag.slice(0, 3), expected: 'three upper-case letters or digits' });
+        }
+        const elements: string[][] = new Array<string[]>(parts.length - 1);
+        for (let i = 1; i < parts.length; i += 1) elements[i - 1] = parts[i]!.split(component);
+        segments.push({ tag, elements, index: segments.length + 1 });
+        pos = end + 1;
+        continue;
+      }
+    }
     const elements: string[][] = [];
     let components: string[] = [];
     let text = '';
