@@ -16,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<unknown> }>>
   sync: () => import('./sync'),
   pin: () => import('./pin'),
   kill: () => import('./kill'),
+  edi: () => import('./edi'),
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

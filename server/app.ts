@@ -6,6 +6,7 @@ import type { Database, DatabaseDialect } from './db/schema';
 import type { AuthFailureLimitOptions } from './http/auth-failure-limit';
 import { installErrorHandling } from './http/errors';
 import { DEFAULT_RATE_LIMIT_PER_MIN, installRateLimit, type RateLimitOptions } from './http/rate-limit';
+import { registerEdiRoutes } from './routes/edi';
 import { registerErpRoutes } from './routes/erp';
 import { registerEventsRoute } from './routes/events';
 import { registerQualityRoutes } from './routes/quality';
@@ -75,6 +76,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       registerTraceRoutes(api, deps);
       registerErpRoutes(api, deps);
       registerQualityRoutes(api, deps);
+      registerEdiRoutes(api, deps);
     });
   });
   return app;

@@ -7,6 +7,8 @@ import type { DatabaseDialect } from './db/schema';
 import { seedDemoData, type SeedOutcome } from './demo/seed';
 import type { AuthFailureLimitOptions } from './http/auth-failure-limit';
 import type { RateLimitOptions } from './http/rate-limit';
+import { startEdiService } from './edi/service';
+import type { EdiSettings } from './edi/settings';
 
 /** Lifecycle of a running server: open, migrate, optionally seed, listen; and the way back. */
 
@@ -21,6 +23,8 @@ export interface StartServerOptions {
   logger?: FastifyBaseLogger | boolean | undefined;
   rateLimit?: RateLimitOptions | undefined;
   authFailureLimit?: AuthFailureLimitOptions | undefined;
+  /** Inbox and outbox folders of the EDI gateway; without them no folder is watched. */
+  edi?: EdiSettings | undefined;
 }
 
 export interface RunningServer {
@@ -42,7 +46,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const app = buildServer({ db: database.db, dialect: database.dialect, logger: options.logger ?? true, https, rateLimit: options.rateLimit, authFailureLimit: options.authFailureLimit });
     try {
       const url = await app.listen({ port: options.port, host: options.host });
+      const edi = options.edi ? startEdiService(database.db, options.edi, app.log) : undefined;
       const close = async (): Promise<void> => {
+        await edi?.close();
         await app.close();
         await database.close();
       };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SHIPMENT_DETAIL_FIELDS } from './shipping/shipment';
 
 /**
  * Payloads of the production events (DESIGN §3) that the server projects into
@@ -53,6 +54,7 @@ export const ShipmentDispatchedPayload = z.object({
   shipmentId: id,
   containerIds: z.array(id).min(1),
   customer: z.string().min(1).optional(),
+  ...SHIPMENT_DETAIL_FIELDS,
 });
 
 export const SequencePartVerifiedPayload = z.object({

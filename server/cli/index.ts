@@ -1,4 +1,5 @@
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { EDI_USAGE, runEdi } from './edi-command';
 import { IMPORT_USAGE, runImport } from './import-command';
 import { MIGRATE_USAGE, runMigrate } from './migrate-command';
 import { SERVER_USAGE, runServer } from './server-command';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[], io: CliIo)
   token: { usage: TOKEN_USAGE, run: runToken },
   import: { usage: IMPORT_USAGE, run: runImport },
   trace: { usage: TRACE_USAGE, run: runTrace },
+  edi: { usage: EDI_USAGE, run: runEdi },
 };
 
 export const SERVER_CLI_USAGE = Object.values(COMMANDS)

@@ -4,6 +4,7 @@ import { DEMO_TERMINALS } from '../demo/demo-data';
 import type { SeedOutcome } from '../demo/seed';
 import { authFailureLimitFromEnv } from '../http/auth-failure-limit';
 import { rateLimitFromEnv } from '../http/rate-limit';
+import { ediSettings } from '../edi/settings';
 import { startServer } from '../main';
 import { databaseSettings, hostSetting, portSetting, tlsSetting } from './config';
 import { EXIT_OK, envOf, printJson, type CliIo } from './io';
@@ -32,8 +33,10 @@ export async function runServer(args: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   const env = envOf(io);
+  const database = databaseSettings(values, env);
   const running = await startServer({
-    ...databaseSettings(values, env),
+    ...database,
+    edi: ediSettings(database.dataDir, env),
     port: portSetting(values.port, env),
     host: hostSetting(values.host, env),
     tls: tlsSetting(env),

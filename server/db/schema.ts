@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+import type { EdiTables } from './edi-schema';
 import type { ProjectionTables } from './projection-schema';
 
 /**
@@ -59,7 +60,7 @@ export interface CountersTable {
   value: Generated<number>;
 }
 
-export interface Database extends ProjectionTables {
+export interface Database extends ProjectionTables, EdiTables {
   terminals: TerminalsTable;
   admin_tokens: AdminTokensTable;
   events: EventsTable;

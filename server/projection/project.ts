@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { EventEnvelope } from '../../shared/events';
 import type { Database } from '../db/schema';
 import type { QualityFlagsTable } from '../db/projection-schema';
+import { recordDispatches } from '../edi/dispatches';
 import { applyPlan } from './apply';
 import { forgedApprovalFlags } from './approvals';
 import { confirmCompletedOrders } from './erp';
@@ -46,4 +47,5 @@ export async function projectEventGroup(trx: Transaction<Database>, groups: read
   plan.flags.push(...flags);
   await applyPlan(trx, plan);
   await confirmCompletedOrders(trx, plan.orders.keys());
+  await recordDispatches(trx, inserted);
 }

@@ -1,0 +1,75 @@
+/** Table shapes of migration 0003-edi (see there for what each holds). JSON is text, as everywhere. */
+
+export interface EdiMessagesTable {
+  id: string;
+  direction: 'in' | 'out';
+  format: string;
+  partner: string | null;
+  reference: string | null;
+  /** inbox, cli, api (inbound); outbox (outbound). */
+  source: string;
+  file_name: string | null;
+  at: string;
+  /** in: applied, duplicate, rejected, unapplied; out: written. */
+  status: string;
+  raw: string;
+  parsed: string | null;
+  warnings: string;
+  error: string | null;
+  effect: string | null;
+  answer: string | null;
+}
+
+export interface EdiInterchangesTable {
+  partner: string;
+  reference: string;
+  message_id: string;
+}
+
+export interface DeliverySchedulesTable {
+  customer_id: string;
+  customer_part_number: string;
+  material_id: string | null;
+  schedule_number: string;
+  schedule_date: string;
+  unit: string;
+  cumulative_received: number | null;
+  last_delivery_note: string | null;
+  last_receipt_date: string | null;
+  /** What we shipped after the last delivery note the customer's schedule names: in transit for them. */
+  shipped_since: number;
+  lines: string;
+  message_id: string;
+  updated_at: string;
+}
+
+export interface EdiShipmentsTable {
+  shipment_id: string;
+  event_id: string;
+  delivery_note: string | null;
+  customer_id: string | null;
+  terminal_id: string;
+  dispatched_at: string;
+  /** written (DESADV and VDA 4913 in the outbox) or failed (error says why). */
+  status: string;
+  error: string | null;
+}
+
+export interface EdiShipmentLinesTable {
+  shipment_id: string;
+  line_no: number;
+  container_id: string;
+  sscc: string | null;
+  customer_part_number: string;
+  material_id: string;
+  quantity: number;
+  batches: string;
+}
+
+export interface EdiTables {
+  edi_messages: EdiMessagesTable;
+  edi_interchanges: EdiInterchangesTable;
+  delivery_schedules: DeliverySchedulesTable;
+  edi_shipments: EdiShipmentsTable;
+  edi_shipment_lines: EdiShipmentLinesTable;
+}

@@ -1,0 +1,4 @@
+export * from './tokenize';
+export * from './charset';
+export * from './interchange';
+export * from './write';
