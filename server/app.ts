@@ -12,6 +12,7 @@ import { registerQualityRoutes } from './routes/quality';
 import { registerTraceRoutes } from './routes/trace';
 import { registerHealthRoute } from './routes/health';
 import { registerMasterRoutes } from './routes/master';
+import { registerOeeRoutes } from './routes/oee';
 import { registerSyncPullRoute } from './routes/sync-pull';
 import { registerSyncPushRoute } from './routes/sync-push';
 
@@ -75,6 +76,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       registerTraceRoutes(api, deps);
       registerErpRoutes(api, deps);
       registerQualityRoutes(api, deps);
+      registerOeeRoutes(api, deps);
     });
   });
   return app;
