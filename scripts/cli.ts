@@ -37,6 +37,11 @@ const COMMANDS: Record<string, { summary: string; run: Command }> = {
   token: { summary: 'token add: create an admin token', run: (argv) => serverCli(['token', ...argv]) },
   import: { summary: 'import <kind> <file.csv|json>: master data into the server', run: (argv) => serverCli(['import', ...argv]) },
   trace: { summary: 'trace batch|container|serial …: the recall scope', run: (argv) => serverCli(['trace', ...argv]) },
+  oee: { summary: 'oee --line <id> --from <time> --to <time>: OEE per shift, day and order, stop reasons', run: (argv) => serverCli(['oee', ...argv]) },
+  'machine-sim': {
+    summary: 'machine-sim --broker mqtt://… --line <id> [--seed N] [--speed N]: a machine publishing cycles, stops, a fault and a gap',
+    run: async (argv) => (await import('../server/cli/machine-sim-command')).runMachineSim(argv, io),
+  },
 };
 
 async function serverCli(argv: string[]): Promise<number> {

@@ -13,6 +13,7 @@ import { registerQualityRoutes } from './routes/quality';
 import { registerTraceRoutes } from './routes/trace';
 import { registerHealthRoute } from './routes/health';
 import { registerMasterRoutes } from './routes/master';
+import { registerOeeRoutes } from './routes/oee';
 import { registerSyncPullRoute } from './routes/sync-pull';
 import { registerSyncPushRoute } from './routes/sync-push';
 
@@ -77,6 +78,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       registerErpRoutes(api, deps);
       registerQualityRoutes(api, deps);
       registerEdiRoutes(api, deps);
+      registerOeeRoutes(api, deps);
     });
   });
   return app;

@@ -22,7 +22,7 @@ export interface MasterWrite {
 }
 
 /** Kinds that belong to one line; terminals of other lines never receive them. */
-const LINE_SCOPED_KINDS: ReadonlySet<MasterKind> = new Set<MasterKind>(['order', 'terminal', 'jis-sequence']);
+const LINE_SCOPED_KINDS: ReadonlySet<MasterKind> = new Set<MasterKind>(['order', 'terminal', 'jis-sequence', 'shift-model', 'downtime-reason']);
 
 export function lineIdOf(kind: MasterKind, row: object): string | null {
   if (!LINE_SCOPED_KINDS.has(kind)) return null;

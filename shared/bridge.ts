@@ -4,6 +4,7 @@ import { type CallName, type EventName } from './bridge-channels';
 import { PullQuery, PullResponse, PushResponse } from './sync-protocol';
 import { EventEnvelope } from './events';
 import { JOURNAL_COPY_CALLS } from './bridge-journal';
+import { MACHINE_CALLS, MACHINE_EVENTS } from './bridge-machine';
 import { PrinterStatus } from './labels/host-status';
 import { LabelModel } from './labels/model';
 import { LOG_LEVELS } from './log';
@@ -112,12 +113,14 @@ export const BRIDGE_CALLS = {
   'printer:status': { request: Empty, response: PrinterStatus },
   'log:write': { request: z.object({ records: z.array(LogRecordSchema).max(200) }).strict(), response: z.object({ written: z.number().int().nonnegative() }) },
   ...JOURNAL_COPY_CALLS,
+  ...MACHINE_CALLS,
 } as const satisfies Record<CallName, { request: z.ZodType; response: z.ZodType }>;
 
 export const BRIDGE_EVENTS = {
   'scanner:scan': RawScan,
   'device:status': DeviceStatus,
   'printer:status': PrinterStatus,
+  ...MACHINE_EVENTS,
 } as const satisfies Record<EventName, z.ZodType>;
 
 // Compile-time proof that bridge-channels.ts lists exactly the calls and events above.

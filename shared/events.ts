@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PRODUCTION_EVENT_PAYLOADS } from './event-payloads';
 import { WORKFLOW_EVENT_PAYLOADS } from './workflow-event-payloads';
+import { MACHINE_EVENT_PAYLOADS } from './machine-event-payloads';
 
 /**
  * Facts are events (DESIGN §3). The envelope is shared by every event; each
@@ -40,6 +41,7 @@ export const EVENT_PAYLOADS = {
   JournalRestored: JournalRestoredPayload,
   ...PRODUCTION_EVENT_PAYLOADS,
   ...WORKFLOW_EVENT_PAYLOADS,
+  ...MACHINE_EVENT_PAYLOADS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

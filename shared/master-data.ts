@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OEE_MASTER_KINDS, type OeeMasterRowByKind } from './master-data-oee';
 
 /**
  * Master data flows server → terminal (DESIGN §3). Every row has an `id`; the
@@ -42,6 +43,8 @@ export const LineSettings = z.object({
     .optional(),
   /** JIS: warn when the cached call-off is older than this. */
   jisCallOffMaxAgeMinutes: z.number().int().positive().max(7 * 24 * 60).optional(),
+  /** OEE: a machine stop shorter than this is a micro-stop (performance loss, no reason asked); absent = 120 s. */
+  microStopSeconds: z.number().int().positive().max(3600).optional(),
 });
 export type LineSettings = z.infer<typeof LineSettings>;
 
@@ -261,12 +264,13 @@ export const MASTER_KINDS = {
   'label-template': LabelTemplate,
   'sscc-range': SsccRange,
   customer: Customer,
+  ...OEE_MASTER_KINDS,
 } as const;
 
 export type MasterKind = keyof typeof MASTER_KINDS;
 export const MasterKindName = z.enum(Object.keys(MASTER_KINDS) as [MasterKind, ...MasterKind[]]);
 
-export interface MasterRowByKind {
+export interface MasterRowByKind extends OeeMasterRowByKind {
   plant: Plant;
   line: Line;
   terminal: Terminal;

@@ -2,6 +2,7 @@ import { chmod, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { HostError } from './coded-error';
+import { MACHINE_CONFIG_ENV, MACHINE_CONFIG_FIELDS, machineConfigProblem } from './machine-config';
 
 /**
  * Terminal configuration: `terminal.json` in the user-data folder, with
@@ -41,6 +42,7 @@ export const TerminalConfig = z.object({
   storageCheckSeconds: z.coerce.number().int().min(1).max(3600).optional(),
   /** Retention: synced events older than this many days are pruned; absent = 30. */
   retentionDays: z.coerce.number().min(1).max(3650).optional(),
+  ...MACHINE_CONFIG_FIELDS,
 });
 export type TerminalConfig = z.infer<typeof TerminalConfig>;
 
@@ -63,10 +65,11 @@ export const CONFIG_ENV: Record<Field, string> = {
   storageMaxQuotaPercent: 'TAKT_STORAGE_MAX_QUOTA_PERCENT',
   storageCheckSeconds: 'TAKT_STORAGE_CHECK_SECONDS',
   retentionDays: 'TAKT_RETENTION_DAYS',
+  ...MACHINE_CONFIG_ENV,
 };
 
 /** Fields where an empty variable is a value ("no scanner"), not "unset". */
-const EMPTY_IS_A_VALUE: ReadonlySet<Field> = new Set(['scannerPort', 'printer']);
+const EMPTY_IS_A_VALUE: ReadonlySet<Field> = new Set(['scannerPort', 'printer', 'mqttUrl']);
 
 export interface LoadConfigOptions {
   userDataDir: string;
@@ -85,11 +88,12 @@ export async function loadTerminalConfig({ userDataDir, env }: LoadConfigOptions
     merged[field] = value;
   }
   const parsed = TerminalConfig.safeParse(merged);
-  if (parsed.success) {
+  const machineProblem = parsed.success ? machineConfigProblem(parsed.data) : null;
+  if (parsed.success && !machineProblem) {
     requireTlsOffLoopback(parsed.data.serverUrl, env, file);
     return parsed.data;
   }
-  const issue = parsed.error.issues[0];
+  const issue = parsed.success ? { path: [machineProblem!.field], message: machineProblem!.message } : parsed.error.issues[0];
   const field = String(issue?.path[0] ?? 'config') as Field;
   const envName = CONFIG_ENV[field];
   const source = envName && env[envName] ? `from ${envName}` : envName ? `from ${file} or ${envName}` : `from ${file}`;

@@ -9,6 +9,8 @@ import { createPrinterService, printerDriverFromConfig, type PrinterService } fr
 import { createSerialScanner, type Scanner } from './serial-scanner';
 import { createServerTransport, type ServerTransport } from './server-transport';
 import { storageInfo } from './storage-settings';
+import { createMachineService, type MachineService } from './machine-service';
+import { machineStoreFile, openMachineSignalStore } from './machine-signal-store';
 
 /**
  * The host services behind the bridge: one object whatever the transport
@@ -32,6 +34,7 @@ export interface CreateHostOptions {
   server?: ServerTransport;
   printer?: PrinterService;
   journalCopy?: JournalCopy;
+  machine?: MachineService;
 }
 
 const NOT_CONFIGURED: ScannerStatus = { state: 'not-configured', message: 'no serial scanner configured (TAKT_SCANNER_PORT)' };
@@ -47,6 +50,9 @@ export function createHost(options: CreateHostOptions): Host {
   // The journal's second copy (journal-copy.ts), opened at the first call that needs it.
   let journalCopy: JournalCopy | null = options.journalCopy ?? null;
   const copy = (): JournalCopy => (journalCopy ??= openJournalCopy(journalCopyFile(userDataDir, config.terminalId)));
+  const machine =
+    options.machine ??
+    createMachineService({ config, terminalId: config.terminalId, store: openMachineSignalStore(config.mqttUrl ? machineStoreFile(userDataDir, config.terminalId) : ':memory:') });
 
   const handlers: HostHandlers = {
     'host:info': async () => ({
@@ -83,6 +89,10 @@ export function createHost(options: CreateHostOptions): Host {
     'journal:side': async () => copy().side(),
     'journal:print-jobs': async ({ after, limit }) => ({ jobs: copy().printJobs(after, limit) as { id: string; state: string }[] }),
     'journal:mirror': async (request) => copy().mirror(request),
+    'machine:status': async () => machine.status(),
+    'machine:take': async ({ limit }) => ({ items: machine.take(limit) }),
+    'machine:ack': async ({ ids }) => ({ acknowledged: machine.ack(ids) }),
+    'machine:line-state': async (state) => ({ published: await machine.publishLineState(state) }),
   };
 
   return {
@@ -91,6 +101,8 @@ export function createHost(options: CreateHostOptions): Host {
     async start() {
       unsubscribe.push(printer.onStatus((status) => hub.emit('printer:status', status)));
       printer.start();
+      unsubscribe.push(machine.onStatus((status) => hub.emit('machine:status', status)));
+      machine.start();
       if (!scanner) {
         hub.emit('device:status', { device: 'scanner', status: NOT_CONFIGURED });
         return;
@@ -103,6 +115,7 @@ export function createHost(options: CreateHostOptions): Host {
     },
     async stop() {
       printer.stop();
+      await machine.stop();
       for (const off of unsubscribe.splice(0)) off();
       await scanner?.stop();
       journalCopy?.close();

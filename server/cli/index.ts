@@ -2,6 +2,7 @@ import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { EDI_USAGE, runEdi } from './edi-command';
 import { IMPORT_USAGE, runImport } from './import-command';
 import { MIGRATE_USAGE, runMigrate } from './migrate-command';
+import { OEE_USAGE, runOee } from './oee-command';
 import { SERVER_USAGE, runServer } from './server-command';
 import { TERMINAL_USAGE, runTerminal } from './terminal-command';
 import { TOKEN_USAGE, runToken } from './token-command';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[], io: CliIo)
   import: { usage: IMPORT_USAGE, run: runImport },
   trace: { usage: TRACE_USAGE, run: runTrace },
   edi: { usage: EDI_USAGE, run: runEdi },
+  oee: { usage: OEE_USAGE, run: runOee },
 };
 
 export const SERVER_CLI_USAGE = Object.values(COMMANDS)

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/schema';
+import { orderTimesOf, type OrderTimes } from '../oee/order-times';
 
 /**
  * ERP confirmations: when an order is projected as completed it gets a
@@ -21,6 +22,10 @@ export interface ErpConfirmation {
   scrapQuantity: number;
   scrapByReason: { reasonId: string; quantity: number }[];
   consumption: { materialId: string; batch: string; quantity: number }[];
+  /** Actual run and stop times of the order from the OEE fold (absent when the order's start was never seen). */
+  runSeconds?: OrderTimes['runSeconds'];
+  stopSeconds?: OrderTimes['stopSeconds'];
+  stopsByReason?: OrderTimes['stopsByReason'];
   /** The earlier confirmation of the same order these totals replace. */
   supersedes: number | null;
   confirmedAt: string;
@@ -64,7 +69,7 @@ function sameSnapshot(storedData: string, snapshotData: string): boolean {
   return JSON.stringify(rest) === snapshotData;
 }
 
-async function snapshotOf(trx: Transaction<Database>, progress: { order_id: string; line_id: string; material_id: string | null; completed_at: string | null; good_quantity: number; scrap_quantity: number }): Promise<Snapshot> {
+async function snapshotOf(trx: Transaction<Database>, progress: { order_id: string; line_id: string; material_id: string | null; started_at: string | null; completed_at: string | null; good_quantity: number; scrap_quantity: number }): Promise<Snapshot> {
   // A reason whose scrap was fully undone stays as a zero row; the ERP hears only real scrap.
   const scrap = await trx
     .selectFrom('order_scrap')
@@ -92,6 +97,7 @@ async function snapshotOf(trx: Transaction<Database>, progress: { order_id: stri
     scrapQuantity: Number(progress.scrap_quantity),
     scrapByReason: scrap.map((s) => ({ reasonId: s.reason_id, quantity: Number(s.quantity) })),
     consumption: consumption.map((c) => ({ materialId: c.material_id, batch: c.batch, quantity: Number(c.quantity) })),
+    ...((await orderTimesOf(trx, progress)) ?? {}),
   };
 }
 

@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host';
 import { CREDENTIAL_FILE, PAIRING_PAGE_FILE, readPairingUrl, sessionValue } from '../../electron/browser-host-pairing';
 import type { TerminalConfig } from '../../electron/host/config';
+import { MACHINE_CONFIG_DEFAULTS } from '../../electron/host/machine-config';
 import { createHost, type Host } from '../../electron/host/host-services';
 import { WS_PATH } from '../../shared/ws-protocol';
 import { codeIn, pair, pairedCookie } from './browser-pairing-support';
@@ -20,6 +21,7 @@ const config: TerminalConfig = {
   scannerBaud: 9600,
   scannerFraming: 'auto',
   language: 'de',
+  ...MACHINE_CONFIG_DEFAULTS,
 };
 
 describe('browser host pairing', () => {

@@ -9,6 +9,7 @@ import { CLOSE_REPLACED, startBrowserHost, type BrowserHost } from '../../electr
 import { pairedCookie } from './browser-pairing-support';
 import { CONTENT_SECURITY_POLICY } from '../../electron/host/content-security';
 import type { TerminalConfig } from '../../electron/host/config';
+import { MACHINE_CONFIG_DEFAULTS } from '../../electron/host/machine-config';
 import { createHost, type Host } from '../../electron/host/host-services';
 import { createFakeScanner } from './fake-scanner';
 
@@ -20,6 +21,7 @@ const config: TerminalConfig = {
   scannerBaud: 9600,
   scannerFraming: 'auto',
   language: 'de',
+  ...MACHINE_CONFIG_DEFAULTS,
 };
 
 /** A bridge client over a real ws connection that collects every frame. */

@@ -25,6 +25,14 @@ describe('terminal config', () => {
       scannerBaud: 9600,
       scannerFraming: 'auto',
       language: 'de',
+      // No machine connection; its settings keep their defaults until one is configured.
+      mqttUrl: '',
+      mqttFormat: 'json',
+      mqttCounterMetric: 'Counter',
+      mqttStateMetric: 'State',
+      mqttAlarmMetric: 'Alarm',
+      machineBatchSeconds: 60,
+      machineGapSeconds: 300,
     });
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchBridgeCall } from '../../shared/bridge-dispatch';
 import type { TerminalConfig } from '../../electron/host/config';
+import { MACHINE_CONFIG_DEFAULTS } from '../../electron/host/machine-config';
 import { createHost } from '../../electron/host/host-services';
 import type { ServerTransport } from '../../electron/host/server-transport';
 import { HostError } from '../../electron/host/coded-error';
@@ -17,6 +18,7 @@ const config: TerminalConfig = {
   scannerBaud: 9600,
   scannerFraming: 'auto',
   language: 'de',
+  ...MACHINE_CONFIG_DEFAULTS,
 };
 
 describe('host services', () => {

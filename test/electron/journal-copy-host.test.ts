@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TerminalConfig } from '../../electron/host/config';
+import { MACHINE_CONFIG_DEFAULTS } from '../../electron/host/machine-config';
 import { createHost } from '../../electron/host/host-services';
 import { journalCopyFile } from '../../electron/host/journal-copy';
 import type { ServerTransport } from '../../electron/host/server-transport';
@@ -17,6 +18,7 @@ const config: TerminalConfig = {
   scannerBaud: 9600,
   scannerFraming: 'auto',
   language: 'de',
+  ...MACHINE_CONFIG_DEFAULTS,
 };
 
 const envelope = (seq: number): EventEnvelope => ({

@@ -36,6 +36,12 @@ const SAMPLES: { [K in MasterKind]: Record<string, unknown> } = {
     shipTo: { name: 'Autowerk Süd, Werk Ingolstadt', address: 'Werkstraße 1, 85045 Ingolstadt', unloadingPoint: 'Tor 3' },
     parts: [{ materialId: 'M-X', customerPartNumber: '5Q0 915 105 A', changeLevel: 'C', unitWeightKg: 0.42, containerTareKg: 1.9 }],
   },
+  'shift-model': {
+    id: 'SM-L1', lineId: 'L1', timeZone: 'Europe/Berlin',
+    shifts: [{ id: 'early', name: 'Frühschicht', start: '06:00', end: '14:00', breaks: [{ start: '09:00', end: '09:30' }] }],
+  },
+  routing: { id: 'RT-X', materialId: 'M-X', operation: '0010', idealCycleSeconds: 30 },
+  'downtime-reason': { id: 'DR-X', lineId: 'L1', code: 'TOOL', loss: 'availability', label: { de: 'Werkzeugwechsel', en: 'Tool change' } },
 };
 
 describe('takt import', () => {

@@ -19,6 +19,10 @@ function handlers(): HostHandlers {
     'journal:side': vi.fn(async () => ({ ackedSeq: 0, state: null, snapshot: null })),
     'journal:print-jobs': vi.fn(async () => ({ jobs: [] })),
     'journal:mirror': vi.fn(async () => ({ head: 0 })),
+    'machine:status': vi.fn(async () => ({ state: 'not-configured' as const, received: 0, malformed: 0, unknown: 0, pending: 0 })),
+    'machine:take': vi.fn(async () => ({ items: [] })),
+    'machine:ack': vi.fn(async (req: { ids: string[] }) => ({ acknowledged: req.ids.length })),
+    'machine:line-state': vi.fn(async () => ({ published: false })),
   };
 }
 

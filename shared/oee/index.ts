@@ -1,0 +1,6 @@
+export * from './fold';
+export * from './intervals';
+export * from './shift-calendar';
+export * from './timeline';
+export * from './figures';
+export * from './report';
