@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CORRECTION_EVENT_PAYLOADS } from './correction-event-payloads';
 import { PRODUCTION_EVENT_PAYLOADS } from './event-payloads';
 import { WORKFLOW_EVENT_PAYLOADS } from './workflow-event-payloads';
 
@@ -40,6 +41,7 @@ export const EVENT_PAYLOADS = {
   JournalRestored: JournalRestoredPayload,
   ...PRODUCTION_EVENT_PAYLOADS,
   ...WORKFLOW_EVENT_PAYLOADS,
+  ...CORRECTION_EVENT_PAYLOADS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
