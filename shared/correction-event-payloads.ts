@@ -26,6 +26,8 @@ export const GoodQuantityCorrectedPayload = z.object({
   correctedTo: z.number().int().nonnegative(),
   approvedBy: id.optional(),
   reason: reason.optional(),
+  /** Parts taken back out of the open container with a correction downwards (they were packed by the wrong booking). */
+  fromContainer: z.object({ containerId: id, quantity: z.number().int().positive() }).optional(),
 });
 
 /**

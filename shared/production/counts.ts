@@ -79,7 +79,7 @@ export interface CorrectionInput {
   readonly approval?: Approval;
 }
 
-/** GoodQuantityCorrected from the booked quantity to `correctedTo`; never below what is already packed. */
+/** GoodQuantityCorrected from the booked quantity to `correctedTo`; never below what is in closed containers. */
 export function correctGoodQuantity(input: CorrectionInput): Verdict<{ delta: number }> {
   const { execution, correctedTo } = input;
   if (execution.status !== 'started' && execution.status !== 'paused') {
@@ -88,9 +88,14 @@ export function correctGoodQuantity(input: CorrectionInput): Verdict<{ delta: nu
   if (!Number.isInteger(correctedTo) || correctedTo < 0) return nok('quantity-invalid', 'The quantity must be a whole number, zero or more.', { quantity: correctedTo });
   const delta = correctedTo - execution.goodQuantity;
   if (delta === 0) return nok('correction-unchanged', `${correctedTo} good parts are already booked.`, { quantity: correctedTo });
+  // Parts the wrong booking packed come back out of the open container; closed ones have their label and stay.
   const packed = packedQuantity(input.state, execution.orderId);
-  if (correctedTo < packed) {
-    return nok('correction-below-packed', `${packed} parts are already packed; the good quantity cannot be less.`, { quantity: correctedTo, packed });
+  const open = execution.openContainerId ? input.state.containers[execution.openContainerId] : undefined;
+  const openQuantity = open?.status === 'open' ? open.quantity : 0;
+  const takeOut = Math.max(0, packed - correctedTo);
+  if (takeOut > openQuantity) {
+    const closed = packed - openQuantity;
+    return nok('correction-below-packed', `${closed} parts are already in closed containers; the good quantity cannot be less.`, { quantity: correctedTo, packed: closed });
   }
   const threshold = input.approvalThreshold;
   if (threshold !== undefined && Math.abs(delta) > threshold && !input.approval) {
@@ -102,7 +107,8 @@ export function correctGoodQuantity(input: CorrectionInput): Verdict<{ delta: nu
     });
   }
   const approval = input.approval ? { approvedBy: input.approval.approvedBy, reason: input.approval.reason } : {};
-  return accept([{ type: 'GoodQuantityCorrected', orderId: execution.orderId, payload: { delta, kind: input.kind, correctedTo, ...approval } }], { delta });
+  const fromContainer = takeOut > 0 && open ? { fromContainer: { containerId: open.containerId, quantity: takeOut } } : {};
+  return accept([{ type: 'GoodQuantityCorrected', orderId: execution.orderId, payload: { delta, kind: input.kind, correctedTo, ...approval, ...fromContainer } }], { delta });
 }
 
 export interface CompletionInput {

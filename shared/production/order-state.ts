@@ -182,6 +182,8 @@ function applyToDraft(draft: Draft, event: EventEnvelope): void {
       const p = payloadOf('GoodQuantityCorrected', event);
       if (!orderId || !p) return;
       draft.updateOrder(orderId, (o) => ({ ...o, goodQuantity: o.goodQuantity + p.delta }));
+      const container = p.fromContainer ? draft.containers[p.fromContainer.containerId] : undefined;
+      if (p.fromContainer && container) draft.setContainer({ ...container, quantity: Math.max(0, container.quantity - p.fromContainer.quantity) });
       return;
     }
     case 'BlockedBatchOverridden': {

@@ -47,16 +47,17 @@ describe('order detail', () => {
     expect(rig.store.getState().terminal.operator?.id).toBe('op-ben');
     expect(screen.getByTestId('order-detail').getAttribute('data-status')).toBe('started');
 
-    // A count below what is packed cannot be booked as a correction: the question, then a clear refusal.
+    // A differing count is a question: cancelling it books nothing and leaves the order running.
+    const before = (await journal(rig)).length;
     fireEvent.click(screen.getByTestId('wf-complete'));
     typePad('numpad', '3');
     fireEvent.click(screen.getByTestId('numpad-submit'));
     await waitFor(() => expect(screen.getByTestId('wf-completion-dialog').getAttribute('data-step')).toBe('confirm-count'));
     expect(screen.getByTestId('wf-completion-text').textContent).toContain('Counted 3, but 6 good parts are booked. Book the difference (-3) as a correction?');
-    const refused = await clickForVerdict(rig, 'wf-completion-correct');
-    expect(refused).toEqual({ tone: 'nok', text: '6 parts are already packed: the good quantity cannot be less.' });
-    acknowledge();
+    fireEvent.click(screen.getByTestId('wf-completion-cancel'));
     expect(screen.queryByTestId('wf-completion-dialog')).toBeNull();
+    expect((await journal(rig)).length).toBe(before);
+    expect(screen.getByTestId('order-detail').getAttribute('data-status')).toBe('started');
 
     // Counted 10 with 6 booked: asked once, +4 booked as a correction, then the 4 parts in no container are named.
     fireEvent.click(screen.getByTestId('wf-complete'));

@@ -92,7 +92,7 @@ describe('completion with a counted quantity', () => {
 describe('correcting the good quantity', () => {
   it.each<{ name: string; to: number; threshold?: number; approved?: boolean; expected: string }>([
     { name: 'a wrong booking corrected down', to: 25, expected: 'ok' },
-    { name: 'below what is packed', to: 19, expected: 'correction-below-packed' },
+    { name: 'below what closed containers hold', to: 19, expected: 'correction-below-packed' },
     { name: 'no change', to: 30, expected: 'correction-unchanged' },
     { name: 'above the threshold without a shift lead', to: 40, threshold: 5, expected: 'correction-needs-approval' },
     { name: 'above the threshold with a shift lead', to: 40, threshold: 5, approved: true, expected: 'ok' },
@@ -108,6 +108,21 @@ describe('correcting the good quantity', () => {
     r.apply(v);
     expect(r.execution.goodQuantity).toBe(to);
     if (approved) expect(v.events[0]?.payload).toMatchObject({ approvedBy: 'op-lead', reason: 'recounted' });
+  });
+
+  it('takes the parts a wrong booking packed back out of the open container, never out of a closed one', () => {
+    const r = running();
+    r.apply([{ type: 'BlockedBatchOverridden', orderId: 'o-1', payload: { materialId: 'm-housing', batch: 'H-BLOCK-7', reason: 'sorted', approvedBy: 'op-lead' } }]);
+    r.book(20);
+    r.book(9);
+    const open = r.execution.openContainerId!;
+    const v = correctGoodQuantity({ state: r.state, execution: r.execution, correctedTo: 22, kind: 'booking' });
+    expect(v.ok && v.events[0]?.payload).toEqual({ delta: -7, kind: 'booking', correctedTo: 22, fromContainer: { containerId: open, quantity: 7 } });
+    r.apply(v);
+    expect(r.state.containers[open]?.quantity).toBe(2);
+    expect(unpackedQuantity(r.state, r.execution)).toBe(0);
+    const refused = correctGoodQuantity({ state: r.state, execution: r.execution, correctedTo: 19, kind: 'booking' });
+    expect(refused.ok ? null : refused.reason).toMatchObject({ code: 'correction-below-packed', params: { packed: 20 } });
   });
 });
 
