@@ -558,6 +558,8 @@ export const createWorkflowSlice =
         const c = context();
         const operator = get().terminal.operator;
         if (!c || !operator || wf().busy) return;
+        const blocked = refuseIfBlockedLoad(c.execution, wf().master.blockedBatches);
+        if (blocked) return refuse(blocked.reason);
         await run(startOrder({ order: c.order, materials: c.materials, execution: c.execution, operatorId: operator.id }), 'workflow.started', { number: c.order.number });
       },
 
