@@ -12,6 +12,7 @@ import { DexiePrintJobStore } from './storage/print-jobs';
 import { createPrintQueue, type PrintQueue } from './state/print-queue';
 import { createAppStore, type AppStore } from './state/app-store';
 import { DEFAULT_SPACE_POLICY, SpaceGuard, type SpacePolicy } from './storage/space-guard';
+import { followMasterNews } from './sync/master-news';
 import { provideSyncControl } from './sync/sync-control';
 import { createSyncWorker, startSync, type SyncHandle, type WorkerLike } from './sync/sync-runner';
 import type { SyncStatus } from './sync/sync-status';
@@ -164,6 +165,7 @@ export async function boot(options: BootOptions): Promise<Booted> {
     ...(connectivity ? { connectivity } : {}),
   });
   const engine = sync;
+  const stopMasterNews = followMasterNews({ bridge: options.bridge, checkpoint: () => cache.checkpoint(), pullNow: () => engine.pullNow() });
   provideSyncControl({ syncNow: () => engine.syncNow(), space: () => space.current });
 
   // Jobs left queued (printer out of paper, or the app restarted before they went out) are sent again, in the background.
@@ -184,6 +186,7 @@ export async function boot(options: BootOptions): Promise<Booted> {
     restore,
     shutdown() {
       provideSyncControl(null);
+      stopMasterNews();
       space.stop();
       engine.stop();
       journal.close();

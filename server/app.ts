@@ -14,6 +14,7 @@ import { registerTraceRoutes } from './routes/trace';
 import { registerHealthRoute } from './routes/health';
 import { registerMasterRoutes } from './routes/master';
 import { registerOeeRoutes } from './routes/oee';
+import { registerSyncNotifyRoute } from './routes/sync-notify';
 import { registerSyncPullRoute } from './routes/sync-pull';
 import { registerSyncPushRoute } from './routes/sync-push';
 
@@ -47,6 +48,8 @@ export interface BuildServerOptions {
   rateLimit?: RateLimitOptions | undefined;
   /** Failed authentications per address and window before 429 (default 30 per minute). */
   authFailureLimit?: AuthFailureLimitOptions | undefined;
+  /** See RouteDeps.revisionPollMs. */
+  revisionPollMs?: number | undefined;
 }
 
 /** The HTTP application without listening: tests drive it with `app.inject`. */
@@ -68,10 +71,11 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     await installRateLimit(scope, options.rateLimit ?? { max: DEFAULT_RATE_LIMIT_PER_MIN, timeWindowMs: 60_000 });
     // Routes in a scope registered after the limiter, so its onRoute hook sees every one of them.
     void scope.register(async (api) => {
-      const deps = { db: options.db, dialect: options.dialect };
+      const deps = { db: options.db, dialect: options.dialect, revisionPollMs: options.revisionPollMs };
       registerHealthRoute(api, deps);
       registerSyncPushRoute(api, deps);
       registerSyncPullRoute(api, deps);
+      registerSyncNotifyRoute(api, deps);
       registerEventsRoute(api, deps);
       registerMasterRoutes(api, deps);
       registerTraceRoutes(api, deps);

@@ -30,6 +30,25 @@ export function lineIdOf(kind: MasterKind, row: object): string | null {
   return typeof lineId === 'string' ? lineId : null;
 }
 
+type MasterWriteListener = () => void;
+const writeListeners = new Set<MasterWriteListener>();
+
+/**
+ * Called after every write that took a new revision (the revision notifier
+ * wakes waiting terminals with it). Inside a caller's transaction it runs
+ * before the commit, so a listener must read the database again later rather
+ * than trust what it sees at once.
+ */
+export function onMasterWrite(listener: MasterWriteListener): () => void {
+  writeListeners.add(listener);
+  return () => void writeListeners.delete(listener);
+}
+
+function announceWrite(write: MasterWrite): MasterWrite {
+  if (write.changed) for (const listener of writeListeners) listener();
+  return write;
+}
+
 /** Validates `row` against its kind's schema (defaults applied) and stores it under a new revision. */
 export async function upsertMaster<K extends MasterKind>(db: Db, kind: K, row: MasterInput<K>): Promise<Result<MasterWrite>> {
   const schema = MASTER_KINDS[kind] as unknown as z.ZodType<{ id: string }>;
@@ -40,7 +59,7 @@ export async function upsertMaster<K extends MasterKind>(db: Db, kind: K, row: M
   const data = JSON.stringify(parsed.data);
   const lineId = lineIdOf(kind, parsed.data);
   try {
-    return ok(await writeRow(db, kind, parsed.data, data, lineId));
+    return ok(announceWrite(await writeRow(db, kind, parsed.data, data, lineId)));
   } catch (err) {
     if (err instanceof RefusedWrite) return { ok: false, error: err.error };
     throw err;
@@ -84,7 +103,7 @@ async function writeRow(db: Db, kind: MasterKind, row: { id: string }, data: str
  * Deleting a tombstone again changes nothing.
  */
 export async function deleteMaster(db: Db, kind: MasterKind, id: string): Promise<Result<MasterWrite>> {
-  return inTransaction(db, async (trx) => {
+  const written = await inTransaction(db, async (trx): Promise<Result<MasterWrite>> => {
     const existing = await findRow(trx, kind, id);
     if (!existing) return fail('not-found', `no ${kind} with id ${id}`);
     if (existing.deleted === 1) return ok({ rev: existing.rev, changed: false });
@@ -93,6 +112,8 @@ export async function deleteMaster(db: Db, kind: MasterKind, id: string): Promis
     await trx.updateTable('master_data').set({ rev, deleted: 1, data: null }).where('kind', '=', kind).where('id', '=', id).execute();
     return ok({ rev, changed: true });
   });
+  if (written.ok) announceWrite(written.value);
+  return written;
 }
 
 export interface ChangePage {

@@ -6,7 +6,7 @@
 export const CALL_NAMES = ['host:info', 'host:disk', 'scanner:status', 'sync:push', 'sync:pull', 'printer:print', 'printer:status', 'log:write',
   'journal:head', 'journal:append', 'journal:read', 'journal:side', 'journal:print-jobs', 'journal:mirror',
   'machine:status', 'machine:take', 'machine:ack', 'machine:line-state'] as const;
-export const EVENT_NAMES = ['scanner:scan', 'device:status', 'printer:status', 'machine:status'] as const;
+export const EVENT_NAMES = ['scanner:scan', 'device:status', 'printer:status', 'machine:status', 'master:changed'] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -66,6 +66,10 @@ export type RawScan = z.infer<typeof RawScan>;
 export const DeviceStatus = z.object({ device: z.literal('scanner'), status: ScannerStatus });
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
 
+/** The server has master data up to this revision for the terminal's line (host long poll): pull if the cache is behind. */
+export const MasterChanged = z.object({ rev: z.number().int().nonnegative() }).strict();
+export type MasterChanged = z.infer<typeof MasterChanged>;
+
 const Empty = z.object({}).strict();
 
 /**
@@ -121,6 +125,7 @@ export const BRIDGE_EVENTS = {
   'device:status': DeviceStatus,
   'printer:status': PrinterStatus,
   ...MACHINE_EVENTS,
+  'master:changed': MasterChanged,
 } as const satisfies Record<EventName, z.ZodType>;
 
 // Compile-time proof that bridge-channels.ts lists exactly the calls and events above.

@@ -18,6 +18,8 @@ export const OrderResumedPayload = z.object({});
 export const OrderCompletedPayload = z.object({
   /** The operator closed the order below its planned quantity. */
   short: z.boolean().optional(),
+  /** Good parts left in no container, and where the operator said they are (e.g. `rework`). */
+  unpacked: z.object({ quantity: count, where: z.string().trim().min(1).max(100) }).optional(),
 });
 
 /** A batch scanned for a BOM item: from now on parts of the order are made from it (a batch window). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CORRECTION_EVENT_PAYLOADS } from './correction-event-payloads';
 import { PRODUCTION_EVENT_PAYLOADS } from './event-payloads';
 import { WORKFLOW_EVENT_PAYLOADS } from './workflow-event-payloads';
 import { MACHINE_EVENT_PAYLOADS } from './machine-event-payloads';
@@ -42,6 +43,7 @@ export const EVENT_PAYLOADS = {
   ...PRODUCTION_EVENT_PAYLOADS,
   ...WORKFLOW_EVENT_PAYLOADS,
   ...MACHINE_EVENT_PAYLOADS,
+  ...CORRECTION_EVENT_PAYLOADS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

@@ -24,6 +24,8 @@ export const LineSettings = z.object({
   containerCapacity: z.number().int().positive().max(100_000).optional(),
   /** Scrap bookings of more than this many parts need a shift lead. */
   scrapApprovalThreshold: z.number().int().nonnegative().optional(),
+  /** Good-quantity corrections of more than this many parts (either way) need a shift lead. */
+  correctionApprovalThreshold: z.number().int().nonnegative().optional(),
   /** How long a scrap booking can be undone by the operator who booked it. */
   scrapUndoWindowSeconds: z.number().int().positive().max(86_400).optional(),
   /** Auto-logout after this many minutes without a touch, key or scan. */

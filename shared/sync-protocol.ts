@@ -43,6 +43,24 @@ export const PullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
+/** The longest a notify request waits for a new revision before it answers "nothing new". */
+export const NOTIFY_MAX_WAIT_SECONDS = 25;
+
+/** GET /api/v1/sync/notify: wait until the terminal's line has a revision above `since`. */
+export const NotifyQuery = z.object({
+  since: z.coerce.number().int().nonnegative(),
+  /** Seconds to wait at most (default and ceiling NOTIFY_MAX_WAIT_SECONDS); 0 answers at once. */
+  wait: z.coerce.number().int().nonnegative().max(NOTIFY_MAX_WAIT_SECONDS).default(NOTIFY_MAX_WAIT_SECONDS),
+});
+export type NotifyQuery = z.infer<typeof NotifyQuery>;
+
+export const NotifyResponse = z.object({
+  /** The newest revision of the line, or `since` again when nothing changed within the wait. */
+  rev: z.number().int().nonnegative(),
+  changed: z.boolean(),
+});
+export type NotifyResponse = z.infer<typeof NotifyResponse>;
+
 export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });

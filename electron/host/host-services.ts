@@ -6,6 +6,7 @@ import { hostLog, writeRendererRecords } from './log-file';
 import { HostError } from './coded-error';
 import { journalCopyFile, openJournalCopy, type JournalCopy } from './journal-copy';
 import { createPrinterService, printerDriverFromConfig, type PrinterService } from './printer-service';
+import { createMasterWatcher } from './master-watcher';
 import { createSerialScanner, type Scanner } from './serial-scanner';
 import { createServerTransport, type ServerTransport } from './server-transport';
 import { storageInfo } from './storage-settings';
@@ -47,6 +48,8 @@ export function createHost(options: CreateHostOptions): Host {
     options.server ?? createServerTransport({ serverUrl: config.serverUrl, terminalId: config.terminalId, token: config.terminalToken });
   const printer = options.printer ?? createPrinterService({ driver: printerDriverFromConfig(config.printer ?? '', config.printerBaud ?? 9600), pollMs: 10_000 });
   const unsubscribe: (() => void)[] = [];
+  // Master-data news from the server, so the renderer pulls within seconds of a change (a blocked batch).
+  const masterWatcher = createMasterWatcher({ server, onRevision: (rev) => hub.emit('master:changed', { rev }) });
   // The journal's second copy (journal-copy.ts), opened at the first call that needs it.
   let journalCopy: JournalCopy | null = options.journalCopy ?? null;
   const copy = (): JournalCopy => (journalCopy ??= openJournalCopy(journalCopyFile(userDataDir, config.terminalId)));
@@ -103,6 +106,7 @@ export function createHost(options: CreateHostOptions): Host {
       printer.start();
       unsubscribe.push(machine.onStatus((status) => hub.emit('machine:status', status)));
       machine.start();
+      if (config.terminalToken) masterWatcher.start();
       if (!scanner) {
         hub.emit('device:status', { device: 'scanner', status: NOT_CONFIGURED });
         return;
@@ -114,6 +118,7 @@ export function createHost(options: CreateHostOptions): Host {
       scanner.start();
     },
     async stop() {
+      masterWatcher.stop();
       printer.stop();
       await machine.stop();
       for (const off of unsubscribe.splice(0)) off();

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { EventEnvelope } from '../../shared/events';
-import { ErrorBody, PullResponse, PushResponse } from '../../shared/sync-protocol';
+import { ErrorBody, NotifyResponse, PullResponse, PushResponse } from '../../shared/sync-protocol';
 import { HostError } from './coded-error';
 
 /**
@@ -20,7 +20,12 @@ export interface ServerTransportOptions {
 export interface ServerTransport {
   push(events: EventEnvelope[]): Promise<PushResponse>;
   pull(after: number, limit: number): Promise<PullResponse>;
+  /** Long poll: answers when the line has a revision above `since`, or after `waitSeconds` with `changed: false`. */
+  notify(since: number, waitSeconds: number, signal?: AbortSignal): Promise<NotifyResponse>;
 }
+
+/** Beyond the server's own wait, how long a notify request may take before it counts as lost. */
+const NOTIFY_GRACE_MS = 10_000;
 
 export function createServerTransport(options: ServerTransportOptions): ServerTransport {
   const { terminalId, token } = options;
@@ -28,14 +33,22 @@ export function createServerTransport(options: ServerTransportOptions): ServerTr
   const doFetch = options.fetch ?? globalThis.fetch;
   const base = options.serverUrl.replace(/\/+$/, '');
 
-  async function request<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+  async function request<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    body?: unknown,
+    call: { timeoutMs?: number; signal?: AbortSignal | undefined } = {},
+  ): Promise<z.output<S>> {
+    const limitMs = call.timeoutMs ?? timeoutMs;
     if (!token) throw new HostError('unauthorized', 'This terminal has no token yet (TAKT_TERMINAL_TOKEN or terminal.json)');
     const url = `${base}${path}`;
     let response: Response;
     let text: string;
     try {
       // One signal for the whole exchange, so a server that stalls mid-body also times out.
-      const signal = AbortSignal.timeout(timeoutMs);
+      const timeout = AbortSignal.timeout(limitMs);
+      const signal = call.signal ? AbortSignal.any([timeout, call.signal]) : timeout;
       response = await doFetch(url, {
         method,
         signal,
@@ -48,7 +61,7 @@ export function createServerTransport(options: ServerTransportOptions): ServerTr
       });
       text = await response.text();
     } catch (err) {
-      throw networkError(err, method, url, timeoutMs);
+      throw networkError(err, method, url, limitMs);
     }
     if (!response.ok) throw statusError(response.status, text, method, path);
     let json: unknown;
@@ -70,6 +83,10 @@ export function createServerTransport(options: ServerTransportOptions): ServerTr
     pull: (after, limit) => {
       const query = new URLSearchParams({ after: String(after), limit: String(limit) });
       return request('GET', `/api/v1/sync/pull?${query}`, PullResponse);
+    },
+    notify: (since, waitSeconds, signal) => {
+      const query = new URLSearchParams({ since: String(since), wait: String(waitSeconds) });
+      return request('GET', `/api/v1/sync/notify?${query}`, NotifyResponse, undefined, { timeoutMs: waitSeconds * 1000 + NOTIFY_GRACE_MS, signal });
     },
   };
 }

@@ -1,8 +1,13 @@
 import type { Line, Material, Operator, Order, Terminal } from '../../shared/master-data';
 import type { StoreDeps } from './deps';
 import type { SliceCreator } from './types';
+import { hasAnyKind, loadWorkflowMaster } from './workflow-logic';
 
-/** Master data the screens read, loaded from the cache after boot and after every pull. */
+/**
+ * Master data the screens read, loaded from the cache after boot and after
+ * every pull, including the open order's blocked batches and scrap reasons:
+ * a batch blocked at the server takes effect on the screen that is open.
+ */
 export interface MasterState {
   /** False until the first pull wrote a checkpoint: the screens say "waiting for master data". */
   masterLoaded: boolean;
@@ -30,7 +35,7 @@ export const initialMaster: MasterState = {
 
 export const createMasterSlice =
   (deps: StoreDeps): SliceCreator<MasterSlice> =>
-  (set) => ({
+  (set, get) => ({
     ...initialMaster,
     async refreshMaster() {
       const { cache, terminalId } = deps;
@@ -43,7 +48,9 @@ export const createMasterSlice =
       ]);
       const line = terminalRow ? (lines.find((l) => l.id === terminalRow.lineId) ?? null) : null;
       const orders = terminalRow ? await cache.ordersForLine(terminalRow.lineId) : [];
+      const workflowMaster = hasAnyKind(cache) ? await loadWorkflowMaster(cache) : get().workflow.master;
       set({
+        workflow: { ...get().workflow, master: workflowMaster },
         masterLoaded: checkpoint !== null,
         operators,
         terminalRow: terminalRow ?? null,

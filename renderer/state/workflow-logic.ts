@@ -19,6 +19,8 @@ export interface WorkflowConfig {
   /** Scrap bookings of more than this many parts need a shift lead; undefined: never. */
   scrapApprovalThreshold: number | undefined;
   scrapUndoWindowMs: number;
+  /** Good-quantity corrections of more than this many parts need a shift lead; undefined: never. */
+  correctionApprovalThreshold: number | undefined;
   /** How long an OK verdict stays on screen; a NOK waits for acknowledgement. */
   okFeedbackMs: number;
   labelTemplateId: string;
@@ -32,6 +34,7 @@ export const DEFAULT_WORKFLOW_CONFIG: WorkflowConfig = {
   inactivityMs: 10 * 60_000,
   scrapApprovalThreshold: 10,
   scrapUndoWindowMs: 60_000,
+  correctionApprovalThreshold: 5,
   okFeedbackMs: 1500,
   labelTemplateId: 'vda-4902',
   labelReceiver: 'Customer',
@@ -60,6 +63,9 @@ export function reasonParams(reason: Pick<Reason, 'params'>): VerdictParams {
 export interface AnyKindCache {
   all<K extends MasterKind>(kind: K): Promise<MasterRowByKind[K][]>;
 }
+
+/** Whether the cache port reads any master kind (the real cache does; some test ports only the basics). */
+export const hasAnyKind = (c: unknown): c is AnyKindCache => typeof (c as Partial<AnyKindCache>).all === 'function';
 
 export interface WorkflowMaster {
   scrapReasons: ScrapReason[];

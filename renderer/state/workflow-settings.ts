@@ -20,6 +20,7 @@ export function resolveWorkflowConfig(defaults: WorkflowConfig, line: Pick<Line,
     ...defaults,
     containerCapacity: product?.containerCapacity ?? settings.containerCapacity ?? defaults.containerCapacity,
     scrapApprovalThreshold: settings.scrapApprovalThreshold ?? defaults.scrapApprovalThreshold,
+    correctionApprovalThreshold: settings.correctionApprovalThreshold ?? defaults.correctionApprovalThreshold,
     scrapUndoWindowMs: settings.scrapUndoWindowSeconds !== undefined ? settings.scrapUndoWindowSeconds * SECOND_MS : defaults.scrapUndoWindowMs,
     inactivityMs: settings.inactivityLogoutMinutes !== undefined ? settings.inactivityLogoutMinutes * MINUTE_MS : defaults.inactivityMs,
   };

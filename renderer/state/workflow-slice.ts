@@ -12,13 +12,13 @@ import {
   checkScrapBooking,
   checkScrapUndo,
   closeContainer,
-  completeOrder,
   executionOf,
   foldProductionEvents,
   handOverOrder,
   initialProductionState,
   packParts,
   pauseOrder,
+  refuseIfBlockedLoad,
   reprintContainerLabel,
   resumeOrder,
   startOrder,
@@ -39,15 +39,16 @@ import { initialLogin, MAX_PIN_LENGTH } from './login-logic';
 import type { StoreDeps } from './deps';
 import { printQueueFor } from './print-queue';
 import type { SliceCreator } from './types';
+import { createCountActions, type CompletionPrompt, type CountActions, type ShiftLeadPurpose } from './workflow-counts';
 import { selectWorkflowConfig } from './workflow-settings';
 import {
   buildContainerLabel,
   containerShortId,
   labelBuildFailedVerdict,
   DEFAULT_WORKFLOW_CONFIG,
+  hasAnyKind,
   loadWorkflowMaster,
   reasonParams,
-  type AnyKindCache,
   type ContainerLabel,
   type VerdictParams,
   type WorkflowConfig,
@@ -86,7 +87,9 @@ export type ApprovalState =
   | null
   | { step: 'badge'; request: ScrapRequest }
   | ({ step: 'pin'; request: ScrapRequest } & PinEntry)
-  | ({ step: 'pin'; handover: true } & PinEntry);
+  | ({ step: 'pin'; handover: true } & PinEntry)
+  | { step: 'badge'; purpose: ShiftLeadPurpose }
+  | ({ step: 'pin'; purpose: ShiftLeadPurpose } & PinEntry);
 
 /** The local trace (offline, over this terminal's journal) of the last scan in trace mode. */
 export type TraceResult =
@@ -116,9 +119,11 @@ export interface WorkflowState {
   master: WorkflowMaster;
   busy: boolean;
   config: WorkflowConfig;
+  /** The completion dialog's open question (count differs, parts in no container). */
+  completion: CompletionPrompt;
 }
 
-export interface WorkflowActions {
+export interface WorkflowActions extends CountActions {
   openOrder(orderId: string): Promise<void>;
   /** Folds the journal (from its snapshot) once, so the order list shows each order's progress; bookings keep it current. */
   wfLoadProduction(): Promise<void>;
@@ -127,7 +132,6 @@ export interface WorkflowActions {
   wfStart(): Promise<void>;
   wfPause(reason: string): Promise<void>;
   wfResume(): Promise<void>;
-  wfComplete(counted: number): Promise<void>;
   wfBeginHandover(): void;
   wfCancelHandover(): void;
   wfScan(raw: string): Promise<void>;
@@ -167,6 +171,7 @@ export const initialWorkflow: WorkflowState = {
   master: { scrapReasons: [], blockedBatches: [], labelTemplates: [] },
   busy: false,
   config: DEFAULT_WORKFLOW_CONFIG,
+  completion: null,
 };
 
 type EventSource = { eventsAfter(seq: number, limit: number): Promise<EventEnvelope[]> };
@@ -181,7 +186,6 @@ const BACKGROUND_FOLD_LIMIT = 50_000;
 const hasSnapshots = (j: unknown): j is SnapshotSource => typeof (j as Partial<SnapshotSource>).latestSnapshot === 'function';
 /** The line's scrap threshold as checkScrapBooking takes it (absent: no approval ever needed). */
 const approvalThresholdOf = (config: WorkflowConfig) => (config.scrapApprovalThreshold !== undefined ? { approvalThreshold: config.scrapApprovalThreshold } : {});
-const hasAnyKind = (c: unknown): c is AnyKindCache => typeof (c as Partial<AnyKindCache>).all === 'function';
 
 export const createWorkflowSlice =
   (deps: StoreDeps): SliceCreator<WorkflowSlice> =>
@@ -227,14 +231,15 @@ export const createWorkflowSlice =
       if (classified.kind === 'badge') {
         const operator = s.operators.find((o) => o.id === classified.operatorId);
         if (!operator) return;
-        if (s.workflow.approval?.step === 'badge') {
-          const request = s.workflow.approval.request;
+        const waiting = s.workflow.approval;
+        if (waiting?.step === 'badge') {
           if (!operator.pinHash || !roleRequiresPin(operator.role)) {
-            const refused = approveOverride({ approver: operator, pinVerified: false, reason: 'scrap' });
+            const refused = approveOverride({ approver: operator, pinVerified: false, reason: 'purpose' in waiting ? waiting.purpose.kind : 'scrap' });
             if (!refused.ok) refuse(refused.reason);
             return;
           }
-          patch({ approval: { step: 'pin', request, approver: { id: operator.id, name: operator.name, role: operator.role, pinHash: operator.pinHash }, digits: '', verifying: false, wrong: false } });
+          const entry = { approver: { id: operator.id, name: operator.name, role: operator.role, pinHash: operator.pinHash }, digits: '', verifying: false, wrong: false };
+          patch({ approval: 'purpose' in waiting ? { step: 'pin', purpose: waiting.purpose, ...entry } : { step: 'pin', request: waiting.request, ...entry } });
           return;
         }
         if (s.workflow.handover) {
@@ -413,6 +418,12 @@ export const createWorkflowSlice =
     async function bookGood(events: DomainEvent[], quantity: number, serialNo: string | undefined, okKey: string, okParams: VerdictParams) {
       const c = context();
       if (!c) return;
+      // A loaded batch quality blocked since: no more good parts from it until it is replaced or a shift lead overrides.
+      const blocked = refuseIfBlockedLoad(c.execution, wf().master.blockedBatches);
+      if (blocked) {
+        refuse(blocked.reason);
+        return;
+      }
       const pack = packEvents(c.execution, quantity, serialNo);
       if (pack && !pack.ok) {
         refuse(pack.reason);
@@ -482,8 +493,26 @@ export const createWorkflowSlice =
       if (written) verdict('ok', 'workflow.handover.done', { name: operator.name });
     }
 
+    const counts = createCountActions({
+      context: () => {
+        const c = context();
+        return c ? { order: c.order, execution: c.execution, production: wf().production, master: wf().master, config: selectWorkflowConfig(get()) } : null;
+      },
+      completion: () => wf().completion,
+      setCompletion: (completion) => patch({ completion }),
+      record,
+      run,
+      refuse,
+      packEvents: (execution, quantity) => packEvents(execution, quantity),
+      queueLabels,
+      askShiftLead: (purpose) => patch({ approval: { step: 'badge', purpose } }),
+      busy: () => wf().busy,
+    });
+    const { approved: approvedPurpose, ...countActions } = counts;
+
     return {
       workflow: initialWorkflow,
+      ...countActions,
 
       async wfLoadProduction() {
         if (productionLoaded || loadingProduction) return;
@@ -503,7 +532,7 @@ export const createWorkflowSlice =
       },
 
       async openOrder(orderId) {
-        patch({ openOrderId: orderId, verdict: null, handover: false, approval: null, lastScrapId: null, tracing: false, trace: null, scrapping: false, scrapSerial: null });
+        patch({ openOrderId: orderId, verdict: null, handover: false, approval: null, completion: null, lastScrapId: null, tracing: false, trace: null, scrapping: false, scrapSerial: null });
         const master = hasAnyKind(deps.cache) ? await loadWorkflowMaster(deps.cache) : wf().master;
         patch({ master });
         // Busy while the journal is folded: scans and buttons wait, so a booking made meanwhile can neither
@@ -518,7 +547,7 @@ export const createWorkflowSlice =
       },
 
       closeOrderDetail() {
-        patch({ openOrderId: null, verdict: null, handover: false, approval: null });
+        patch({ openOrderId: null, verdict: null, handover: false, approval: null, completion: null });
       },
 
       configureWorkflow(p) {
@@ -529,6 +558,8 @@ export const createWorkflowSlice =
         const c = context();
         const operator = get().terminal.operator;
         if (!c || !operator || wf().busy) return;
+        const blocked = refuseIfBlockedLoad(c.execution, wf().master.blockedBatches);
+        if (blocked) return refuse(blocked.reason);
         await run(startOrder({ order: c.order, materials: c.materials, execution: c.execution, operatorId: operator.id }), 'workflow.started', { number: c.order.number });
       },
 
@@ -542,12 +573,6 @@ export const createWorkflowSlice =
         const c = context();
         if (!c || wf().busy) return;
         await run(resumeOrder(c.execution), 'workflow.resumed');
-      },
-
-      async wfComplete(counted) {
-        const c = context();
-        if (!c || wf().busy) return;
-        await run(completeOrder({ order: c.order, execution: c.execution, countedGood: counted }), 'workflow.completed', { number: c.order.number, quantity: counted });
       },
 
       wfBeginHandover() {
@@ -613,6 +638,14 @@ export const createWorkflowSlice =
           patch({ approval: null });
           const operator = get().operators.find((o) => o.id === a.approver.id);
           if (operator) await completeHandover(operator, 'badge+pin');
+          return;
+        }
+        if ('purpose' in a) {
+          patch({ approval: null });
+          const p = a.purpose;
+          const granted = approveOverride({ approver: a.approver, pinVerified: true, reason: p.kind === 'blocked-batch' ? p.reason : `good quantity ${p.booked} → ${p.correctedTo}` });
+          if (!granted.ok) refuse(granted.reason);
+          else await approvedPurpose(p, granted.approval);
           return;
         }
         const reason = wf().master.scrapReasons.find((r) => r.id === a.request.reasonId);

@@ -63,6 +63,7 @@ export class SyncEngine {
   private timer: unknown = null;
   private attempt = 0;
   private lastPullAt = -Infinity;
+  private pullRequested = false;
   private readonly pushBatch: number;
   private readonly pullLimit: number;
   private readonly pullIntervalMs: number;
@@ -102,6 +103,13 @@ export class SyncEngine {
     if (!this.stopped) this.kick();
   }
 
+  /** The server has newer master data (its notify long poll): pull at once instead of at the next interval. */
+  pullNow(): void {
+    // A flag, not a reset of lastPullAt: a pull already under way may have read the server before the change.
+    this.pullRequested = true;
+    this.retryNow();
+  }
+
   /** Runs one attempt now; resolves when it (and any attempt requested meanwhile) finished. Mainly for tests. */
   async runOnce(): Promise<void> {
     await this.cycle();
@@ -138,7 +146,8 @@ export class SyncEngine {
   private async attemptOnce(): Promise<number> {
     try {
       await this.push();
-      if (this.o.clock().getTime() - this.lastPullAt >= this.pullIntervalMs || (await this.o.cache.checkpoint()) === null) {
+      if (this.pullRequested || this.o.clock().getTime() - this.lastPullAt >= this.pullIntervalMs || (await this.o.cache.checkpoint()) === null) {
+        this.pullRequested = false;
         await this.pull();
         this.lastPullAt = this.o.clock().getTime();
       }

@@ -23,6 +23,8 @@ export interface SyncHandle {
   notify(): void;
   /** "Sync now" / connectivity back: retry at once, whatever the backoff. */
   syncNow(): void;
+  /** The server announced newer master data: pull at once. */
+  pullNow(): void;
   stop(): void;
 }
 
@@ -67,6 +69,7 @@ export function startSync(o: StartSyncOptions): SyncHandle {
     },
     notify: () => handle.notify(),
     syncNow: () => handle.syncNow(),
+    pullNow: () => handle.pullNow(),
     stop() {
       for (const d of disposers.splice(0)) d();
       handle.stop();
@@ -120,6 +123,7 @@ function tryWorker(o: StartSyncOptions, fallBack: (reason: string) => void): Syn
     mode: 'worker',
     notify: () => w.postMessage({ type: 'notify' }),
     syncNow: () => w.postMessage({ type: 'retry-now' }),
+    pullNow: () => w.postMessage({ type: 'pull-now' }),
     stop() {
       if (stopped) return;
       stopped = true;
@@ -161,6 +165,7 @@ function startOnThisThread(o: StartSyncOptions): SyncHandle {
     mode: 'main',
     notify: () => engine.notify(),
     syncNow: () => engine.retryNow(),
+    pullNow: () => engine.pullNow(),
     stop() {
       engine.stop();
       retention.stop();

@@ -44,6 +44,9 @@ export function runSyncWorker(scope: WorkerScope): void {
       case 'retry-now':
         engine?.retryNow();
         return;
+      case 'pull-now':
+        engine?.pullNow();
+        return;
       case 'stop':
         engine?.stop();
         retention?.stop();

@@ -20,6 +20,8 @@ export type ToWorker =
   | { type: 'notify' }
   /** Connectivity came back or IT pressed "sync now": retry at once. */
   | { type: 'retry-now' }
+  /** The server has newer master data: pull now. */
+  | { type: 'pull-now' }
   | { type: 'stop' };
 
 export type FromWorker =

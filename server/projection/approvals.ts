@@ -14,7 +14,7 @@ import { utc, type ProjectionContext } from './plan';
  * is a `forged-approval` flag; the fact itself is stored like any other.
  */
 
-export const APPROVAL_EVENT_TYPES = ['ScrapApproved', 'SequenceOverride', 'SequenceBreak'] as const;
+export const APPROVAL_EVENT_TYPES = ['ScrapApproved', 'SequenceOverride', 'SequenceBreak', 'BlockedBatchOverridden', 'GoodQuantityCorrected'] as const;
 
 export function approverOf(event: Pick<EventEnvelope, 'type' | 'payload'>): string | undefined {
   if (!(APPROVAL_EVENT_TYPES as readonly string[]).includes(event.type)) return undefined;

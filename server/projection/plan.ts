@@ -1,16 +1,9 @@
 import { EVENT_PAYLOADS, SCHEMA_VERSION, isKnownEventType, type EventEnvelope, type EventType, type PayloadOf } from '../../shared/events';
-import type {
-  BatchWindowsTable,
-  ContainerOrdersTable,
-  ContainerSerialsTable,
-  ContainersTable,
-  OrderConsumptionTable,
-  OrderScrapTable,
-  QualityFlagsTable,
-  SerialComponentsTable,
-  SerialsTable,
-  ShipmentContainersTable,
-} from '../db/projection-schema';
+import type { ContainersTable } from '../db/projection-schema';
+import { CORRECTION_HANDLERS } from './plan-corrections';
+import { emptyPlan, flag, key, orderDelta, setStatus, utc, type BatchUse, type Handler, type ProjectionContext, type ProjectionPlan } from './plan-parts';
+
+export { emptyPlan, utc, type BatchUse, type FlagKind, type OrderDelta, type ProjectionContext, type ProjectionPlan } from './plan-parts';
 
 /**
  * The pure half of projecting: folds a batch of newly stored events of one
@@ -20,78 +13,6 @@ import type {
  * (several terminals, resends after gaps); every delta here commutes.
  */
 
-export type FlagKind = 'blocked-batch' | 'expired-batch' | 'sequence-override' | 'unknown-event-type' | 'newer-schema-version' | 'foreign-line-order' | 'unknown-order' | 'forged-approval' | 'journal-restored';
-
-export interface OrderDelta {
-  order_id: string;
-  line_id: string;
-  material_id: string | null;
-  good_quantity: number;
-  scrap_quantity: number;
-  status: string | null;
-  status_at: string | null;
-  started_at: string | null;
-  completed_at: string | null;
-}
-
-export interface BatchUse {
-  eventId: string;
-  terminalId: string;
-  seq: number;
-  type: string;
-  orderId: string | null;
-  materialId: string;
-  batch: string;
-  occurredAt: string;
-}
-
-export interface ProjectionPlan {
-  orders: Map<string, OrderDelta>;
-  scrap: Map<string, OrderScrapTable>;
-  consumption: Map<string, OrderConsumptionTable>;
-  loads: Omit<BatchWindowsTable, 'to_at'>[];
-  completions: { orderId: string; at: string }[];
-  serials: SerialsTable[];
-  components: SerialComponentsTable[];
-  containers: Map<string, ContainersTable>;
-  containerSerials: ContainerSerialsTable[];
-  containerOrders: Map<string, ContainerOrdersTable>;
-  shipments: ShipmentContainersTable[];
-  flags: QualityFlagsTable[];
-  /** Batches booked by these events, to check against blocked batches. */
-  batchUses: BatchUse[];
-}
-
-export interface ProjectionContext {
-  terminalId: string;
-  lineId: string;
-}
-
-/** ISO time in UTC with milliseconds, so that times from any terminal compare as text. */
-export function utc(time: string): string {
-  return new Date(time).toISOString();
-}
-
-const key = (...parts: string[]): string => parts.join('\u0000');
-
-export function emptyPlan(): ProjectionPlan {
-  return {
-    orders: new Map(),
-    scrap: new Map(),
-    consumption: new Map(),
-    loads: [],
-    completions: [],
-    serials: [],
-    components: [],
-    containers: new Map(),
-    containerSerials: [],
-    containerOrders: new Map(),
-    shipments: [],
-    flags: [],
-    batchUses: [],
-  };
-}
-
 /** Folds `events` into `plan` (a new one unless given: a group commit folds many terminals into one). */
 export function planProjection(events: readonly EventEnvelope[], context: ProjectionContext, plan: ProjectionPlan = emptyPlan()): ProjectionPlan {
   for (const event of events) projectOne(plan, context, event);
@@ -99,8 +20,6 @@ export function planProjection(events: readonly EventEnvelope[], context: Projec
   return plan;
 }
 
-type Known<T extends EventType> = { event: EventEnvelope; payload: PayloadOf<T>; at: string; ctx: ProjectionContext; plan: ProjectionPlan };
-type Handler<T extends EventType> = (input: Known<T>) => void;
 
 function projectOne(plan: ProjectionPlan, ctx: ProjectionContext, event: EventEnvelope): void {
   const at = utc(event.occurredAt);
@@ -117,47 +36,6 @@ function projectOne(plan: ProjectionPlan, ctx: ProjectionContext, event: EventEn
   // Validated at the route; parsing again applies the schema defaults.
   const payload = EVENT_PAYLOADS[event.type].parse(event.payload) as PayloadOf<EventType>;
   handler({ event, payload, at, ctx, plan });
-}
-
-function flag(event: EventEnvelope, at: string, kind: FlagKind, message: string, material?: { materialId: string; batch: string }): QualityFlagsTable {
-  return {
-    event_id: event.id.toLowerCase(),
-    kind,
-    terminal_id: event.terminalId,
-    seq: event.seq,
-    type: event.type,
-    order_id: event.orderId ?? null,
-    material_id: material?.materialId ?? null,
-    batch: material?.batch ?? null,
-    message,
-    occurred_at: at,
-  };
-}
-
-function orderDelta(plan: ProjectionPlan, ctx: ProjectionContext, orderId: string): OrderDelta {
-  let delta = plan.orders.get(orderId);
-  if (!delta) {
-    delta = {
-      order_id: orderId,
-      line_id: ctx.lineId,
-      material_id: null,
-      good_quantity: 0,
-      scrap_quantity: 0,
-      status: null,
-      status_at: null,
-      started_at: null,
-      completed_at: null,
-    };
-    plan.orders.set(orderId, delta);
-  }
-  return delta;
-}
-
-function setStatus(delta: OrderDelta, status: string, at: string): void {
-  if (delta.status_at === null || at >= delta.status_at) {
-    delta.status = status;
-    delta.status_at = at;
-  }
 }
 
 function statusHandler(status: string): Handler<'OrderPaused' | 'OrderResumed'> {
@@ -315,6 +193,7 @@ const HANDLERS: { [T in EventType]?: Handler<T> } = {
       flag(event, at, 'sequence-override', `sequence ${payload.sequenceId} position ${payload.sequenceNumber} overridden by ${payload.approvedBy}: ${payload.reason}`),
     );
   },
+  ...CORRECTION_HANDLERS,
 };
 
 function containerRow(plan: ProjectionPlan, containerId: string): ContainersTable {

@@ -5,4 +5,6 @@ import type { Database, DatabaseDialect } from '../db/schema';
 export interface RouteDeps {
   db: Kysely<Database>;
   dialect: DatabaseDialect;
+  /** How often the notify route reads the revision counter while terminals wait (default 500 ms). */
+  revisionPollMs?: number | undefined;
 }

@@ -80,10 +80,15 @@ function openContainer(state: ProductionState, execution: OrderExecution): Conta
   return container?.status === 'open' ? container : undefined;
 }
 
-/** Partial close on demand (end of order, shift, material change); an empty container closes without a label. */
+/**
+ * Partial close on demand (end of order, shift, material change). An empty
+ * container is refused: closing it would book a container with no parts and
+ * no label, which goods-out can only stumble over.
+ */
 export function closeContainer(state: ProductionState, execution: OrderExecution): Verdict<{ labelRequired: boolean; containerId: string }> {
   const container = openContainer(state, execution);
   if (!container) return nok('no-open-container', 'There is no open container for this order.', { orderId: execution.orderId });
+  if (container.quantity === 0) return nok('container-empty', 'The open container is empty: there is nothing to close.', { containerId: container.containerId });
   return accept(
     [{ type: 'ContainerClosed', orderId: execution.orderId, payload: { containerId: container.containerId, quantity: container.quantity } }],
     { labelRequired: container.quantity > 0, containerId: container.containerId },

@@ -10,4 +10,5 @@ export * from './material-check';
 export * from './parts';
 export * from './scrap';
 export * from './containers';
+export * from './counts';
 export * from './trace';

@@ -79,34 +79,6 @@ export function resumeOrder(execution: OrderExecution): Verdict {
   return accept([{ type: 'OrderResumed', orderId: execution.orderId, payload: {} }]);
 }
 
-/**
- * Completes with the quantity counted at the end. Parts booked during the run
- * stand; a count above them books the difference, a count below them is
- * refused (correct the bookings first: facts are not rewritten).
- */
-export function completeOrder(input: { order: Order; execution: OrderExecution; countedGood: number }): Verdict<{ short: boolean }> {
-  const { order, execution, countedGood } = input;
-  if (execution.status !== 'started' && execution.status !== 'paused') return notRunning(execution);
-  if (!Number.isInteger(countedGood) || countedGood < 0) {
-    return nok('quantity-invalid', 'The counted quantity must be a whole number, zero or more.', { quantity: countedGood });
-  }
-  if (countedGood < execution.goodQuantity) {
-    return nok('count-below-booked', `Counted ${countedGood}, but ${execution.goodQuantity} good parts are already booked.`, {
-      counted: countedGood,
-      booked: execution.goodQuantity,
-    });
-  }
-  const difference = countedGood - execution.goodQuantity;
-  const short = countedGood < order.quantity;
-  return accept(
-    [
-      ...(difference > 0 ? [{ type: 'GoodQuantityBooked' as const, orderId: order.id, payload: { quantity: difference } }] : []),
-      { type: 'OrderCompleted', orderId: order.id, payload: short ? { short: true } : {} },
-    ],
-    { short },
-  );
-}
-
 /** Shift change: the order keeps running; only its responsible operator changes. */
 export function handOverOrder(input: { order: Order; execution: OrderExecution; to: Pick<Operator, 'id' | 'lineIds'> }): Verdict {
   const { order, execution, to } = input;

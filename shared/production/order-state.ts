@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { EventEnvelope } from '../events';
 import { PRODUCTION_EVENT_PAYLOADS } from '../event-payloads';
 import { WORKFLOW_EVENT_PAYLOADS } from '../workflow-event-payloads';
+import { CORRECTION_EVENT_PAYLOADS } from '../correction-event-payloads';
+import { addTo, Draft } from './fold-draft';
 
 /**
  * Order execution as a fold over the terminal's events (DESIGN §3): status,
@@ -57,6 +59,12 @@ export interface OrderExecution {
   readonly serials: readonly string[];
   readonly openContainerId: string | null;
   readonly containerIds: readonly string[];
+  /**
+   * Blocked batches a shift lead let the order keep using (material → batch),
+   * from BlockedBatchOverridden. Absent until the first override, so folds
+   * and snapshots written before it existed read the same.
+   */
+  readonly blockOverrides?: Readonly<Record<string, string>>;
 }
 
 export interface ProductionState {
@@ -94,7 +102,7 @@ export function executionOf(state: ProductionState, orderId: string): OrderExecu
   return state.orders[orderId] ?? releasedExecution(orderId);
 }
 
-const ALL = { ...PRODUCTION_EVENT_PAYLOADS, ...WORKFLOW_EVENT_PAYLOADS };
+const ALL = { ...PRODUCTION_EVENT_PAYLOADS, ...WORKFLOW_EVENT_PAYLOADS, ...CORRECTION_EVENT_PAYLOADS };
 
 // Envelopes carry opaque payloads; parsing applies schema defaults and keeps a malformed fact from corrupting the state.
 function payloadOf<T extends keyof typeof ALL>(type: T, event: EventEnvelope): z.infer<(typeof ALL)[T]> | undefined {
@@ -102,81 +110,14 @@ function payloadOf<T extends keyof typeof ALL>(type: T, event: EventEnvelope): z
   return parsed.success ? (parsed.data as z.infer<(typeof ALL)[T]>) : undefined;
 }
 
-/**
- * The fold works on a draft whose maps are copied at most once per fold, then
- * changed in place: applying one event copies what it touches (as immutable
- * updates do), and folding a whole journal stays linear instead of copying
- * every map once per event (1 M events over 20 k containers would take
- * minutes). The states handed out are never changed afterwards.
- */
-class Draft {
-  orders: Record<string, OrderExecution>;
-  containers: Record<string, ContainerState>;
-  scrap: Record<string, ScrapBooking>;
-  scrapReasonUse: Record<string, number>;
-  lastSeq: number;
-  private readonly owned = { orders: false, containers: false, scrap: false, scrapReasonUse: false };
-
-  constructor(state: ProductionState) {
-    this.orders = state.orders as Record<string, OrderExecution>;
-    this.containers = state.containers as Record<string, ContainerState>;
-    this.scrap = state.scrap as Record<string, ScrapBooking>;
-    this.scrapReasonUse = state.scrapReasonUse as Record<string, number>;
-    this.lastSeq = state.lastSeq;
-  }
-
-  /** Copies a map the first time this draft changes it. */
-  private own<T>(key: 'orders' | 'containers' | 'scrap' | 'scrapReasonUse', map: Record<string, T>): Record<string, T> {
-    if (this.owned[key]) return map;
-    this.owned[key] = true;
-    return { ...map };
-  }
-
-  updateOrder(orderId: string, update: (o: OrderExecution) => OrderExecution): void {
-    const next = update(this.orders[orderId] ?? releasedExecution(orderId));
-    this.orders = this.own('orders', this.orders);
-    this.orders[orderId] = next;
-  }
-
-  setContainer(container: ContainerState): void {
-    this.containers = this.own('containers', this.containers);
-    this.containers[container.containerId] = container;
-  }
-
-  setScrap(booking: ScrapBooking): void {
-    this.scrap = this.own('scrap', this.scrap);
-    this.scrap[booking.eventId] = booking;
-  }
-
-  addReasonUse(reasonId: string, delta: number): void {
-    this.scrapReasonUse = this.own('scrapReasonUse', this.scrapReasonUse);
-    const value = (this.scrapReasonUse[reasonId] ?? 0) + delta;
-    if (value === 0) delete this.scrapReasonUse[reasonId];
-    else this.scrapReasonUse[reasonId] = value;
-  }
-
-  /** A new state object; the draft must not be changed after this. */
-  result(): ProductionState {
-    return { orders: this.orders, containers: this.containers, scrap: this.scrap, scrapReasonUse: this.scrapReasonUse, lastSeq: this.lastSeq };
-  }
-}
-
-function addTo(record: Readonly<Record<string, number>>, key: string, delta: number): Record<string, number> {
-  const value = (record[key] ?? 0) + delta;
-  const next = { ...record };
-  if (value === 0) delete next[key];
-  else next[key] = value;
-  return next;
-}
-
 export function applyProductionEvent(state: ProductionState, event: EventEnvelope): ProductionState {
-  const draft = new Draft(state);
+  const draft = new Draft(state, releasedExecution);
   applyToDraft(draft, event);
   return draft.result();
 }
 
 export function foldProductionEvents(events: readonly EventEnvelope[], from: ProductionState = initialProductionState): ProductionState {
-  const draft = new Draft(from);
+  const draft = new Draft(from, releasedExecution);
   for (const event of events) applyToDraft(draft, event);
   return draft.result();
 }
@@ -235,6 +176,20 @@ function applyToDraft(draft: Draft, event: EventEnvelope): void {
       const p = payloadOf('GoodQuantityBooked', event);
       if (!orderId || !p) return;
       draft.updateOrder(orderId, (o) => ({ ...o, goodQuantity: o.goodQuantity + p.quantity }));
+      return;
+    }
+    case 'GoodQuantityCorrected': {
+      const p = payloadOf('GoodQuantityCorrected', event);
+      if (!orderId || !p) return;
+      draft.updateOrder(orderId, (o) => ({ ...o, goodQuantity: o.goodQuantity + p.delta }));
+      const container = p.fromContainer ? draft.containers[p.fromContainer.containerId] : undefined;
+      if (p.fromContainer && container) draft.setContainer({ ...container, quantity: Math.max(0, container.quantity - p.fromContainer.quantity) });
+      return;
+    }
+    case 'BlockedBatchOverridden': {
+      const p = payloadOf('BlockedBatchOverridden', event);
+      if (!orderId || !p) return;
+      draft.updateOrder(orderId, (o) => ({ ...o, blockOverrides: { ...o.blockOverrides, [p.materialId]: p.batch } }));
       return;
     }
     case 'PartProduced': {

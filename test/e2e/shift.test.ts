@@ -1,11 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BADGES, DEMO_HOUSING_GTIN, DEMO_ORDERS, DEMO_PIN } from '../../server/demo/demo-data';
 import { launchChromium } from './support/browser';
-import { ROOT } from './support/processes';
+import { snapshotRenderer } from './support/renderer-snapshot';
 import { startStack, type Stack } from './support/stack';
 import { containerShortId } from '../../renderer/state/workflow-logic';
 
@@ -45,30 +43,6 @@ const SEAL = 'SEAL-004711'; // plain code, pattern rule
 const BLOCKED = 'H-BLOCKED';
 const FIRST = 'H-0001';
 const SECOND = 'H-0002';
-
-/**
- * A private copy of the built renderer: another e2e file's global setup may
- * rebuild dist/renderer (emptying it first) while this shift is running. Taken
- * only when index.html and every asset it names are there.
- */
-async function snapshotRenderer(): Promise<string> {
-  const source = join(ROOT, 'dist/renderer');
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const copy = mkdtempSync(join(tmpdir(), 'takt-shift-renderer-'));
-    try {
-      const html = readFileSync(join(source, 'index.html'), 'utf8');
-      cpSync(source, copy, { recursive: true });
-      const assets = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1] as string);
-      if (readFileSync(join(copy, 'index.html'), 'utf8') === html && assets.every((a) => existsSync(join(copy, a)))) return copy;
-    } catch {
-      // mid-build: try again
-    }
-    rmSync(copy, { recursive: true, force: true });
-    if (Date.now() > deadline) throw new Error(`no complete renderer build in ${source}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 interface JournalEvent {
   seq: number;

@@ -75,6 +75,7 @@ describe('host services', () => {
         calls.push(['pull', after, limit]);
         throw new HostError('server-unreachable', 'down');
       },
+      notify: async (since) => ({ rev: since, changed: false }),
     };
     const host = createHost({ config, version: '1', transport: 'electron', userDataDir: dir, server });
     await expect(dispatchBridgeCall(host.handlers, 'sync:push', { events: [] })).resolves.toEqual({ ok: true, value: { ackSeq: 0 } });

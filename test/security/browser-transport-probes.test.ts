@@ -1,3 +1,4 @@
+import { MACHINE_CONFIG_DEFAULTS } from '../../electron/host/machine-config';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { createFakeScanner } from '../electron/fake-scanner';
  * first (one client at a time; the first is closed with CLOSE_REPLACED).
  */
 const config: TerminalConfig = {
+  ...MACHINE_CONFIG_DEFAULTS,
   serverUrl: 'http://127.0.0.1:7400',
   terminalId: 'T-01',
   terminalToken: 'tok',

@@ -1,7 +1,10 @@
 import { useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { executionOf, missingMaterials } from '../../../shared/production';
+import { blockedLoads, executionOf, missingMaterials } from '../../../shared/production';
 import { PAUSE_REASONS } from '../../state/workflow-logic';
+import { BlockedBatchBanner } from '../counts/BlockedBatchBanner';
+import { CompletionDialog } from '../counts/CompletionDialog';
+import { LoadedBatchCell } from '../counts/LoadedBatchCell';
 import { ScanRouterContext } from '../scan-test/scan-router-context';
 import { useApp } from '../store-context';
 import { ContainerPanel } from './ContainerPanel';
@@ -11,7 +14,7 @@ import { TracePanel } from './TracePanel';
 import { VerdictOverlay } from './VerdictOverlay';
 import './workflow.css';
 
-type Panel = 'none' | 'pause' | 'count' | 'complete' | 'scrap';
+type Panel = 'none' | 'pause' | 'count' | 'complete' | 'correct' | 'scrap';
 
 /**
  * The active order (issue 8): BOM with loaded batches, operation, target vs
@@ -27,6 +30,7 @@ export function OrderDetail() {
   const materials = useApp((s) => s.materials);
   const operators = useApp((s) => s.operators);
   const production = useApp((s) => s.workflow.production);
+  const blockedBatches = useApp((s) => s.workflow.master.blockedBatches);
   const busy = useApp((s) => s.workflow.busy);
   const handover = useApp((s) => s.workflow.handover);
   const a = {
@@ -36,6 +40,7 @@ export function OrderDetail() {
     pause: useApp((s) => s.wfPause),
     resume: useApp((s) => s.wfResume),
     complete: useApp((s) => s.wfComplete),
+    correct: useApp((s) => s.wfCorrectGood),
     bookGood: useApp((s) => s.wfBookGood),
     beginHandover: useApp((s) => s.wfBeginHandover),
     cancelHandover: useApp((s) => s.wfCancelHandover),
@@ -52,6 +57,7 @@ export function OrderDetail() {
   if (!order || !execution) return null;
 
   const material = materials[order.materialId];
+  const blocked = new Map(blockedLoads(execution, blockedBatches).map((b) => [b.materialId, b]));
   const missing = new Set(missingMaterials(order, Object.values(materials), execution.loaded).map((m) => m.materialId));
   const operation = order.operations[0];
   const operatorName = execution.operatorId ? (operators.find((o) => o.id === execution.operatorId)?.name ?? execution.operatorId) : '–';
@@ -65,6 +71,7 @@ export function OrderDetail() {
     const n = Number(pad);
     if (panel === 'count') await a.bookGood(n);
     if (panel === 'complete') await a.complete(n);
+    if (panel === 'correct') await a.correct(n);
     setPanel('none');
   };
 
@@ -141,10 +148,7 @@ export function OrderDetail() {
                     <td>{item.quantityPerUnit}</td>
                     <td data-testid={`batch-${m?.number ?? item.materialId}`}>
                       {loaded ? (
-                        <>
-                          <span aria-hidden="true">✔ </span>
-                          {loaded.batch}
-                        </>
+                        <LoadedBatchCell batch={loaded.batch} blocked={blocked.get(item.materialId)} />
                       ) : isMissing ? (
                         <span className="wf-missing">
                           <span aria-hidden="true">⚠ </span>
@@ -162,6 +166,7 @@ export function OrderDetail() {
         )}
         <p className="screen-hint">{t('workflow.scanHint')}</p>
       </section>
+      <BlockedBatchBanner />
 
       <div className="wf-actions">
         {execution.status === 'released' && (
@@ -200,6 +205,10 @@ export function OrderDetail() {
               <span aria-hidden="true">⇄ </span>
               {t('workflow.handoverButton')}
             </button>
+            <button type="button" className="btn" disabled={busy} onClick={() => openPanel('correct')} data-testid="wf-correct-open">
+              <span aria-hidden="true">± </span>
+              {t('counts.correct.button')}
+            </button>
             <button type="button" className="btn" disabled={busy} onClick={() => openPanel('complete')} data-testid="wf-complete">
               <span aria-hidden="true">■ </span>
               {t('workflow.complete')}
@@ -237,9 +246,9 @@ export function OrderDetail() {
           </button>
         </section>
       )}
-      {(panel === 'count' || panel === 'complete') && (
+      {(panel === 'count' || panel === 'complete' || panel === 'correct') && (
         <section className="wf-panel" data-testid={`wf-${panel}-panel`}>
-          <h2>{panel === 'count' ? t('workflow.countTitle') : t('workflow.completeTitle')}</h2>
+          <h2>{panel === 'count' ? t('workflow.countTitle') : panel === 'correct' ? t('counts.correct.title') : t('workflow.completeTitle')}</h2>
           <NumericPad value={pad} onChange={setPad} onSubmit={() => void submitPad()} submitLabel={t('workflow.confirm')} disabled={busy} />
           <button type="button" className="btn btn-secondary" onClick={() => setPanel('none')}>
             {t('workflow.cancel')}
@@ -260,6 +269,8 @@ export function OrderDetail() {
         </section>
       )}
       <ApprovalDialog purpose="handover" />
+      <ApprovalDialog purpose="shift-lead" />
+      <CompletionDialog />
       <ContainerPanel />
       <TracePanel />
       <VerdictOverlay />

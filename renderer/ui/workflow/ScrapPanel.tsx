@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rankScrapReasons } from '../../../shared/production';
+import { shiftLeadWords } from '../counts/shift-lead-words';
 import { useApp } from '../store-context';
 import { NumericPad } from './NumericPad';
 
@@ -87,21 +88,22 @@ export function ScrapPanel({ onClose }: { onClose(): void }) {
 }
 
 /** Shift-lead confirmation: badge scan (routed by the order screen), then PIN on the numeric pad; also the PIN of a shift lead taking over at a handover. */
-export function ApprovalDialog({ purpose }: { purpose: 'scrap' | 'handover' }) {
+export function ApprovalDialog({ purpose }: { purpose: 'scrap' | 'handover' | 'shift-lead' }) {
   const { t } = useTranslation();
   const approval = useApp((s) => s.workflow.approval);
   const digit = useApp((s) => s.wfApprovalDigit);
   const backspace = useApp((s) => s.wfApprovalBackspace);
   const submit = useApp((s) => s.wfApprovalSubmit);
   const cancel = useApp((s) => s.wfCancelApproval);
-  if (!approval || ('handover' in approval ? 'handover' : 'scrap') !== purpose) return null;
+  if (!approval || ('handover' in approval ? 'handover' : 'purpose' in approval ? 'shift-lead' : 'scrap') !== purpose) return null;
+  const asked = 'purpose' in approval ? shiftLeadWords(approval.purpose) : null;
   return (
     <div className="wf-modal" role="dialog" data-testid="wf-approval" data-step={approval.step}>
-      <h2>{'handover' in approval ? t('workflow.handover.pinTitle', { name: approval.approver.name }) : t('workflow.approval.badgeTitle')}</h2>
+      <h2>{'handover' in approval ? t('workflow.handover.pinTitle', { name: approval.approver.name }) : asked ? t(asked.title, asked.params) : t('workflow.approval.badgeTitle')}</h2>
       {approval.step === 'badge' ? (
         <p className="wf-prompt">
           <span aria-hidden="true">▮▯▮ </span>
-          {t('workflow.approval.badgeHint')}
+          {asked ? t(asked.hint, asked.params) : t('workflow.approval.badgeHint')}
         </p>
       ) : (
         <>

@@ -19,6 +19,8 @@ export interface Stack {
   /** The host's user-data folder (its config, credential and pairing page). */
   hostDataDir: string;
   adminToken: string;
+  /** Environment for `takt` admin commands against this server's database (import, trace). */
+  serverEnv: Record<string, string>;
   scanner: VirtualScanner;
   /** The ZPL printer simulator on TCP, when asked for (`{ printer: true }`). */
   printer: PrinterSimulator | null;
@@ -57,6 +59,7 @@ export async function startStack(terminalId = 'T-L1-01', lineId = 'L1', options:
     },
     hostDataDir: join(dir, 'terminal'),
     adminToken: '',
+    serverEnv,
     scanner: await startVirtualScanner(join(dir, 'scanner-host'), join(dir, 'scanner-device')),
     printer: options.printer ? await startPrinterSimulator({ port: 0, host: '127.0.0.1', dir: join(dir, 'labels') }) : null,
     server: null,

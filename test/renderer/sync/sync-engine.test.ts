@@ -199,3 +199,30 @@ describe('SyncEngine pull', () => {
     expect(last(r)).toMatchObject({ online: false, lastError: { code: 'unauthorized' } });
   });
 });
+
+describe('SyncEngine pullNow (the server announced newer master data)', () => {
+  it('pulls at once instead of at the end of the pull interval, also when the news comes while a pull is under way', async () => {
+    let serverRev = 30;
+    let release: (() => void) | null = null;
+    const r = await rig({ pull: (after) => ({ changes: [], rev: Math.max(after, serverRev), hasMore: false }) });
+    r.engine.start();
+    await vi.waitFor(() => expect(r.timers.pending()).toEqual([15_000]));
+    const pulls = () => r.bridge.callsTo('sync:pull').length;
+    const before = pulls();
+    r.engine.pullNow();
+    await vi.waitFor(() => expect(pulls()).toBe(before + 1));
+
+    // The news arrives while the next pull waits for its answer (it read the server before the change).
+    r.bridge.handle('sync:pull', async (q) => {
+      if (!release) await new Promise<void>((resolve) => (release = resolve));
+      return { ok: true, value: { changes: [], rev: Math.max(Number(q.after ?? 0), serverRev), hasMore: false } };
+    });
+    r.engine.pullNow();
+    await vi.waitFor(() => expect(release).not.toBeNull());
+    serverRev = 31;
+    r.engine.pullNow();
+    (release as unknown as () => void)();
+    await vi.waitFor(() => expect(pulls()).toBe(before + 3));
+    await vi.waitFor(() => expect(r.timers.pending()).toEqual([15_000]));
+  });
+});

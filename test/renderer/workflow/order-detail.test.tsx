@@ -47,26 +47,40 @@ describe('order detail', () => {
     expect(rig.store.getState().terminal.operator?.id).toBe('op-ben');
     expect(screen.getByTestId('order-detail').getAttribute('data-status')).toBe('started');
 
+    // A differing count is a question: cancelling it books nothing and leaves the order running.
+    const before = (await journal(rig)).length;
     fireEvent.click(screen.getByTestId('wf-complete'));
     typePad('numpad', '3');
-    const refused = await clickForVerdict(rig, 'numpad-submit');
-    expect(refused.tone).toBe('nok');
-    expect(refused.text).toBe('Counted 3, but 6 good parts are already booked.');
-    acknowledge();
+    fireEvent.click(screen.getByTestId('numpad-submit'));
+    await waitFor(() => expect(screen.getByTestId('wf-completion-dialog').getAttribute('data-step')).toBe('confirm-count'));
+    expect(screen.getByTestId('wf-completion-text').textContent).toContain('Counted 3, but 6 good parts are booked. Book the difference (-3) as a correction?');
+    fireEvent.click(screen.getByTestId('wf-completion-cancel'));
+    expect(screen.queryByTestId('wf-completion-dialog')).toBeNull();
+    expect((await journal(rig)).length).toBe(before);
+    expect(screen.getByTestId('order-detail').getAttribute('data-status')).toBe('started');
+
+    // Counted 10 with 6 booked: asked once, +4 booked as a correction, then the 4 parts in no container are named.
     fireEvent.click(screen.getByTestId('wf-complete'));
     typePad('numpad', '10');
-    expect((await clickForVerdict(rig, 'numpad-submit')).text).toBe('Order PO-3001 completed with 10 good parts');
+    fireEvent.click(screen.getByTestId('numpad-submit'));
+    await screen.findByTestId('wf-completion-dialog');
+    expect((await clickForVerdict(rig, 'wf-completion-correct')).text).toBe('Good quantity corrected to 10 (+4)');
+    await waitFor(() => expect(screen.getByTestId('wf-completion-dialog').getAttribute('data-step')).toBe('unpacked'));
+    expect(screen.getByTestId('wf-completion-text').textContent).toContain('4 good parts are in no container.');
+    expect((await clickForVerdict(rig, 'wf-completion-place-rework')).text).toBe('Order PO-3001 completed with 10 good parts');
     expect(screen.getByTestId('order-detail').getAttribute('data-status')).toBe('completed');
 
     const types = (await journal(rig)).map((e) => e.type);
     expect(types).toEqual(
-      expect.arrayContaining(['MaterialLoaded', 'OrderStarted', 'GoodQuantityBooked', 'OrderPaused', 'OrderResumed', 'OrderHandedOver', 'OrderCompleted']),
+      expect.arrayContaining(['MaterialLoaded', 'OrderStarted', 'GoodQuantityBooked', 'OrderPaused', 'OrderResumed', 'OrderHandedOver', 'GoodQuantityCorrected', 'OrderCompleted']),
     );
     const events = await journal(rig);
     expect(events.find((e) => e.type === 'OrderPaused')?.payload).toEqual({ reason: 'machine-fault' });
     expect(events.find((e) => e.type === 'OperatorLoggedOut')?.payload).toEqual({ reason: 'handover' });
     const good = events.filter((e) => e.type === 'GoodQuantityBooked').map((e) => e.payload.quantity);
-    expect(good).toEqual([1, 5, 4]);
+    expect(good).toEqual([1, 5]);
+    expect(events.find((e) => e.type === 'GoodQuantityCorrected')?.payload).toEqual({ delta: 4, kind: 'count', correctedTo: 10 });
+    expect(events.find((e) => e.type === 'OrderCompleted')?.payload).toEqual({ short: true, unpacked: { quantity: 4, where: 'rework' } });
   });
 
   it('a shift lead takes over at a handover with badge and PIN; a wrong PIN hands over nothing', async () => {

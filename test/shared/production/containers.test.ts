@@ -83,7 +83,7 @@ describe('packing into containers', () => {
     expect(l.pack()).toMatchObject({ ok: false, reason: { code: 'order-not-running' } });
   });
 
-  it('closes a partial container on demand; an empty one without a label', () => {
+  it('closes a partial container on demand; refuses to close an empty one', () => {
     const l = line();
     l.pack({ quantity: 3 });
     const partial = closeContainer(l.state, executionOf(l.state, 'o-1'));
@@ -91,7 +91,7 @@ describe('packing into containers', () => {
     l.apply(partial.ok ? partial.events : []);
     expect(closeContainer(l.state, executionOf(l.state, 'o-1'))).toMatchObject({ ok: false, reason: { code: 'no-open-container' } });
     l.pack({ quantity: 4 }); // C2 full, C3 opened empty
-    expect(closeContainer(l.state, executionOf(l.state, 'o-1'))).toMatchObject({ ok: true, labelRequired: false, containerId: 'C3' });
+    expect(closeContainer(l.state, executionOf(l.state, 'o-1'))).toMatchObject({ ok: false, reason: { code: 'container-empty', params: { containerId: 'C3' } } });
   });
 
   it('reprints a closed container label with a reason only', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   canStart,
-  completeOrder,
+  completeCounted,
+  correctGoodQuantity,
   executionOf,
   foldProductionEvents,
   handOverOrder,
@@ -14,6 +15,11 @@ import {
   type Verdict,
 } from '../../../shared/production';
 import { materials, operators, order } from './fixtures';
+import type { ProductionState } from '../../../shared/production';
+
+const noState: ProductionState = foldProductionEvents([]);
+/** Completion with nothing packed, nothing blocked: only the count decides. */
+const complete = (execution: OrderExecution, countedGood: number) => completeCounted({ order, state: noState, execution, countedGood, blockedBatches: [], unpackedWhere: 'rework' });
 import { createJournal } from './journal';
 
 const load = (materialId: string, batch = 'B-1'): LoadedBatch => ({ materialId, batch, loadedAt: '2026-11-25T06:00:00.000Z', eventId: 'e' });
@@ -53,11 +59,12 @@ describe('order lifecycle commands', () => {
     { name: 'pause a released order', run: () => pauseOrder(exec(), 'x'), expected: 'order-not-running' },
     { name: 'resume a paused order', run: () => resumeOrder(exec({ status: 'paused' })), expected: 'ok' },
     { name: 'resume a running order', run: () => resumeOrder(exec({ status: 'started' })), expected: 'order-not-paused' },
-    { name: 'complete with a count', run: () => completeOrder({ order, execution: exec({ status: 'started', goodQuantity: 40 }), countedGood: 100 }), expected: 'ok' },
-    { name: 'complete a paused order', run: () => completeOrder({ order, execution: exec({ status: 'paused' }), countedGood: 0 }), expected: 'ok' },
-    { name: 'complete below booked', run: () => completeOrder({ order, execution: exec({ status: 'started', goodQuantity: 40 }), countedGood: 39 }), expected: 'count-below-booked' },
-    { name: 'complete with a fraction', run: () => completeOrder({ order, execution: exec({ status: 'started' }), countedGood: 1.5 }), expected: 'quantity-invalid' },
-    { name: 'complete a released order', run: () => completeOrder({ order, execution: exec(), countedGood: 1 }), expected: 'order-not-running' },
+    { name: 'complete with the booked count', run: () => complete(exec({ status: 'started', goodQuantity: 40 }), 40), expected: 'ok' },
+    { name: 'complete a paused order', run: () => complete(exec({ status: 'paused' }), 0), expected: 'ok' },
+    { name: 'complete above booked', run: () => complete(exec({ status: 'started', goodQuantity: 40 }), 100), expected: 'count-differs' },
+    { name: 'complete below booked', run: () => complete(exec({ status: 'started', goodQuantity: 40 }), 39), expected: 'count-differs' },
+    { name: 'complete with a fraction', run: () => complete(exec({ status: 'started' }), 1.5), expected: 'quantity-invalid' },
+    { name: 'complete a released order', run: () => complete(exec(), 1), expected: 'order-not-running' },
     { name: 'hand over to a colleague', run: () => handOverOrder({ order, execution: exec({ status: 'started', operatorId: 'op-anna' }), to: operators.ben }), expected: 'ok' },
     { name: 'hand over to oneself', run: () => handOverOrder({ order, execution: exec({ status: 'started', operatorId: 'op-anna' }), to: operators.anna }), expected: 'handover-same-operator' },
     { name: 'hand over to another line', run: () => handOverOrder({ order, execution: exec({ status: 'started', operatorId: 'op-anna' }), to: operators.carla }), expected: 'operator-not-on-line' },
@@ -66,12 +73,9 @@ describe('order lifecycle commands', () => {
     expect(code(run())).toBe(expected);
   });
 
-  it('books the difference to the count and marks a short completion', () => {
-    const verdict = completeOrder({ order, execution: exec({ status: 'started', goodQuantity: 40 }), countedGood: 90 });
-    expect(verdict.ok && verdict.events).toEqual([
-      { type: 'GoodQuantityBooked', orderId: 'o-1', payload: { quantity: 50 } },
-      { type: 'OrderCompleted', orderId: 'o-1', payload: { short: true } },
-    ]);
+  it('marks a short completion and says where unpacked parts are', () => {
+    const verdict = complete(exec({ status: 'started', goodQuantity: 90 }), 90);
+    expect(verdict.ok && verdict.events).toEqual([{ type: 'OrderCompleted', orderId: 'o-1', payload: { short: true, unpacked: { quantity: 90, where: 'rework' } } }]);
     expect(verdict.ok && verdict.short).toBe(true);
   });
 });
@@ -96,7 +100,8 @@ describe('applyProductionEvent: a shift of one order', () => {
     run(handOverOrder({ order, execution: executionOf(state, 'o-1'), to: operators.ben }));
     expect(executionOf(state, 'o-1')).toMatchObject({ status: 'started', operatorId: 'op-ben', pausedReason: null });
 
-    run(completeOrder({ order, execution: executionOf(state, 'o-1'), countedGood: 100 }));
+    run(correctGoodQuantity({ state, execution: executionOf(state, 'o-1'), correctedTo: 100, kind: 'count' }));
+    run(completeCounted({ order, state, execution: executionOf(state, 'o-1'), countedGood: 100, blockedBatches: [], unpackedWhere: 'rework' }));
     expect(executionOf(state, 'o-1')).toMatchObject({ status: 'completed', goodQuantity: 100, completedAt: '2026-11-25T06:01:00.000Z' });
     expect(state.lastSeq).toBe(j.events.length);
     expect(j.events.map((e) => e.type)).toEqual([
@@ -106,7 +111,7 @@ describe('applyProductionEvent: a shift of one order', () => {
       'OrderPaused',
       'OrderResumed',
       'OrderHandedOver',
-      'GoodQuantityBooked',
+      'GoodQuantityCorrected',
       'OrderCompleted',
     ]);
   });
