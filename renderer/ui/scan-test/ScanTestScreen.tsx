@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import './scan-test.css';
 import { useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,14 +45,14 @@ export function ScanTestScreen({ onClose }: { onClose: () => void }) {
         <h1 className="screen-title">{t('scanTest.title')}</h1>
         <div className="scan-test-actions">
           <button type="button" className="btn btn-secondary" aria-pressed={camera} onClick={() => setCamera((on) => !on)} data-testid="scan-test-camera">
-            <span aria-hidden="true">{camera ? '■ ' : '◉ '}</span>
+            <Icon name={camera ? 'stop' : 'camera'} />
             {camera ? t('scanTest.cameraOff') : t('scanTest.cameraOn')}
           </button>
           <button type="button" className="btn btn-secondary" onClick={() => setReports([])} disabled={reports.length === 0} data-testid="scan-test-clear">
             {t('scanTest.clear')}
           </button>
           <button type="button" className="btn btn-primary" onClick={onClose} data-testid="scan-test-close">
-            <span aria-hidden="true">✕ </span>
+            <Icon name="nok" />
             {t('scanTest.close')}
           </button>
         </div>
@@ -64,7 +65,7 @@ export function ScanTestScreen({ onClose }: { onClose: () => void }) {
           <ol>
             {older.map((r) => (
               <li key={r.id} data-testid="scan-test-history-item" className={r.result.ok ? 'state-good' : 'state-bad'}>
-                <span aria-hidden="true">{r.result.ok ? '✔ ' : '✖ '}</span>
+                <Icon name={r.result.ok ? 'ok' : 'nok'} />
                 <span className="scan-text">{r.visible}</span> · {t(`scanTest.source.${r.scan.source}`)}
                 {!r.result.ok && ` · ${r.result.error.code}`}
               </li>
@@ -121,14 +122,12 @@ function ReportView({ report }: { report: ScanReport }) {
 
       {result.ok ? (
         <p className="notice notice-ok" data-testid="scan-test-verdict">
-          <span aria-hidden="true">✔ </span>
+          <Icon name="ok" />
           {t('scanTest.accepted')}
         </p>
       ) : (
         <div className="notice notice-nok" role="alert" data-testid="scan-test-verdict">
-          <span className="notice-icon" aria-hidden="true">
-            ✖
-          </span>
+          <Icon name="nok" className="notice-icon" />
           <div>
             <p className="notice-title">{t('scanTest.rejected', { at: result.error.at })}</p>
             <p>
