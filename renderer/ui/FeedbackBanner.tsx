@@ -1,4 +1,4 @@
-import { withCount } from '../i18n/plural';
+import { messageParams } from '../i18n/params';
 import { Icon } from './icons';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ export const OK_FEEDBACK_MS = 5_000;
 
 /** OK / NOK feedback: colour AND icon AND text AND sound, never colour alone. OK clears itself; NOK stays until closed. */
 export function FeedbackBanner() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const feedback = useApp((s) => s.feedback);
   const dismiss = useApp((s) => s.dismissFeedback);
 
@@ -28,7 +28,7 @@ export function FeedbackBanner() {
     <div className={`feedback feedback-${feedback.tone}`} role={ok ? 'status' : 'alert'} data-testid="feedback" data-tone={feedback.tone}>
       <Icon name={ok ? 'ok' : 'nok'} className="feedback-icon" />
       <span className="feedback-label">{ok ? t('feedback.ok') : t('feedback.nok')}</span>
-      <span className="feedback-text">{t(feedback.key, withCount(feedback.params ?? {}))}</span>
+      <span className="feedback-text">{t(feedback.key, messageParams(feedback.params ?? {}, i18n.language))}</span>
       <button type="button" className="btn btn-secondary" onClick={dismiss}>
         {t('feedback.dismiss')}
       </button>

@@ -203,6 +203,9 @@ describe('screen audit: every state fits and reads right at 1024×768, 1280×800
     await page.locator('[data-testid^="jis-reason-"]').first().click({ timeout: T });
     await gone('jis-override');
     await expect.poll(() => page.getByTestId('jis-current').getAttribute('data-seq'), { timeout: T }).toBe('3');
+    // The done list names the part actually built under the override, and why.
+    expect(await page.getByTestId('jis-pos-2-built').textContent()).toContain('5Q0-857-002');
+    expect(await page.getByTestId('jis-pos-2-reason').textContent()).toMatch(/^Grund: \S/);
     await audit('jis-done-override');
 
     expect(failures, failures.join('\n')).toEqual([]);

@@ -1,4 +1,4 @@
-import { withCount } from '../../i18n/plural';
+import { messageParams } from '../../i18n/params';
 import { Icon } from '../icons';
 import { useEffect, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { useApp } from '../store-context';
  * after a moment; NOK stays until the operator presses "OK, understood".
  */
 export function VerdictOverlay() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const verdict = useApp((s) => s.workflow.verdict);
   const okMs = useApp((s) => s.workflow.config.okFeedbackMs);
   const acknowledge = useApp((s) => s.wfAcknowledge);
@@ -39,7 +39,7 @@ export function VerdictOverlay() {
       <Icon name={ok ? 'ok' : 'nok'} className="wf-verdict-icon" />
       <span className="wf-verdict-label" id="wf-verdict-label">{ok ? t('workflow.ok') : t('workflow.nok')}</span>
       <p className="wf-verdict-text" data-testid="wf-verdict-text">
-        {t(verdict.key, { ...withCount(verdict.params), defaultValue: String(verdict.params['message'] ?? verdict.key) })}
+        {t(verdict.key, { ...messageParams(verdict.params, i18n.language), defaultValue: String(verdict.params['message'] ?? verdict.key) })}
       </p>
       {!ok && (
         <button type="button" className="btn wf-verdict-ack" onClick={acknowledge} data-testid="wf-ack" autoFocus>
