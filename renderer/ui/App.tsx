@@ -14,7 +14,11 @@ import { useApp } from './store-context';
 import { InactivityLogout } from './workflow/useInactivityLogout';
 import { OrderDetail } from './workflow/OrderDetail';
 
-/** The shell: status bar always on top, then login or the order list, feedback at the bottom. */
+/**
+ * The shell, one screen high: the status bar (with the tool buttons) on top,
+ * then login, the order list or the open task, the feedback line at the
+ * bottom. Nothing scrolls the page; a task's own long list scrolls inside it.
+ */
 export function App({ terminalId }: { terminalId: string }) {
   const loggedIn = useApp((s) => s.terminal.operator !== null);
   const workflowOrderId = useApp((s) => s.workflow.openOrderId);
@@ -24,9 +28,10 @@ export function App({ terminalId }: { terminalId: string }) {
   const [jisSequenceId, setJisSequenceId] = useState<string | null>(null);
   return (
     <div className="app">
-      <StatusBar onOpenStatus={() => setStatusOpen(true)} />
-      {!scanTestOpen && <ScanTestButton onOpen={() => setScanTestOpen(true)} />}
-      {!scanTestOpen && !printJobsOpen && <PrintJobsButton onOpen={() => setPrintJobsOpen(true)} />}
+      <StatusBar onOpenStatus={() => setStatusOpen(true)}>
+        {!scanTestOpen && !printJobsOpen && <PrintJobsButton onOpen={() => setPrintJobsOpen(true)} />}
+        {!scanTestOpen && <ScanTestButton onOpen={() => setScanTestOpen(true)} />}
+      </StatusBar>
       {scanTestOpen ? (
         <ScanTestScreen onClose={() => setScanTestOpen(false)} />
       ) : statusOpen ? (

@@ -1,3 +1,4 @@
+import { Icon } from './icons';
 import { useTranslation } from 'react-i18next';
 
 /** Codes the boot screen words for the operator; anything else gets the general sentence. */
@@ -23,9 +24,7 @@ export function BootScreen({ errorCode, onRetry }: { errorCode?: string | undefi
   return (
     <main className="screen boot-screen" role="alert" data-testid="boot-failed" data-code={errorCode}>
       <div className="notice notice-nok">
-        <span className="notice-icon" aria-hidden="true">
-          ✖
-        </span>
+        <Icon name="nok" className="notice-icon" />
         <p className="notice-title" data-testid="boot-failed-text">
           {t(`bootError.${WORDED.has(errorCode) ? errorCode : 'unknown'}`)}
         </p>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { BadgeScanIcon } from './icons';
+import { BadgeScanIcon, Icon } from './icons';
 import { showControlChars } from '../scan/scan-text';
 import { PinPad } from './PinPad';
 import { useApp } from './store-context';
@@ -21,9 +21,7 @@ export function LoginScreen() {
       <p className="screen-hint">{t('login.hint')}</p>
       {notice?.kind === 'unknown-badge' && (
         <div className="notice notice-nok" role="alert" data-testid="login-notice">
-          <span className="notice-icon" aria-hidden="true">
-            ✖
-          </span>
+          <Icon name="nok" className="notice-icon" />
           <div>
             <p className="notice-title scan-text" data-testid="unknown-scan">
               {t('login.unknownBadge', { scan: showControlChars(notice.scan) })}
@@ -34,9 +32,7 @@ export function LoginScreen() {
       )}
       {notice?.kind === 'pin-locked' && (
         <div className="notice notice-nok" role="alert" data-testid="login-notice">
-          <span className="notice-icon" aria-hidden="true">
-            ✖
-          </span>
+          <Icon name="nok" className="notice-icon" />
           <div>
             <p className="notice-title">{t('security.pinLocked', { minutes: notice.minutes })}</p>
             <p>{t('security.pinLockedHint')}</p>
@@ -45,9 +41,7 @@ export function LoginScreen() {
       )}
       {notice?.kind === 'no-master-data' && (
         <div className="notice notice-nok" role="alert" data-testid="login-notice">
-          <span className="notice-icon" aria-hidden="true">
-            ⚠
-          </span>
+          <Icon name="warn" className="notice-icon" />
           <p className="notice-title">{t('login.noMasterData')}</p>
         </div>
       )}

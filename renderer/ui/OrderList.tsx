@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { PowerIcon } from './icons';
+import { Icon, PowerIcon } from './icons';
 import { useTranslation } from 'react-i18next';
 import { useApp } from './store-context';
 import { orderViews, type OrderView } from '../state/selectors';
@@ -67,7 +67,7 @@ export function OrderList({ terminalId }: { terminalId: string }) {
   } else if (!terminalRow) {
     body = (
       <p className="notice notice-nok" role="alert" data-testid="orders-no-terminal">
-        <span aria-hidden="true">⚠ </span>
+        <Icon name="warn" />
         {t('orders.noTerminal', { terminalId })}
       </p>
     );
@@ -88,7 +88,7 @@ export function OrderList({ terminalId }: { terminalId: string }) {
         {visible.length < views.length && (
           <div className="order-list-more">
             <p className="notice" data-testid="orders-more-notice">
-              <span aria-hidden="true">▮▯▮ </span>
+              <Icon name="scan" />
               {t('orders.moreNotice', { shown: visible.length, total: views.length })}
             </p>
             <button type="button" className="btn btn-secondary" onClick={() => setShown((n) => n + ORDER_LIST_PAGE)} data-testid="orders-show-more">
@@ -156,7 +156,7 @@ function OrderCard({ order, good, scrap, language, starting, disabled, onStart, 
           <div>
             <dt>{t('orders.status')}</dt>
             <dd data-testid={`status-${order.number}`}>
-              <span aria-hidden="true">{started ? '▶ ' : '○ '}</span>
+              <Icon name={started ? 'start' : 'open'} />
               {t(`orderStatus.${order.displayStatus}`)}
               {order.active && ` · ${t('orders.active')}`}
             </dd>
@@ -165,12 +165,12 @@ function OrderCard({ order, good, scrap, language, starting, disabled, onStart, 
       </div>
       {!started && (
         <button type="button" className="btn btn-primary order-start" disabled={disabled} onClick={onStart} data-testid={`start-${order.number}`} aria-busy={starting}>
-          <span aria-hidden="true">▶ </span>
+          <Icon name="start" />
           {starting ? t('orders.starting') : t('orders.start')}
         </button>
       )}
       <button type="button" className="btn btn-secondary order-open" onClick={onOpen} data-testid={`open-${order.number}`}>
-        <span aria-hidden="true">☰ </span>
+        <Icon name="menu" />
         {t('workflow.open')}
       </button>
     </li>

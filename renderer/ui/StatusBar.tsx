@@ -1,10 +1,12 @@
+import { Icon } from './icons';
+import type { ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { otherLanguage } from '../i18n';
 import { selectLineName, selectOperatorName } from '../state/selectors';
 import { useApp } from './store-context';
 
-/** Always visible: who is logged in, which line, scanner, host link, sync. */
-export function StatusBar({ onOpenStatus }: { onOpenStatus?: () => void } = {}) {
+/** Always visible, one compact row: who is logged in, which line, scanner, host link, sync, and the tool buttons. */
+export function StatusBar({ onOpenStatus, children }: { onOpenStatus?: () => void; children?: ReactNode } = {}) {
   const { t, i18n } = useTranslation();
   const operatorName = useApp(selectOperatorName);
   const lineName = useApp(selectLineName);
@@ -36,14 +38,14 @@ export function StatusBar({ onOpenStatus }: { onOpenStatus?: () => void } = {}) 
       <div className={`status-item state-${scannerShown === 'connected' ? 'good' : 'bad'}`}>
         <span className="status-label">{t('status.scanner')}</span>
         <span className="status-value" data-testid="scanner-state" data-state={scannerShown}>
-          <span aria-hidden="true">{scannerShown === 'connected' ? '● ' : scannerShown === 'unknown' ? '? ' : '○ '}</span>
+          <Icon name={scannerShown === 'connected' ? 'connected' : scannerShown === 'unknown' ? 'unknown' : 'disconnected'} />
           {t(`scanner.${scannerShown}`)}
         </span>
       </div>
       <div className={`status-item state-${syncShown === 'true' ? 'good' : 'bad'}`} title={lastError ? `${lastError.code}: ${lastError.message}` : undefined}>
         <span className="status-label">{t('status.sync')}</span>
         <span className="status-value" data-testid="sync-online" data-online={syncShown}>
-          <span aria-hidden="true">{syncShown === 'true' ? '▲ ' : syncShown === 'unknown' ? '? ' : '▼ '}</span>
+          <Icon name={syncShown === 'true' ? 'online' : syncShown === 'unknown' ? 'unknown' : 'offline'} />
           {syncShown === 'unknown' ? t('hostLink.unknown') : online ? t('status.online') : t('status.offline')}
         </span>
         <span className="status-value" data-testid="sync-pending-text">
@@ -52,10 +54,11 @@ export function StatusBar({ onOpenStatus }: { onOpenStatus?: () => void } = {}) 
       </div>
       {(hostLink === 'disconnected' || hostLink === 'replaced') && (
         <div className="status-item state-bad" role="alert" data-testid="host-link" data-state={hostLink}>
-          <span aria-hidden="true">⚠ </span>
+          <Icon name="warn" />
           {t(hostLink === 'replaced' ? 'hostLink.replaced' : 'hostLink.down')}
         </div>
       )}
+      <div className="status-tools">{children}</div>
       {onOpenStatus && (
         <button type="button" className="btn btn-secondary" data-testid="open-status" onClick={onOpenStatus}>
           {t('status.openStatus')}

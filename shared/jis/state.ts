@@ -37,6 +37,8 @@ export interface Build {
   readonly part: string;
   readonly serial?: string;
   readonly approvedBy?: string;
+  /** Why an override was approved (the reason code of SequenceOverride). */
+  readonly reason?: string;
 }
 
 export interface PositionState {
@@ -320,7 +322,7 @@ export function applyJisEvent(state: JisState, event: EventEnvelope): JisState {
       const p = parse(SequenceOverridePayload, event);
       if (!p) return next;
       const part = next.lastMismatch?.sequenceNumber === p.sequenceNumber ? next.lastMismatch.scanned : '';
-      const build: Build = { kind: 'overridden', part, approvedBy: p.approvedBy };
+      const build: Build = { kind: 'overridden', part, approvedBy: p.approvedBy, reason: p.reason };
       return resolved(updatePosition(next, p.sequenceNumber, (pos) => ({ ...pos, build })), p.sequenceNumber);
     }
     case 'SequenceBreak': {

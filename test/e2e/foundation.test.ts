@@ -104,7 +104,7 @@ describe('foundation: one thin slice through every layer', () => {
     const events = await journalEvents(page);
     expect(events.map((e) => e.type)).toEqual(['OperatorLoggedIn', 'MaterialLoaded', 'MaterialLoaded', 'MaterialLoaded', 'MaterialLoaded', 'OrderStarted']);
     await expect.poll(() => pending(page).textContent(), { timeout: 15_000 }).toBe('5');
-    expect(await page.getByTestId('sync-pending-text').textContent()).toContain('pending sync: 5');
+    expect(await page.getByTestId('sync-pending-text').textContent()).toContain('5 to send');
     await expect.poll(() => page.getByTestId('sync-online').getAttribute('data-online'), { timeout: 15_000 }).toBe('false');
   });
 

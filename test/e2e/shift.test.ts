@@ -171,7 +171,7 @@ describe('shift: a whole shift at the terminal, traced at the server', () => {
 
   it('refuses an expired and a blocked batch with a red NOK, books nothing, then loads every BOM item', async () => {
     await during('materials', async () => {
-      await scanFor(housing('H-OLD', '240101'), 'nok', 'Batch H-OLD expired on 2024-01-01.');
+      await scanFor(housing('H-OLD', '240101'), 'nok', 'Batch H-OLD expired on Jan 1, 2024.');
       await scanFor(housing(BLOCKED), 'nok', `Batch ${BLOCKED} is blocked: Quality hold`);
       expect(await page.getByTestId('bom-GH-200').getAttribute('data-missing')).toBe('true');
       expect((await journal(page)).map((e) => e.type)).toEqual(['OperatorLoggedIn']);
@@ -190,7 +190,7 @@ describe('shift: a whole shift at the terminal, traced at the server', () => {
     await during('good', async () => {
       await clickFor('wf-start', 'ok', `Order ${ORDER} started`);
       expect(await status()).toBe('started');
-      await clickFor('wf-plus-one', 'ok', '1 good parts booked');
+      await clickFor('wf-plus-one', 'ok', '1 good part booked');
       await scanFor(part('SN-0001'), 'ok', 'Part SN-0001 booked');
       await scanFor(part('SN-0002'), 'ok', 'Part SN-0002 booked');
       await scanFor(part('SN-0002'), 'nok', 'Part SN-0002 was already booked.');
@@ -210,7 +210,7 @@ describe('shift: a whole shift at the terminal, traced at the server', () => {
       await page.getByTestId('scrap-reason-PRC-ASM').click({ timeout: T });
       await page.getByTestId('scrap-pad-backspace').click({ timeout: T });
       await pad('scrap-pad', '2');
-      await clickFor('scrap-pad-submit', 'ok', '2 scrapped');
+      await clickFor('scrap-pad-submit', 'ok', '2 parts scrapped');
       await page.getByTestId('scrap-close').click({ timeout: T });
       expect(await text('wf-scrap')).toBe('2');
 
@@ -227,7 +227,7 @@ describe('shift: a whole shift at the terminal, traced at the server', () => {
       stack.scan(DEMO_BADGES.shiftLead);
       await page.locator('[data-testid="wf-approval"][data-step="pin"]').waitFor({ timeout: T });
       await pad('approval-pad', DEMO_PIN);
-      await clickFor('approval-pad-submit', 'ok', '12 scrapped');
+      await clickFor('approval-pad-submit', 'ok', '12 parts scrapped');
       await page.getByTestId('wf-approval').waitFor({ state: 'detached', timeout: T });
       await page.getByTestId('scrap-close').click({ timeout: T });
       expect(await text('wf-scrap')).toBe('14');

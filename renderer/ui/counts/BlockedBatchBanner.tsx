@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { blockedLoads, executionOf } from '../../../shared/production';
@@ -35,7 +36,7 @@ export function BlockedBatchBanner() {
       {open.map((l) => (
         <section key={l.materialId} className="blocked-banner" role="alert" data-testid="wf-blocked-banner" data-batch={l.batch}>
           <p className="blocked-banner-title">
-            <span aria-hidden="true">⛔ </span>
+            <Icon name="nok" />
             {t('counts.blocked.title', { batch: l.batch, material: numberOf(l.materialId), reason: l.blockReason })}
           </p>
           <p>{t('counts.blocked.what')}</p>
@@ -53,7 +54,7 @@ export function BlockedBatchBanner() {
         .filter((l) => l.overridden)
         .map((l) => (
           <p key={l.materialId} className="blocked-kept" data-testid="wf-blocked-kept">
-            <span aria-hidden="true">⚠ </span>
+            <Icon name="warn" />
             {t('counts.blocked.kept', { batch: l.batch, material: numberOf(l.materialId), reason: l.blockReason })}
           </p>
         ))}

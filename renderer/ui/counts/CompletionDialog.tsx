@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useTranslation } from 'react-i18next';
 import { UNPACKED_PLACES } from '../../state/workflow-counts';
 import { useApp } from '../store-context';
@@ -24,12 +25,12 @@ export function CompletionDialog() {
       {prompt.step === 'confirm-count' ? (
         <>
           <p className="completion-dialog-text" data-testid="wf-completion-text">
-            <span aria-hidden="true">⚠ </span>
+            <Icon name="warn" />
             {t('counts.completion.differs', { counted: prompt.counted, booked: prompt.booked, delta: prompt.delta > 0 ? `+${prompt.delta}` : String(prompt.delta) })}
           </p>
           <div className="completion-dialog-choices">
             <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void confirm()} data-testid="wf-completion-correct">
-              <span aria-hidden="true">✔ </span>
+              <Icon name="ok" />
               {t('counts.completion.bookCorrection')}
             </button>
           </div>
@@ -37,12 +38,12 @@ export function CompletionDialog() {
       ) : (
         <>
           <p className="completion-dialog-text" data-testid="wf-completion-text">
-            <span aria-hidden="true">⚠ </span>
+            <Icon name="warn" />
             {t('counts.completion.unpacked', { count: prompt.quantity })}
           </p>
           <div className="completion-dialog-choices">
             <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void resolve('pack')} data-testid="wf-completion-pack">
-              <span aria-hidden="true">▣ </span>
+              <Icon name="open" />
               {t('counts.completion.pack', { count: prompt.quantity })}
             </button>
             {UNPACKED_PLACES.map((place) => (

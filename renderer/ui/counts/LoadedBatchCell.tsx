@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useTranslation } from 'react-i18next';
 import type { BlockedLoad } from '../../../shared/production';
 import './counts.css';
@@ -8,7 +9,7 @@ export function LoadedBatchCell({ batch, blocked }: { batch: string; blocked: Bl
   if (!blocked) {
     return (
       <>
-        <span aria-hidden="true">✔ </span>
+        <Icon name="ok" />
         {batch}
       </>
     );
@@ -16,14 +17,14 @@ export function LoadedBatchCell({ batch, blocked }: { batch: string; blocked: Bl
   if (blocked.overridden) {
     return (
       <span data-blocked="kept">
-        <span aria-hidden="true">⚠ </span>
+        <Icon name="warn" />
         {batch} · {t('counts.blocked.rowKept')}
       </span>
     );
   }
   return (
     <span className="wf-batch-blocked" data-blocked="true">
-      <span aria-hidden="true">⛔ </span>
+      <Icon name="nok" />
       {batch} · {t('counts.blocked.rowBlocked')}
     </span>
   );

@@ -1,3 +1,4 @@
+import { Icon, type IconName } from '../icons';
 import { useTranslation } from 'react-i18next';
 import { positionStatus, type JisState, type PositionState } from '../../../shared/jis';
 import type { Operator } from '../../../shared/master-data';
@@ -12,6 +13,9 @@ interface JisChainProps {
   onPullAhead?: (sequenceNumber: number) => void;
   actionsDisabled?: boolean;
 }
+
+/** The icon beside each position status word (the word says the same). */
+const STATUS_ICON: Partial<Record<string, IconName>> = { verified: 'ok', overridden: 'override', skipped: 'skip', 'pulled-ahead': 'pullAhead', cancelled: 'nok' };
 
 /** Next and done positions; a done one shows its status as icon + text, not colour alone. */
 export function JisChain({ title, positions, jis, operators, testId, onPullAhead, actionsDisabled = false }: JisChainProps) {
@@ -30,24 +34,40 @@ export function JisChain({ title, positions, jis, operators, testId, onPullAhead
             <li key={n} className={`st-${shown}`} data-testid={`jis-pos-${n}`} data-status={shown}>
               <span className="jis-seq">{n}</span>
               <span>{p.data.vehicleNumber}</span>
-              <span>
+              <span className="nowrap">
                 {p.data.customerPartNumber}
                 {p.data.variant ? ` / ${p.data.variant}` : ''}
               </span>
-              {status !== 'open' && <strong data-testid={`jis-pos-${n}-status`}>{t(`jis.status.${shown}`)}</strong>}
-              {pulled && status !== 'open' && <span>{t('jis.status.pulled-ahead')}</span>}
+              {status !== 'open' && (
+                <strong data-testid={`jis-pos-${n}-status`}>
+                  <Icon name={STATUS_ICON[shown] ?? 'open'} /> {t(`jis.status.${shown}`)}
+                </strong>
+              )}
+              {pulled && status !== 'open' && (
+                <span>
+                  <Icon name="pullAhead" /> {t('jis.status.pulled-ahead')}
+                </span>
+              )}
+              {p.build?.kind === 'overridden' && (
+                <span data-testid={`jis-pos-${n}-built`}>
+                  {t('jis.builtInstead')} <strong className="nowrap">{p.build.part}</strong>
+                </span>
+              )}
+              {p.build?.reason && (
+                <span data-testid={`jis-pos-${n}-reason`}>{t('jis.overrideReasonShown', { reason: t(`jis.override.reasons.${p.build.reason}`, { defaultValue: p.build.reason }) })}</span>
+              )}
               {p.build?.approvedBy && <span>{t('jis.approvedBy', { name: nameOf(p.build.approvedBy) })}</span>}
               {p.skipped && <span>{t('jis.approvedBy', { name: nameOf(p.skipped.approvedBy) })}</span>}
               {p.skipped && <span data-testid={`jis-pos-${n}-break`}>{t('jis.breakReasonShown', { reason: t(`jis.break.reasons.${p.skipped.reason}`, { defaultValue: p.skipped.reason }) })}</span>}
               {onPullAhead && status === 'open' && (
                 <button type="button" className="btn btn-secondary jis-btn-big jis-pull" disabled={actionsDisabled} onClick={() => onPullAhead(n)} data-testid={`jis-pull-${n}`}>
-                  <span aria-hidden="true">⇡ </span>
+                  <Icon name="pullAhead" />
                   {t('jis.break.pullAhead')}
                 </button>
               )}
               {p.changedAfterBuild && (
                 <strong>
-                  <span aria-hidden="true">⚠ </span>
+                  <Icon name="warn" />
                   {t('jis.changedAfterBuild')}
                 </strong>
               )}

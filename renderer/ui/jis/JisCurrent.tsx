@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useTranslation } from 'react-i18next';
 import type { PositionState } from '../../../shared/jis';
 
@@ -8,7 +9,7 @@ export function JisCurrent({ position }: { position: PositionState | undefined }
     return (
       <section className="jis-current" data-testid="jis-current-complete" role="status">
         <p className="jis-current-label">
-          <span aria-hidden="true">✔ </span>
+          <Icon name="ok" />
           {t('jis.complete')}
         </p>
       </section>
@@ -24,7 +25,7 @@ export function JisCurrent({ position }: { position: PositionState | undefined }
   return (
     <section className="jis-current" data-testid="jis-current" data-seq={d.sequenceNumber} aria-live="polite">
       <p className="jis-current-label">
-        <span aria-hidden="true">▶ </span>
+        <Icon name="start" />
         {t('jis.current')} · {t('jis.seq')}
       </p>
       <p className="jis-current-seq" data-testid="jis-current-seq">

@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../store-context';
 
@@ -12,9 +13,7 @@ export function JisMismatchOverlay() {
   const m = jis.lastMismatch;
   return (
     <div className="jis-mismatch" role="alertdialog" aria-modal="true" aria-labelledby="jis-mismatch-title" data-testid="jis-mismatch">
-      <span className="jis-mismatch-icon" aria-hidden="true">
-        ✖
-      </span>
+      <Icon name="nok" className="jis-mismatch-icon" />
       <h1 id="jis-mismatch-title">{t('jis.mismatch.title')}</h1>
       <p>{t('jis.mismatch.position', { sequenceNumber: m.sequenceNumber })}</p>
       <p>
@@ -25,11 +24,11 @@ export function JisMismatchOverlay() {
       </p>
       <p>{t('jis.mismatch.hint')}</p>
       <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void acknowledge()} data-testid="jis-mismatch-ack">
-        <span aria-hidden="true">✔ </span>
+        <Icon name="ok" />
         {t('jis.mismatch.ack')}
       </button>
       <button type="button" className="btn btn-secondary jis-btn-big" disabled={busy} onClick={startOverride} data-testid="jis-override-start">
-        <span aria-hidden="true">⚑ </span>
+        <Icon name="override" />
         {t('jis.mismatch.override')}
       </button>
     </div>

@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../store-context';
@@ -32,7 +33,7 @@ export function JisOpenButton({ onOpen }: { onOpen: (sequenceId: string) => void
           onClick={() => onOpen(s.id)}
           data-testid={`jis-open-${s.id}`}
         >
-          <span aria-hidden="true">⛓ </span>
+          <Icon name="chain" />
           {t('jis.open')} {s.id}
         </button>
       ))}

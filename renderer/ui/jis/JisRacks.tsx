@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../store-context';
 
@@ -22,12 +23,18 @@ export function JisRacks() {
           <div className="jis-rack-head">
             <strong>{t('jis.racks.rack', { rackId: rack.rackId })}</strong>
             <span>{t('jis.racks.fill', { filled: rack.filled.length, slots: rack.slots })}</span>
-            <span>{rack.status === 'open' ? t('jis.racks.statusOpen') : t('jis.racks.statusClosed')}</span>
-            {rack.status === 'closed' && <span data-testid={`jis-rack-${rack.rackId}-check`}>{t(`jis.racks.check.${rack.check}`)}</span>}
+            <span>
+              <Icon name={rack.status === 'open' ? 'open' : 'stop'} /> {rack.status === 'open' ? t('jis.racks.statusOpen') : t('jis.racks.statusClosed')}
+            </span>
+            {rack.status === 'closed' && (
+              <span data-testid={`jis-rack-${rack.rackId}-check`}>
+                {rack.check !== 'pending' && <Icon name={rack.check === 'passed' ? 'ok' : 'nok'} />} {t(`jis.racks.check.${rack.check}`)}
+              </span>
+            )}
           </div>
           {rack.status === 'closed' && rack.filled.length > 0 && (
             <button type="button" className="btn btn-secondary jis-btn-big" disabled={busy} onClick={() => startReprint(rack.rackId)} data-testid={`jis-rack-${rack.rackId}-reprint`}>
-              <span aria-hidden="true">🖶 </span>
+              <Icon name="print" />
               {t('jis.reprint.button')}
             </button>
           )}
@@ -39,7 +46,7 @@ export function JisRacks() {
                   <span>
                     {t('jis.slot')} {i + 1}
                   </span>
-                  <span>{filled ? `✔ ${filled.sequenceNumber}` : t('jis.racks.slotEmpty')}</span>
+                  <span>{filled ? <><Icon name="ok" /> {filled.sequenceNumber}</> : t('jis.racks.slotEmpty')}</span>
                 </div>
               );
             })}
@@ -48,7 +55,7 @@ export function JisRacks() {
       ))}
       {openRack && openRack.filled.length > 0 && (
         <button type="button" className="btn btn-secondary jis-btn-big" disabled={busy} onClick={() => void closeRack()} data-testid="jis-rack-close">
-          <span aria-hidden="true">■ </span>
+          <Icon name="stop" />
           {t('jis.racks.close')}
         </button>
       )}
@@ -58,9 +65,8 @@ export function JisRacks() {
       {print && (
         <div data-testid="jis-print" data-status={print.status}>
           <p className={`jis-banner jis-banner-${print.status === 'done' ? 'ok' : print.status === 'printing' ? 'warn' : 'nok'}`} role="status">
-            <span className="jis-banner-icon" aria-hidden="true">
-              {print.status === 'done' ? '🖶 ✔' : print.status === 'printing' ? '🖶' : '🖶 ✖'}
-            </span>
+            <Icon name="print" className="jis-banner-icon" />
+            {print.status !== 'printing' && <Icon name={print.status === 'done' ? 'ok' : 'nok'} className="jis-banner-icon" />}
             {t(print.reprint && print.status === 'done' ? 'jis.racks.print.reprinted' : `jis.racks.print.${print.status}`, { message: print.message ?? '' })}
           </p>
           {(print.status === 'held' || print.status === 'failed') && (
@@ -72,7 +78,7 @@ export function JisRacks() {
               onClick={() => void printAgain()}
               data-testid="jis-print-retry"
             >
-              <span aria-hidden="true">🖶 </span>
+              <Icon name="print" />
               {t('jis.racks.reprint')}
             </button>
           )}

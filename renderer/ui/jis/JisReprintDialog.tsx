@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useTranslation } from 'react-i18next';
 import { REPRINT_REASONS } from '../../state/jis-reprint';
 import { useApp } from '../store-context';
@@ -13,7 +14,7 @@ export function JisReprintDialog() {
   return (
     <div className="jis-dialog" role="dialog" aria-modal="true" aria-labelledby="jis-reprint-title" data-testid="jis-reprint">
       <h2 id="jis-reprint-title">
-        <span aria-hidden="true">🖶 </span>
+        <Icon name="print" />
         {t('jis.reprint.title', { rackId: open.rackId })}
       </h2>
       <p className="screen-hint">{t('jis.reprint.reason')}</p>

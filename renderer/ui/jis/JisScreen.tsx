@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import './jis.css';
 import { useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,8 +15,6 @@ import { JisMismatchOverlay } from './JisMismatchOverlay';
 import { JisOverrideDialog } from './JisOverrideDialog';
 import { JisRacks } from './JisRacks';
 import { JisReprintDialog } from './JisReprintDialog';
-
-const ICON = { ok: '✔', nok: '✖', warn: '⚠' } as const;
 
 /** The pearl chain (issue 9): while open it captures every scan for verification. */
 export function JisScreen({ sequenceId, onClose }: { sequenceId: string; onClose: () => void }) {
@@ -77,21 +76,19 @@ export function JisScreen({ sequenceId, onClose }: { sequenceId: string; onClose
   return (
     <main className="screen jis-screen" data-testid="jis-screen" aria-busy={busy}>
       <header className="jis-header">
+        <button type="button" className="btn btn-secondary" onClick={onClose} data-testid="jis-back">
+          <Icon name="back" />
+          {t('jis.back')}
+        </button>
         <h1 data-testid="jis-title" data-revision={jis.revision}>
           {t('jis.title', { id: jis.sequenceId, customer: jis.customer, revision: jis.revision })}
         </h1>
-        <span>{t('jis.openCount', { count: view.openCount })}</span>
-        <button type="button" className="btn btn-secondary" onClick={onClose} data-testid="jis-back">
-          <span aria-hidden="true">← </span>
-          {t('jis.back')}
-        </button>
+        <span className="jis-open-count">{t('jis.openCount', { count: view.openCount })}</span>
       </header>
 
       {stale?.stale && (
         <p className="jis-banner jis-banner-warn" role="alert" data-testid="jis-stale">
-          <span className="jis-banner-icon" aria-hidden="true">
-            ⏱
-          </span>
+          <Icon name="timer" className="jis-banner-icon" />
           {Number.isFinite(stale.ageMs)
             ? t('jis.stale', { age: t('jis.minutes', { count: Math.round(stale.ageMs / 60_000) }), limit })
             : t('jis.staleUnknown', { limit })}
@@ -100,9 +97,7 @@ export function JisScreen({ sequenceId, onClose }: { sequenceId: string; onClose
 
       {alerts.length > 0 && (
         <div className="jis-banner jis-banner-nok" role="alert" data-testid="jis-alerts">
-          <span className="jis-banner-icon" aria-hidden="true">
-            ⚠
-          </span>
+          <Icon name="warn" className="jis-banner-icon" />
           <div>
             <strong>{t('jis.alerts.title')}</strong>
             <ul>
@@ -126,9 +121,7 @@ export function JisScreen({ sequenceId, onClose }: { sequenceId: string; onClose
 
       {view.gaps.map((g) => (
         <p key={`${g.from}-${g.to}`} className="jis-banner jis-banner-warn" role="status" data-testid={`jis-gap-${g.from}-${g.to}`}>
-          <span className="jis-banner-icon" aria-hidden="true">
-            ⋯
-          </span>
+          <Icon name="gap" className="jis-banner-icon" />
           {t('jis.gap', { from: g.from, to: g.to })}
           {gap && gap.from === g.from && (
             <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void ackGap()} data-testid="jis-gap-ack">
@@ -140,9 +133,7 @@ export function JisScreen({ sequenceId, onClose }: { sequenceId: string; onClose
 
       {jis.breaks.length > 0 && (
         <section className="jis-banner jis-banner-warn" data-testid="jis-breaks">
-          <span className="jis-banner-icon" aria-hidden="true">
-            ⤼
-          </span>
+          <Icon name="skip" className="jis-banner-icon" />
           <div>
             <strong>{t('jis.breaks')}</strong>
             <ul>
@@ -163,24 +154,23 @@ export function JisScreen({ sequenceId, onClose }: { sequenceId: string; onClose
 
       {verdict && (
         <p className={`jis-banner jis-banner-${verdict.tone}`} role={verdict.tone === 'ok' ? 'status' : 'alert'} data-testid="jis-verdict" data-tone={verdict.tone} data-code={verdict.code}>
-          <span className="jis-banner-icon" aria-hidden="true">
-            {ICON[verdict.tone]}
-          </span>
+          <Icon name={verdict.tone} className="jis-banner-icon" />
           {t(`jis.verdict.${verdict.code}`, { ...verdict.params, code: verdict.code, defaultValue: t('jis.verdict.unknown', { code: verdict.code }) })}
         </p>
       )}
 
       <div className="jis-layout">
-        <div>
+        <div className="jis-work">
           <JisCurrent position={view.current} />
           {view.current && (
             <div className="jis-break-actions">
               <button type="button" className="btn btn-secondary jis-btn-big" disabled={breakDisabled} onClick={() => startBreak('skip')} data-testid="jis-skip">
-                <span aria-hidden="true">⤼ </span>
+                <Icon name="skip" />
                 {t('jis.break.skip')}
               </button>
             </div>
           )}
+          <div className="jis-lists">
           <JisChain
             title={t('jis.next')}
             positions={view.next}
@@ -191,6 +181,7 @@ export function JisScreen({ sequenceId, onClose }: { sequenceId: string; onClose
             actionsDisabled={breakDisabled}
           />
           <JisChain title={t('jis.done')} positions={view.done} jis={jis} operators={operators} testId="jis-done" />
+          </div>
         </div>
         <JisRacks />
       </div>

@@ -1,10 +1,11 @@
+import { Icon, type IconName } from '../icons';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderSvg } from '../../../shared/labels/svg';
 import type { PrintJobRecord } from '../../storage/print-jobs';
 import { kindWords, reasonOf, reasonWords, stateWord } from './job-words';
 
-const STATE_ICON = { 'outcome-unknown': '?', failed: '✖', held: '⏸' } as const;
+const STATE_ICON = { 'outcome-unknown': 'warn', failed: 'nok', held: 'pause' } as const satisfies Record<string, IconName>;
 
 /**
  * One print job: the label as it was (SVG from the job's own model, as the
@@ -23,9 +24,7 @@ export function PrintJobCard({ job, children }: { job: PrintJobRecord; children:
     <li className={`pj-card pj-${state}`} data-testid="print-job" data-job-id={job.id} data-state={state}>
       <div className="pj-facts">
         <p className="pj-state" data-testid="print-job-state">
-          <span className="pj-icon" aria-hidden="true">
-            {STATE_ICON[state]}
-          </span>
+          <Icon name={STATE_ICON[state]} className="pj-icon" />
           {t(`printJobs.state.${state}`)}
         </p>
         <p className="pj-kind">{t(kind.key, kind.params)}</p>

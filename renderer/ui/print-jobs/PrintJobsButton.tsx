@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import './print-jobs.css';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +30,7 @@ export function PrintJobsButton({ onOpen }: { onOpen: () => void }) {
         data-testid="open-print-jobs"
         data-count={count}
       >
-        <span aria-hidden="true">{attention ? '⚠ ' : '⎙ '}</span>
+        <Icon name={attention ? 'warn' : 'print'} />
         {t('printJobs.open')}
         {attention && (
           <span className="pj-badge" data-testid="print-jobs-badge">

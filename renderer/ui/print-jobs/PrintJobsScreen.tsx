@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import './print-jobs.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,14 +34,14 @@ export function PrintJobsScreen({ onClose }: { onClose: () => void }) {
       <div className="screen-header">
         <h1 className="screen-title">{t('printJobs.title')}</h1>
         <button type="button" className="btn btn-secondary" onClick={onClose} data-testid="print-jobs-close">
-          <span aria-hidden="true">← </span>
+          <Icon name="back" />
           {t('printJobs.close')}
         </button>
       </div>
       <PrinterLine />
       {awaiting.length === 0 && held.length === 0 && (
         <p className="notice notice-ok" data-testid="print-jobs-empty">
-          <span aria-hidden="true">✔ </span>
+          <Icon name="ok" />
           {t('printJobs.empty')}
         </p>
       )}
@@ -52,7 +53,7 @@ export function PrintJobsScreen({ onClose }: { onClose: () => void }) {
             {awaiting.map((job) => (
               <PrintJobCard key={job.id} job={job}>
                 <button type="button" className="btn btn-primary" disabled={!loggedIn || busyJobId !== null} onClick={() => setReprintOf(job.id)} data-testid="print-job-reprint">
-                  <span aria-hidden="true">⎙ </span>
+                  <Icon name="print" />
                   {loggedIn ? t('printJobs.reprint') : t('printJobs.loginToReprint')}
                 </button>
               </PrintJobCard>
@@ -67,7 +68,7 @@ export function PrintJobsScreen({ onClose }: { onClose: () => void }) {
             {held.map((job) => (
               <PrintJobCard key={job.id} job={job}>
                 <button type="button" className="btn" disabled={busyJobId !== null} onClick={() => void retry(job.id)} data-testid="print-job-retry">
-                  <span aria-hidden="true">↻ </span>
+                  <Icon name="retry" />
                   {t('printJobs.retry')}
                 </button>
               </PrintJobCard>
@@ -99,7 +100,7 @@ function PrinterLine() {
   const words = printer?.code ? reasonWords(printer.code) : undefined;
   return (
     <p className={`notice pj-printer ${state === 'ready' ? 'notice-ok' : state === 'unknown' ? '' : 'notice-nok'}`} data-testid="print-jobs-printer" data-state={state}>
-      <span aria-hidden="true">{state === 'ready' ? '● ' : '○ '}</span>
+      <Icon name={state === 'ready' ? 'connected' : 'disconnected'} />
       <strong>{t('printJobs.printer.label')}: </strong>
       {t(`printJobs.printer.${state}`)}
       {words && state !== 'ready' && <span data-testid="print-jobs-printer-reason"> — {t(words.key, words.params)}</span>}

@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import './scan-test.css';
 import { useTranslation } from 'react-i18next';
 
@@ -7,7 +8,7 @@ export function ScanTestButton({ onOpen }: { onOpen: () => void }) {
   return (
     <nav className="it-tools" aria-label={t('scanTest.toolsLabel')}>
       <button type="button" className="btn btn-secondary" onClick={onOpen} data-testid="open-scan-test">
-        <span aria-hidden="true">⌗ </span>
+        <Icon name="scanTest" />
         {t('scanTest.open')}
       </button>
     </nav>

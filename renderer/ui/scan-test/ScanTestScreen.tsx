@@ -1,3 +1,5 @@
+import { messageParams } from '../../i18n/params';
+import { Icon } from '../icons';
 import './scan-test.css';
 import { useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,14 +46,14 @@ export function ScanTestScreen({ onClose }: { onClose: () => void }) {
         <h1 className="screen-title">{t('scanTest.title')}</h1>
         <div className="scan-test-actions">
           <button type="button" className="btn btn-secondary" aria-pressed={camera} onClick={() => setCamera((on) => !on)} data-testid="scan-test-camera">
-            <span aria-hidden="true">{camera ? '■ ' : '◉ '}</span>
+            <Icon name={camera ? 'stop' : 'camera'} />
             {camera ? t('scanTest.cameraOff') : t('scanTest.cameraOn')}
           </button>
           <button type="button" className="btn btn-secondary" onClick={() => setReports([])} disabled={reports.length === 0} data-testid="scan-test-clear">
             {t('scanTest.clear')}
           </button>
           <button type="button" className="btn btn-primary" onClick={onClose} data-testid="scan-test-close">
-            <span aria-hidden="true">✕ </span>
+            <Icon name="nok" />
             {t('scanTest.close')}
           </button>
         </div>
@@ -64,7 +66,7 @@ export function ScanTestScreen({ onClose }: { onClose: () => void }) {
           <ol>
             {older.map((r) => (
               <li key={r.id} data-testid="scan-test-history-item" className={r.result.ok ? 'state-good' : 'state-bad'}>
-                <span aria-hidden="true">{r.result.ok ? '✔ ' : '✖ '}</span>
+                <Icon name={r.result.ok ? 'ok' : 'nok'} />
                 <span className="scan-text">{r.visible}</span> · {t(`scanTest.source.${r.scan.source}`)}
                 {!r.result.ok && ` · ${r.result.error.code}`}
               </li>
@@ -76,8 +78,11 @@ export function ScanTestScreen({ onClose }: { onClose: () => void }) {
   );
 }
 
+/** Fields that carry a calendar day (GS1 dates, read as ISO days): shown in the operator's locale. */
+const DATE_FIELDS = new Set(['expiry', 'bestBefore', 'productionDate', 'packDate', 'sellBy', 'dueDate']);
+
 function ReportView({ report }: { report: ScanReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { scan, result, classification } = report;
   return (
     <section className="scan-report" data-testid="scan-test-report" data-report={report.id} data-parse={parseSignature(result)} data-source={scan.source} data-ok={result.ok ? 'true' : 'false'}>
@@ -109,7 +114,9 @@ function ReportView({ report }: { report: ScanReport }) {
           <>
             <div>
               <dt>{t('scanTest.symbology')}</dt>
-              <dd data-testid="scan-test-symbology">{result.symbology}</dd>
+              <dd data-testid="scan-test-symbology" data-symbology={result.symbology}>
+                {t(`scanTest.symbologyName.${result.symbology}`, { defaultValue: result.symbology })}
+              </dd>
             </div>
             <div>
               <dt>{t('scanTest.scheme')}</dt>
@@ -121,14 +128,12 @@ function ReportView({ report }: { report: ScanReport }) {
 
       {result.ok ? (
         <p className="notice notice-ok" data-testid="scan-test-verdict">
-          <span aria-hidden="true">✔ </span>
+          <Icon name="ok" />
           {t('scanTest.accepted')}
         </p>
       ) : (
         <div className="notice notice-nok" role="alert" data-testid="scan-test-verdict">
-          <span className="notice-icon" aria-hidden="true">
-            ✖
-          </span>
+          <Icon name="nok" className="notice-icon" />
           <div>
             <p className="notice-title">{t('scanTest.rejected', { at: result.error.at })}</p>
             <p>
@@ -153,7 +158,7 @@ function ReportView({ report }: { report: ScanReport }) {
               {result.elements.map((e, i) => (
                 <tr key={i} data-testid="scan-test-element" data-id={e.id}>
                   <td>{e.id}</td>
-                  <td>{e.title}</td>
+                  <td>{t(`scanTest.element.${e.id}`, { defaultValue: e.title })}</td>
                   <td className="scan-text">{e.value}</td>
                 </tr>
               ))}
@@ -164,7 +169,7 @@ function ReportView({ report }: { report: ScanReport }) {
             {Object.entries(result.fields).map(([name, value]) => (
               <div key={name} data-field={name}>
                 <dt>{t(`scanTest.field.${name}`, { defaultValue: name })}</dt>
-                <dd className="scan-text">{typeof value === 'object' ? JSON.stringify(value) : String(value)}</dd>
+                <dd className="scan-text">{typeof value === 'object' ? JSON.stringify(value) : DATE_FIELDS.has(name) ? String(messageParams({ value }, i18n.language)['value']) : String(value)}</dd>
               </div>
             ))}
           </dl>
@@ -178,9 +183,16 @@ function ReportView({ report }: { report: ScanReport }) {
         {classification.kind === 'material-batch' &&
           ` · ${t('scanTest.field.batch')} ${classification.batch}` +
             (classification.quantity !== undefined ? ` · ${t('scanTest.field.quantity')} ${classification.quantity}` : '') +
-            (classification.expiry !== undefined ? ` · ${t('scanTest.field.expiry')} ${classification.expiry}` : '')}
+            (classification.expiry !== undefined ? ` · ${t('scanTest.field.expiry')} ${String(messageParams({ expiry: classification.expiry }, i18n.language)['expiry'])}` : '')}
         {classification.kind === 'part-serial' && ` · ${t('scanTest.field.serial')} ${classification.serial}`}
-        {classification.kind === 'unknown' && ` · ${classification.reason}`}
+        {classification.kind === 'unknown' && (
+          <>
+            {' · '}
+            <span data-testid="scan-test-unknown-reason" title={classification.reason}>
+              {result.ok ? t('scanTest.unknownReason') : t('scanTest.rejected', { at: result.error.at })}
+            </span>
+          </>
+        )}
       </p>
     </section>
   );

@@ -1,67 +1,64 @@
+import { Icon } from '../icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { executionOf } from '../../../shared/production';
 import { containerShortId } from '../../state/workflow-logic';
 import { ReprintReasonPicker } from '../print-jobs/ReprintReasonPicker';
-import { selectWorkflowConfig } from '../../state/workflow-settings';
 import { useApp } from '../store-context';
 
-/** The open container (fill level), partial close, closed containers with reprint, and the label preview before printing. */
+/**
+ * Closed containers with reprint, and the label preview before printing. The
+ * preview's Cancel only puts the label aside on this screen: the container
+ * then says its label is not printed yet and offers to print it, so a label
+ * is never lost by a tap.
+ */
 export function ContainerPanel() {
   const { t } = useTranslation();
   const orderId = useApp((s) => s.workflow.openOrderId);
   const production = useApp((s) => s.workflow.production);
-  // A container opened before a master-data change keeps its own capacity; this is the one the next container gets.
-  const capacity = useApp((s) => selectWorkflowConfig(s).containerCapacity);
   const labels = useApp((s) => s.workflow.labels);
   const busy = useApp((s) => s.workflow.busy);
-  const closeContainer = useApp((s) => s.wfCloseContainer);
   const print = useApp((s) => s.wfPrintLabel);
   const reprint = useApp((s) => s.wfReprint);
   const [reprintOf, setReprintOf] = useState<string | null>(null);
+  const [setAside, setSetAside] = useState<string | null>(null);
   if (!orderId) return null;
   const execution = executionOf(production, orderId);
-  const open = execution.openContainerId ? production.containers[execution.openContainerId] : undefined;
   const closed = execution.containerIds.map((id) => production.containers[id]).filter((c) => c?.status === 'closed');
   const label = labels[0];
+  // Labels print in order: while the first one is set aside, the ones behind it wait too.
+  const previewing = label && label.jobId !== setAside ? label : undefined;
+  const waiting = label && label.jobId === setAside ? label : undefined;
 
   return (
     <section className="wf-section" data-testid="wf-containers">
       <h2>{t('workflow.container.title')}</h2>
-      {open?.status === 'open' ? (
-        <p className="wf-big" data-testid="wf-open-container">
-          {t('workflow.container.open', { quantity: open.quantity, capacity: open.capacity ?? capacity })}
-        </p>
-      ) : (
-        <p data-testid="wf-no-container">{t('workflow.container.none')}</p>
-      )}
-      {open?.status === 'open' && (
-        <button type="button" className="btn" disabled={busy} onClick={() => void closeContainer()} data-testid="wf-close-container">
-          <span aria-hidden="true">▣ </span>
-          {t('workflow.container.close')}
-        </button>
-      )}
+      {closed.length === 0 && <p className="screen-hint">{t('workflow.container.noneClosed')}</p>}
       {closed.length > 0 && (
-        <>
-          <h3>{t('workflow.container.closedList')}</h3>
-          <ul className="wf-container-list">
-            {closed.map((c) =>
-              c ? (
-                <li key={c.containerId} data-testid="wf-closed-container">
-                  <span>
-                    {containerShortId(c.containerId)} · {c.quantity}
-                  </span>
-                  {c.quantity > 0 && (
+        <ul className="wf-container-list" aria-label={t('workflow.container.closedList')}>
+          {closed.map((c) =>
+            c ? (
+              <li key={c.containerId} data-testid="wf-closed-container">
+                <span>
+                  <span className="nowrap">{containerShortId(c.containerId)}</span> · {t('workflow.container.parts', { count: c.quantity })}
+                </span>
+                {waiting?.containerId === c.containerId ? (
+                  <button type="button" className="btn btn-primary" disabled={busy} onClick={() => setSetAside(null)} data-testid="wf-print-later">
+                    <Icon name="print" />
+                    {t('workflow.label.printNow')}
+                  </button>
+                ) : (
+                  c.quantity > 0 && (
                     <button type="button" className="btn btn-secondary" onClick={() => setReprintOf(c.containerId)} data-testid="wf-reprint">
-                      <span aria-hidden="true">⎙ </span>
+                      <Icon name="print" />
                       {t('workflow.container.reprint')}
                     </button>
-                  )}
-                </li>
-              ) : null,
-            )}
-          </ul>
-        </>
+                  )
+                )}
+              </li>
+            ) : null,
+          )}
+        </ul>
       )}
       {reprintOf && (
         <ReprintReasonPicker
@@ -74,14 +71,19 @@ export function ContainerPanel() {
           }}
         />
       )}
-      {label && (
-        <div className="wf-modal" role="dialog" data-testid="wf-label-preview">
-          <h2>{t('workflow.label.previewTitle', { quantity: label.quantity })}</h2>
-          <img className="wf-label-svg" alt={t('workflow.label.previewTitle', { quantity: label.quantity })} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(label.svg)}`} data-testid="wf-label-svg" />
-          <button type="button" className="btn btn-primary btn-wide" disabled={busy} onClick={() => void print()} data-testid="wf-print">
-            <span aria-hidden="true">⎙ </span>
-            {t('workflow.label.print')}
-          </button>
+      {previewing && (
+        <div className="wf-modal wf-label-modal" role="dialog" aria-modal="true" aria-labelledby="wf-label-title" data-testid="wf-label-preview">
+          <h2 id="wf-label-title">{t('workflow.label.previewTitle', { quantity: previewing.quantity, count: previewing.quantity })}</h2>
+          <img className="wf-label-svg" alt={t('workflow.label.previewAlt', { id: containerShortId(previewing.containerId) })} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(previewing.svg)}`} data-testid="wf-label-svg" />
+          <div className="wf-modal-actions">
+            <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => setSetAside(previewing.jobId)} data-testid="wf-label-cancel">
+              {t('workflow.label.later')}
+            </button>
+            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void print()} data-testid="wf-print">
+              <Icon name="print" />
+              {t('workflow.label.print')}
+            </button>
+          </div>
         </div>
       )}
     </section>

@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -34,7 +35,8 @@ export function NumericPad({ value, onChange, onSubmit, submitLabel, masked = fa
     setFresh(true);
     onSubmit();
   };
-  const shown = masked ? '●'.repeat(value.length) : value;
+  // U+2022: the bundled font has the bullet; the black circle would fall back to a system font.
+  const shown = masked ? '\u2022'.repeat(value.length) : value;
   return (
     <div className="wf-pad" data-testid={testId}>
       <div className="wf-pad-display" aria-label={t('workflow.pad.value', { value: masked ? value.length : value })} data-testid={`${testId}-display`}>
@@ -50,14 +52,14 @@ export function NumericPad({ value, onChange, onSubmit, submitLabel, masked = fa
             setFresh(false);
             onChange(value.slice(0, -1));
           }} data-testid={`${testId}-backspace`}>
-          <span aria-hidden="true">⌫ </span>
+          <Icon name="backspace" />
           {t('workflow.pad.backspace')}
         </button>
         <button type="button" className="btn wf-pad-key" disabled={disabled} onClick={() => press('0')} data-testid={`${testId}-key-0`}>
           0
         </button>
         <button type="button" className="btn btn-primary wf-pad-key" disabled={disabled || value.length === 0} onClick={submit} data-testid={`${testId}-submit`}>
-          <span aria-hidden="true">✔ </span>
+          <Icon name="ok" />
           {submitLabel}
         </button>
       </div>

@@ -1,26 +1,27 @@
+import { Icon } from '../icons';
 import { useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { blockedLoads, executionOf, missingMaterials } from '../../../shared/production';
-import { PAUSE_REASONS } from '../../state/workflow-logic';
 import { BlockedBatchBanner } from '../counts/BlockedBatchBanner';
 import { CompletionDialog } from '../counts/CompletionDialog';
 import { LoadedBatchCell } from '../counts/LoadedBatchCell';
 import { ScanRouterContext } from '../scan-test/scan-router-context';
 import { useApp } from '../store-context';
 import { ContainerPanel } from './ContainerPanel';
-import { NumericPad } from './NumericPad';
+import { CountPanel, HandoverPanel, PausePanel, type Panel } from './OrderPanels';
+import { OrderSide } from './OrderSide';
 import { ApprovalDialog, ScrapPanel } from './ScrapPanel';
 import { TracePanel } from './TracePanel';
 import { VerdictOverlay } from './VerdictOverlay';
 import './workflow.css';
 
-type Panel = 'none' | 'pause' | 'count' | 'complete' | 'correct' | 'scrap';
-
 /**
  * The active order (issue 8): BOM with loaded batches, operation, target vs
  * good, status and the actions of its state. While open it captures every
  * scan: batches load material, part serials book good parts, badges hand over
- * or confirm scrap.
+ * or confirm scrap. One screen at 1024×768: the counter and the actions sit
+ * in a column of their own that never scrolls; pads and pickers open as
+ * layers above the order.
  */
 export function OrderDetail() {
   const { t } = useTranslation();
@@ -30,25 +31,11 @@ export function OrderDetail() {
   const materials = useApp((s) => s.materials);
   const operators = useApp((s) => s.operators);
   const production = useApp((s) => s.workflow.production);
-  const blockedBatches = useApp((s) => s.workflow.master.blockedBatches);
-  const busy = useApp((s) => s.workflow.busy);
   const handover = useApp((s) => s.workflow.handover);
-  const a = {
-    scan: useApp((s) => s.wfScan),
-    close: useApp((s) => s.closeOrderDetail),
-    start: useApp((s) => s.wfStart),
-    pause: useApp((s) => s.wfPause),
-    resume: useApp((s) => s.wfResume),
-    complete: useApp((s) => s.wfComplete),
-    correct: useApp((s) => s.wfCorrectGood),
-    bookGood: useApp((s) => s.wfBookGood),
-    beginHandover: useApp((s) => s.wfBeginHandover),
-    cancelHandover: useApp((s) => s.wfCancelHandover),
-    trace: useApp((s) => s.wfSetTracing),
-  };
+  const blockedBatches = useApp((s) => s.workflow.master.blockedBatches);
+  const scan = useApp((s) => s.wfScan);
+  const close = useApp((s) => s.closeOrderDetail);
   const [panel, setPanel] = useState<Panel>('none');
-  const [pad, setPad] = useState('');
-  const scan = a.scan;
 
   useEffect(() => router.capture((s) => void scan(s.raw)), [router, scan]);
 
@@ -62,216 +49,121 @@ export function OrderDetail() {
   const operation = order.operations[0];
   const operatorName = execution.operatorId ? (operators.find((o) => o.id === execution.operatorId)?.name ?? execution.operatorId) : '–';
   const running = execution.status === 'started';
-  const active = running || execution.status === 'paused';
-  const openPanel = (p: Panel) => {
-    setPad('');
-    setPanel(p);
-  };
-  const submitPad = async () => {
-    const n = Number(pad);
-    if (panel === 'count') await a.bookGood(n);
-    if (panel === 'complete') await a.complete(n);
-    if (panel === 'correct') await a.correct(n);
-    setPanel('none');
-  };
+  const closePanel = () => setPanel('none');
 
   return (
     <main className="screen wf-screen" data-testid="order-detail" data-status={execution.status}>
-      <div className="screen-header">
-        <button type="button" className="btn btn-secondary" onClick={a.close} data-testid="wf-back">
-          <span aria-hidden="true">← </span>
+      <div className="wf-head">
+        <button type="button" className="btn btn-secondary" onClick={close} data-testid="wf-back">
+          <Icon name="back" />
           {t('workflow.back')}
         </button>
-        <h1 className="screen-title">{t('workflow.title', { number: order.number })}</h1>
-      </div>
-      <dl className="wf-facts">
-        <div>
-          <dt>{t('workflow.materialLabel')}</dt>
-          <dd>{material ? `${material.number} · ${material.name}` : order.materialId}</dd>
-        </div>
-        <div>
-          <dt>{t('workflow.operation')}</dt>
-          <dd data-testid="wf-operation">{operation ? `${operation.number} · ${operation.name}` : t('workflow.noOperation')}</dd>
-        </div>
-        <div>
-          <dt>{t('workflow.status')}</dt>
-          <dd data-testid="wf-status">
-            <span aria-hidden="true">{running ? '▶ ' : execution.status === 'paused' ? '⏸ ' : execution.status === 'completed' ? '✔ ' : '○ '}</span>
-            {t(`workflow.statusValue.${execution.status}`)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('workflow.operator')}</dt>
-          <dd data-testid="wf-operator">{operatorName}</dd>
-        </div>
-        <div>
-          <dt>{t('workflow.good')} / {t('workflow.target')}</dt>
-          <dd className="wf-big" data-testid="wf-good">
-            {execution.goodQuantity} / {order.quantity}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('workflow.scrap')}</dt>
-          <dd className="wf-big" data-testid="wf-scrap">
-            {execution.scrapQuantity}
-          </dd>
-        </div>
-      </dl>
-      {execution.status === 'paused' && execution.pausedReason && (
-        <p className="notice" data-testid="wf-paused-reason">
-          <span aria-hidden="true">⏸ </span>
-          {t('workflow.pausedBecause', { reason: t(`workflow.pauseReason.${execution.pausedReason}`, { defaultValue: execution.pausedReason }) })}
-        </p>
-      )}
-
-      <section className="wf-section">
-        <h2>{t('workflow.bom')}</h2>
-        {order.bom.length === 0 ? (
-          <p>{t('workflow.bomEmpty')}</p>
-        ) : (
-          <table className="wf-bom" data-testid="wf-bom">
-            <thead>
-              <tr>
-                <th>{t('workflow.bomItem')}</th>
-                <th>{t('workflow.perUnit')}</th>
-                <th>{t('workflow.loadedBatch')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {order.bom.map((item) => {
-                const m = materials[item.materialId];
-                const loaded = execution.loaded[item.materialId];
-                const isMissing = missing.has(item.materialId);
-                return (
-                  <tr key={item.materialId} data-testid={`bom-${m?.number ?? item.materialId}`} data-missing={isMissing}>
-                    <td>{m ? `${m.number} · ${m.name}` : item.materialId}</td>
-                    <td>{item.quantityPerUnit}</td>
-                    <td data-testid={`batch-${m?.number ?? item.materialId}`}>
-                      {loaded ? (
-                        <LoadedBatchCell batch={loaded.batch} blocked={blocked.get(item.materialId)} />
-                      ) : isMissing ? (
-                        <span className="wf-missing">
-                          <span aria-hidden="true">⚠ </span>
-                          {t('workflow.notLoaded')}
-                        </span>
-                      ) : (
-                        t('workflow.notTracked')
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
-        <p className="screen-hint">{t('workflow.scanHint')}</p>
-      </section>
-      <BlockedBatchBanner />
-
-      <div className="wf-actions">
-        {execution.status === 'released' && (
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void a.start()} data-testid="wf-start">
-            <span aria-hidden="true">▶ </span>
-            {t('workflow.start')}
-          </button>
-        )}
-        {running && (
-          <>
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void a.bookGood(1)} data-testid="wf-plus-one">
-              {t('workflow.plusOne')}
-            </button>
-            <button type="button" className="btn" disabled={busy} onClick={() => openPanel('count')} data-testid="wf-plus-n">
-              {t('workflow.plusN')}
-            </button>
-            <button type="button" className="btn" disabled={busy} onClick={() => openPanel('pause')} data-testid="wf-pause">
-              <span aria-hidden="true">⏸ </span>
-              {t('workflow.pause')}
-            </button>
-          </>
-        )}
-        {execution.status === 'paused' && (
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void a.resume()} data-testid="wf-resume">
-            <span aria-hidden="true">▶ </span>
-            {t('workflow.resume')}
-          </button>
-        )}
-        {active && (
-          <>
-            <button type="button" className="btn" disabled={busy} onClick={() => openPanel('scrap')} data-testid="wf-scrap-open">
-              <span aria-hidden="true">✖ </span>
-              {t('workflow.scrapButton')}
-            </button>
-            <button type="button" className="btn" disabled={busy} onClick={a.beginHandover} data-testid="wf-handover">
-              <span aria-hidden="true">⇄ </span>
-              {t('workflow.handoverButton')}
-            </button>
-            <button type="button" className="btn" disabled={busy} onClick={() => openPanel('correct')} data-testid="wf-correct-open">
-              <span aria-hidden="true">± </span>
-              {t('counts.correct.button')}
-            </button>
-            <button type="button" className="btn" disabled={busy} onClick={() => openPanel('complete')} data-testid="wf-complete">
-              <span aria-hidden="true">■ </span>
-              {t('workflow.complete')}
-            </button>
-          </>
-        )}
-        <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => a.trace(true)} data-testid="wf-trace-open">
-          <span aria-hidden="true">⌕ </span>
-          {t('workflow.trace.button')}
-        </button>
-      </div>
-
-      {panel === 'pause' && (
-        <section className="wf-panel" data-testid="wf-pause-panel">
-          <h2>{t('workflow.pauseTitle')}</h2>
-          <div className="wf-choice-grid">
-            {PAUSE_REASONS.map((r) => (
-              <button
-                key={r}
-                type="button"
-                className="btn"
-                disabled={busy}
-                onClick={() => {
-                  setPanel('none');
-                  void a.pause(r);
-                }}
-                data-testid={`pause-reason-${r}`}
-              >
-                {t(`workflow.pauseReason.${r}`)}
-              </button>
-            ))}
+        <h1 className="wf-title">
+          <span className="nowrap">{t('workflow.title', { number: order.number })}</span>
+        </h1>
+        <dl className="wf-head-facts">
+          <div>
+            <dt>{t('workflow.status')}</dt>
+            <dd data-testid="wf-status">
+              <Icon name={running ? 'start' : execution.status === 'paused' ? 'pause' : execution.status === 'completed' ? 'ok' : 'open'} />
+              {t(`workflow.statusValue.${execution.status}`)}
+            </dd>
           </div>
-          <button type="button" className="btn btn-secondary" onClick={() => setPanel('none')}>
-            {t('workflow.cancel')}
-          </button>
-        </section>
-      )}
-      {(panel === 'count' || panel === 'complete' || panel === 'correct') && (
-        <section className="wf-panel" data-testid={`wf-${panel}-panel`}>
-          <h2>{panel === 'count' ? t('workflow.countTitle') : panel === 'correct' ? t('counts.correct.title') : t('workflow.completeTitle')}</h2>
-          <NumericPad value={pad} onChange={setPad} onSubmit={() => void submitPad()} submitLabel={t('workflow.confirm')} disabled={busy} />
-          <button type="button" className="btn btn-secondary" onClick={() => setPanel('none')}>
-            {t('workflow.cancel')}
-          </button>
-        </section>
-      )}
-      {panel === 'scrap' && <ScrapPanel onClose={() => setPanel('none')} />}
-      {handover && (
-        <section className="wf-panel wf-modal" role="dialog" data-testid="wf-handover-panel">
-          <h2>{t('workflow.handover.title')}</h2>
-          <p className="wf-prompt">
-            <span aria-hidden="true">▮▯▮ </span>
-            {t('workflow.handover.hint')}
-          </p>
-          <button type="button" className="btn btn-secondary" onClick={a.cancelHandover} data-testid="wf-handover-cancel">
-            {t('workflow.cancel')}
-          </button>
-        </section>
-      )}
+          <div>
+            <dt>{t('workflow.operator')}</dt>
+            <dd data-testid="wf-operator">{operatorName}</dd>
+          </div>
+        </dl>
+      </div>
+      <div className="wf-body">
+        <div className="wf-main">
+          <dl className="wf-facts">
+            <div>
+              <dt>{t('workflow.materialLabel')}</dt>
+              <dd>
+                {material ? (
+                  <>
+                    <span className="nowrap">{material.number}</span> · {material.name}
+                  </>
+                ) : (
+                  order.materialId
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('workflow.operation')}</dt>
+              <dd data-testid="wf-operation">{operation ? `${operation.number} · ${operation.name}` : t('workflow.noOperation')}</dd>
+            </div>
+          </dl>
+          {execution.status === 'paused' && execution.pausedReason && (
+            <p className="notice" data-testid="wf-paused-reason">
+              <Icon name="pause" />
+              {t('workflow.pausedBecause', { reason: t(`workflow.pauseReason.${execution.pausedReason}`, { defaultValue: execution.pausedReason }) })}
+            </p>
+          )}
+          <section className="wf-section">
+            <h2>{t('workflow.bom')}</h2>
+            {order.bom.length === 0 ? (
+              <p>{t('workflow.bomEmpty')}</p>
+            ) : (
+              <table className="wf-bom" data-testid="wf-bom">
+                <thead>
+                  <tr>
+                    <th>{t('workflow.bomItem')}</th>
+                    <th>{t('workflow.perUnit')}</th>
+                    <th>{t('workflow.loadedBatch')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {order.bom.map((item) => {
+                    const m = materials[item.materialId];
+                    const loaded = execution.loaded[item.materialId];
+                    const isMissing = missing.has(item.materialId);
+                    return (
+                      <tr key={item.materialId} data-testid={`bom-${m?.number ?? item.materialId}`} data-missing={isMissing}>
+                        <td>
+                          {m ? (
+                            <>
+                              <span className="nowrap">{m.number}</span> · {m.name}
+                            </>
+                          ) : (
+                            item.materialId
+                          )}
+                        </td>
+                        <td>{item.quantityPerUnit}</td>
+                        <td data-testid={`batch-${m?.number ?? item.materialId}`}>
+                          {loaded ? (
+                            <LoadedBatchCell batch={loaded.batch} blocked={blocked.get(item.materialId)} />
+                          ) : isMissing ? (
+                            <span className="wf-missing">
+                              <Icon name="warn" />
+                              {t('workflow.notLoaded')}
+                            </span>
+                          ) : (
+                            t('workflow.notTracked')
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            )}
+            <p className="screen-hint">{t('workflow.scanHint')}</p>
+          </section>
+          <BlockedBatchBanner />
+          <ContainerPanel />
+        </div>
+        <OrderSide order={order} execution={execution} onOpen={setPanel} />
+      </div>
+
+      {panel === 'pause' && <PausePanel onClose={closePanel} />}
+      {(panel === 'count' || panel === 'complete' || panel === 'correct') && <CountPanel kind={panel} onClose={closePanel} />}
+      {panel === 'scrap' && <ScrapPanel onClose={closePanel} />}
+      {handover && <HandoverPanel />}
       <ApprovalDialog purpose="handover" />
       <ApprovalDialog purpose="shift-lead" />
       <CompletionDialog />
-      <ContainerPanel />
       <TracePanel />
       <VerdictOverlay />
     </main>

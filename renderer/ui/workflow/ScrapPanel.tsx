@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rankScrapReasons } from '../../../shared/production';
@@ -41,47 +42,55 @@ export function ScrapPanel({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <section className="wf-panel" data-testid="wf-scrap-panel">
-      <h2>{t('workflow.scrapPanel.title')}</h2>
-      {groups.length === 0 && <p>{t('workflow.scrapPanel.noReasons')}</p>}
-      {groups.map((g) => (
-        <fieldset key={g.group} className="wf-reason-group" data-testid={`scrap-group-${g.group}`}>
-          <legend>{g.group}</legend>
-          <div className="wf-choice-grid">
-            {g.reasons.map((r) => (
-              <button
-                key={r.id}
-                type="button"
-                className={`btn${reasonId === r.id ? ' btn-primary' : ''}`}
-                aria-pressed={reasonId === r.id}
-                onClick={() => setReasonId(r.id)}
-                data-testid={`scrap-reason-${r.code}`}
-              >
-                {r.label[lang]}
-              </button>
-            ))}
-          </div>
-        </fieldset>
-      ))}
-      <label className="wf-field">
-        {t('workflow.scrapPanel.comment')}
-        <input className="wf-input" value={comment} onChange={(e) => setComment(e.target.value)} data-testid="scrap-comment" />
-      </label>
-      <p className="screen-hint" data-testid="scrap-serial">
-        <span aria-hidden="true">▮▯▮ </span>
-        {serial ? t('workflow.scrapPanel.serial', { serial }) : t('workflow.scrapPanel.serialHint')}
-      </p>
-      <h3>{t('workflow.scrapPanel.quantity')}</h3>
-      <NumericPad value={quantity} onChange={setQuantity} onSubmit={() => void submit()} submitLabel={t('workflow.scrapPanel.book')} disabled={busy || !reasonId} testId="scrap-pad" />
-      {lastScrapId && (
-        <button type="button" className="btn" disabled={busy} onClick={() => void undo()} data-testid="scrap-undo">
-          <span aria-hidden="true">↶ </span>
-          {t('workflow.scrapPanel.undo')}
+    <section className="wf-modal wf-scrap" role="dialog" aria-modal="true" aria-labelledby="wf-scrap-title" data-testid="wf-scrap-panel">
+      <h2 id="wf-scrap-title">{t('workflow.scrapPanel.title')}</h2>
+      <div className="wf-scrap-body">
+        <div className="wf-scrap-reasons">
+          {groups.length === 0 && <p>{t('workflow.scrapPanel.noReasons')}</p>}
+          {groups.map((g) => (
+            <fieldset key={g.group} className="wf-reason-group" data-testid={`scrap-group-${g.group}`}>
+              <legend>{t(`workflow.scrapGroup.${g.group}`, { defaultValue: g.group })}</legend>
+              <div className="wf-choice-grid">
+                {g.reasons.map((r) => (
+                  <button
+                    key={r.id}
+                    type="button"
+                    className={`btn${reasonId === r.id ? ' btn-primary' : ''}`}
+                    aria-pressed={reasonId === r.id}
+                    onClick={() => setReasonId(r.id)}
+                    data-testid={`scrap-reason-${r.code}`}
+                  >
+                    {r.label[lang]}
+                  </button>
+                ))}
+              </div>
+            </fieldset>
+          ))}
+          <label className="wf-field">
+            {t('workflow.scrapPanel.comment')}
+            <input className="wf-input" value={comment} onChange={(e) => setComment(e.target.value)} data-testid="scrap-comment" />
+          </label>
+          <p className="screen-hint" data-testid="scrap-serial">
+            <Icon name="scan" />
+            {serial ? t('workflow.scrapPanel.serial', { serial }) : t('workflow.scrapPanel.serialHint')}
+          </p>
+        </div>
+        <div className="wf-scrap-quantity">
+          <h3>{t('workflow.scrapPanel.quantity')}</h3>
+          <NumericPad value={quantity} onChange={setQuantity} onSubmit={() => void submit()} submitLabel={t('workflow.scrapPanel.bookShort')} disabled={busy || !reasonId} testId="scrap-pad" />
+        </div>
+      </div>
+      <div className="wf-modal-actions">
+        {lastScrapId && (
+          <button type="button" className="btn" disabled={busy} onClick={() => void undo()} data-testid="scrap-undo">
+            <Icon name="undo" />
+            {t('workflow.scrapPanel.undo')}
+          </button>
+        )}
+        <button type="button" className="btn btn-secondary" onClick={onClose} data-testid="scrap-close">
+          {t('workflow.cancel')}
         </button>
-      )}
-      <button type="button" className="btn btn-secondary" onClick={onClose} data-testid="scrap-close">
-        {t('workflow.cancel')}
-      </button>
+      </div>
       <ApprovalDialog purpose="scrap" />
     </section>
   );
@@ -98,11 +107,11 @@ export function ApprovalDialog({ purpose }: { purpose: 'scrap' | 'handover' | 's
   if (!approval || ('handover' in approval ? 'handover' : 'purpose' in approval ? 'shift-lead' : 'scrap') !== purpose) return null;
   const asked = 'purpose' in approval ? shiftLeadWords(approval.purpose) : null;
   return (
-    <div className="wf-modal" role="dialog" data-testid="wf-approval" data-step={approval.step}>
+    <div className="wf-modal" role="dialog" aria-modal="true" aria-label={t('workflow.approval.badgeTitle')} data-testid="wf-approval" data-step={approval.step}>
       <h2>{'handover' in approval ? t('workflow.handover.pinTitle', { name: approval.approver.name }) : asked ? t(asked.title, asked.params) : t('workflow.approval.badgeTitle')}</h2>
       {approval.step === 'badge' ? (
         <p className="wf-prompt">
-          <span aria-hidden="true">▮▯▮ </span>
+          <Icon name="scan" />
           {asked ? t(asked.hint, asked.params) : t('workflow.approval.badgeHint')}
         </p>
       ) : (
@@ -110,7 +119,7 @@ export function ApprovalDialog({ purpose }: { purpose: 'scrap' | 'handover' | 's
           <p className="wf-prompt">{t('workflow.approval.pinTitle', { name: approval.approver.name })}</p>
           {approval.wrong && (
             <p className="notice notice-nok" role="alert" data-testid="wf-approval-wrong">
-              <span aria-hidden="true">✖ </span>
+              <Icon name="nok" />
               {t('workflow.approval.wrongPin')}
             </p>
           )}

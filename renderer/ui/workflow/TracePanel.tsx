@@ -1,3 +1,4 @@
+import { Icon } from '../icons';
 import { useTranslation } from 'react-i18next';
 import { containerShortId } from '../../state/workflow-logic';
 import { useApp } from '../store-context';
@@ -18,7 +19,7 @@ export function TracePanel() {
     <div className="wf-modal" role="dialog" data-testid="wf-trace">
       <h2>{t('workflow.trace.title')}</h2>
       <p className="wf-prompt">
-        <span aria-hidden="true">⌕ </span>
+        <Icon name="trace" />
         {t('workflow.trace.hint')}
       </p>
       {trace?.kind === 'batch' && (

@@ -1,3 +1,5 @@
+import { messageParams } from '../../i18n/params';
+import { Icon } from '../icons';
 import { useEffect, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { markVerdictPaintedAfterNextPaint } from '../../lib/perf-marks';
@@ -9,7 +11,7 @@ import { useApp } from '../store-context';
  * after a moment; NOK stays until the operator presses "OK, understood".
  */
 export function VerdictOverlay() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const verdict = useApp((s) => s.workflow.verdict);
   const okMs = useApp((s) => s.workflow.config.okFeedbackMs);
   const acknowledge = useApp((s) => s.wfAcknowledge);
@@ -33,17 +35,15 @@ export function VerdictOverlay() {
   if (!verdict) return null;
   const ok = verdict.tone === 'ok';
   return (
-    <div className={`wf-verdict wf-verdict-${verdict.tone}`} role={ok ? 'status' : 'alertdialog'} data-testid="wf-verdict" data-tone={verdict.tone} onClick={ok ? acknowledge : undefined}>
-      <span className="wf-verdict-icon" aria-hidden="true">
-        {ok ? '✔' : '✖'}
-      </span>
-      <span className="wf-verdict-label">{ok ? t('workflow.ok') : t('workflow.nok')}</span>
+    <div className={`wf-verdict wf-verdict-${verdict.tone}`} role={ok ? 'status' : 'alertdialog'} aria-labelledby="wf-verdict-label" data-testid="wf-verdict" data-tone={verdict.tone} onClick={ok ? acknowledge : undefined}>
+      <Icon name={ok ? 'ok' : 'nok'} className="wf-verdict-icon" />
+      <span className="wf-verdict-label" id="wf-verdict-label">{ok ? t('workflow.ok') : t('workflow.nok')}</span>
       <p className="wf-verdict-text" data-testid="wf-verdict-text">
-        {t(verdict.key, { ...verdict.params, defaultValue: String(verdict.params['message'] ?? verdict.key) })}
+        {t(verdict.key, { ...messageParams(verdict.params, i18n.language), defaultValue: String(verdict.params['message'] ?? verdict.key) })}
       </p>
       {!ok && (
         <button type="button" className="btn wf-verdict-ack" onClick={acknowledge} data-testid="wf-ack" autoFocus>
-          <span aria-hidden="true">✔ </span>
+          <Icon name="ok" />
           {t('workflow.ack')}
         </button>
       )}

@@ -29,7 +29,8 @@ describe('JIS breaks', () => {
     const rig = await setup();
     const skip = screen.getByTestId('jis-skip');
     expect(skip.className).toContain('jis-btn-big'); // ≥ 64 px touch target
-    expect(skip.textContent).toBe('⤼ Skip position');
+    expect(skip.textContent).toBe('Skip position');
+    expect(skip.querySelector('svg[data-icon="skip"]')).toBeTruthy();
     fireEvent.click(skip);
     expect(screen.getByTestId('jis-override').getAttribute('data-purpose')).toBe('skip');
     expect(screen.getByRole('dialog').textContent).toContain('Skip position 1 (break)');
@@ -42,7 +43,7 @@ describe('JIS breaks', () => {
     expect(currentSeq()).toBe('2');
     const done = screen.getByTestId('jis-pos-1');
     expect(done.getAttribute('data-status')).toBe('skipped');
-    expect(within(done).getByText('⤼ skipped (break)')).toBeTruthy();
+    expect(within(done).getByText('skipped (break)').querySelector('svg[data-icon="skip"]')).toBeTruthy();
     expect(within(done).getByText('approved by Petra Schmidt')).toBeTruthy();
     expect(screen.getByTestId('jis-pos-1-break').textContent).toBe('reason: Quality hold');
     expect(screen.getByTestId('jis-breaks').textContent).toContain('1: skipped – Quality hold (Petra Schmidt)');
@@ -64,7 +65,7 @@ describe('JIS breaks', () => {
     await scan(rig, PART[3]);
     expect(currentSeq()).toBe('1');
     const pulled = screen.getByTestId('jis-pos-3');
-    expect(within(pulled).getByText('⇡ pulled ahead')).toBeTruthy();
+    expect(within(pulled).getByText('pulled ahead').querySelector('svg[data-icon="pullAhead"]')).toBeTruthy();
     expect(await typesOf(rig)).toEqual(['SequenceBreak', 'SequencePartVerified', 'RackOpened', 'RackSlotFilled']);
     expect((await journalEvents(rig)).find((e) => e.type === 'SequenceBreak')?.payload).toMatchObject({ sequenceNumber: 3, kind: 'pulled-ahead', reason: 'customer-resequenced' });
   });
@@ -84,8 +85,10 @@ describe('JIS breaks', () => {
 
   it('speaks German', async () => {
     const rig = await setup('de');
-    expect(screen.getByTestId('jis-skip').textContent).toBe('⤼ Position überspringen');
-    expect(screen.getByTestId('jis-pull-3').textContent).toBe('⇡ Vorziehen');
+    expect(screen.getByTestId('jis-skip').textContent).toBe('Position überspringen');
+    expect(screen.getByTestId('jis-skip').querySelector('svg[data-icon="skip"]')).toBeTruthy();
+    expect(screen.getByTestId('jis-pull-3').textContent).toBe('Vorziehen');
+    expect(screen.getByTestId('jis-pull-3').querySelector('svg[data-icon="pullAhead"]')).toBeTruthy();
     fireEvent.click(screen.getByTestId('jis-skip'));
     await approve(rig, 'part-damaged');
     expect(screen.getByTestId('jis-pos-1-break').textContent).toBe('Grund: Teil beschädigt');

@@ -33,8 +33,9 @@ describe('JIS pearl chain', () => {
     expect(await typesOf(rig)).toEqual(['SequencePartVerified', 'RackOpened', 'RackSlotFilled']);
     const done = screen.getByTestId('jis-pos-1');
     expect(done.getAttribute('data-status')).toBe('verified');
-    expect(within(done).getByText('✔ verified')).toBeTruthy();
-    expect(screen.getByTestId(`jis-slot-${SEQ_ID}-R1-1`).textContent).toContain('✔ 1');
+    expect(within(done).getByText('verified').querySelector('svg[data-icon="ok"]')).toBeTruthy();
+    expect(screen.getByTestId(`jis-slot-${SEQ_ID}-R1-1`).textContent).toContain(' 1');
+    expect(screen.getByTestId(`jis-slot-${SEQ_ID}-R1-1`).querySelector('svg[data-icon="ok"]')).toBeTruthy();
     const verified = (await journalEvents(rig)).find((e) => e.type === 'SequencePartVerified');
     expect(verified?.operatorId).toBe('op-anna');
   });
@@ -92,7 +93,7 @@ describe('JIS pearl chain', () => {
     const done = screen.getByTestId('jis-pos-1');
     expect(done.getAttribute('data-status')).toBe('overridden');
     expect(within(done).getByText('approved by Petra Schmidt')).toBeTruthy();
-    expect(within(done).getByText('⚑ overridden')).toBeTruthy();
+    expect(within(done).getByText('overridden').querySelector('svg[data-icon="override"]')).toBeTruthy();
   });
 
   it('a wrong PIN keeps the override closed', async () => {
@@ -132,7 +133,8 @@ describe('JIS pearl chain', () => {
     expect(calls[0]?.model.elements.some((e) => e.value === `${SEQ_ID}-R1`)).toBe(true);
     expect(screen.getByTestId('jis-label-preview').getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     expect(screen.getByTestId(`jis-rack-${SEQ_ID}-R1`).getAttribute('data-status')).toBe('closed');
-    expect(screen.getByTestId(`jis-slot-${SEQ_ID}-R1-2`).textContent).toContain('✔ 2');
+    expect(screen.getByTestId(`jis-slot-${SEQ_ID}-R1-2`).textContent).toContain(' 2');
+    expect(screen.getByTestId(`jis-slot-${SEQ_ID}-R1-2`).querySelector('svg[data-icon="ok"]')).toBeTruthy();
     expect(await typesOf(rig)).toEqual([
       'SequencePartVerified', 'RackOpened', 'RackSlotFilled',
       'SequencePartVerified', 'RackSlotFilled', 'RackClosed', 'RackOpened',
@@ -194,7 +196,7 @@ describe('JIS pearl chain', () => {
       await rig.store.getState().refreshMaster();
     });
     const alert = await screen.findByTestId('jis-alerts');
-    expect(alert.textContent).toContain('Position 1: PA100 / SW → PC300 / SW');
+    expect(alert.textContent).toContain('Position 1: PA100 / SW, now PC300 / SW');
     expect(screen.getByTestId('jis-verdict').getAttribute('data-code')).toBe('revision-built-changed');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('revision 2');
     expect(screen.queryByTestId('jis-pos-6')).toBeNull(); // cancelled: no longer next

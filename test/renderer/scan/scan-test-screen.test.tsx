@@ -43,7 +43,8 @@ describe('Scan test screen', () => {
     expect(screen.getByTestId('scan-test-raw').textContent).toBe(']C10109501101530003172512311012345A<GS>21SN7');
     expect(screen.getByTestId('scan-test-hex').textContent).toMatch(/^5D 43 31 30 31 /);
     expect(screen.getByTestId('scan-test-aim').textContent).toBe(']C1');
-    expect(screen.getByTestId('scan-test-symbology').textContent).toBe('gs1-128');
+    expect(screen.getByTestId('scan-test-symbology').textContent).toBe('GS1-128');
+    expect(screen.getByTestId('scan-test-symbology').getAttribute('data-symbology')).toBe('gs1-128');
     expect(screen.getByTestId('scan-test-source').textContent).toBe('Serial scanner (/dev/ttyACM0)');
     expect(screen.getAllByTestId('scan-test-element').map((r) => r.getAttribute('data-id'))).toEqual(['01', '17', '10', '21']);
     expect(within(screen.getByTestId('scan-test-fields')).getByText('Expiry date')).toBeTruthy();

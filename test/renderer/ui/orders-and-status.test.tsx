@@ -152,7 +152,7 @@ describe('status bar', () => {
     const { rig } = await setup();
     act(() => rig.store.getState().setSync({ online: false, pending: 3 }));
     expect(screen.getByTestId('sync-pending').textContent).toBe('3');
-    expect(screen.getByTestId('sync-pending-text').textContent).toBe('pending sync: 3');
+    expect(screen.getByTestId('sync-pending-text').textContent).toBe('3 to send');
     expect(screen.getByTestId('sync-online').textContent).toContain('offline');
     expect(screen.getByTestId('sync-online').getAttribute('data-online')).toBe('false');
   });
@@ -160,13 +160,13 @@ describe('status bar', () => {
   it('pending sync count in German, and the toggle switches language', async () => {
     const { rig } = await setup({}, 'de');
     act(() => rig.store.getState().setSync({ online: true, pending: 7 }));
-    expect(screen.getByTestId('sync-pending-text').textContent).toBe('Ausstehende Synchronisierung: 7');
+    expect(screen.getByTestId('sync-pending-text').textContent).toBe('7 zu senden');
     expect(screen.getByTestId('sync-pending').textContent).toBe('7');
     expect(screen.getByTestId('sync-online').textContent).toContain('online');
     expect(screen.getByTestId('operator-name').textContent).toBe('nicht angemeldet');
     expect(screen.getByRole('heading').textContent).toBe('Ausweis scannen');
     fireEvent.click(screen.getByTestId('language-toggle'));
-    await waitFor(() => expect(screen.getByTestId('sync-pending-text').textContent).toBe('pending sync: 7'));
+    await waitFor(() => expect(screen.getByTestId('sync-pending-text').textContent).toBe('7 to send'));
     expect(screen.getByRole('heading').textContent).toBe('Scan your badge');
   });
 

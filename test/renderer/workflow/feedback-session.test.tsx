@@ -13,10 +13,10 @@ describe('scan feedback', () => {
     const { rig } = await workflowSetup();
     beeps.length = 0;
     await scan(rig, SCREW('L1'));
-    expect(screen.getByTestId('wf-verdict').textContent).toContain('✔');
+    expect(screen.getByTestId('wf-verdict').querySelector('svg[data-icon="ok"]')).toBeTruthy();
     expect(beeps).toEqual(['ok']);
     await scan(rig, FOREIGN('X'));
-    expect(screen.getByTestId('wf-verdict').textContent).toContain('✖');
+    expect(screen.getByTestId('wf-verdict').querySelector('svg[data-icon="nok"]')).toBeTruthy();
     expect(beeps).toEqual(['ok', 'nok']);
     acknowledge();
   });

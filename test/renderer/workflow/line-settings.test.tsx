@@ -33,7 +33,7 @@ describe('line settings from master data', () => {
     await startRunning(rig);
 
     // 12 needs the shift lead under the built-in threshold of 10; this line allows up to 20.
-    expect(await scrap(rig, '12')).toEqual({ tone: 'ok', text: '12 scrapped' });
+    expect(await scrap(rig, '12')).toEqual({ tone: 'ok', text: '12 parts scrapped' });
     fireEvent.click(screen.getByTestId('scrap-close'));
     expect(screen.getByTestId('wf-scrap').textContent).toBe('12');
 

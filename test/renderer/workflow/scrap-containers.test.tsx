@@ -15,7 +15,7 @@ describe('scrap booking', () => {
     fireEvent.change(screen.getByTestId('scrap-comment'), { target: { value: 'edge' } });
     fireEvent.click(screen.getByTestId('scrap-pad-backspace'));
     typePad('scrap-pad', '2');
-    expect((await clickForVerdict(rig, 'scrap-pad-submit')).text).toBe('2 scrapped');
+    expect((await clickForVerdict(rig, 'scrap-pad-submit')).text).toBe('2 parts scrapped');
     expect(screen.getByTestId('wf-scrap').textContent).toBe('2');
     const booked = (await journal(rig)).find((e) => e.type === 'ScrapBooked');
     expect(booked?.payload).toEqual({ quantity: 2, reasonId: 'sr-2', note: 'edge' });
@@ -83,7 +83,7 @@ describe('scrap booking', () => {
     expect((await journal(rig)).some((e) => e.type === 'ScrapBooked')).toBe(false);
 
     typePad('approval-pad', LEAD_PIN);
-    expect((await clickForVerdict(rig, 'approval-pad-submit')).text).toBe('12 scrapped');
+    expect((await clickForVerdict(rig, 'approval-pad-submit')).text).toBe('12 parts scrapped');
     expect(screen.queryByTestId('wf-approval')).toBeNull();
     const events = await journal(rig);
     const approved = events.find((e) => e.type === 'ScrapApproved');
@@ -119,7 +119,7 @@ describe('containers', () => {
     // Partial close on demand.
     await clickForVerdict(rig, 'wf-close-container');
     await screen.findByTestId('wf-label-preview');
-    expect((await clickForVerdict(rig, 'wf-print')).text).toBe('Label printed (1 parts)');
+    expect((await clickForVerdict(rig, 'wf-print')).text).toBe('Label printed (1 part)');
     expect(screen.getAllByTestId('wf-closed-container')).toHaveLength(2);
 
     // Reprint asks for a reason.

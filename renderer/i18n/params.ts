@@ -1,0 +1,32 @@
+/** Building an Intl format costs far more than using one: one per language. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function formatDay(iso: string, language: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1));
+  if (Number.isNaN(date.getTime())) return iso;
+  let format = dateFormats.get(language);
+  if (!format) {
+    // The same style as the order list's due dates ("02.12.2026" in German), read as a calendar day (UTC).
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormats.set(language, format);
+  }
+  return format.format(date);
+}
+
+/**
+ * The parameters of a message as the operator reads them. i18next picks a
+ * plural form (`key_one`, `key_other`, CLDR rules per language) from a
+ * `count` option; booking messages name their number `quantity`, so that
+ * number chooses the form ("1 Gutteil gebucht", "2 Gutteile gebucht").
+ * Calendar days (a batch's expiry) come as ISO dates from the domain and are
+ * shown in the operator's locale.
+ */
+export function messageParams(params: Readonly<Record<string, unknown>>, language: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) out[key] = typeof value === 'string' && ISO_DAY.test(value) ? formatDay(value, language) : value;
+  const quantity = params['quantity'];
+  if (params['count'] === undefined && typeof quantity === 'number') out['count'] = quantity;
+  return out;
+}
