@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, typ
 import type { Database, DatabaseDialect } from './schema';
 import { foundationMigration } from './migrations/0001-foundation';
 import { projectionsMigration } from './migrations/0002-projections';
+import { containerPacksMigration } from './migrations/0003-container-packs';
 
 /**
  * One migration set for both dialects, provided in code so that a packaged
@@ -12,6 +13,7 @@ export function migrations(dialect: DatabaseDialect): Record<string, Migration> 
   return {
     '0001-foundation': foundationMigration(dialect),
     '0002-projections': projectionsMigration(),
+    '0003-container-packs': containerPacksMigration(),
   };
 }
 
