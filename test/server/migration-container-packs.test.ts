@@ -19,7 +19,7 @@ describe('migration 0003-container-packs', () => {
       ['06:02:00', 'PartPacked', { containerId: container, quantity: 3 }],
       ['06:03:00', 'PartPacked', { containerId: container, serial: 'SN-1', quantity: 1 }],
     ].map(([time, type, payload], i) => ({
-      id: newId(), terminalId: 'T-M', seq: i + 1, type: type as string, occurredAt: `2025-01-06T${time as string}.000Z`, orderId: 'ORD-M', payload: payload as object, schemaVersion: 1,
+      id: newId(), terminalId: 'T-M', seq: i + 1, type: type as string, occurredAt: `2025-01-06T${time as string}.000Z`, orderId: 'ORD-M', payload: payload as Record<string, unknown>, schemaVersion: 1,
     }));
     expect((await push(server.app, token, 'T-M', events)).statusCode).toBe(200);
   });
