@@ -109,6 +109,8 @@ export const Order = z.object({
   quantity: z.number().int().positive(),
   dueDate: z.string().min(1),
   status: z.enum(ORDER_STATUSES),
+  /** The lot the order's output is booked under (the ERP's production batch); the order number when absent. */
+  lot: z.string().min(1).max(20).optional(),
   bom: z.array(BomItem).default([]),
   operations: z.array(Operation).default([]),
 });

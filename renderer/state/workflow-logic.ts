@@ -1,5 +1,5 @@
-import type { BlockedBatch, LabelTemplate, Material, MasterKind, MasterRowByKind, Order, ScrapReason } from '../../shared/master-data';
-import { renderSvg, renderTemplate, type LabelModel } from '../../shared/labels';
+import type { BlockedBatch, Customer, LabelTemplate, Line, Material, MasterKind, MasterRowByKind, Order, Plant, ScrapReason } from '../../shared/master-data';
+import { containerLabelData, packageNumberOf, renderSvg, renderTemplate, resolveTemplate, type LabelModel } from '../../shared/labels';
 import type { Reason } from '../../shared/production';
 import type { ContainerState } from '../../shared/production';
 
@@ -24,9 +24,6 @@ export interface WorkflowConfig {
   /** How long an OK verdict stays on screen; a NOK waits for acknowledgement. */
   okFeedbackMs: number;
   labelTemplateId: string;
-  labelReceiver: string;
-  labelSupplier: string;
-  labelSupplierNumber: string;
 }
 
 export const DEFAULT_WORKFLOW_CONFIG: WorkflowConfig = {
@@ -37,9 +34,6 @@ export const DEFAULT_WORKFLOW_CONFIG: WorkflowConfig = {
   correctionApprovalThreshold: 5,
   okFeedbackMs: 1500,
   labelTemplateId: 'vda-4902',
-  labelReceiver: 'Customer',
-  labelSupplier: 'Takt plant',
-  labelSupplierNumber: '000000',
 };
 
 export const PAUSE_REASONS = ['break', 'material-missing', 'machine-fault', 'quality-check', 'changeover', 'other'] as const;
@@ -71,9 +65,13 @@ export interface WorkflowMaster {
   scrapReasons: ScrapReason[];
   blockedBatches: BlockedBatch[];
   labelTemplates: LabelTemplate[];
+  /** What container labels are made of (customer, ship-to, customer part, our supplier number; the plant as supplier). */
+  customers?: Customer[];
+  plants?: Plant[];
+  lines?: Line[];
 }
 
-/** Scrap reasons, blocked batches and label templates from the cache; empty lists when the kind is not cached. */
+/** Scrap reasons, blocked batches, label templates and label master data from the cache; empty lists when the kind is not cached. */
 export async function loadWorkflowMaster(cache: AnyKindCache): Promise<WorkflowMaster> {
   const safe = async <K extends MasterKind>(kind: K): Promise<MasterRowByKind[K][]> => {
     try {
@@ -82,22 +80,19 @@ export async function loadWorkflowMaster(cache: AnyKindCache): Promise<WorkflowM
       return [];
     }
   };
-  const [scrapReasons, blockedBatches, labelTemplates] = await Promise.all([safe('scrap-reason'), safe('blocked-batch'), safe('label-template')]);
-  return { scrapReasons, blockedBatches, labelTemplates };
+  const [scrapReasons, blockedBatches, labelTemplates, customers, plants, lines] = await Promise.all([
+    safe('scrap-reason'),
+    safe('blocked-batch'),
+    safe('label-template'),
+    safe('customer'),
+    safe('plant'),
+    safe('line'),
+  ]);
+  return { scrapReasons, blockedBatches, labelTemplates, customers, plants, lines };
 }
 
-/** The short package number printed on a container label (field S): the id's last 12 hex digits. */
-/**
- * The package number printed on the container label (VDA 4902 field S): 12
- * digits from the random tail of the container's UUID. All digits, because a
- * VDA 4902 data-identifier field starts with a digit — a hex tail starting
- * with a letter would scan back as a plain code, not as a package number.
- */
-export function containerShortId(containerId: string): string {
-  const tail = containerId.replace(/-/g, '').slice(-12);
-  const value = /^[0-9a-fA-F]+$/.test(tail) ? parseInt(tail, 16) : [...tail].reduce((n, ch) => (n * 31 + ch.charCodeAt(0)) % 1e12, 0);
-  return String(value % 1e12).padStart(12, '0');
-}
+/** The package number printed on the container label (VDA 4902 field 14, bar code S). */
+export const containerShortId = packageNumberOf;
 
 export interface ContainerLabel {
   containerId: string;
@@ -110,31 +105,36 @@ export interface ContainerLabel {
   reprintReason?: string;
 }
 
-/** A VDA 4902 (or configured) container label for a closed container, with its SVG preview. */
+/**
+ * A VDA 4902 (or configured) container label for a closed container, with its
+ * SVG preview: every field from master data (shared/labels/container-label.ts),
+ * the batch field the lot the order produces, never a component's batch.
+ */
 export function buildContainerLabel(input: {
   container: ContainerState;
   order: Order;
   material: Material | undefined;
-  batch: string | undefined;
+  master: Pick<WorkflowMaster, 'customers' | 'plants' | 'lines'>;
   config: WorkflowConfig;
   templates: readonly LabelTemplate[];
   now: Date;
   jobId: string;
 }): { ok: true; label: ContainerLabel } | { ok: false; code: string; message: string } {
   const { container, order, material, config } = input;
-  const data = {
-    receiver: config.labelReceiver,
-    deliveryNote: order.number.slice(0, 20),
-    supplier: config.labelSupplier,
-    customerPartNumber: (material?.number ?? order.materialId).slice(0, 20),
-    quantity: container.quantity,
-    description: (material?.name ?? '').slice(0, 60),
-    supplierNumber: config.labelSupplierNumber,
-    date: input.now.toISOString().slice(0, 10),
+  const template = resolveTemplate(config.labelTemplateId, input.templates);
+  if (!template.ok) return { ok: false, code: template.error.code, message: template.error.message };
+  const data = containerLabelData(template.value.kind, {
+    order,
+    material,
+    customers: input.master.customers ?? [],
+    plants: input.master.plants ?? [],
+    lines: input.master.lines ?? [],
+    container,
     packageNumber: containerShortId(container.containerId),
-    batch: (input.batch ?? '').slice(0, 20),
-  };
-  const rendered = renderTemplate(config.labelTemplateId, data, { rows: input.templates });
+    now: input.now,
+  });
+  if (!data.ok) return { ok: false, code: data.error.code, message: data.error.message };
+  const rendered = renderTemplate(config.labelTemplateId, data.value, { rows: input.templates });
   if (!rendered.ok) return { ok: false, code: rendered.error.code, message: rendered.error.message };
   const svg = renderSvg(rendered.value.model);
   if (!svg.ok) return { ok: false, code: svg.error.code, message: svg.error.message };
@@ -154,6 +154,8 @@ export function buildContainerLabel(input: {
 /** Why a container label could not be built, in the operator's words: a known code has its own sentence. */
 export function labelBuildFailedVerdict(failure: { code: string; message: string }): { key: string; params: VerdictParams } {
   if (failure.code === 'label-value-unencodable') return { key: 'workflow.label.unencodable', params: {} };
+  // Plant IT fills master data: the sentence names the field and who acts.
+  if (failure.code === 'label-master-data-missing') return { key: 'workflow.label.masterDataMissing', params: { message: failure.message } };
   // The template's data schema names the field and the rule (e.g. Code 39 characters only): shown as the detail.
   if (failure.code === 'label-data-invalid') return { key: 'workflow.label.dataInvalid', params: { message: failure.message } };
   return { key: 'workflow.label.buildFailed', params: { message: failure.message } };

@@ -379,12 +379,11 @@ export const createWorkflowSlice =
       for (const id of containerIds) {
         const container = c.s.workflow.production.containers[id];
         if (!container || container.quantity === 0) continue;
-        const firstBatch = Object.values(c.execution.loaded)[0]?.batch;
         const built = buildContainerLabel({
           container,
           order: c.order,
           material: c.s.materials[c.order.materialId],
-          batch: firstBatch,
+          master: c.s.workflow.master,
           config: c.s.workflow.config,
           templates: c.s.workflow.master.labelTemplates,
           now: deps.clock(),
@@ -732,7 +731,7 @@ export const createWorkflowSlice =
           container,
           order: c.order,
           material: c.s.materials[c.order.materialId],
-          batch: Object.values(c.execution.loaded)[0]?.batch,
+          master: wf().master,
           config: wf().config,
           templates: wf().master.labelTemplates,
           now: deps.clock(),

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { CodedError, Result } from '../../shared/errors';
 import type { NewEvent } from '../../shared/events';
 import { newPrintJob, reprint, transition, type PrintJob, type PrintJobEvent } from '../../shared/labels/print-job';
+import { markDuplicate } from '../../shared/labels/duplicate-mark';
 import type { LabelModel } from '../../shared/labels/model';
 import type { JournalCopyClient } from './journal-copy-client';
 import { applyVersions, journalDbName, JOURNAL_VERSIONS } from './schema';
@@ -89,7 +90,9 @@ export class PrintJobs {
     } else {
       job = newPrintJob({ id: input.id, templateId: input.templateId, now, ...(input.copies ? { copies: input.copies } : {}), ...(input.sscc ? { sscc: input.sscc } : {}) });
     }
-    const record: PrintJobRecord = { ...job, model: input.model, onDone: input.onDone ?? [] };
+    // A second label for the same package says so on its face; its bar codes stay the same.
+    const model = job.reprintOf !== undefined ? markDuplicate(input.model, job.templateId) : input.model;
+    const record: PrintJobRecord = { ...job, model, onDone: input.onDone ?? [] };
     await this.store.put(record);
     return { ok: true, value: record };
   }

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
-import { listTerminals, nextTerminalId, registerTerminal, removeTerminal } from '../credentials-store';
+import { listTerminals, registerTerminal, removeTerminal } from '../credentials-store';
 import { getMaster } from '../master-data-store';
 import { checkId, databaseSettings } from './config';
 import { EXIT_FAILURE, EXIT_OK, UsageError, envOf, printJson, type CliIo } from './io';
+import { addNewTerminal } from './new-terminal';
 import { withDatabase } from './with-database';
 
 export const TERMINAL_USAGE = 'takt terminal add --line <id> [--id <id>] [--name N] | list | remove <id>  [--data DIR] [--json]';
@@ -50,8 +51,7 @@ export async function runTerminal(args: string[], io: CliIo): Promise<number> {
   const wanted = values.id === undefined ? undefined : checkId('--id', values.id);
 
   return withDatabase(settings, async ({ db }) => {
-    const id = wanted ?? (await nextTerminalId(db, lineId));
-    const issued = await registerTerminal(db, { id, lineId, name: values.name });
+    const issued = wanted !== undefined ? await registerTerminal(db, { id: wanted, lineId, name: values.name }) : await addNewTerminal(db, { lineId, name: values.name });
     if (values.json) {
       printJson(io, { terminalId: issued.terminalId, token: issued.token });
       return EXIT_OK;

@@ -5,7 +5,7 @@ import { databaseSettings } from './config';
 import { EXIT_FAILURE, EXIT_OK, UsageError, envOf, printJson, type CliIo } from './io';
 import { withDatabase } from './with-database';
 
-export const TRACE_USAGE = 'takt trace batch <material> <batch> | container <id> | serial <serial> [--data DIR] [--json]';
+export const TRACE_USAGE = 'takt trace batch <material> <batch> | container <id | package number | SSCC> | serial <serial> [--data DIR] [--json]';
 
 /** `takt trace`: the same answers as GET /api/v1/trace/…, read straight from the database. */
 export async function runTrace(args: string[], io: CliIo): Promise<number> {
@@ -52,6 +52,10 @@ function describeBatch(t: BatchTrace): string {
 function describeOrigins(what: string, t: ContainerTrace | SerialTrace): string {
   const name = 'containerId' in t ? t.containerId : t.serial;
   const lines = [`${what === 'container' ? 'Container' : 'Serial'} ${name}`];
+  if ('containerId' in t) {
+    if (t.packageNumber) lines.push(`  package number: ${t.packageNumber}`);
+    if (t.alsoMatching.length) lines.push(`  also matching this number: ${list(t.alsoMatching)}`);
+  }
   lines.push(`  batches (${t.batches.length}):`);
   for (const b of t.batches) lines.push(`    ${b.materialId} ${b.batch}${b.supplier ? `  supplier ${b.supplier}` : ''} [${b.link}]`);
   lines.push(`  suppliers: ${list(t.suppliers)}`, `  operators: ${list(t.operators)}`, `  terminals: ${list(t.terminals)}`);

@@ -3,6 +3,7 @@ import type { Database, DatabaseDialect } from './schema';
 import { foundationMigration } from './migrations/0001-foundation';
 import { projectionsMigration } from './migrations/0002-projections';
 import { ediMigration } from './migrations/0003-edi';
+import { containerPacksMigration } from './migrations/0004-container-packs';
 
 /**
  * One migration set for both dialects, provided in code so that a packaged
@@ -14,6 +15,7 @@ export function migrations(dialect: DatabaseDialect): Record<string, Migration> 
     '0001-foundation': foundationMigration(dialect),
     '0002-projections': projectionsMigration(),
     '0003-edi': ediMigration(),
+    '0004-container-packs': containerPacksMigration(),
   };
 }
 

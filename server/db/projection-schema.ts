@@ -65,6 +65,19 @@ export interface ContainersTable {
   operator_id: string | null;
   opened_at: string | null;
   closed_at: string | null;
+  /** The package number the container's label prints (VDA 4902 field 14). */
+  package_number: string | null;
+}
+
+/** One packing of counted parts, at its own time: what a batch window is checked against. */
+export interface ContainerPacksTable {
+  event_id: string;
+  container_id: string;
+  order_id: string;
+  terminal_id: string;
+  operator_id: string | null;
+  quantity: number;
+  packed_at: string;
 }
 
 export interface ContainerSerialsTable {
@@ -133,6 +146,7 @@ export interface ProjectionTables {
   containers: ContainersTable;
   container_serials: ContainerSerialsTable;
   container_orders: ContainerOrdersTable;
+  container_packs: ContainerPacksTable;
   shipment_containers: ShipmentContainersTable;
   quality_flags: QualityFlagsTable;
   erp_confirmations: ErpConfirmationsTable;

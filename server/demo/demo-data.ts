@@ -35,6 +35,26 @@ const materials: DemoRow[] = [
   { kind: 'material', row: { id: 'M-CABLE', number: 'KB-12', name: 'Kabelbaum KB-12', barcodeRules: [{ kind: 'part-number', value: 'KB-12' }] } },
 ];
 
+/**
+ * The customer the control units ship to: its goods receipt reads our labels.
+ * Their part numbers, change levels and weights are what container labels print
+ * (VDA 4902 fields 1, 2, 5, 7, 9, 11, 13).
+ */
+export const DEMO_CUSTOMER_ID = 'C-AWS';
+const DEMO_CUSTOMER: DemoRow = {
+  kind: 'customer',
+  row: {
+    id: DEMO_CUSTOMER_ID,
+    name: 'Autowerk Süd AG',
+    supplierNumber: '47110815',
+    shipTo: { name: 'Autowerk Süd AG Werk Ingolstadt', address: 'Tor 3', unloadingPoint: 'WE-03-L7' },
+    parts: [
+      { materialId: 'M-SG1', customerPartNumber: '8W0-907-468-B', changeLevel: 'C', description: 'Steuergerät Sitzverstellung', unitWeightKg: 0.42, containerTareKg: 1.6 },
+      { materialId: 'M-SG2', customerPartNumber: '8W0-907-469', changeLevel: 'A', description: 'Steuergerät Lordose', unitWeightKg: 0.38, containerTareKg: 1.6 },
+    ],
+  },
+};
+
 const operators = (shiftLeadPinHash: string): DemoRow[] => [
   { kind: 'operator', row: { id: 'OP-1001', name: 'Anna Becker', badge: DEMO_BADGES.anna, role: 'operator', lineIds: ['L1'] } },
   { kind: 'operator', row: { id: 'OP-1002', name: 'Jonas Weber', badge: DEMO_BADGES.jonas, role: 'operator', lineIds: ['L1', 'L2'] } },
@@ -114,7 +134,8 @@ export function demoMasterRows(now: Date, shiftLeadPinHash: string): DemoRow[] {
   const day = now.toISOString().slice(0, 10);
   const startOfShift = new Date(`${day}T06:00:00.000Z`);
   return [
-    { kind: 'plant', row: { id: DEMO_PLANT_ID, name: 'Werk Nord' } },
+    // The plant is the supplier (VDA 4902 field 4) on every label it prints.
+    { kind: 'plant', row: { id: DEMO_PLANT_ID, name: 'Takt Elektronik GmbH Werk Nord', address: 'Industriestr. 12, 38440 Wolfsburg' } },
     // L1 builds JIS seats: its racks, variant source and call-off age come from master data (the engine's defaults, spelled out).
     // Its workflow: 24 parts to a container unless the product says otherwise, scrap above 10 parts needs the shift lead,
     // 2 minutes to undo a scrap booking, auto-logout after 15 idle minutes.
@@ -140,6 +161,7 @@ export function demoMasterRows(now: Date, shiftLeadPinHash: string): DemoRow[] {
     { kind: 'terminal', row: { id: DEMO_TERMINALS.L1, lineId: 'L1', name: 'Montage 1 – Platz 1' } },
     { kind: 'terminal', row: { id: DEMO_TERMINALS.L2, lineId: 'L2', name: 'Montage 2 – Platz 1' } },
     ...materials,
+    DEMO_CUSTOMER,
     ...operators(shiftLeadPinHash),
     ...scrapReasons,
     ...orders(day),

@@ -133,6 +133,7 @@ async function applyGenealogy(trx: Trx, plan: ProjectionPlan): Promise<void> {
           operator_id: sql`COALESCE(excluded.operator_id, containers.operator_id)`,
           opened_at: sql`CASE WHEN containers.opened_at IS NULL OR excluded.opened_at < containers.opened_at THEN excluded.opened_at ELSE containers.opened_at END`,
           closed_at: sql`CASE WHEN containers.closed_at IS NULL OR excluded.closed_at > containers.closed_at THEN excluded.closed_at ELSE containers.closed_at END`,
+          package_number: sql`COALESCE(containers.package_number, excluded.package_number)`,
         }),
       )
       .execute();
@@ -152,6 +153,10 @@ async function applyGenealogy(trx: Trx, plan: ProjectionPlan): Promise<void> {
         }),
       )
       .execute();
+  }
+  const packs = [...plan.containerPacks].sort((a, b) => (a.event_id < b.event_id ? -1 : a.event_id > b.event_id ? 1 : 0));
+  for (const rows of chunks(packs)) {
+    await trx.insertInto('container_packs').values(rows).onConflict((oc) => oc.column('event_id').doNothing()).execute();
   }
   for (const rows of chunks(plan.shipments)) {
     await trx.insertInto('shipment_containers').values(rows).onConflict((oc) => oc.columns(['shipment_id', 'container_id']).doNothing()).execute();

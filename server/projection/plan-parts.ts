@@ -2,6 +2,7 @@ import type { EventEnvelope, EventType, PayloadOf } from '../../shared/events';
 import type {
   BatchWindowsTable,
   ContainerOrdersTable,
+  ContainerPacksTable,
   ContainerSerialsTable,
   ContainersTable,
   OrderConsumptionTable,
@@ -60,6 +61,8 @@ export interface ProjectionPlan {
   containers: Map<string, ContainersTable>;
   containerSerials: ContainerSerialsTable[];
   containerOrders: Map<string, ContainerOrdersTable>;
+  /** Each packing of counted parts with its own time (the windows of a recall are checked against these). */
+  containerPacks: ContainerPacksTable[];
   shipments: ShipmentContainersTable[];
   flags: QualityFlagsTable[];
   /** Batches booked by these events, to check against blocked batches. */
@@ -90,6 +93,7 @@ export function emptyPlan(): ProjectionPlan {
     containers: new Map(),
     containerSerials: [],
     containerOrders: new Map(),
+    containerPacks: [],
     shipments: [],
     flags: [],
     batchUses: [],

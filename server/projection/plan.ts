@@ -3,7 +3,8 @@ import type { ContainersTable } from '../db/projection-schema';
 import { CORRECTION_HANDLERS } from './plan-corrections';
 import { emptyPlan, flag, key, orderDelta, setStatus, utc, type BatchUse, type Handler, type ProjectionContext, type ProjectionPlan } from './plan-parts';
 
-export { emptyPlan, utc, type BatchUse, type FlagKind, type OrderDelta, type ProjectionContext, type ProjectionPlan } from './plan-parts';
+export { emptyPlan, utc, type BatchUse, type FlagKind, type Handler, type OrderDelta, type ProjectionContext, type ProjectionPlan } from './plan-parts';
+import { CONTAINER_HANDLERS } from './plan-containers';
 
 /**
  * The pure half of projecting: folds a batch of newly stored events of one
@@ -56,6 +57,7 @@ function batchUse(event: EventEnvelope, at: string, materialId: string, batch: s
 }
 
 const HANDLERS: { [T in EventType]?: Handler<T> } = {
+  ...CONTAINER_HANDLERS,
   OrderStarted: ({ event, payload, at, ctx, plan }) => {
     if (!event.orderId) return;
     const delta = orderDelta(plan, ctx, event.orderId);
@@ -135,53 +137,6 @@ const HANDLERS: { [T in EventType]?: Handler<T> } = {
       plan.batchUses.push(batchUse(event, at, c.materialId, c.batch));
     }
   },
-  ContainerOpened: ({ event, payload, at, plan }) => {
-    const row = containerRow(plan, payload.containerId);
-    row.sscc = payload.sscc ?? row.sscc;
-    row.material_id = payload.materialId ?? row.material_id;
-    row.terminal_id = event.terminalId;
-    row.operator_id = event.operatorId ?? null;
-    if (row.opened_at === null || at < row.opened_at) row.opened_at = at;
-  },
-  PartPacked: ({ event, payload, at, plan }) => {
-    containerRow(plan, payload.containerId);
-    if (payload.serial) {
-      plan.containerSerials.push({ container_id: payload.containerId, serial: payload.serial, terminal_id: event.terminalId, operator_id: event.operatorId ?? null, packed_at: at });
-      return;
-    }
-    if (!event.orderId) return;
-    const operatorId = event.operatorId ?? '';
-    const k = key(payload.containerId, event.orderId, event.terminalId, operatorId);
-    const row = plan.containerOrders.get(k) ?? {
-      container_id: payload.containerId,
-      order_id: event.orderId,
-      terminal_id: event.terminalId,
-      operator_id: operatorId,
-      quantity: 0,
-      first_at: at,
-      last_at: at,
-    };
-    row.quantity += payload.quantity;
-    if (at < row.first_at) row.first_at = at;
-    if (at > row.last_at) row.last_at = at;
-    plan.containerOrders.set(k, row);
-  },
-  ContainerClosed: ({ payload, at, plan }) => {
-    const row = containerRow(plan, payload.containerId);
-    if (row.closed_at === null || at > row.closed_at) row.closed_at = at;
-  },
-  ShipmentDispatched: ({ event, payload, at, plan }) => {
-    for (const containerId of payload.containerIds) {
-      plan.shipments.push({
-        shipment_id: payload.shipmentId,
-        container_id: containerId,
-        customer: payload.customer ?? null,
-        terminal_id: event.terminalId,
-        operator_id: event.operatorId ?? null,
-        dispatched_at: at,
-      });
-    }
-  },
   // The bookings came back whole, but the terminal's storage threw its database away: plant IT must look at that terminal.
   JournalRestored: ({ event, payload, at, plan }) => {
     plan.flags.push(
@@ -195,12 +150,3 @@ const HANDLERS: { [T in EventType]?: Handler<T> } = {
   },
   ...CORRECTION_HANDLERS,
 };
-
-function containerRow(plan: ProjectionPlan, containerId: string): ContainersTable {
-  let row = plan.containers.get(containerId);
-  if (!row) {
-    row = { container_id: containerId, sscc: null, material_id: null, terminal_id: null, operator_id: null, opened_at: null, closed_at: null };
-    plan.containers.set(containerId, row);
-  }
-  return row;
-}

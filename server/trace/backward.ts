@@ -17,6 +17,10 @@ interface Origins {
 
 export interface ContainerTrace extends Origins {
   containerId: string;
+  /** The package number its label prints (VDA 4902 field 14). */
+  packageNumber: string | null;
+  /** Other containers with the same package number or SSCC, when the key asked for was not an internal id. */
+  alsoMatching: string[];
   sscc: string | null;
   openedAt: string | null;
   closedAt: string | null;
@@ -44,10 +48,27 @@ function origins(batches: TracedBatch[], actors: Actors): Origins {
   };
 }
 
-/** Undefined when the record knows no such container. */
-export async function traceContainer(db: Db, containerId: string): Promise<ContainerTrace | undefined> {
-  const container = await db.selectFrom('containers').selectAll().where('container_id', '=', containerId).executeTakeFirst();
+/**
+ * The containers a key names: its internal id, else the package number its
+ * label prints or its SSCC, newest first (the number in hand is a label's).
+ */
+async function containersNamed(db: Db, key: string) {
+  const exact = await db.selectFrom('containers').selectAll().where('container_id', '=', key).execute();
+  if (exact.length > 0) return exact;
+  return db
+    .selectFrom('containers')
+    .selectAll()
+    .where((eb) => eb.or([eb('package_number', '=', key), eb('sscc', '=', key)]))
+    .orderBy('opened_at', 'desc')
+    .orderBy('container_id')
+    .execute();
+}
+
+/** Undefined when the record knows no such container (by id, printed package number or SSCC). */
+export async function traceContainer(db: Db, key: string): Promise<ContainerTrace | undefined> {
+  const [container, ...others] = await containersNamed(db, key);
   if (!container) return undefined;
+  const containerId = container.container_id;
   const actors = newActors();
   addActor(actors, container.terminal_id, container.operator_id);
   const batches: TracedBatch[] = [];
@@ -75,8 +96,12 @@ export async function traceContainer(db: Db, containerId: string): Promise<Conta
       to: seen && seen.to > pack.last_at ? seen.to : pack.last_at,
     });
   }
+  // A window counts only when a packing of that order fell inside it, not merely between the first and last.
+  const packTimes = await db.selectFrom('container_packs').select(['order_id', 'packed_at']).where('container_id', '=', containerId).execute();
   for (const order of orders.values()) {
+    const times = packTimes.filter((p) => p.order_id === order.orderId).map((p) => p.packed_at);
     for (const w of await windowsOverlapping(db, order.orderId, order.from, order.to)) {
+      if (!times.some((t) => w.from_at <= t && (w.to_at === null || t < w.to_at))) continue;
       batches.push({ materialId: w.material_id, batch: w.batch, supplier: w.supplier, link: 'window' });
       addActor(actors, w.terminal_id, w.operator_id);
     }
@@ -84,6 +109,8 @@ export async function traceContainer(db: Db, containerId: string): Promise<Conta
 
   return {
     containerId,
+    packageNumber: container.package_number,
+    alsoMatching: others.map((o) => o.container_id),
     sscc: container.sscc,
     openedAt: container.opened_at,
     closedAt: container.closed_at,

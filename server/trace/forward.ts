@@ -19,8 +19,6 @@ export interface BatchTrace {
   shipments: { shipmentId: string; customer: string | null; dispatchedAt: string; containerIds: string[] }[];
 }
 
-const END_OF_TIME = '9999-12-31T23:59:59.999Z';
-
 export async function traceBatch(db: Db, materialId: string, batch: string): Promise<BatchTrace> {
   const windows = await db.selectFrom('batch_windows').selectAll().where('material_id', '=', materialId).where('batch', '=', batch).orderBy('from_at').execute();
   const consumption = await db.selectFrom('order_consumption').select(['order_id', 'quantity']).where('material_id', '=', materialId).where('batch', '=', batch).execute();
@@ -52,14 +50,15 @@ export async function traceBatch(db: Db, materialId: string, batch: string): Pro
       .execute();
     for (const s of made) if (!serials.has(s.serial)) serials.set(s.serial, { serial: s.serial, orderId: s.order_id, producedAt: s.produced_at, link: 'window' });
 
+    // Each packing at its own time: a window in which nothing was packed puts the batch in no container.
     const packed = await db
-      .selectFrom('container_orders')
-      .select(['container_id', 'first_at', 'last_at'])
+      .selectFrom('container_packs')
+      .select(['container_id', 'packed_at'])
       .where('order_id', '=', w.order_id)
-      .where('first_at', '<', w.to_at ?? END_OF_TIME)
-      .where('last_at', '>=', w.from_at)
+      .where('packed_at', '>=', w.from_at)
+      .$if(w.to_at !== null, (qb) => qb.where('packed_at', '<', w.to_at as string))
       .execute();
-    for (const p of packed) mergeContainer(containers, p.container_id, 'window', p.first_at, p.last_at);
+    for (const p of packed) mergeContainer(containers, p.container_id, 'window', p.packed_at, p.packed_at);
   }
 
   const serialIds = [...serials.keys()];

@@ -1,7 +1,11 @@
 // ANSI MH10.8.2 data identifiers (the ASC MH10 Data Identifiers of ISO/IEC
-// 15418) used on automotive transport and goods labels: VDA 4994 / Odette
-// Global Transport Label (ISO/IEC 15434 format 06) and VDA 4902 goods tags.
-// Titles paraphrase ANSI MH10.8.2; `format` is the data layout we check.
+// 15418): the whole table of the current edition (mh10-di-table.ts, generated
+// from assets/mh10), so any ISO/IEC 15434 format 06 scan (automotive GTL and
+// Odette labels, pharmacy packs with 9N, 1T, D, S, …) is understood. The
+// identifiers VDA 4994 / Odette and VDA 4902 labels use keep titles in our
+// words and the data layouts we check; every other one is checked against
+// the table's length and character class.
+import { MH10_DATA_IDENTIFIERS } from './mh10-di-table';
 export type DiFormat =
   | 'text'
   | 'decimal' // quantity, digits with an optional decimal point
@@ -14,11 +18,18 @@ export interface DataIdentifier {
   readonly di: string;
   readonly title: string;
   readonly format: DiFormat;
+  /** The MH10.8.2 category letter and the standard's format notation. */
+  readonly category: string;
+  readonly standardFormat: string;
+  /** Bounds from a plain `an` / `n` format of the standard. */
+  readonly numeric?: boolean;
+  readonly minLength?: number;
+  readonly maxLength?: number;
 }
 
-const entry = (di: string, title: string, format: DiFormat = 'text'): DataIdentifier => ({ di, title, format });
+const entry = (di: string, title: string, format: DiFormat = 'text') => ({ di, title, format });
 
-const LIST: readonly DataIdentifier[] = [
+const TUNED: readonly { di: string; title: string; format: DiFormat }[] = [
   entry('B', 'Container type'),
   entry('1B', 'Returnable container ID'),
   entry('D', 'Date (YYMMDD)', 'yymmdd'),
@@ -64,7 +75,19 @@ const LIST: readonly DataIdentifier[] = [
   entry('Z', 'Mutually defined'),
 ];
 
-export const DATA_IDENTIFIERS: ReadonlyMap<string, DataIdentifier> = new Map(LIST.map((d) => [d.di, d]));
+/** The standard's date layouts our date check reads; any other layout is checked by length only. */
+const DATE_FORMATS: Readonly<Record<string, DiFormat>> = { YYMMDD: 'yymmdd', YYYYMMDD: 'yyyymmdd' };
+
+const tuned = new Map(TUNED.map((d) => [d.di, d]));
+
+export const DATA_IDENTIFIERS: ReadonlyMap<string, DataIdentifier> = new Map(
+  Object.values(MH10_DATA_IDENTIFIERS).map((d): [string, DataIdentifier] => {
+    const own = tuned.get(d.di);
+    const bounds = { ...(d.numeric !== undefined ? { numeric: d.numeric } : {}), ...(d.minLength !== undefined ? { minLength: d.minLength } : {}), ...(d.maxLength !== undefined ? { maxLength: d.maxLength } : {}) };
+    return [d.di, { di: d.di, title: own?.title ?? d.description.replace(/\.$/, ''), format: own?.format ?? DATE_FORMATS[d.format] ?? 'text', category: d.category, standardFormat: d.format, ...(own ? {} : bounds) }];
+  }),
+);
+
 
 /** Splits "1P12345" into DI "1P" and value "12345": up to three digits, then one letter. */
 export function splitDataIdentifier(element: string): { di: string; value: string } | undefined {

@@ -1,5 +1,5 @@
 // Checks one data-identifier element against the table and its data layout.
-import { DATA_IDENTIFIERS, splitDataIdentifier, type DiFormat } from './data-identifiers';
+import { DATA_IDENTIFIERS, splitDataIdentifier, type DataIdentifier, type DiFormat } from './data-identifiers';
 import { fail, type Step, done } from './errors';
 import { checkDate } from './gs1-dates';
 import type { ScanElement } from './types';
@@ -12,7 +12,7 @@ export function parseDiElement(element: string, at: number, referenceYear: numbe
   const def = DATA_IDENTIFIERS.get(split.di);
   if (!def) return fail('di-unknown', at, `Data identifier ${split.di} is not known.`);
   if (split.value === '') return fail('di-format', at + split.di.length, `Data identifier ${split.di} has no data.`);
-  const problem = checkFormat(def.format, split.value, referenceYear);
+  const problem = checkFormat(def.format, split.value, referenceYear) ?? checkBounds(def, split.value);
   if (problem) return fail('di-format', at + split.di.length, `${def.title} (${split.di}): ${problem}.`);
   return done({ id: split.di, value: split.value, title: def.title });
 }
@@ -36,4 +36,12 @@ function checkFormat(format: DiFormat, v: string, referenceYear: number): string
     default:
       return undefined;
   }
+}
+
+/** The length and character class of the standard's `an` / `n` format (ANSI MH10.8.2). */
+function checkBounds(def: DataIdentifier, v: string): string | undefined {
+  if (def.numeric && !/^[0-9]+$/.test(v)) return `"${v}" is not numeric (${def.standardFormat})`;
+  if (def.minLength !== undefined && v.length < def.minLength) return `"${v}" is shorter than ${def.minLength} characters (${def.standardFormat})`;
+  if (def.maxLength !== undefined && v.length > def.maxLength) return `"${v}" is longer than ${def.maxLength} characters (${def.standardFormat})`;
+  return undefined;
 }

@@ -10,3 +10,5 @@ export { allocateSscc, buildSscc, isValidSscc, ssccCheckDigit, type SsccAllocati
 export * from './print-job';
 export * from './host-status';
 export * from './templates';
+export { markDuplicate, hasDuplicateMark, DUPLICATE_WORDS } from './duplicate-mark';
+export { containerLabelData, packageNumberOf, producedLotOf, type ContainerLabelFacts } from './container-label';

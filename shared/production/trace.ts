@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '../events';
 import { MaterialLoadedPayload, PartPackedPayload, PartProducedPayload } from '../event-payloads';
+import { packageNumberOf } from '../labels/container-label';
 
 /**
  * The terminal's own trace, offline, over its journal (issue 8): where did a
@@ -144,7 +145,25 @@ export function tracePart(events: readonly EventEnvelope[], serial: string): Par
   };
 }
 
-export function traceContainer(events: readonly EventEnvelope[], containerId: string): ContainerTrace {
+/**
+ * The container a scanned key names: its id, or the package number its label
+ * prints (VDA 4902 field 14, derived from the id); the key itself when the
+ * journal knows neither.
+ */
+function containerNamed(events: readonly EventEnvelope[], key: string): string {
+  let byPackageNumber: string | undefined;
+  for (const e of events) {
+    if (e.type !== 'PartPacked' && e.type !== 'ContainerOpened') continue;
+    const id = (e.payload as { containerId?: unknown }).containerId;
+    if (typeof id !== 'string') continue;
+    if (id === key) return id;
+    byPackageNumber ??= packageNumberOf(id) === key ? id : undefined;
+  }
+  return byPackageNumber ?? key;
+}
+
+export function traceContainer(events: readonly EventEnvelope[], key: string): ContainerTrace {
+  const containerId = containerNamed(events, key);
   const sorted = bySeq(events);
   const windows = batchWindows(sorted);
   const batches = new Map<string, BatchRef>();

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MASTER_KINDS, type JisSequence, type Material, type Operator, type Order } from '../../shared/master-data';
+import { containerLabelData, renderTemplate } from '../../shared/labels';
+import { MASTER_KINDS, type Customer, type JisSequence, type Line, type Material, type Operator, type Order, type Plant } from '../../shared/master-data';
 import { verifyPin } from '../../shared/pin';
 import type { PullResponse } from '../../shared/sync-protocol';
 import { buildServer } from '../../server/app';
@@ -29,7 +30,7 @@ describe('demo seed', () => {
     const all = await database.db.selectFrom('master_data').select(['kind', 'data']).execute();
     for (const row of all) expect(MASTER_KINDS[row.kind as keyof typeof MASTER_KINDS].safeParse(JSON.parse(row.data ?? '')).success).toBe(true);
 
-    expect((await rows('plant')).map((r) => r.data)).toEqual([{ id: 'P1', name: 'Werk Nord' }]);
+    expect((await rows('plant')).map((r) => r.data)).toEqual([{ id: 'P1', name: 'Takt Elektronik GmbH Werk Nord', address: 'Industriestr. 12, 38440 Wolfsburg' }]);
     expect((await rows('line')).map((r) => r.id)).toEqual(['L1', 'L2']);
     expect((await rows('terminal')).map((r) => [r.id, r.lineId])).toEqual([
       [DEMO_TERMINALS.L1, 'L1'],
@@ -67,6 +68,18 @@ describe('demo seed', () => {
     const scrap = (await rows('scrap-reason')).map((r) => r.data as { group: string });
     expect(scrap.length).toBeGreaterThanOrEqual(6);
     expect(new Set(scrap.map((s) => s.group)).size).toBe(3);
+
+    // Every demo order's container prints a real VDA 4902 label: customer, ship-to, customer part, weights, our supplier number.
+    const customers = (await rows('customer')).map((r) => r.data as Customer);
+    const lines = (await rows('line')).map((r) => r.data as Line);
+    const plants = (await rows('plant')).map((r) => r.data as Plant);
+    for (const o of orders) {
+      const data = containerLabelData('vda-4902', {
+        order: o, material: materials.find((m) => m.id === o.materialId), customers, lines, plants,
+        container: { containerId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', quantity: 20 }, packageNumber: '712445956301', now: new Date('2025-03-10T08:00:00Z'),
+      });
+      expect(data.ok ? renderTemplate('vda-4902', data.value).ok : data.error).toBe(true);
+    }
 
     const [jis] = (await rows('jis-sequence')).map((r) => r.data as JisSequence);
     expect(jis).toMatchObject({ id: DEMO_JIS_SEQUENCE_ID, lineId: 'L1' });

@@ -25,7 +25,8 @@ const Id = Code39Value(20).min(1);
 export const Vda4902Data = z.object({
   receiver: z.string().min(1).max(60).describe('Warenempfänger (1)'),
   unloadingPoint: z.string().max(20).default('').describe('Abladestelle / Lagerort (2)'),
-  deliveryNote: Id.describe('Lieferschein-Nr. (3), bar code N'),
+  // Empty until the container is on a shipment: the production order is not a delivery note.
+  deliveryNote: Code39Value(20).default('').describe('Lieferschein-Nr. (3), bar code N; empty before dispatch'),
   supplier: z.string().min(1).max(60).describe('Lieferant, name and address (4)'),
   netWeightKg: z.number().nonnegative().optional().describe('Gewicht netto in kg (5)'),
   grossWeightKg: z.number().nonnegative().optional().describe('Gewicht brutto in kg (5)'),
@@ -52,7 +53,7 @@ export const vda4902 = defineTemplate({
     ...Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v === undefined ? '' : String(v)])),
     weights: [d.netWeightKg !== undefined ? `net ${kg(d.netWeightKg)}` : '', d.grossWeightKg !== undefined ? `gross ${kg(d.grossWeightKg)}` : ''].filter(Boolean).join(' / '),
     packageCount: d.packageCount === undefined ? '' : String(d.packageCount),
-    barN: `N${d.deliveryNote}`,
+    barN: d.deliveryNote ? `N${d.deliveryNote}` : '',
     barP: `P${d.customerPartNumber}`,
     barQ: `Q${d.quantity}`,
     barV: `V${d.supplierNumber}`,

@@ -18,7 +18,8 @@ export const Vda4994Data = z.object({
   licensePlate: z.string().regex(/^[A-Z0-9]{2,3}[A-Z0-9-]{4,32}$/, 'issuing agency code + company id + serial, upper case').describe('License plate 1J (ISO/IEC 15459)'),
   receiver: z.string().min(1).max(60).describe('Receiver'),
   unloadingPoint: Ascii(20).default('').describe('Dock / gate, 20L'),
-  deliveryNote: Required(20).describe('Advice note no., N'),
+  // Empty until the container is on a shipment; the field is then left out of the 2D symbol.
+  deliveryNote: Ascii(20).default('').describe('Advice note no., N; empty before dispatch'),
   supplier: z.string().min(1).max(60).describe('Supplier name and address'),
   netWeightKg: z.number().nonnegative().optional().describe('Net weight in kg'),
   grossWeightKg: z.number().nonnegative().optional().describe('Gross weight in kg'),

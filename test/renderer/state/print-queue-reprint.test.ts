@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BridgeResult, CallResponse } from '../../../shared/bridge';
 import type { NewEvent } from '../../../shared/events';
-import type { LabelModel } from '../../../shared/labels';
+import { markDuplicate, type LabelModel } from '../../../shared/labels';
 import { MemoryPrintJobStore } from '../../../renderer/storage/print-jobs';
 import { createPrintQueue } from '../../../renderer/state/print-queue';
 import { FakeBridge } from '../support/fake-bridge';
@@ -24,7 +24,7 @@ const rackPrinted = (jobId: string): NewEvent[] => [
 ];
 
 describe('print queue reprint', () => {
-  it('reprints a JIS rack label as a new job: same model, linked, LabelReprinted by the asking operator for the same rack', async () => {
+  it('reprints a JIS rack label as a new job: same bar codes with a duplicate mark, linked, LabelReprinted by the asking operator for the same rack', async () => {
     const { bridge, queue } = setup();
     await queue.print({ jobId: 'R-1-label', templateId: 'jis-rack', model, onDone: rackPrinted('R-1-label') });
     bridge.handle('printer:print', (req) => done(req.jobId));
@@ -36,9 +36,12 @@ describe('print queue reprint', () => {
     const { job, result } = r.value;
     expect(result).toMatchObject({ ok: true, value: { outcome: 'done' } });
     expect(job.id).not.toBe('R-1-label');
-    expect(job).toMatchObject({ state: 'done', templateId: 'jis-rack', model, reprintOf: 'R-1-label', reprintReason: 'rack label lost' });
+    // The same label with the duplicate mark on it (shared/labels/duplicate-mark.ts).
+    const marked = markDuplicate(model, 'jis-rack');
+    expect(marked.elements.slice(0, model.elements.length)).toEqual(model.elements);
+    expect(job).toMatchObject({ state: 'done', templateId: 'jis-rack', model: marked, reprintOf: 'R-1-label', reprintReason: 'rack label lost' });
     expect(job.onDone).toEqual([{ type: 'LabelReprinted', operatorId: 'op-petra', payload: { jobId: job.id, templateId: 'jis-rack', reason: 'rack label lost', containerId: 'R-1' } }]);
-    expect(bridge.callsTo('printer:print').at(-1)).toEqual({ jobId: job.id, model, copies: 1, reprintOf: 'R-1-label', reprintReason: 'rack label lost' });
+    expect(bridge.callsTo('printer:print').at(-1)).toEqual({ jobId: job.id, model: marked, copies: 1, reprintOf: 'R-1-label', reprintReason: 'rack label lost' });
     expect(await queue.jobs.awaitingReprint()).toEqual([]);
     expect(changes).toBeGreaterThan(0);
   });

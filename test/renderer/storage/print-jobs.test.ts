@@ -79,6 +79,11 @@ describe('print-job repository', () => {
     expect(await queue.jobs.get('J4')).toMatchObject({ state: 'done', reprintOf: 'J3', reprintReason: 'printer unplugged' });
     expect(bridge.callsTo('printer:print').at(-1)).toMatchObject({ jobId: 'J4', reprintOf: 'J3', reprintReason: 'printer unplugged' });
     expect(await queue.jobs.awaitingReprint()).toEqual([]);
+    // The reprint carries the duplicate mark, the original does not; the mark's look is tested in test/shared/labels/container-label.test.ts.
+    const sentText = (jobId: string) => (bridge.callsTo('printer:print') as { jobId: string; model: LabelModel }[]).filter((c) => c.jobId === jobId).at(-1)!.model.elements.flatMap((e) => (e.type === 'text' ? [e.value] : []));
+    expect(sentText('J4')).toEqual(expect.arrayContaining(['DUPLIKAT', 'DUPLICATE']));
+    expect(sentText('J3')).not.toContain('DUPLIKAT');
+    expect((await queue.jobs.get('J4'))?.model.elements.length).toBe(model.elements.length + 3);
   });
 
   it('a bridge timeout means the host may have printed: failed, never sent again', async () => {

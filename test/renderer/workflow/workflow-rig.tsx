@@ -31,6 +31,15 @@ export const workflowExtra = [
   change('scrap-reason', 'sr-3', 27, { id: 'sr-3', code: 'dim', group: 'Dimension', label: { de: 'Maßfehler', en: 'Out of tolerance' } }),
   change('material', 'm-1', 29, { id: 'm-1', number: '4711-A', name: 'Bracket left', gtin: '04000000000044' }),
   change('operator', 'op-ben', 28, { id: 'op-ben', name: 'Ben Wolf', badge: 'B1002', role: 'operator' }),
+  // What container labels are made of: the plant (supplier) and the customer of m-1.
+  change('plant', 'P1', 30, { id: 'P1', name: 'Takt Werk Nord', address: 'Industriestr. 12, 38440 Wolfsburg' }),
+  change('customer', 'c-1', 31, {
+    id: 'c-1',
+    name: 'Autowerk Sued',
+    supplierNumber: '47110815',
+    shipTo: { name: 'Autowerk Sued Werk 2', address: 'Tor 3', unloadingPoint: 'WE-03' },
+    parts: [{ materialId: 'm-1', customerPartNumber: '8W0-907-468-B', changeLevel: 'C', unitWeightKg: 0.5, containerTareKg: 1.5 }],
+  }),
 ];
 
 export const SCREW = (batch: string, expiry = '261231') => `(01)04000000000013(10)${batch}(17)${expiry}`;

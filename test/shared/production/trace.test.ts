@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchWindows, traceBatch, traceContainer, tracePart } from '../../../shared/production';
+import { packageNumberOf } from '../../../shared/labels';
 import { createJournal } from './journal';
 
 /**
@@ -97,6 +98,22 @@ describe('local trace', () => {
     expect(c1.batches.map((b) => `${b.batch}:${b.link}`).sort()).toEqual(['H1:window', 'H2:window', 'P1:window']);
     const c2 = traceContainer(events, 'C2');
     expect(c2.batches).toEqual([{ materialId: 'm-housing', batch: 'H1', link: 'component' }]);
+  });
+
+  it('finds a container by the package number its label prints (VDA 4902 field 14) as well as by its id', () => {
+    const j = createJournal();
+    const id = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+    j.record([
+      { type: 'MaterialLoaded', orderId: 'o-1', payload: { materialId: 'm-housing', batch: 'H9' } },
+      { type: 'ContainerOpened', orderId: 'o-1', payload: { containerId: id, capacity: 10 } },
+      { type: 'PartPacked', orderId: 'o-1', payload: { containerId: id, quantity: 3 } },
+    ]);
+    const printed = packageNumberOf(id);
+    expect(printed).toMatch(/^\d{12}$/);
+    const byNumber = traceContainer(j.events, printed);
+    expect(byNumber).toEqual(traceContainer(j.events, id));
+    expect(byNumber).toMatchObject({ containerId: id, batches: [{ materialId: 'm-housing', batch: 'H9', link: 'window' }] });
+    expect(traceContainer(j.events, '000000000000')).toMatchObject({ containerId: '000000000000', batches: [] });
   });
 
   it('does not depend on the order events are handed in', () => {
