@@ -2,7 +2,7 @@ import { classifyScan, parseBarcode } from '../../shared/barcode';
 import type { EventEnvelope, NewEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
 import { printedJobsOf, restoreProduction, type JournalSnapshot } from '../../shared/journal-snapshot';
-import { roleRequiresPin, type Operator, type Role } from '../../shared/master-data';
+import { roleRequiresPin, type Operator } from '../../shared/master-data';
 import {
   applyProductionEvent,
   approveOverride,
@@ -35,7 +35,8 @@ import {
 } from '../../shared/production';
 import { normalizeScan } from '../scan/scan-text';
 import { saveFailedFeedback } from '../storage/storage-refusal';
-import { initialLogin, MAX_PIN_LENGTH } from './login-logic';
+import { toApprover } from './approval/approval-slice';
+import { initialLogin } from './login-logic';
 import type { StoreDeps } from './deps';
 import { printQueueFor } from './print-queue';
 import type { SliceCreator } from './types';
@@ -75,19 +76,6 @@ export interface ScrapRequest {
   serial?: string;
 }
 
-type PinEntry = { approver: { id: string; name: string; role: Role; pinHash: string }; digits: string; verifying: boolean; wrong: boolean };
-
-/**
- * A PIN asked on the order screen: a shift lead confirming a scrap booking
- * (badge, then PIN), or a shift lead taking over the order at a handover
- * (their badge was the handover scan; a PIN role logs in with badge and PIN).
- */
-export type ApprovalState =
-  | null
-  | { step: 'badge'; request: ScrapRequest }
-  | ({ step: 'pin'; request: ScrapRequest } & PinEntry)
-  | ({ step: 'pin'; handover: true } & PinEntry);
-
 /** The local trace (offline, over this terminal's journal) of the last scan in trace mode. */
 export type TraceResult =
   | { kind: 'batch'; trace: BatchTrace }
@@ -106,7 +94,6 @@ export interface WorkflowState {
   verdict: WorkflowVerdict | null;
   /** Waiting for the next operator's badge. */
   handover: boolean;
-  approval: ApprovalState;
   /** The last scrap booking (event id), undoable within the window. */
   lastScrapId: string | null;
   /** Labels of closed containers: preview first, then print. */
@@ -133,10 +120,6 @@ export interface WorkflowActions {
   wfScan(raw: string): Promise<void>;
   wfBookGood(quantity: number): Promise<void>;
   wfBookScrap(request: ScrapRequest): Promise<void>;
-  wfApprovalDigit(digit: string): void;
-  wfApprovalBackspace(): void;
-  wfApprovalSubmit(): Promise<void>;
-  wfCancelApproval(): void;
   wfUndoScrap(): Promise<void>;
   wfCloseContainer(): Promise<void>;
   wfPrintLabel(): Promise<void>;
@@ -160,7 +143,6 @@ export const initialWorkflow: WorkflowState = {
   production: initialProductionState,
   verdict: null,
   handover: false,
-  approval: null,
   lastScrapId: null,
   labels: [],
   printedJobs: {},
@@ -211,6 +193,7 @@ export const createWorkflowSlice =
     }
 
     async function handleScan(raw: string): Promise<void> {
+      if (get().approvalScan(raw)) return; // the approver's badge, while an approval waits
       const s = get();
       if (s.workflow.verdict?.tone === 'nok') return; // a NOK waits for acknowledgement
       const c = context();
@@ -227,21 +210,9 @@ export const createWorkflowSlice =
       if (classified.kind === 'badge') {
         const operator = s.operators.find((o) => o.id === classified.operatorId);
         if (!operator) return;
-        if (s.workflow.approval?.step === 'badge') {
-          const request = s.workflow.approval.request;
-          if (!operator.pinHash || !roleRequiresPin(operator.role)) {
-            const refused = approveOverride({ approver: operator, pinVerified: false, reason: 'scrap' });
-            if (!refused.ok) refuse(refused.reason);
-            return;
-          }
-          patch({ approval: { step: 'pin', request, approver: { id: operator.id, name: operator.name, role: operator.role, pinHash: operator.pinHash }, digits: '', verifying: false, wrong: false } });
-          return;
-        }
-        if (s.workflow.handover) {
-          await handOver(operator);
-          return;
-        }
-        verdict('nok', 'workflow.scan.badgeHere', { name: operator.name });
+        // A badge on a running order hands it over (with or without "Hand over" pressed first); otherwise it switches the operator.
+        if (s.workflow.handover || c.execution.status === 'started' || c.execution.status === 'paused') await handOver(operator);
+        else await get().switchOperator(operator);
         return;
       }
       if (classified.kind === 'part-serial' && s.workflow.scrapping) {
@@ -437,14 +408,35 @@ export const createWorkflowSlice =
         ...approvalThresholdOf(selectWorkflowConfig(c.s)),
         ...(approval?.ok ? { approval: approval.approval } : {}),
       });
-      if (!v.ok && v.reason.code === 'scrap-needs-approval') {
-        patch({ approval: { step: 'badge', request } });
-        verdict('nok', 'workflow.reason.scrap-needs-approval', reasonParams(v.reason));
+      if (!v.ok && v.reason.code === 'scrap-needs-approval' && !approval) {
+        await scrapApproval(request);
         return;
       }
       const written = await run(v, 'workflow.scrap.booked', { quantity: request.quantity });
       const booked = written?.find((e) => e.type === 'ScrapBooked');
-      if (booked) patch({ lastScrapId: booked.id, approval: null, scrapSerial: null });
+      if (booked) patch({ lastScrapId: booked.id, scrapSerial: null });
+    }
+
+    /** Scrap above the line's threshold: a request on the approval layer, booked once a shift lead confirmed it. */
+    async function scrapApproval(request: ScrapRequest): Promise<void> {
+      const reason = wf().master.scrapReasons.find((r) => r.id === request.reasonId);
+      const what = { kind: 'scrap', quantity: request.quantity, reason: reason?.label ?? { de: request.reasonId, en: request.reasonId } } as const;
+      get().requestApproval({ what, requiredRole: 'shift-lead' }, async (outcome) => {
+        if (!outcome.ok) {
+          if (outcome.cause === 'locked-out') verdict('nok', 'approval.lockedOut', { minutes: outcome.minutes });
+          return;
+        }
+        const approval = approveOverride({
+          approver: { id: outcome.approver.id, role: outcome.approver.role },
+          pinVerified: true,
+          reason: request.comment?.trim() || `scrap ${request.quantity} × ${reason?.code ?? request.reasonId}`,
+        });
+        if (!approval.ok) {
+          refuse(approval.reason);
+          return;
+        }
+        await approvedScrap(request, approval);
+      });
     }
 
     /** A handover badge: an operator takes over at once; a PIN role (shift lead) enters the PIN first. */
@@ -456,8 +448,12 @@ export const createWorkflowSlice =
           verdict('nok', 'workflow.reason.handover-pin-role', { name: operator.name });
           return;
         }
-        const approver = { id: operator.id, name: operator.name, role: operator.role, pinHash: operator.pinHash };
-        patch({ handover: false, approval: { step: 'pin', handover: true, approver, digits: '', verifying: false, wrong: false } });
+        patch({ handover: false });
+        const order = context()?.order.number ?? '';
+        get().requestApproval({ what: { kind: 'handover', name: operator.name, order }, approver: toApprover(operator) }, async (outcome) => {
+          if (outcome.ok) await completeHandover(operator, 'badge+pin');
+          else if (outcome.cause === 'locked-out') verdict('nok', 'approval.lockedOut', { minutes: outcome.minutes });
+        });
         return;
       }
       await completeHandover(operator, 'badge');
@@ -503,7 +499,7 @@ export const createWorkflowSlice =
       },
 
       async openOrder(orderId) {
-        patch({ openOrderId: orderId, verdict: null, handover: false, approval: null, lastScrapId: null, tracing: false, trace: null, scrapping: false, scrapSerial: null });
+        patch({ openOrderId: orderId, verdict: null, handover: false, lastScrapId: null, tracing: false, trace: null, scrapping: false, scrapSerial: null });
         const master = hasAnyKind(deps.cache) ? await loadWorkflowMaster(deps.cache) : wf().master;
         patch({ master });
         // Busy while the journal is folded: scans and buttons wait, so a booking made meanwhile can neither
@@ -518,7 +514,7 @@ export const createWorkflowSlice =
       },
 
       closeOrderDetail() {
-        patch({ openOrderId: null, verdict: null, handover: false, approval: null });
+        patch({ openOrderId: null, verdict: null, handover: false });
       },
 
       configureWorkflow(p) {
@@ -578,60 +574,6 @@ export const createWorkflowSlice =
       async wfBookScrap(request) {
         if (wf().busy) return;
         await approvedScrap(request);
-      },
-
-      wfApprovalDigit(digit) {
-        const a = wf().approval;
-        if (a?.step !== 'pin' || a.verifying || !/^\d$/.test(digit) || a.digits.length >= MAX_PIN_LENGTH) return;
-        patch({ approval: { ...a, digits: a.digits + digit, wrong: false } });
-      },
-
-      wfApprovalBackspace() {
-        const a = wf().approval;
-        if (a?.step !== 'pin' || a.verifying) return;
-        patch({ approval: { ...a, digits: a.digits.slice(0, -1) } });
-      },
-
-      async wfApprovalSubmit() {
-        const a = wf().approval;
-        if (a?.step !== 'pin' || a.verifying || a.digits.length === 0) return;
-        patch({ approval: { ...a, verifying: true } });
-        await deps.yieldToUi();
-        let valid = false;
-        try {
-          valid = await deps.verifyPin(a.digits, a.approver.pinHash);
-        } catch {
-          valid = false;
-        }
-        const now = wf().approval;
-        if (now?.step !== 'pin' || !now.verifying) return; // cancelled meanwhile
-        if (!valid) {
-          patch({ approval: { ...now, digits: '', verifying: false, wrong: true } });
-          return;
-        }
-        if ('handover' in a) {
-          patch({ approval: null });
-          const operator = get().operators.find((o) => o.id === a.approver.id);
-          if (operator) await completeHandover(operator, 'badge+pin');
-          return;
-        }
-        const reason = wf().master.scrapReasons.find((r) => r.id === a.request.reasonId);
-        const approval = approveOverride({
-          approver: { id: a.approver.id, role: a.approver.role },
-          pinVerified: true,
-          reason: a.request.comment?.trim() || `scrap ${a.request.quantity} × ${reason?.code ?? a.request.reasonId}`,
-        });
-        if (!approval.ok) {
-          patch({ approval: null });
-          refuse(approval.reason);
-          return;
-        }
-        await approvedScrap(a.request, approval);
-        patch({ approval: null });
-      },
-
-      wfCancelApproval() {
-        patch({ approval: null });
       },
 
       async wfUndoScrap() {
@@ -730,8 +672,9 @@ export const createWorkflowSlice =
         if (!operator || get().writing) return;
         const written = await record([{ type: 'OperatorLoggedOut', operatorId: operator.id, payload: { reason: 'inactivity' } }]);
         if (written) {
+          void get().cancelApproval();
           set({ login: initialLogin });
-          patch({ openOrderId: null, verdict: null, handover: false, approval: null, labels: [] });
+          patch({ openOrderId: null, verdict: null, handover: false, labels: [] });
           get().showFeedback('nok', 'workflow.session.loggedOutInactive');
         }
       },

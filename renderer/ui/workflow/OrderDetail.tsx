@@ -6,7 +6,7 @@ import { ScanRouterContext } from '../scan-test/scan-router-context';
 import { useApp } from '../store-context';
 import { ContainerPanel } from './ContainerPanel';
 import { NumericPad } from './NumericPad';
-import { ApprovalDialog, ScrapPanel } from './ScrapPanel';
+import { ScrapPanel } from './ScrapPanel';
 import { TracePanel } from './TracePanel';
 import { VerdictOverlay } from './VerdictOverlay';
 import './workflow.css';
@@ -259,7 +259,6 @@ export function OrderDetail() {
           </button>
         </section>
       )}
-      <ApprovalDialog purpose="handover" />
       <ContainerPanel />
       <TracePanel />
       <VerdictOverlay />
