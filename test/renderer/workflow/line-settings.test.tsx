@@ -2,7 +2,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { change } from '../support/fixtures';
 import type { AppRig } from '../support/app-rig';
-import { acknowledge, clickForVerdict, journal, startRunning, typePad, workflowSetup } from './workflow-rig';
+import { clickForVerdict, journal, startRunning, typePad, workflowSetup } from './workflow-rig';
 
 /**
  * Workflow settings come from the line's master data (issue 8): a pull that
