@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ApprovalFlow, ApprovalSubject } from '../../state/approval/approval-flow';
 import { isWaiting } from '../../state/approval/approval-flow';
@@ -13,12 +13,10 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 type Shown = Extract<ApprovalFlow, { step: 'awaiting-badge' | 'awaiting-pin' | 'verifying' | 'awaiting-reason' | 'approved' }>;
 
 /** What is approved, in words and numbers: "Scrap 11 parts · Reason: Blowhole". */
-export function subjectText(t: TFunction, what: ApprovalSubject, language: string): string {
+function subjectText(t: TFunction, what: Exclude<ApprovalSubject, { kind: 'jis-override' }>, language: string): string {
   switch (what.kind) {
     case 'scrap':
       return t('approval.what.scrap', { count: what.quantity, reason: language.startsWith('de') ? what.reason.de : what.reason.en });
-    case 'jis-override':
-      return t('approval.what.jis-override', { built: what.built, expected: what.expected, sequenceNumber: what.sequenceNumber });
     case 'jis-skip':
     case 'jis-pull-ahead':
       return t(`approval.what.${what.kind}`, { sequenceNumber: what.sequenceNumber });
@@ -36,7 +34,7 @@ export function subjectText(t: TFunction, what: ApprovalSubject, language: strin
  * everything else, fully in view, until it is approved or cancelled.
  */
 export function ApprovalLayer() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const flow = useApp((s) => s.approvalFlow);
   if (!isWaiting(flow) && flow.step !== 'approved') return null;
   const login = flow.request.what.kind === 'login';
@@ -49,7 +47,7 @@ export function ApprovalLayer() {
             {login && 'approver' in flow ? t('pin.title', { name: flow.approver.name }) : t('approval.request')}
           </h2>
           <p className="approval-what" data-testid="approval-what">
-            {subjectText(t, flow.request.what, i18n.language)}
+            <Subject what={flow.request.what} />
           </p>
           <StepInfo flow={flow} />
         </div>
@@ -59,6 +57,19 @@ export function ApprovalLayer() {
         </div>
       </div>
     </div>
+  );
+}
+
+/** Part numbers stay whole ("5Q0-857-001-B", never broken at a hyphen). */
+function Subject({ what }: { what: ApprovalSubject }) {
+  const { t, i18n } = useTranslation();
+  if (what.kind !== 'jis-override') return <>{subjectText(t, what, i18n.language)}</>;
+  return (
+    <Trans
+      i18nKey="approval.what.jis-override"
+      values={{ built: what.built, expected: what.expected, sequenceNumber: what.sequenceNumber }}
+      components={{ code: <span className="approval-code" /> }}
+    />
   );
 }
 

@@ -80,6 +80,8 @@ describe('JIS pearl chain', () => {
     expect(screen.getByTestId('approval-badge')).toBeTruthy();
     // The request says what is approved: the part built instead of the one the call-off asks for.
     expect(screen.getByTestId('approval-what').textContent).toBe(`JIS override: built ${built} instead of ${expected} (position 1)`);
+    // Each part number is kept whole on the line (styled nowrap), never split at one of its hyphens.
+    expect([...screen.getByTestId('approval-what').querySelectorAll('.approval-code')].map((e) => e.textContent)).toEqual([built, expected]);
     await scan(rig, 'B1001'); // an operator may not approve
     expect(screen.getByTestId('approval-error').textContent).toContain('Only a shift lead');
     await scan(rig, 'B9001');
