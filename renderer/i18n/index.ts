@@ -2,6 +2,8 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import countsDe from './counts.de.json';
 import countsEn from './counts.en.json';
+import approvalDe from './approval.de.json';
+import approvalEn from './approval.en.json';
 import de from './de.json';
 import en from './en.json';
 import jisDe from './jis.de.json';
@@ -21,8 +23,8 @@ export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  de: { translation: { ...de, ...workflowDe, ...jisDe, ...printJobsDe, ...securityDe, ...journalDe, ...truthDe, ...countsDe } },
-  en: { translation: { ...en, ...workflowEn, ...jisEn, ...printJobsEn, ...securityEn, ...journalEn, ...truthEn, ...countsEn } },
+  de: { translation: { ...de, ...workflowDe, ...jisDe, ...printJobsDe, ...securityDe, ...journalDe, ...truthDe, ...countsDe, ...approvalDe } },
+  en: { translation: { ...en, ...workflowEn, ...jisEn, ...printJobsEn, ...securityEn, ...journalEn, ...truthEn, ...countsEn, ...approvalEn } },
 } as const;
 
 /** The first candidate that names a supported language ("de-AT" → "de"); German otherwise (the plant default). */

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { createApprovalSlice } from './approval/approval-slice';
 import type { StoreDeps } from './deps';
 import { createJisSlice } from './jis-slice';
 import { createMasterSlice } from './master-slice';
@@ -19,5 +20,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createWorkflowSlice(deps)(set, get),
     ...createJisSlice(deps)(set, get),
     ...createPrintJobsSlice(deps)(set, get),
+    ...createApprovalSlice(deps)(set, get),
   }));
 }

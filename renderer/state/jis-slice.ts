@@ -1,4 +1,4 @@
-import { classifyScan, parseBarcode } from '../../shared/barcode';
+import { parseBarcode } from '../../shared/barcode';
 import type { EventEnvelope, NewEvent } from '../../shared/events';
 import {
   acknowledgeGap,
@@ -20,10 +20,12 @@ import {
   type RackCheckSession,
 } from '../../shared/jis';
 import type { JournalSnapshot } from '../../shared/journal-snapshot';
-import type { JisSequence, Operator } from '../../shared/master-data';
+import type { JisSequence } from '../../shared/master-data';
 import { approveOverride, type Approval } from '../../shared/production/override';
 import { nok, type DomainEvent, type Reason } from '../../shared/production/verdict';
 import { normalizeScan } from '../scan/scan-text';
+import type { ApprovalOutcome } from './approval/approval-slice';
+import type { ApprovalSubject } from './approval/approval-flow';
 import { JOURNAL_COPY_KEYS, storageLowText } from '../storage/storage-refusal';
 import type { StoreDeps } from './deps';
 import { restoreJisState } from './jis-logic';
@@ -66,12 +68,6 @@ export interface JisVerdict {
   serial: number;
 }
 
-export type JisOverrideFlow = { purpose: JisApprovalPurpose } & (
-  | { step: 'badge'; error: string | null }
-  | { step: 'pin'; approver: Operator; digits: string; verifying: boolean; error: string | null }
-  | { step: 'reason'; approver: Operator; error: string | null }
-);
-
 export interface JisRackPrint {
   rackId: string;
   svg: string | null;
@@ -90,7 +86,6 @@ export interface JisSliceState {
   jisConfig: Partial<JisConfig>;
   jisMaxCallOffAgeMs: number;
   jisVerdict: JisVerdict | null;
-  jisOverride: JisOverrideFlow | null;
   jisRackCheck: RackCheckSession | null;
   jisPrint: JisRackPrint | null;
   /** The reprint dialog (reason) for a rack's label. */
@@ -109,15 +104,10 @@ export interface JisActions {
   jisScan(raw: string): Promise<void>;
   acknowledgeJisMismatch(): Promise<void>;
   acknowledgeJisGap(): Promise<void>;
+  /** Accept the wrong part: a shift lead approves on the approval layer (badge, PIN, reason); settles when it was booked or refused. */
   startJisOverride(): void;
   /** Skip the current position, or pull `sequenceNumber` ahead: a break, approved by a shift lead (badge, PIN, reason). */
   startJisBreak(kind: 'skip' | 'pull-ahead', sequenceNumber?: number): void;
-  cancelJisOverride(): void;
-  jisOverridePinDigit(digit: string): void;
-  jisOverridePinBackspace(): void;
-  submitJisOverridePin(): Promise<void>;
-  /** The reason step: an override reason or, for a break, a break reason. */
-  chooseJisOverrideReason(reason: OverrideReason | BreakReason): Promise<void>;
   closeJisRack(): Promise<void>;
   printJisRackLabel(rackId: string): Promise<void>;
   /** The print banner's "print again": a held label goes again as the same job; a failed one only as a reprint with a reason. */
@@ -139,7 +129,6 @@ export const initialJis: JisSliceState = {
   jisConfig: {},
   jisMaxCallOffAgeMs: DEFAULT_CALL_OFF_MAX_AGE_MS,
   jisVerdict: null,
-  jisOverride: null,
   jisRackCheck: null,
   jisPrint: null,
   jisReprint: null,
@@ -302,12 +291,7 @@ export const createJisSlice =
     }
 
     /** The approved break: the engine's SequenceBreak event, then the chain shows it. */
-    async function recordBreak(
-      flow: Extract<JisOverrideFlow, { step: 'reason' }>,
-      purpose: Exclude<JisApprovalPurpose, { kind: 'override' }>,
-      approval: Approval,
-      reason: string,
-    ) {
+    async function recordBreak(purpose: Exclude<JisApprovalPurpose, { kind: 'override' }>, approval: Approval, reason: string, approverName: string) {
       await busy(async () => {
         const jis = get().jis;
         if (!jis) return;
@@ -320,39 +304,37 @@ export const createJisSlice =
               : nok('position-not-current', 'The current position changed; start again.', { sequenceNumber: purpose.sequenceNumber })
             : pullAhead(jis, purpose.sequenceNumber, approval, reason);
         if (!result.ok) {
-          set({ jisOverride: { ...flow, error: result.reason.code } });
+          verdict('nok', result.reason.code, result.reason.params as Record<string, unknown>);
           return;
         }
         if (!(await record(result.events))) return;
-        set({ jisOverride: null });
-        verdict('warn', purpose.kind === 'skip' ? 'skipped' : 'pulled-ahead', { sequenceNumber: result.sequenceNumber, approver: flow.approver.name });
+        verdict('warn', purpose.kind === 'skip' ? 'skipped' : 'pulled-ahead', { sequenceNumber: result.sequenceNumber, approver: approverName });
       });
     }
 
     async function handleScan(raw: string) {
-      const state = get();
-      if (!state.jis) return;
-      if (state.jisOverride?.step === 'badge') {
-        const found = classifyScan(parseBarcode(normalizeScan(raw)), { operators: state.operators, orders: [], materials: [] });
-        const operator = found.kind === 'badge' ? state.operators.find((o) => o.id === found.operatorId) : undefined;
-        const purpose = state.jisOverride.purpose;
-        if (!operator) {
-          set({ jisOverride: { purpose, step: 'badge', error: 'unknown-badge' } });
-          return;
-        }
-        if (operator.role !== 'shift-lead') {
-          set({ jisOverride: { purpose, step: 'badge', error: 'not-shift-lead' } });
-          return;
-        }
-        if (!operator.pinHash) {
-          set({ jisOverride: { purpose, step: 'badge', error: 'no-pin' } });
-          return;
-        }
-        set({ jisOverride: { purpose, step: 'pin', approver: operator, digits: '', verifying: false, error: null } });
-        return;
-      }
-      if (state.jisOverride) return; // PIN or reason open: finish or cancel first
+      if (get().approvalScan(raw)) return; // the shift lead's badge, while an approval waits
+      if (!get().jis) return;
       await verifyPart(raw);
+    }
+
+    type Approved = { approval: Approval; reason: string; approverName: string };
+
+    /** Asks the approval layer; `then` runs once a shift lead approved with a reason (a lockout is said as a verdict). */
+    function shiftLeadApproval(what: ApprovalSubject, reasonCodes: readonly string[], reasonLabels: string, then: (approved: Approved) => Promise<void>) {
+      get().requestApproval({ what, requiredRole: 'shift-lead', reasonCodes, reasonLabels }, async (outcome: ApprovalOutcome) => {
+        if (!outcome.ok) {
+          if (outcome.cause === 'locked-out') verdict('nok', 'approval-locked-out', { minutes: outcome.minutes });
+          return;
+        }
+        const reason = outcome.reason ?? '';
+        const approved = approveOverride({ approver: { id: outcome.approver.id, role: outcome.approver.role }, pinVerified: true, reason });
+        if (!approved.ok) {
+          verdict('nok', approved.reason.code, approved.reason.params as Record<string, unknown>);
+          return;
+        }
+        await then({ approval: approved.approval, reason, approverName: outcome.approver.name });
+      });
     }
 
     return {
@@ -375,13 +357,13 @@ export const createJisSlice =
           ...(fromLine.callOffMaxAgeMs !== null ? { jisMaxCallOffAgeMs: fromLine.callOffMaxAgeMs } : {}),
           jis: restoreJisState(row, events, { ...fromLine.config, ...get().jisConfig }, snapshot),
           jisVerdict: null,
-          jisOverride: null,
           jisRackCheck: null,
         });
       },
 
       closeJis() {
-        set({ jis: null, jisVerdict: null, jisOverride: null, jisRackCheck: null, jisPrint: null, jisReprint: null });
+        void get().cancelApproval();
+        set({ jis: null, jisVerdict: null, jisRackCheck: null, jisPrint: null, jisReprint: null });
       },
 
       setJisMaxCallOffAge(ms) {
@@ -410,71 +392,33 @@ export const createJisSlice =
       },
 
       startJisOverride() {
-        if (get().jis?.lastMismatch) set({ jisOverride: { purpose: { kind: 'override' }, step: 'badge', error: null } });
+        const mismatch = get().jis?.lastMismatch;
+        if (!mismatch) return;
+        const what = { kind: 'jis-override', built: mismatch.scanned, expected: mismatch.expected, sequenceNumber: mismatch.sequenceNumber } as const;
+        shiftLeadApproval(what, OVERRIDE_REASONS, 'jis.override.reasons', async (approved) => {
+          await busy(async () => {
+            const jis = get().jis;
+            if (!jis) return;
+            const result = override(jis, approved.approval, approved.reason);
+            if (!result.ok) {
+              verdict('nok', result.reason.code, result.reason.params as Record<string, unknown>);
+              return;
+            }
+            if (!(await record(result.events))) return;
+            verdict('ok', 'overridden', { sequenceNumber: result.sequenceNumber, approver: approved.approverName, rackId: result.rackId, slot: result.slot });
+            afterPlacement(result.closedRackId);
+          });
+        });
       },
 
       startJisBreak(kind, sequenceNumber) {
         const jis = get().jis;
-        if (!jis || get().jisOverride || jis.mode === 'awaiting-ack') return;
+        if (!jis || get().approvalFlow.step !== 'idle' || jis.mode === 'awaiting-ack') return;
         const target = kind === 'skip' ? currentPosition(jis)?.data.sequenceNumber : sequenceNumber;
         if (target === undefined) return;
-        set({ jisOverride: { purpose: { kind, sequenceNumber: target }, step: 'badge', error: null } });
-      },
-
-      cancelJisOverride() {
-        set({ jisOverride: null });
-      },
-
-      jisOverridePinDigit(digit) {
-        const flow = get().jisOverride;
-        if (flow?.step === 'pin' && !flow.verifying && flow.digits.length < 12) set({ jisOverride: { ...flow, digits: flow.digits + digit, error: null } });
-      },
-
-      jisOverridePinBackspace() {
-        const flow = get().jisOverride;
-        if (flow?.step === 'pin' && !flow.verifying) set({ jisOverride: { ...flow, digits: flow.digits.slice(0, -1) } });
-      },
-
-      async submitJisOverridePin() {
-        const flow = get().jisOverride;
-        if (flow?.step !== 'pin' || flow.verifying || flow.digits === '') return;
-        set({ jisOverride: { ...flow, verifying: true } });
-        await deps.yieldToUi();
-        let valid = false;
-        try {
-          valid = await deps.verifyPin(flow.digits, flow.approver.pinHash ?? '');
-        } catch {
-          valid = false;
-        }
-        const now = get().jisOverride;
-        if (now?.step !== 'pin' || now.approver.id !== flow.approver.id) return; // cancelled meanwhile
-        set({ jisOverride: valid ? { purpose: flow.purpose, step: 'reason', approver: flow.approver, error: null } : { ...now, digits: '', verifying: false, error: 'wrong-pin' } });
-      },
-
-      async chooseJisOverrideReason(reason) {
-        const flow = get().jisOverride;
-        const jis = get().jis;
-        if (flow?.step !== 'reason' || !jis) return;
-        const approved = approveOverride({ approver: { id: flow.approver.id, role: flow.approver.role }, pinVerified: true, reason });
-        if (!approved.ok) {
-          set({ jisOverride: { ...flow, error: approved.reason.code } });
-          return;
-        }
-        if (flow.purpose.kind !== 'override') {
-          await recordBreak(flow, flow.purpose, approved.approval, reason);
-          return;
-        }
-        await busy(async () => {
-          const result = override(jis, approved.approval, reason);
-          if (!result.ok) {
-            set({ jisOverride: { ...flow, error: result.reason.code } });
-            return;
-          }
-          if (!(await record(result.events))) return;
-          set({ jisOverride: null });
-          verdict('ok', 'overridden', { sequenceNumber: result.sequenceNumber, approver: flow.approver.name, rackId: result.rackId, slot: result.slot });
-          afterPlacement(result.closedRackId);
-        });
+        shiftLeadApproval({ kind: kind === 'skip' ? 'jis-skip' : 'jis-pull-ahead', sequenceNumber: target }, BREAK_REASONS, 'jis.break.reasons', (approved) =>
+          recordBreak({ kind, sequenceNumber: target }, approved.approval, approved.reason, approved.approverName),
+        );
       },
 
       async closeJisRack() {

@@ -1,13 +1,15 @@
 import type { RawScan } from '../../shared/bridge';
 import type { NewEvent } from '../../shared/events';
-import type { Operator } from '../../shared/master-data';
+import { roleRequiresPin, type Operator } from '../../shared/master-data';
 import { initialTerminalState, type TerminalState } from '../../shared/terminal-state';
 import { classifyScan, parseBarcode } from '../../shared/barcode';
 import { normalizeScan, showControlChars } from '../scan/scan-text';
-import { createPinLockout, memoryStorage, minutesLeft } from '../storage/pin-lockout';
 import { saveFailedFeedback } from '../storage/storage-refusal';
 import type { StoreDeps } from './deps';
-import { decideBadge, initialLogin, pinBackspace, pinDigit, pinRejected, pinVerifying, startPin, type LoginState } from './login-logic';
+import { applyProductionEvent, executionOf, handOverOrder, type DomainEvent, type Nok } from '../../shared/production';
+import { toApprover } from './approval/approval-slice';
+import { decideBadge, initialLogin, type LoginState } from './login-logic';
+import { reasonParams } from './workflow-logic';
 import type { SliceCreator } from './types';
 
 /**
@@ -28,10 +30,8 @@ export interface SessionState {
 export interface SessionActions {
   restoreSession(): Promise<void>;
   handleScan(scan: Pick<RawScan, 'raw'>): Promise<void>;
-  pressPinDigit(digit: string): void;
-  pinBackspace(): void;
-  cancelPin(): void;
-  submitPin(): Promise<void>;
+  /** Another operator's badge while someone is logged in: they take over, the running order stays open and is handed over. */
+  switchOperator(operator: Operator): Promise<void>;
   startOrder(orderId: string): Promise<boolean>;
   logout(): Promise<void>;
 }
@@ -48,8 +48,6 @@ export const initialSession: SessionState = {
 export const createSessionSlice =
   (deps: StoreDeps): SliceCreator<SessionSlice> =>
   (set, get) => {
-    const lockout = deps.pinLockout ?? createPinLockout(memoryStorage(), deps.terminalId);
-
     /** Appends, then adopts the journal's folded state; false (with NOK feedback) when the write failed. */
     async function record(events: NewEvent[]): Promise<boolean> {
       const result = await deps.journal.append(events, { clock: deps.clock });
@@ -59,7 +57,9 @@ export const createSessionSlice =
         get().showFeedback('nok', failed.key, failed.params);
         return false;
       }
-      set({ terminal: result.value.state });
+      // A switch of operator hands the running order over: the order screen's fold sees it at once.
+      const workflow = get().workflow;
+      set({ terminal: result.value.state, workflow: { ...workflow, production: result.value.events.reduce(applyProductionEvent, workflow.production) } });
       deps.notifySync();
       return true;
     }
@@ -79,6 +79,34 @@ export const createSessionSlice =
       }
     }
 
+    /**
+     * A PIN role proves who they are on the approval layer (badge scanned, PIN next); others log in by badge.
+     * `then` runs once it is proven; a cancel does nothing, a lockout is said on the login screen.
+     */
+    async function withIdentity(operator: Operator, then: (method: 'badge' | 'badge+pin') => Promise<void>): Promise<void> {
+      if (!roleRequiresPin(operator.role) || !operator.pinHash) return then('badge');
+      get().requestApproval({ what: { kind: 'login', name: operator.name }, approver: toApprover(operator) }, async (outcome) => {
+        if (outcome.ok) return then('badge+pin');
+        if (outcome.cause === 'locked-out') {
+          set({ login: { step: 'badge', notice: { kind: 'pin-locked', minutes: outcome.minutes } } });
+          get().showFeedback('nok', 'security.pinLocked', { minutes: outcome.minutes });
+        }
+      });
+    }
+
+    /** The terminal's running order goes with the terminal to the next operator, as at a handover on the order screen. */
+    function handOverActiveOrder(operator: Operator): { ok: true; events: readonly DomainEvent[] } | Nok {
+      const { terminal, orders, workflow } = get();
+      const order = orders.find((o) => o.id === terminal.activeOrderId);
+      if (!order) return { ok: true, events: [] };
+      const execution = executionOf(workflow.production, order.id);
+      if (execution.status !== 'started' && execution.status !== 'paused') return { ok: true, events: [] };
+      const v = handOverOrder({ order, execution, to: operator });
+      // Already theirs (the order came back to them): nothing to hand over.
+      if (!v.ok && v.reason.code === 'handover-same-operator') return { ok: true, events: [] };
+      return v;
+    }
+
     return {
       ...initialSession,
 
@@ -87,6 +115,7 @@ export const createSessionSlice =
       },
 
       async handleScan({ raw }) {
+        if (get().approvalScan(raw)) return; // the approver's badge, while an approval waits
         const state = get();
         if (state.writing) return;
         if (state.terminal.operator) {
@@ -101,10 +130,15 @@ export const createSessionSlice =
             get().showFeedback('nok', 'scan.orderAlreadyStarted', { number: order.number });
             return;
           }
+          // Another operator's badge takes over the terminal: the shift goes on without a logout first.
+          const badge = decideBadge(state.operators, raw);
+          if (badge.kind !== 'unknown') {
+            await get().switchOperator(badge.operator);
+            return;
+          }
           get().showFeedback('nok', 'scan.notUsedHere', { scan: showControlChars(raw.replace(/[\r\n]+$/, '')) });
           return;
         }
-        if (state.login.step === 'pin') return; // the PIN pad is open: finish or cancel it first
         if (!state.masterLoaded) {
           set({ login: { step: 'badge', notice: { kind: 'no-master-data' } } });
           get().showFeedback('nok', 'login.noMasterData');
@@ -116,55 +150,39 @@ export const createSessionSlice =
           get().showFeedback('nok', 'login.unknownBadge', { scan: showControlChars(decision.scan) });
           return;
         }
-        if (decision.kind === 'pin') {
-          const lock = lockout.status(decision.operator.badge, deps.clock());
-          if (lock.lockedUntil) {
-            const minutes = minutesLeft(lock.lockedUntil, deps.clock());
-            set({ login: { step: 'badge', notice: { kind: 'pin-locked', minutes } } });
-            get().showFeedback('nok', 'security.pinLocked', { minutes });
-            return;
+        await withIdentity(decision.operator, async (method) => {
+          if (!get().terminal.operator) await logIn(decision.operator, method);
+        });
+      },
+
+      async switchOperator(operator) {
+        const current = get().terminal.operator;
+        if (!current || get().writing) return;
+        if (current.id === operator.id) {
+          get().showFeedback('ok', 'approval.alreadyLoggedIn', { name: operator.name });
+          return;
+        }
+        const refused = handOverActiveOrder(operator);
+        if (!refused.ok) {
+          get().showFeedback('nok', `workflow.reason.${refused.reason.code}`, { ...reasonParams(refused.reason), message: refused.reason.message });
+          return;
+        }
+        await withIdentity(operator, async (method) => {
+          // The session changed while the PIN was entered (logout, another switch): this switch is void.
+          if (get().terminal.operator?.id !== current.id) return;
+          const handover = handOverActiveOrder(operator);
+          set({ writing: true });
+          try {
+            const ok = await record([
+              { type: 'OperatorLoggedOut', operatorId: current.id, payload: { reason: 'handover' } },
+              { type: 'OperatorLoggedIn', operatorId: operator.id, payload: { badge: operator.badge, role: operator.role, method } },
+              ...((handover.ok ? handover.events : []) as NewEvent[]),
+            ]);
+            if (ok) get().showFeedback('ok', 'approval.switched', { name: operator.name });
+          } finally {
+            set({ writing: false });
           }
-          set({ login: startPin(decision.operator, lock.attemptsLeft) });
-          return;
-        }
-        await logIn(decision.operator, 'badge');
-      },
-
-      pressPinDigit(digit) {
-        set({ login: pinDigit(get().login, digit) });
-      },
-
-      pinBackspace() {
-        set({ login: pinBackspace(get().login) });
-      },
-
-      cancelPin() {
-        if (get().login.step === 'pin') set({ login: initialLogin });
-      },
-
-      async submitPin() {
-        const login = get().login;
-        if (login.step !== 'pin' || login.verifying || login.digits.length === 0) return;
-        set({ login: pinVerifying(login) });
-        await deps.yieldToUi();
-        let valid = false;
-        try {
-          valid = await deps.verifyPin(login.digits, login.pinHash);
-        } catch {
-          valid = false;
-        }
-        const now = get().login;
-        if (now.step !== 'pin' || now.operatorId !== login.operatorId || !now.verifying) return; // cancelled meanwhile
-        if (!valid) {
-          const lock = lockout.recordFailure(login.badge, deps.clock());
-          const lockedMinutes = lock.lockedUntil ? minutesLeft(lock.lockedUntil, deps.clock()) : null;
-          set({ login: pinRejected(now, { attemptsLeft: lock.attemptsLeft, lockedMinutes }) });
-          if (lockedMinutes !== null) get().showFeedback('nok', 'security.pinLocked', { minutes: lockedMinutes });
-          else get().showFeedback('nok', 'pin.wrong');
-          return;
-        }
-        lockout.clear(login.badge);
-        await logIn({ id: login.operatorId, name: login.name, badge: login.badge, role: login.role }, 'badge+pin');
+        });
       },
 
       /**

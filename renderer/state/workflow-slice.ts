@@ -2,7 +2,7 @@ import { classifyScan, parseBarcode } from '../../shared/barcode';
 import type { EventEnvelope, NewEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
 import { printedJobsOf, restoreProduction, type JournalSnapshot } from '../../shared/journal-snapshot';
-import { roleRequiresPin, type Operator, type Role } from '../../shared/master-data';
+import { roleRequiresPin, type Operator } from '../../shared/master-data';
 import {
   applyProductionEvent,
   approveOverride,
@@ -35,11 +35,12 @@ import {
 } from '../../shared/production';
 import { normalizeScan } from '../scan/scan-text';
 import { saveFailedFeedback } from '../storage/storage-refusal';
-import { initialLogin, MAX_PIN_LENGTH } from './login-logic';
+import { toApprover } from './approval/approval-slice';
+import { initialLogin } from './login-logic';
 import type { StoreDeps } from './deps';
 import { printQueueFor } from './print-queue';
 import type { SliceCreator } from './types';
-import { createCountActions, type CompletionPrompt, type CountActions, type ShiftLeadPurpose } from './workflow-counts';
+import { createCountActions, type CompletionPrompt, type CountActions } from './workflow-counts';
 import { selectWorkflowConfig } from './workflow-settings';
 import {
   buildContainerLabel,
@@ -76,21 +77,6 @@ export interface ScrapRequest {
   serial?: string;
 }
 
-type PinEntry = { approver: { id: string; name: string; role: Role; pinHash: string }; digits: string; verifying: boolean; wrong: boolean };
-
-/**
- * A PIN asked on the order screen: a shift lead confirming a scrap booking
- * (badge, then PIN), or a shift lead taking over the order at a handover
- * (their badge was the handover scan; a PIN role logs in with badge and PIN).
- */
-export type ApprovalState =
-  | null
-  | { step: 'badge'; request: ScrapRequest }
-  | ({ step: 'pin'; request: ScrapRequest } & PinEntry)
-  | ({ step: 'pin'; handover: true } & PinEntry)
-  | { step: 'badge'; purpose: ShiftLeadPurpose }
-  | ({ step: 'pin'; purpose: ShiftLeadPurpose } & PinEntry);
-
 /** The local trace (offline, over this terminal's journal) of the last scan in trace mode. */
 export type TraceResult =
   | { kind: 'batch'; trace: BatchTrace }
@@ -109,7 +95,6 @@ export interface WorkflowState {
   verdict: WorkflowVerdict | null;
   /** Waiting for the next operator's badge. */
   handover: boolean;
-  approval: ApprovalState;
   /** The last scrap booking (event id), undoable within the window. */
   lastScrapId: string | null;
   /** Labels of closed containers: preview first, then print. */
@@ -137,10 +122,6 @@ export interface WorkflowActions extends CountActions {
   wfScan(raw: string): Promise<void>;
   wfBookGood(quantity: number): Promise<void>;
   wfBookScrap(request: ScrapRequest): Promise<void>;
-  wfApprovalDigit(digit: string): void;
-  wfApprovalBackspace(): void;
-  wfApprovalSubmit(): Promise<void>;
-  wfCancelApproval(): void;
   wfUndoScrap(): Promise<void>;
   wfCloseContainer(): Promise<void>;
   wfPrintLabel(): Promise<void>;
@@ -164,7 +145,6 @@ export const initialWorkflow: WorkflowState = {
   production: initialProductionState,
   verdict: null,
   handover: false,
-  approval: null,
   lastScrapId: null,
   labels: [],
   printedJobs: {},
@@ -215,6 +195,7 @@ export const createWorkflowSlice =
     }
 
     async function handleScan(raw: string): Promise<void> {
+      if (get().approvalScan(raw)) return; // the approver's badge, while an approval waits
       const s = get();
       if (s.workflow.verdict?.tone === 'nok') return; // a NOK waits for acknowledgement
       const c = context();
@@ -231,22 +212,9 @@ export const createWorkflowSlice =
       if (classified.kind === 'badge') {
         const operator = s.operators.find((o) => o.id === classified.operatorId);
         if (!operator) return;
-        const waiting = s.workflow.approval;
-        if (waiting?.step === 'badge') {
-          if (!operator.pinHash || !roleRequiresPin(operator.role)) {
-            const refused = approveOverride({ approver: operator, pinVerified: false, reason: 'purpose' in waiting ? waiting.purpose.kind : 'scrap' });
-            if (!refused.ok) refuse(refused.reason);
-            return;
-          }
-          const entry = { approver: { id: operator.id, name: operator.name, role: operator.role, pinHash: operator.pinHash }, digits: '', verifying: false, wrong: false };
-          patch({ approval: 'purpose' in waiting ? { step: 'pin', purpose: waiting.purpose, ...entry } : { step: 'pin', request: waiting.request, ...entry } });
-          return;
-        }
-        if (s.workflow.handover) {
-          await handOver(operator);
-          return;
-        }
-        verdict('nok', 'workflow.scan.badgeHere', { name: operator.name });
+        // A badge on a running order hands it over (with or without "Hand over" pressed first); otherwise it switches the operator.
+        if (s.workflow.handover || c.execution.status === 'started' || c.execution.status === 'paused') await handOver(operator);
+        else await get().switchOperator(operator);
         return;
       }
       if (classified.kind === 'part-serial' && s.workflow.scrapping) {
@@ -447,14 +415,35 @@ export const createWorkflowSlice =
         ...approvalThresholdOf(selectWorkflowConfig(c.s)),
         ...(approval?.ok ? { approval: approval.approval } : {}),
       });
-      if (!v.ok && v.reason.code === 'scrap-needs-approval') {
-        patch({ approval: { step: 'badge', request } });
-        verdict('nok', 'workflow.reason.scrap-needs-approval', reasonParams(v.reason));
+      if (!v.ok && v.reason.code === 'scrap-needs-approval' && !approval) {
+        await scrapApproval(request);
         return;
       }
       const written = await run(v, 'workflow.scrap.booked', { quantity: request.quantity });
       const booked = written?.find((e) => e.type === 'ScrapBooked');
-      if (booked) patch({ lastScrapId: booked.id, approval: null, scrapSerial: null });
+      if (booked) patch({ lastScrapId: booked.id, scrapSerial: null });
+    }
+
+    /** Scrap above the line's threshold: a request on the approval layer, booked once a shift lead confirmed it. */
+    async function scrapApproval(request: ScrapRequest): Promise<void> {
+      const reason = wf().master.scrapReasons.find((r) => r.id === request.reasonId);
+      const what = { kind: 'scrap', quantity: request.quantity, reason: reason?.label ?? { de: request.reasonId, en: request.reasonId } } as const;
+      get().requestApproval({ what, requiredRole: 'shift-lead' }, async (outcome) => {
+        if (!outcome.ok) {
+          if (outcome.cause === 'locked-out') verdict('nok', 'approval.lockedOut', { minutes: outcome.minutes });
+          return;
+        }
+        const approval = approveOverride({
+          approver: { id: outcome.approver.id, role: outcome.approver.role },
+          pinVerified: true,
+          reason: request.comment?.trim() || `scrap ${request.quantity} × ${reason?.code ?? request.reasonId}`,
+        });
+        if (!approval.ok) {
+          refuse(approval.reason);
+          return;
+        }
+        await approvedScrap(request, approval);
+      });
     }
 
     /** A handover badge: an operator takes over at once; a PIN role (shift lead) enters the PIN first. */
@@ -466,8 +455,12 @@ export const createWorkflowSlice =
           verdict('nok', 'workflow.reason.handover-pin-role', { name: operator.name });
           return;
         }
-        const approver = { id: operator.id, name: operator.name, role: operator.role, pinHash: operator.pinHash };
-        patch({ handover: false, approval: { step: 'pin', handover: true, approver, digits: '', verifying: false, wrong: false } });
+        patch({ handover: false });
+        const order = context()?.order.number ?? '';
+        get().requestApproval({ what: { kind: 'handover', name: operator.name, order }, approver: toApprover(operator) }, async (outcome) => {
+          if (outcome.ok) await completeHandover(operator, 'badge+pin');
+          else if (outcome.cause === 'locked-out') verdict('nok', 'approval.lockedOut', { minutes: outcome.minutes });
+        });
         return;
       }
       await completeHandover(operator, 'badge');
@@ -504,7 +497,23 @@ export const createWorkflowSlice =
       refuse,
       packEvents: (execution, quantity) => packEvents(execution, quantity),
       queueLabels,
-      askShiftLead: (purpose) => patch({ approval: { step: 'badge', purpose } }),
+      askShiftLead: (purpose) =>
+        get().requestApproval(
+          {
+            what: purpose.kind === 'blocked-batch' ? { kind: 'blocked-batch', batch: purpose.batch, reason: purpose.reason } : { kind: 'correction', booked: purpose.booked, correctedTo: purpose.correctedTo },
+            requiredRole: 'shift-lead',
+          },
+          async (outcome) => {
+            if (!outcome.ok) {
+              if (outcome.cause === 'locked-out') verdict('nok', 'approval.lockedOut', { minutes: outcome.minutes });
+              return;
+            }
+            const why = purpose.kind === 'blocked-batch' ? purpose.reason : `good quantity ${purpose.booked} → ${purpose.correctedTo}`;
+            const granted = approveOverride({ approver: { id: outcome.approver.id, role: outcome.approver.role }, pinVerified: true, reason: why });
+            if (!granted.ok) refuse(granted.reason);
+            else await approvedPurpose(purpose, granted.approval);
+          },
+        ),
       busy: () => wf().busy,
     });
     const { approved: approvedPurpose, ...countActions } = counts;
@@ -531,7 +540,7 @@ export const createWorkflowSlice =
       },
 
       async openOrder(orderId) {
-        patch({ openOrderId: orderId, verdict: null, handover: false, approval: null, completion: null, lastScrapId: null, tracing: false, trace: null, scrapping: false, scrapSerial: null });
+        patch({ openOrderId: orderId, verdict: null, handover: false, lastScrapId: null, tracing: false, trace: null, scrapping: false, scrapSerial: null });
         const master = hasAnyKind(deps.cache) ? await loadWorkflowMaster(deps.cache) : wf().master;
         patch({ master });
         // Busy while the journal is folded: scans and buttons wait, so a booking made meanwhile can neither
@@ -546,7 +555,7 @@ export const createWorkflowSlice =
       },
 
       closeOrderDetail() {
-        patch({ openOrderId: null, verdict: null, handover: false, approval: null, completion: null });
+        patch({ openOrderId: null, verdict: null, handover: false });
       },
 
       configureWorkflow(p) {
@@ -602,68 +611,6 @@ export const createWorkflowSlice =
       async wfBookScrap(request) {
         if (wf().busy) return;
         await approvedScrap(request);
-      },
-
-      wfApprovalDigit(digit) {
-        const a = wf().approval;
-        if (a?.step !== 'pin' || a.verifying || !/^\d$/.test(digit) || a.digits.length >= MAX_PIN_LENGTH) return;
-        patch({ approval: { ...a, digits: a.digits + digit, wrong: false } });
-      },
-
-      wfApprovalBackspace() {
-        const a = wf().approval;
-        if (a?.step !== 'pin' || a.verifying) return;
-        patch({ approval: { ...a, digits: a.digits.slice(0, -1) } });
-      },
-
-      async wfApprovalSubmit() {
-        const a = wf().approval;
-        if (a?.step !== 'pin' || a.verifying || a.digits.length === 0) return;
-        patch({ approval: { ...a, verifying: true } });
-        await deps.yieldToUi();
-        let valid = false;
-        try {
-          valid = await deps.verifyPin(a.digits, a.approver.pinHash);
-        } catch {
-          valid = false;
-        }
-        const now = wf().approval;
-        if (now?.step !== 'pin' || !now.verifying) return; // cancelled meanwhile
-        if (!valid) {
-          patch({ approval: { ...now, digits: '', verifying: false, wrong: true } });
-          return;
-        }
-        if ('handover' in a) {
-          patch({ approval: null });
-          const operator = get().operators.find((o) => o.id === a.approver.id);
-          if (operator) await completeHandover(operator, 'badge+pin');
-          return;
-        }
-        if ('purpose' in a) {
-          patch({ approval: null });
-          const p = a.purpose;
-          const granted = approveOverride({ approver: a.approver, pinVerified: true, reason: p.kind === 'blocked-batch' ? p.reason : `good quantity ${p.booked} → ${p.correctedTo}` });
-          if (!granted.ok) refuse(granted.reason);
-          else await approvedPurpose(p, granted.approval);
-          return;
-        }
-        const reason = wf().master.scrapReasons.find((r) => r.id === a.request.reasonId);
-        const approval = approveOverride({
-          approver: { id: a.approver.id, role: a.approver.role },
-          pinVerified: true,
-          reason: a.request.comment?.trim() || `scrap ${a.request.quantity} × ${reason?.code ?? a.request.reasonId}`,
-        });
-        if (!approval.ok) {
-          patch({ approval: null });
-          refuse(approval.reason);
-          return;
-        }
-        await approvedScrap(a.request, approval);
-        patch({ approval: null });
-      },
-
-      wfCancelApproval() {
-        patch({ approval: null });
       },
 
       async wfUndoScrap() {
@@ -762,8 +709,9 @@ export const createWorkflowSlice =
         if (!operator || get().writing) return;
         const written = await record([{ type: 'OperatorLoggedOut', operatorId: operator.id, payload: { reason: 'inactivity' } }]);
         if (written) {
+          void get().cancelApproval();
           set({ login: initialLogin });
-          patch({ openOrderId: null, verdict: null, handover: false, approval: null, labels: [] });
+          patch({ openOrderId: null, verdict: null, handover: false, labels: [] });
           get().showFeedback('nok', 'workflow.session.loggedOutInactive');
         }
       },

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ApprovalLayer } from './approval/ApprovalLayer';
 import { FeedbackBanner } from './FeedbackBanner';
 import { JisOpenButton } from './jis/JisOpenButton';
 import { JisScreen } from './jis/JisScreen';
@@ -51,6 +52,7 @@ export function App({ terminalId }: { terminalId: string }) {
         <LoginScreen />
       )}
       <FeedbackBanner />
+      <ApprovalLayer />
       {loggedIn && <InactivityLogout />}
     </div>
   );

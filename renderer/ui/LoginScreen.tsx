@@ -1,15 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { BadgeScanIcon, Icon } from './icons';
 import { showControlChars } from '../scan/scan-text';
-import { PinPad } from './PinPad';
 import { useApp } from './store-context';
 
-/** "Scan your badge"; shift leads and other PIN roles continue on the PIN pad. */
+/** "Scan your badge"; shift leads and other PIN roles continue on the approval layer's PIN pad. */
 export function LoginScreen() {
   const { t } = useTranslation();
   const login = useApp((s) => s.login);
-
-  if (login.step === 'pin') return <PinPad />;
 
   const notice = login.notice;
   return (

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BADGES, DEMO_PIN } from '../../server/demo/demo-data';
 import { launchChromium } from './support/browser';
+import { unreachable } from './support/in-view';
 import { startStack, type Stack } from './support/stack';
 
 /**
@@ -182,20 +183,34 @@ describe('JIS: the right part, in the right order, every time', () => {
     await build(REVISED, 24, REVISED_PART);
   });
 
-  it('lets a shift lead override a wrong part with badge, PIN and reason', async () => {
+  it('lets a shift lead override a wrong part with badge, PIN and reason, every control in view at 1024×768', async () => {
     for (let n = 24; n <= 26; n++) await build(n, n + 1);
-    await scanWrong(27);
-    await page.getByTestId('jis-override-start').click();
-    await page.getByTestId('jis-override-badge').waitFor({ timeout: 10_000 });
-    stack.scan(DEMO_BADGES.shiftLead);
-    await page.getByTestId('jis-pin-pad').waitFor({ timeout: 10_000 });
-    for (const d of DEMO_PIN) await page.getByTestId(`jis-pin-${d}`).click();
-    await page.getByTestId('jis-pin-submit').click();
-    await page.getByTestId('jis-reason-customer-approved').click({ timeout: 15_000 });
-    await expectCurrent(28);
-    expected.push(['SequenceOverride', 27]);
-    await page.getByTestId('jis-override').waitFor({ state: 'hidden', timeout: 10_000 });
-    await page.getByTestId('jis-mismatch').waitFor({ state: 'hidden', timeout: 10_000 });
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    try {
+      await scanWrong(27);
+      expect(await unreachable(page, ['jis-mismatch-ack', 'jis-override-start'])).toEqual([]);
+      const built = await page.getByTestId('jis-mismatch-scanned').textContent();
+      const wanted = await page.getByTestId('jis-mismatch-expected').textContent();
+      await page.getByTestId('jis-override-start').click();
+      await page.locator('[data-testid="approval-layer"][data-step="awaiting-badge"]').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('approval-what').textContent()).toBe(`JIS override: built ${built} instead of ${wanted} (position 27)`);
+      // The shift lead's badge, scanned while the red wrong-part block is still up, reaches the approval.
+      stack.scan(DEMO_BADGES.shiftLead);
+      await page.locator('[data-testid="approval-layer"][data-step="awaiting-pin"]').waitFor({ timeout: 10_000 });
+      expect(await unreachable(page, ['approval-key-1', 'approval-key-0', 'approval-submit', 'approval-cancel'])).toEqual([]);
+      for (const d of DEMO_PIN) await page.getByTestId(`approval-key-${d}`).click();
+      await page.getByTestId('approval-submit').click();
+      await page.getByTestId('approval-reason-customer-approved').waitFor({ timeout: 15_000 });
+      expect(await unreachable(page, ['approval-reason-customer-approved', 'approval-reason-quality-approved', 'approval-cancel'])).toEqual([]);
+      await page.getByTestId('approval-reason-customer-approved').click();
+      await expectCurrent(28);
+      expected.push(['SequenceOverride', 27]);
+      await page.getByTestId('approval-layer').waitFor({ state: 'hidden', timeout: 10_000 });
+      await page.getByTestId('jis-mismatch').waitFor({ state: 'hidden', timeout: 10_000 });
+    } finally {
+      if (viewport) await page.setViewportSize(viewport);
+    }
   });
 
   it('fills three racks and prints their three labels', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BADGES, DEMO_HOUSING_GTIN, DEMO_ORDERS, DEMO_PIN } from '../../server/demo/demo-data';
 import { launchChromium } from './support/browser';
 import { snapshotRenderer } from './support/renderer-snapshot';
+import { unreachable } from './support/in-view';
 import { startStack, type Stack } from './support/stack';
 import { containerShortId } from '../../renderer/state/workflow-logic';
 
@@ -222,13 +223,25 @@ describe('shift: a whole shift at the terminal, traced at the server', () => {
       await page.getByTestId('scrap-reason-TST-ELEC').click({ timeout: T });
       await page.getByTestId('scrap-pad-backspace').click({ timeout: T });
       await pad('scrap-pad', '12');
-      await clickFor('scrap-pad-submit', 'nok', "Scrapping 12 parts needs a shift lead's confirmation.");
-      await page.locator('[data-testid="wf-approval"][data-step="badge"]').waitFor({ timeout: T });
-      stack.scan(DEMO_BADGES.shiftLead);
-      await page.locator('[data-testid="wf-approval"][data-step="pin"]').waitFor({ timeout: T });
-      await pad('approval-pad', DEMO_PIN);
-      await clickFor('approval-pad-submit', 'ok', '12 parts scrapped');
-      await page.getByTestId('wf-approval').waitFor({ state: 'detached', timeout: T });
+      // 12 is above the line's threshold: a request for the shift lead's confirmation, nothing booked yet,
+      // on the smallest terminal we support; the shift lead's badge is scanned while the request is up.
+      const viewport = page.viewportSize();
+      await page.setViewportSize({ width: 1024, height: 768 });
+      try {
+        await page.getByTestId('scrap-pad-submit').click({ timeout: T });
+        await page.locator('[data-testid="approval-layer"][data-step="awaiting-badge"]').waitFor({ timeout: T });
+        expect(await text('approval-what')).toBe('Scrap 12 parts · Reason: Electrical test failed');
+        expect(await page.locator('[data-testid="wf-verdict"][data-tone="nok"]').count()).toBe(0);
+        expect(await unreachable(page, ['approval-what', 'approval-cancel'])).toEqual([]);
+        stack.scan(DEMO_BADGES.shiftLead);
+        await page.locator('[data-testid="approval-layer"][data-step="awaiting-pin"]').waitFor({ timeout: T });
+        expect(await unreachable(page, ['approval-what', 'approval-key-1', 'approval-key-0', 'approval-backspace', 'approval-submit', 'approval-cancel'])).toEqual([]);
+        await pad('approval', DEMO_PIN);
+        await clickFor('approval-submit', 'ok', '12 parts scrapped');
+        await page.getByTestId('approval-layer').waitFor({ state: 'detached', timeout: T });
+      } finally {
+        if (viewport) await page.setViewportSize(viewport);
+      }
       await page.getByTestId('scrap-close').click({ timeout: T });
       expect(await text('wf-scrap')).toBe('14');
     });
@@ -325,4 +338,22 @@ describe('shift: a whole shift at the terminal, traced at the server', () => {
       }
     });
   }, 60_000);
+
+  it('a badge scanned while someone is logged in switches the operator', async () => {
+    await during('switch', async () => {
+      await page.getByTestId('wf-back').click({ timeout: T });
+      await page.getByTestId('order-screen').waitFor({ timeout: T });
+      expect(await text('operator-name')).toBe('Jonas Weber');
+      const before = (await journal(page)).length;
+      stack.scan(DEMO_BADGES.anna);
+      await expect.poll(() => text('operator-name'), { timeout: T }).toBe('Anna Becker');
+      await page.locator('[data-testid="feedback"][data-tone="ok"]').filter({ hasText: 'Anna Becker is now logged in' }).waitFor({ timeout: T });
+      const added = (await journal(page)).slice(before).map((e) => [e.type, e.operatorId, e.payload]);
+      // The order was completed: nothing to hand over, only the change of operator.
+      expect(added).toEqual([
+        ['OperatorLoggedOut', 'OP-1002', { reason: 'handover' }],
+        ['OperatorLoggedIn', 'OP-1001', { badge: DEMO_BADGES.anna, role: 'operator', method: 'badge' }],
+      ]);
+    });
+  }, 30_000);
 });

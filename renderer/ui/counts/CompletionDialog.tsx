@@ -12,7 +12,7 @@ import './counts.css';
 export function CompletionDialog() {
   const { t } = useTranslation();
   const prompt = useApp((s) => s.workflow.completion);
-  const approvalWaiting = useApp((s) => s.workflow.approval !== null);
+  const approvalWaiting = useApp((s) => s.approvalFlow.step !== 'idle');
   const busy = useApp((s) => s.workflow.busy);
   const confirm = useApp((s) => s.wfConfirmCount);
   const resolve = useApp((s) => s.wfResolveUnpacked);

@@ -23,14 +23,16 @@ export function JisMismatchOverlay() {
         {t('jis.mismatch.scanned')}: <strong data-testid="jis-mismatch-scanned">{m.scanned}</strong>
       </p>
       <p>{t('jis.mismatch.hint')}</p>
-      <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void acknowledge()} data-testid="jis-mismatch-ack">
-        <Icon name="ok" />
-        {t('jis.mismatch.ack')}
-      </button>
-      <button type="button" className="btn btn-secondary jis-btn-big" disabled={busy} onClick={startOverride} data-testid="jis-override-start">
-        <Icon name="override" />
-        {t('jis.mismatch.override')}
-      </button>
+      <div className="jis-mismatch-actions">
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void acknowledge()} data-testid="jis-mismatch-ack">
+          <Icon name="ok" />
+          {t('jis.mismatch.ack')}
+        </button>
+        <button type="button" className="btn btn-secondary jis-btn-big" disabled={busy} onClick={startOverride} data-testid="jis-override-start">
+          <Icon name="override" />
+          {t('jis.mismatch.override')}
+        </button>
+      </div>
     </div>
   );
 }

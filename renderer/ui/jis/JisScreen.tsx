@@ -12,7 +12,6 @@ import { JisChain } from './JisChain';
 import { JisCurrent } from './JisCurrent';
 import { useJisRefresh } from './JisOpenButton';
 import { JisMismatchOverlay } from './JisMismatchOverlay';
-import { JisOverrideDialog } from './JisOverrideDialog';
 import { JisRacks } from './JisRacks';
 import { JisReprintDialog } from './JisReprintDialog';
 
@@ -33,7 +32,7 @@ export function JisScreen({ sequenceId, onClose }: { sequenceId: string; onClose
   const ackGap = useApp((s) => s.acknowledgeJisGap);
   const dismissAlerts = useApp((s) => s.dismissJisAlerts);
   const startBreak = useApp((s) => s.startJisBreak);
-  const approving = useApp((s) => s.jisOverride !== null);
+  const approving = useApp((s) => s.approvalFlow.step !== 'idle');
   const staleOf = useApp((s) => s.jisCallOffStale);
   const [tick, setTick] = useState(0);
   useJisRefresh();
@@ -186,7 +185,6 @@ export function JisScreen({ sequenceId, onClose }: { sequenceId: string; onClose
         <JisRacks />
       </div>
       <JisMismatchOverlay />
-      <JisOverrideDialog />
       <JisReprintDialog />
     </main>
   );

@@ -10,7 +10,7 @@ import { useApp } from '../store-context';
 import { ContainerPanel } from './ContainerPanel';
 import { CountPanel, HandoverPanel, PausePanel, type Panel } from './OrderPanels';
 import { OrderSide } from './OrderSide';
-import { ApprovalDialog, ScrapPanel } from './ScrapPanel';
+import { ScrapPanel } from './ScrapPanel';
 import { TracePanel } from './TracePanel';
 import { VerdictOverlay } from './VerdictOverlay';
 import './workflow.css';
@@ -161,8 +161,6 @@ export function OrderDetail() {
       {(panel === 'count' || panel === 'complete' || panel === 'correct') && <CountPanel kind={panel} onClose={closePanel} />}
       {panel === 'scrap' && <ScrapPanel onClose={closePanel} />}
       {handover && <HandoverPanel />}
-      <ApprovalDialog purpose="handover" />
-      <ApprovalDialog purpose="shift-lead" />
       <CompletionDialog />
       <TracePanel />
       <VerdictOverlay />

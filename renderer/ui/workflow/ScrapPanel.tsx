@@ -2,7 +2,6 @@ import { Icon } from '../icons';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rankScrapReasons } from '../../../shared/production';
-import { shiftLeadWords } from '../counts/shift-lead-words';
 import { useApp } from '../store-context';
 import { NumericPad } from './NumericPad';
 
@@ -91,54 +90,6 @@ export function ScrapPanel({ onClose }: { onClose(): void }) {
           {t('workflow.cancel')}
         </button>
       </div>
-      <ApprovalDialog purpose="scrap" />
     </section>
-  );
-}
-
-/** Shift-lead confirmation: badge scan (routed by the order screen), then PIN on the numeric pad; also the PIN of a shift lead taking over at a handover. */
-export function ApprovalDialog({ purpose }: { purpose: 'scrap' | 'handover' | 'shift-lead' }) {
-  const { t } = useTranslation();
-  const approval = useApp((s) => s.workflow.approval);
-  const digit = useApp((s) => s.wfApprovalDigit);
-  const backspace = useApp((s) => s.wfApprovalBackspace);
-  const submit = useApp((s) => s.wfApprovalSubmit);
-  const cancel = useApp((s) => s.wfCancelApproval);
-  if (!approval || ('handover' in approval ? 'handover' : 'purpose' in approval ? 'shift-lead' : 'scrap') !== purpose) return null;
-  const asked = 'purpose' in approval ? shiftLeadWords(approval.purpose) : null;
-  return (
-    <div className="wf-modal" role="dialog" aria-modal="true" aria-label={t('workflow.approval.badgeTitle')} data-testid="wf-approval" data-step={approval.step}>
-      <h2>{'handover' in approval ? t('workflow.handover.pinTitle', { name: approval.approver.name }) : asked ? t(asked.title, asked.params) : t('workflow.approval.badgeTitle')}</h2>
-      {approval.step === 'badge' ? (
-        <p className="wf-prompt">
-          <Icon name="scan" />
-          {asked ? t(asked.hint, asked.params) : t('workflow.approval.badgeHint')}
-        </p>
-      ) : (
-        <>
-          <p className="wf-prompt">{t('workflow.approval.pinTitle', { name: approval.approver.name })}</p>
-          {approval.wrong && (
-            <p className="notice notice-nok" role="alert" data-testid="wf-approval-wrong">
-              <Icon name="nok" />
-              {t('workflow.approval.wrongPin')}
-            </p>
-          )}
-          {approval.verifying && <p role="status">{t('workflow.approval.checking')}</p>}
-          <NumericPad
-            value={approval.digits}
-            masked
-            maxLength={8}
-            disabled={approval.verifying}
-            onChange={(v) => (v.length < approval.digits.length ? backspace() : digit(v.slice(-1)))}
-            onSubmit={() => void submit()}
-            submitLabel={t('workflow.confirm')}
-            testId="approval-pad"
-          />
-        </>
-      )}
-      <button type="button" className="btn btn-secondary" onClick={cancel} data-testid="wf-approval-cancel">
-        {t('workflow.cancel')}
-      </button>
-    </div>
   );
 }

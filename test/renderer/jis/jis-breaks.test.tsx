@@ -16,10 +16,10 @@ afterEach(closeJisScreens);
 /** The shift lead approves: badge, PIN, then the reason button. */
 async function approve(rig: AppRig, reason: string) {
   await scan(rig, 'B9001');
-  for (const d of LEAD_PIN) fireEvent.click(screen.getByTestId(`jis-pin-${d}`));
-  fireEvent.click(screen.getByTestId('jis-pin-submit'));
-  fireEvent.click(await screen.findByTestId(`jis-break-reason-${reason}`));
-  await waitFor(() => expect(screen.queryByTestId('jis-override')).toBeNull());
+  for (const d of LEAD_PIN) fireEvent.click(screen.getByTestId(`approval-key-${d}`));
+  fireEvent.click(screen.getByTestId('approval-submit'));
+  fireEvent.click(await screen.findByTestId(`approval-reason-${reason}`));
+  await waitFor(() => expect(screen.queryByTestId('approval-layer')).toBeNull());
 }
 
 const currentSeq = () => screen.getByTestId('jis-current-seq').textContent;
@@ -32,10 +32,10 @@ describe('JIS breaks', () => {
     expect(skip.textContent).toBe('Skip position');
     expect(skip.querySelector('svg[data-icon="skip"]')).toBeTruthy();
     fireEvent.click(skip);
-    expect(screen.getByTestId('jis-override').getAttribute('data-purpose')).toBe('skip');
-    expect(screen.getByRole('dialog').textContent).toContain('Skip position 1 (break)');
+    expect(screen.getByTestId('approval-layer').getAttribute('data-kind')).toBe('jis-skip');
+    expect(screen.getByTestId('approval-what').textContent).toBe('JIS break: skip position 1');
     await scan(rig, 'B1001'); // an operator may not approve
-    expect(screen.getByTestId('jis-override-error').textContent).toContain('Only a shift lead');
+    expect(screen.getByTestId('approval-error').textContent).toContain('Only a shift lead');
     await approve(rig, 'quality-hold');
 
     const breaks = (await journalEvents(rig)).filter((e) => e.type === 'SequenceBreak');
@@ -56,7 +56,7 @@ describe('JIS breaks', () => {
   it('pull ahead: a later position is built next; the ones passed over come back afterwards', async () => {
     const rig = await setup();
     fireEvent.click(screen.getByTestId('jis-pull-3'));
-    expect(screen.getByRole('dialog').textContent).toContain('Pull position 3 ahead (break)');
+    expect(screen.getByTestId('approval-what').textContent).toBe('JIS break: pull position 3 ahead');
     await approve(rig, 'customer-resequenced');
     expect(currentSeq()).toBe('3');
     expect(screen.getByTestId('jis-verdict').textContent).toContain('Position 3 pulled ahead (break), approved by Petra Schmidt');
@@ -78,8 +78,8 @@ describe('JIS breaks', () => {
     fireEvent.click(screen.getByTestId('jis-mismatch-ack'));
     await waitFor(() => expect((screen.getByTestId('jis-skip') as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByTestId('jis-skip'));
-    fireEvent.click(screen.getByTestId('jis-override-cancel'));
-    expect(screen.queryByTestId('jis-override')).toBeNull();
+    fireEvent.click(screen.getByTestId('approval-cancel'));
+    expect(screen.queryByTestId('approval-layer')).toBeNull();
     expect(await typesOf(rig)).toEqual(['SequenceMismatch', 'SequenceMismatchAcknowledged']);
   });
 

@@ -75,15 +75,21 @@ describe('JIS pearl chain', () => {
   it('a shift lead overrides with badge, PIN and reason; the approver is recorded and shown', async () => {
     const { rig } = await setup();
     await scan(rig, PART[2]);
+    const built = screen.getByTestId('jis-mismatch-scanned').textContent;
+    const expected = screen.getByTestId('jis-mismatch-expected').textContent;
     fireEvent.click(screen.getByTestId('jis-override-start'));
-    expect(screen.getByTestId('jis-override-badge')).toBeTruthy();
+    expect(screen.getByTestId('approval-badge')).toBeTruthy();
+    // The request says what is approved: the part built instead of the one the call-off asks for.
+    expect(screen.getByTestId('approval-what').textContent).toBe(`JIS override: built ${built} instead of ${expected} (position 1)`);
+    // Each part number is kept whole on the line (styled nowrap), never split at one of its hyphens.
+    expect([...screen.getByTestId('approval-what').querySelectorAll('.approval-code')].map((e) => e.textContent)).toEqual([built, expected]);
     await scan(rig, 'B1001'); // an operator may not approve
-    expect(screen.getByTestId('jis-override-error').textContent).toContain('Only a shift lead');
+    expect(screen.getByTestId('approval-error').textContent).toContain('Only a shift lead');
     await scan(rig, 'B9001');
-    for (const d of LEAD_PIN) fireEvent.click(screen.getByTestId(`jis-pin-${d}`));
-    fireEvent.click(screen.getByTestId('jis-pin-submit'));
-    fireEvent.click(await screen.findByTestId('jis-reason-customer-approved'));
-    await waitFor(() => expect(screen.queryByTestId('jis-override')).toBeNull());
+    for (const d of LEAD_PIN) fireEvent.click(screen.getByTestId(`approval-key-${d}`));
+    fireEvent.click(screen.getByTestId('approval-submit'));
+    fireEvent.click(await screen.findByTestId('approval-reason-customer-approved'));
+    await waitFor(() => expect(screen.queryByTestId('approval-layer')).toBeNull());
     expect(screen.queryByTestId('jis-mismatch')).toBeNull();
     expect(currentSeq()).toBe('2');
     const events = await journalEvents(rig);
@@ -101,10 +107,10 @@ describe('JIS pearl chain', () => {
     await scan(rig, PART[2]);
     fireEvent.click(screen.getByTestId('jis-override-start'));
     await scan(rig, 'B9001');
-    for (const d of '9999') fireEvent.click(screen.getByTestId(`jis-pin-${d}`));
-    fireEvent.click(screen.getByTestId('jis-pin-submit'));
-    await waitFor(() => expect(screen.getByTestId('jis-override-error').textContent).toContain('Wrong PIN'));
-    expect(screen.queryByTestId('jis-reason-customer-approved')).toBeNull();
+    for (const d of '9999') fireEvent.click(screen.getByTestId(`approval-key-${d}`));
+    fireEvent.click(screen.getByTestId('approval-submit'));
+    await waitFor(() => expect(screen.getByTestId('approval-wrong').textContent).toContain('Wrong PIN'));
+    expect(screen.queryByTestId('approval-reason-customer-approved')).toBeNull();
     expect(await typesOf(rig)).toEqual(['SequenceMismatch']);
   });
 

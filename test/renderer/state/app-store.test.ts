@@ -57,34 +57,36 @@ describe('app store (no React)', () => {
     const deps = (terminalId: string) => ({ pinLockout: createPinLockout(storage, terminalId), clock });
     const first = await make({ deps: deps('T-LOCK') });
     await first.store.getState().handleScan({ raw: 'B9001' });
-    expect(first.store.getState().login.step).toBe('pin');
+    expect(first.store.getState().approvalFlow).toMatchObject({ step: 'awaiting-pin', request: { what: { kind: 'login' } } });
     for (let i = 0; i < 3; i++) {
-      for (const d of '999999') first.store.getState().pressPinDigit(d);
-      await first.store.getState().submitPin();
+      for (const d of '999999') first.store.getState().approvalDigit(d);
+      await first.store.getState().approvalSubmit();
     }
-    expect(first.store.getState().login).toMatchObject({ step: 'pin', attemptsLeft: 2, wrong: true });
+    expect(first.store.getState().approvalFlow).toMatchObject({ step: 'awaiting-pin', attemptsLeft: 2, wrong: true });
     first.close();
 
     // A reload: a new store over the same terminal's storage still counts the three wrong PINs.
     const r = await make({ terminalId: first.terminalId, deps: deps('T-LOCK') });
     const { getState } = r.store;
     await getState().handleScan({ raw: 'B9001' });
-    expect(getState().login).toMatchObject({ step: 'pin', attemptsLeft: 2 });
+    expect(getState().approvalFlow).toMatchObject({ step: 'awaiting-pin', attemptsLeft: 2 });
     for (let i = 0; i < 2; i++) {
-      for (const d of '999999') getState().pressPinDigit(d);
-      await getState().submitPin();
+      for (const d of '999999') getState().approvalDigit(d);
+      await getState().approvalSubmit();
     }
+    expect(getState().approvalFlow.step).toBe('idle');
     expect(getState().login).toEqual({ step: 'badge', notice: { kind: 'pin-locked', minutes: 15 } });
     expect(getState().feedback).toMatchObject({ tone: 'nok', key: 'security.pinLocked', params: { minutes: 15 } });
     await getState().handleScan({ raw: 'B9001' });
+    expect(getState().approvalFlow.step).toBe('idle');
     expect(getState().login).toEqual({ step: 'badge', notice: { kind: 'pin-locked', minutes: 15 } });
     expect(await r.journal.head()).toBe(0);
 
     clock.advance(15 * 60_000);
     await getState().handleScan({ raw: 'B9001' });
-    expect(getState().login).toMatchObject({ step: 'pin', attemptsLeft: 5 });
-    for (const d of LEAD_PIN) getState().pressPinDigit(d);
-    await getState().submitPin();
+    expect(getState().approvalFlow).toMatchObject({ step: 'awaiting-pin', attemptsLeft: 5 });
+    for (const d of LEAD_PIN) getState().approvalDigit(d);
+    await getState().approvalSubmit();
     expect(getState().terminal.operator?.id).toBe('op-petra');
     expect((await r.journal.eventsAfter(0, 1))[0]?.payload).toEqual({ badge: 'B9001', role: 'shift-lead', method: 'badge+pin' });
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Operator } from '../../../shared/master-data';
 import { initialTerminalState } from '../../../shared/terminal-state';
 import { backoffDelay } from '../../../renderer/lib/backoff';
-import { decideBadge, pinBackspace, pinDigit, pinRejected, startPin, type LoginState } from '../../../renderer/state/login-logic';
+import { decideBadge } from '../../../renderer/state/login-logic';
 import { orderViews } from '../../../renderer/state/selectors';
 import { resolveLanguage } from '../../../renderer/i18n';
 
@@ -22,33 +22,6 @@ describe('decideBadge', () => {
     expect(d.kind).toBe(kind);
     if (d.kind !== 'unknown') expect(d.operator.id).toBe(id);
     else expect(d.scan).toBe(scan.replace(/[\r\n]+$/, ''));
-  });
-});
-
-describe('PIN pad transitions', () => {
-  const pin = (): LoginState => startPin({ ...petra, pinHash: petra.pinHash! });
-
-  it('collects digits, backspaces, ignores non-digits', () => {
-    let s = pin();
-    for (const d of ['1', '2', 'x', '3']) s = pinDigit(s, d);
-    s = pinBackspace(s);
-    expect(s.step === 'pin' && s.digits).toBe('12');
-  });
-
-  it('a wrong PIN shows the attempts the lockout leaves; a lockout returns to the badge scan', () => {
-    let s = pin();
-    expect(s).toMatchObject({ step: 'pin', attemptsLeft: 5 });
-    s = pinRejected(s, { attemptsLeft: 4, lockedMinutes: null });
-    expect(s).toMatchObject({ step: 'pin', attemptsLeft: 4, wrong: true, digits: '' });
-    s = pinRejected(s, { attemptsLeft: 0, lockedMinutes: 15 });
-    expect(s).toEqual({ step: 'badge', notice: { kind: 'pin-locked', minutes: 15 } });
-    expect(startPin({ ...petra, pinHash: petra.pinHash! }, 2)).toMatchObject({ attemptsLeft: 2 });
-  });
-
-  it('leaves a badge state alone', () => {
-    const s: LoginState = { step: 'badge' };
-    expect(pinDigit(s, '1')).toBe(s);
-    expect(pinRejected(s, { attemptsLeft: 1, lockedMinutes: null })).toBe(s);
   });
 });
 

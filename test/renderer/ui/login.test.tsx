@@ -82,13 +82,13 @@ describe('PIN pad', () => {
       },
     });
     await serialScan(rig, 'B9001');
-    const pad = await screen.findByTestId('pin-pad');
+    const pad = await screen.findByTestId('approval-layer');
     expect(pad.textContent).toContain('Enter your PIN, Petra Schmidt');
-    for (const d of LEAD_PIN) fireEvent.click(screen.getByTestId(`pin-key-${d}`));
-    expect(screen.getByTestId('pin-dots').textContent).toBe('●'.repeat(LEAD_PIN.length));
-    fireEvent.click(screen.getByTestId('pin-submit'));
-    expect(await screen.findByTestId('pin-busy')).toBeTruthy();
-    expect((screen.getByTestId('pin-key-1') as HTMLButtonElement).disabled).toBe(true);
+    for (const d of LEAD_PIN) fireEvent.click(screen.getByTestId(`approval-key-${d}`));
+    expect(screen.getByTestId('approval-dots').textContent).toBe('●'.repeat(LEAD_PIN.length));
+    fireEvent.click(screen.getByTestId('approval-submit'));
+    expect(await screen.findByTestId('approval-busy')).toBeTruthy();
+    expect((screen.getByTestId('approval-key-1') as HTMLButtonElement).disabled).toBe(true);
     await act(async () => release());
     await waitFor(() => expect(screen.getByTestId('operator-name').textContent).toBe('Petra Schmidt'));
     expect((await rig.journal.eventsAfter(0, 1))[0]?.payload).toMatchObject({ method: 'badge+pin' });
@@ -97,22 +97,22 @@ describe('PIN pad', () => {
   it('a wrong PIN says so and counts down; the fifth locks the badge and goes back to the badge scan', async () => {
     const { rig } = await setup();
     await serialScan(rig, 'B9001');
-    await screen.findByTestId('pin-pad');
+    await screen.findByTestId('approval-layer');
     const wrong = async () => {
-      for (const d of '000000') fireEvent.click(screen.getByTestId(`pin-key-${d}`));
-      fireEvent.click(screen.getByTestId('pin-submit'));
+      for (const d of '000000') fireEvent.click(screen.getByTestId(`approval-key-${d}`));
+      fireEvent.click(screen.getByTestId('approval-submit'));
     };
-    expect(screen.getByTestId('pin-attempts').textContent).toBe('5 attempts left');
+    expect(screen.getByTestId('approval-attempts').textContent).toBe('5 attempts left');
     await wrong();
-    expect(await screen.findByTestId('pin-wrong')).toBeTruthy();
-    expect(screen.getByTestId('pin-attempts').textContent).toBe('4 attempts left');
+    expect(await screen.findByTestId('approval-wrong')).toBeTruthy();
+    expect(screen.getByTestId('approval-attempts').textContent).toBe('4 attempts left');
     for (const left of ['3 attempts left', '2 attempts left', '1 attempt left']) {
       await wrong();
-      await waitFor(() => expect(screen.getByTestId('pin-attempts').textContent).toBe(left));
+      await waitFor(() => expect(screen.getByTestId('approval-attempts').textContent).toBe(left));
     }
     await wrong();
     await waitFor(() => expect(screen.getByTestId('login-notice').textContent).toContain('5 wrong PINs: this badge is locked on this terminal for 15 min.'));
-    expect(screen.queryByTestId('pin-pad')).toBeNull();
+    expect(screen.queryByTestId('approval-layer')).toBeNull();
     expect(await rig.journal.head()).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { change } from '../support/fixtures';
 import type { AppRig } from '../support/app-rig';
-import { acknowledge, clickForVerdict, journal, startRunning, typePad, workflowSetup } from './workflow-rig';
+import { clickForVerdict, journal, startRunning, typePad, workflowSetup } from './workflow-rig';
 
 /**
  * Workflow settings come from the line's master data (issue 8): a pull that
@@ -18,11 +18,15 @@ async function pullLine(rig: AppRig, settings: Record<string, unknown>, extra: R
   });
 }
 
-async function scrap(rig: AppRig, quantity: string) {
+function enterScrap(quantity: string) {
   fireEvent.click(screen.getByTestId('wf-scrap-open'));
   fireEvent.click(screen.getByTestId('scrap-reason-dim'));
   fireEvent.click(screen.getByTestId('scrap-pad-backspace'));
   typePad('scrap-pad', quantity);
+}
+
+async function scrap(rig: AppRig, quantity: string) {
+  enterScrap(quantity);
   return clickForVerdict(rig, 'scrap-pad-submit');
 }
 
@@ -39,9 +43,10 @@ describe('line settings from master data', () => {
 
     // Plant IT tightens the line while the order is open: the next booking follows.
     await pullLine(rig, { scrapApprovalThreshold: 5 });
-    expect(await scrap(rig, '6')).toEqual({ tone: 'nok', text: "Scrapping 6 parts needs a shift lead's confirmation." });
-    acknowledge();
-    expect(screen.getByTestId('wf-approval').getAttribute('data-step')).toBe('badge');
+    enterScrap('6');
+    fireEvent.click(screen.getByTestId('scrap-pad-submit'));
+    expect((await screen.findByTestId('approval-layer')).getAttribute('data-step')).toBe('awaiting-badge');
+    expect(screen.getByTestId('approval-what').textContent).toBe('Scrap 6 parts · Reason: Out of tolerance');
     expect((await journal(rig)).filter((e) => e.type === 'ScrapBooked').map((e) => e.payload.quantity)).toEqual([12]);
   });
 

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LEAD_PIN } from '../support/fixtures';
 import { acknowledge, clickForVerdict, FOREIGN, HOUSING, journal, PART, scan, SCREW, startRunning, typePad, workflowSetup } from './workflow-rig';
@@ -88,18 +88,18 @@ describe('order detail', () => {
     await startRunning(rig);
     fireEvent.click(screen.getByTestId('wf-handover'));
     act(() => rig.bridge.emit('scanner:scan', { raw: 'B9001', source: 'serial', receivedAt: new Date().toISOString() }));
-    await waitFor(() => expect(screen.getByTestId('wf-approval').getAttribute('data-step')).toBe('pin'));
-    expect(within(screen.getByTestId('wf-approval')).getByRole('heading').textContent).toBe('Handover to Petra Schmidt');
+    await waitFor(() => expect(screen.getByTestId('approval-layer').getAttribute('data-step')).toBe('awaiting-pin'));
+    expect(screen.getByTestId('approval-what').textContent).toBe('Order PO-3001 handed over to Petra Schmidt');
 
-    typePad('approval-pad', '9999');
-    fireEvent.click(screen.getByTestId('approval-pad-submit'));
-    await screen.findByTestId('wf-approval-wrong');
+    typePad('approval', '9999');
+    fireEvent.click(screen.getByTestId('approval-submit'));
+    await screen.findByTestId('approval-wrong');
     expect((await journal(rig)).some((e) => e.type === 'OrderHandedOver')).toBe(false);
     expect(rig.store.getState().terminal.operator?.id).toBe('op-anna');
 
-    typePad('approval-pad', LEAD_PIN);
-    expect((await clickForVerdict(rig, 'approval-pad-submit')).text).toBe('Order handed over to Petra Schmidt');
-    expect(screen.queryByTestId('wf-approval')).toBeNull();
+    typePad('approval', LEAD_PIN);
+    expect((await clickForVerdict(rig, 'approval-submit')).text).toBe('Order handed over to Petra Schmidt');
+    expect(screen.queryByTestId('approval-layer')).toBeNull();
     expect(rig.store.getState().terminal.operator?.id).toBe('op-petra');
     expect(screen.getByTestId('order-detail').getAttribute('data-status')).toBe('started');
     const events = await journal(rig);

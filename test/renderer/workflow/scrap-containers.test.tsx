@@ -65,30 +65,49 @@ describe('scrap booking', () => {
     fireEvent.click(screen.getByTestId('scrap-reason-dim'));
     fireEvent.click(screen.getByTestId('scrap-pad-backspace'));
     typePad('scrap-pad', '12');
-    const v = await clickForVerdict(rig, 'scrap-pad-submit');
-    expect(v).toEqual({ tone: 'nok', text: "Scrapping 12 parts needs a shift lead's confirmation." });
-    acknowledge();
+    fireEvent.click(screen.getByTestId('scrap-pad-submit'));
+    // A request for approval, said in words and numbers: not a red NOK that must be acknowledged first.
+    const layer = await screen.findByTestId('approval-layer');
+    expect(layer.getAttribute('data-step')).toBe('awaiting-badge');
+    expect(screen.getByTestId('approval-what').textContent).toBe('Scrap 12 parts · Reason: Out of tolerance');
+    expect(screen.queryByTestId('wf-verdict')?.getAttribute('data-tone')).not.toBe('nok');
     expect((await journal(rig)).some((e) => e.type === 'ScrapBooked')).toBe(false);
-    expect(screen.getByTestId('wf-approval').getAttribute('data-step')).toBe('badge');
 
-    // An operator's badge cannot approve.
-    expect((await scan(rig, 'B1002')).text).toBe('Only a shift lead may confirm.');
-    acknowledge();
+    // An operator's badge cannot approve; the request stays open for the shift lead.
+    act(() => rig.bridge.emit('scanner:scan', { raw: 'B1002', source: 'serial', receivedAt: new Date().toISOString() }));
+    await waitFor(() => expect(screen.getByTestId('approval-error').textContent).toBe('Only a shift lead may approve this.'));
     act(() => rig.bridge.emit('scanner:scan', { raw: 'B9001', source: 'serial', receivedAt: new Date().toISOString() }));
-    await waitFor(() => expect(screen.getByTestId('wf-approval').getAttribute('data-step')).toBe('pin'));
+    await waitFor(() => expect(screen.getByTestId('approval-layer').getAttribute('data-step')).toBe('awaiting-pin'));
 
-    typePad('approval-pad', '9999');
-    fireEvent.click(screen.getByTestId('approval-pad-submit'));
-    await screen.findByTestId('wf-approval-wrong');
+    typePad('approval', '9999');
+    fireEvent.click(screen.getByTestId('approval-submit'));
+    await screen.findByTestId('approval-wrong');
     expect((await journal(rig)).some((e) => e.type === 'ScrapBooked')).toBe(false);
 
-    typePad('approval-pad', LEAD_PIN);
-    expect((await clickForVerdict(rig, 'approval-pad-submit')).text).toBe('12 parts scrapped');
-    expect(screen.queryByTestId('wf-approval')).toBeNull();
+    typePad('approval', LEAD_PIN);
+    expect((await clickForVerdict(rig, 'approval-submit')).text).toBe('12 parts scrapped');
+    expect(screen.queryByTestId('approval-layer')).toBeNull();
     const events = await journal(rig);
     const approved = events.find((e) => e.type === 'ScrapApproved');
     expect(approved?.payload).toMatchObject({ reasonId: 'sr-3', quantity: 12, approvedBy: 'op-petra' });
     expect(events.find((e) => e.type === 'ScrapBooked')?.payload).toMatchObject({ quantity: 12, reasonId: 'sr-3' });
+  });
+
+  it('cancelling the approval books nothing and leaves the scrap panel as it was', async () => {
+    const { rig } = await workflowSetup();
+    await startRunning(rig);
+    fireEvent.click(screen.getByTestId('wf-scrap-open'));
+    fireEvent.click(screen.getByTestId('scrap-reason-dim'));
+    fireEvent.click(screen.getByTestId('scrap-pad-backspace'));
+    typePad('scrap-pad', '12');
+    fireEvent.click(screen.getByTestId('scrap-pad-submit'));
+    await screen.findByTestId('approval-layer');
+    fireEvent.click(screen.getByTestId('approval-cancel'));
+    await waitFor(() => expect(screen.queryByTestId('approval-layer')).toBeNull());
+    expect(screen.getByTestId('wf-scrap-panel')).toBeTruthy();
+    expect((await journal(rig)).some((e) => e.type === 'ScrapBooked' || e.type === 'ScrapApproved')).toBe(false);
+    // Scans go to the order screen again: the open scrap panel takes the part.
+    expect((await scan(rig, PART('SN9'))).text).toBe('Part SN9 selected for scrap');
   });
 });
 
