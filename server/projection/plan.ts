@@ -1,5 +1,4 @@
 import { EVENT_PAYLOADS, SCHEMA_VERSION, isKnownEventType, type EventEnvelope, type EventType, type PayloadOf } from '../../shared/events';
-import type { ContainersTable } from '../db/projection-schema';
 import { CORRECTION_HANDLERS } from './plan-corrections';
 import { emptyPlan, flag, key, orderDelta, setStatus, utc, type BatchUse, type Handler, type ProjectionContext, type ProjectionPlan } from './plan-parts';
 
