@@ -76,6 +76,8 @@ async function restart(terminalId: string, bridge: FakeBridge, language: Languag
   const b = await boot({ bridge, timers: new ManualTimers(), clock: fixedClock() });
   booted.push({ b, bridge });
   await b.printJobsResumed;
+  // The host answers (as host-wiring reports in the app): the printer line shows what it said, not "unknown".
+  b.store.getState().setHostLink('connected');
   const i18n = await createI18n(language);
   render(
     <I18nextProvider i18n={i18n}>

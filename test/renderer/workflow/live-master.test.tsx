@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../../shared/sync-protocol';
 import { realTimers } from '../../../renderer/bridge/types';
@@ -78,7 +78,8 @@ describe('live master data on the open order', () => {
       expect(el).not.toBeNull();
       return el as HTMLElement;
     });
-    expect(cell.textContent).toBe('⛔ H7 · blocked');
+    expect(cell.textContent).toBe('H7 · blocked');
+    expect(cell.querySelector('svg[data-icon="nok"]')).not.toBeNull();
     expect(screen.getByTestId('wf-blocked-banner').textContent).toContain('Batch H7 (HSG-1) has been blocked: Crack found');
 
     const stopped = await clickForVerdict(rig, 'wf-plus-one');
@@ -92,12 +93,13 @@ describe('live master data on the open order', () => {
 
     // The shift lead keeps it: reason, badge, PIN; the approval says what is approved.
     fireEvent.click(screen.getByTestId('wf-blocked-override-sorted-ok'));
-    const dialog = await screen.findByTestId('wf-approval');
-    expect(within(dialog).getByRole('heading').textContent).toBe('Keep blocked batch H7?');
+    const layer = await screen.findByTestId('approval-layer');
+    expect(layer.getAttribute('data-step')).toBe('awaiting-badge');
+    expect(screen.getByTestId('approval-what').textContent).toBe('Keep using blocked batch H7 · Reason: Sorted, parts OK');
     act(() => rig.bridge.emit('scanner:scan', { raw: 'B9001', source: 'serial', receivedAt: new Date().toISOString() }));
-    await waitFor(() => expect(screen.getByTestId('wf-approval').getAttribute('data-step')).toBe('pin'));
-    typePad('approval-pad', LEAD_PIN);
-    expect((await clickForVerdict(rig, 'approval-pad-submit')).text).toBe('Blocked batch H7 kept: approved by the shift lead');
+    await waitFor(() => expect(screen.getByTestId('approval-layer').getAttribute('data-step')).toBe('awaiting-pin'));
+    typePad('approval', LEAD_PIN);
+    expect((await clickForVerdict(rig, 'approval-submit')).text).toBe('Blocked batch H7 kept: approved by the shift lead');
     expect(screen.getByTestId('wf-blocked-kept').textContent).toContain('H7');
     expect((await clickForVerdict(rig, 'wf-plus-one')).tone).toBe('ok');
 
@@ -138,12 +140,13 @@ describe('corrections on the order screen', () => {
     fireEvent.click(screen.getByTestId('wf-correct-open'));
     typePad('numpad', '22');
     fireEvent.click(screen.getByTestId('numpad-submit'));
-    const dialog = await screen.findByTestId('wf-approval');
-    expect(within(dialog).getByRole('heading').textContent).toBe('Correct the good quantity from 29 to 22?');
+    const layer = await screen.findByTestId('approval-layer');
+    expect(layer.getAttribute('data-step')).toBe('awaiting-badge');
+    expect(screen.getByTestId('approval-what').textContent).toBe('Correct the good quantity: from 29 to 22 parts');
     act(() => rig.bridge.emit('scanner:scan', { raw: 'B9001', source: 'serial', receivedAt: new Date().toISOString() }));
-    await waitFor(() => expect(screen.getByTestId('wf-approval').getAttribute('data-step')).toBe('pin'));
-    typePad('approval-pad', LEAD_PIN);
-    expect((await clickForVerdict(rig, 'approval-pad-submit')).text).toBe('Good quantity corrected to 22 (-7)');
+    await waitFor(() => expect(screen.getByTestId('approval-layer').getAttribute('data-step')).toBe('awaiting-pin'));
+    typePad('approval', LEAD_PIN);
+    expect((await clickForVerdict(rig, 'approval-submit')).text).toBe('Good quantity corrected to 22 (-7)');
     expect(screen.getByTestId('wf-good').textContent).toBe('22 / 100');
     const corrected = (await journal(rig)).find((e) => e.type === 'GoodQuantityCorrected');
     // The 7 parts the typo packed come back out of the open container; the closed one keeps its 20.
