@@ -85,7 +85,8 @@ describe('live master data: a batch blocked while the order is open', () => {
 
     // The loaded batch turns red with icon and text, and the banner says what to do.
     await page.locator('[data-testid="batch-GH-200"] [data-blocked="true"]').waitFor({ timeout: LIVE });
-    expect(await page.getByTestId('batch-GH-200').textContent()).toContain('⛔ H-0001 · blocked');
+    expect(await page.getByTestId('batch-GH-200').textContent()).toContain('H-0001 · blocked');
+    expect(await page.getByTestId('batch-GH-200').locator('svg[data-icon="nok"]').count()).toBe(1);
     expect(await page.getByTestId('wf-blocked-banner').textContent()).toContain('Batch H-0001 (GH-200) has been blocked: Crack found');
     // The newly blocked batch is refused when scanned, still within the 10 s.
     stack.scan(`]C101${DEMO_HOUSING_GTIN}${GS}10H-BLOCK-7`);

@@ -65,7 +65,7 @@ describe('screen audit: every state fits and reads right at 1024×768, 1280×800
   };
   /** The approval's badge step is up; a verdict shown before it (the request explained) is acknowledged first. */
   const settleApproval = async () => {
-    const badgeStep = page.locator('[data-testid="wf-approval"][data-step="badge"]');
+    const badgeStep = page.locator('[data-testid="approval-layer"][data-step="awaiting-badge"]');
     await expect
       .poll(async () => {
         const ack = page.getByTestId('wf-ack');
@@ -99,12 +99,12 @@ describe('screen audit: every state fits and reads right at 1024×768, 1280×800
     await expect
       .poll(async () => {
         stack.scan(DEMO_BADGES.shiftLead);
-        return page.getByTestId('pin-pad').waitFor({ timeout: 2_000 }).then(() => true, () => false);
+        return page.locator('[data-testid="approval-layer"][data-step="awaiting-pin"]').waitFor({ timeout: 2_000 }).then(() => true, () => false);
       }, { timeout: T, interval: 50 })
       .toBe(true);
-    await pad('pin', '24');
+    await pad('approval', '24');
     await audit('pin');
-    await tap('pin-cancel');
+    await tap('approval-cancel');
 
     stack.scan(DEMO_BADGES.anna);
     await shown('order-screen');
@@ -155,9 +155,9 @@ describe('screen audit: every state fits and reads right at 1024×768, 1280×800
     await settleApproval();
     await audit('approval-badge');
     stack.scan(DEMO_BADGES.shiftLead);
-    await page.locator('[data-testid="wf-approval"][data-step="pin"]').waitFor({ timeout: T });
+    await page.locator('[data-testid="approval-layer"][data-step="awaiting-pin"]').waitFor({ timeout: T });
     await audit('approval-pin');
-    await tap('wf-approval-cancel');
+    await tap('approval-cancel');
     await tap('scrap-close');
 
     await tap('wf-complete');
@@ -192,16 +192,16 @@ describe('screen audit: every state fits and reads right at 1024×768, 1280×800
     await shown('jis-mismatch');
     await audit('jis-wrong-part');
     await tap('jis-override-start');
-    await shown('jis-override');
+    await page.locator('[data-testid="approval-layer"][data-step="awaiting-badge"]').waitFor({ timeout: T });
     await audit('jis-override-badge');
     stack.scan(DEMO_BADGES.shiftLead);
-    await shown('jis-pin-pad');
-    for (const d of DEMO_PIN) await tap(`jis-pin-${d}`);
-    await tap('jis-pin-submit');
-    await page.locator('[data-testid^="jis-reason-"]').first().waitFor({ timeout: T });
+    await page.locator('[data-testid="approval-layer"][data-step="awaiting-pin"]').waitFor({ timeout: T });
+    await pad('approval', DEMO_PIN);
+    await tap('approval-submit');
+    await page.locator('[data-testid^="approval-reason-"]').first().waitFor({ timeout: T });
     await audit('jis-override-reason');
-    await page.locator('[data-testid^="jis-reason-"]').first().click({ timeout: T });
-    await gone('jis-override');
+    await page.locator('[data-testid^="approval-reason-"]').first().click({ timeout: T });
+    await gone('approval-layer');
     await expect.poll(() => page.getByTestId('jis-current').getAttribute('data-seq'), { timeout: T }).toBe('3');
     // The done list names the part actually built under the override, and why.
     expect(await page.getByTestId('jis-pos-2-built').textContent()).toContain('5Q0-857-002');

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { ApprovalFlow, ApprovalSubject } from '../../state/approval/approval-flow';
 import { isWaiting } from '../../state/approval/approval-flow';
 import { showControlChars } from '../../scan/scan-text';
-import { BadgeScanIcon } from '../icons';
+import { BadgeScanIcon, Icon } from '../icons';
 import { useApp } from '../store-context';
 import { ApprovalIcon } from './ApprovalIcon';
 import './approval.css';
@@ -165,8 +165,8 @@ function StepControls({ flow }: { flow: Shown }) {
     <div className="approval-grid">
       {DIGITS.map(key)}
       <button type="button" className="btn btn-secondary approval-key approval-key-word" disabled={busy} onClick={backspace} data-testid="approval-backspace">
-        <span aria-hidden="true">⌫ </span>
-        {t('approval.backspace')}
+        <Icon name="backspace" />
+        <span className="approval-key-label">{t('approval.backspace')}</span>
       </button>
       {key('0')}
       <button
@@ -176,7 +176,7 @@ function StepControls({ flow }: { flow: Shown }) {
         onClick={() => void submit()}
         data-testid="approval-submit"
       >
-        <span aria-hidden="true">✔ </span>
+        <Icon name="ok" />
         {t('approval.confirm')}
       </button>
     </div>
