@@ -132,33 +132,25 @@ function OrderCard({ order, good, scrap, language, starting, disabled, onStart, 
   return (
     <li className={`order-card${order.active ? ' order-active' : ''}`} data-testid={`order-${order.number}`} data-status={order.displayStatus}>
       <div className="order-main">
-        <div className="order-number">{order.number}</div>
+        <dl className="order-id">
+          <dt className="order-number">{order.number}</dt>
+          <dd data-testid={`status-${order.number}`} aria-label={t('orders.status')}>
+            <Icon name={started ? 'start' : 'open'} />
+            {t(`orderStatus.${order.displayStatus}`)}
+            {order.active && ` · ${t('orders.active')}`}
+          </dd>
+          <dd className="order-due">{t('orders.dueOn', { date: formatDue(order.dueDate, language) })}</dd>
+        </dl>
         <dl className="order-facts">
           <div>
             <dt>{t('orders.material')}</dt>
             <dd>{order.materialLabel}</dd>
           </div>
           <div>
-            <dt>{t('orders.quantity')}</dt>
-            <dd>{order.quantity}</dd>
-          </div>
-          <div>
             <dt>{t('orders.progress')}</dt>
             <dd data-testid={`progress-${order.number}`} data-good={good}>
               {t('orders.progressValue', { good, quantity: order.quantity, scrap })}
               <progress className="order-progress" value={Math.min(good, order.quantity)} max={order.quantity} aria-hidden="true" />
-            </dd>
-          </div>
-          <div>
-            <dt>{t('orders.due')}</dt>
-            <dd>{formatDue(order.dueDate, language)}</dd>
-          </div>
-          <div>
-            <dt>{t('orders.status')}</dt>
-            <dd data-testid={`status-${order.number}`}>
-              <Icon name={started ? 'start' : 'open'} />
-              {t(`orderStatus.${order.displayStatus}`)}
-              {order.active && ` · ${t('orders.active')}`}
             </dd>
           </div>
         </dl>

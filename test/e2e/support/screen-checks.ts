@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 /**
  * What the screen audit checks on one rendered state, inside the page:
  * every control of the active layer lies in the viewport and is the element
- * a finger at its centre would hit, no text leaves its box or the viewport,
+ * a finger at its centre would hit, no text leaves its box or the viewport
+ * or lies under another element,
  * every visible character comes from a bundled font face that is loaded, no
  * text looks like a raw translation key or an i18next error, and axe-core
  * finds no contrast or accessible-name violation.
@@ -112,6 +113,17 @@ function inspect(family: string): Problem[] {
       }
       if (r.left < -1 || r.right > vw + 1 || r.bottom > vh + 1 || r.top < -1) {
         problems.push({ check: 'overflow', what: `"${text.trim().slice(0, 40)}" outside the viewport` });
+        break;
+      }
+    }
+    // Text drawn under a neighbour (a button laid over a date) is as unreadable as text cut off: probe both ends of each line.
+    for (const r of rects) {
+      const y = r.top + r.height / 2;
+      const covering = [r.left + 2, r.right - 2]
+        .map((x) => (x >= 0 && x < vw && y >= 0 && y < vh ? document.elementFromPoint(x, y) : null))
+        .find((hit) => hit && !(hit === parent || parent.contains(hit) || hit.contains(parent)));
+      if (covering) {
+        problems.push({ check: 'covered', what: `"${text.trim().slice(0, 40)}" in ${describe(parent)} is drawn under ${describe(covering)}` });
         break;
       }
     }
