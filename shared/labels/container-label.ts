@@ -78,9 +78,10 @@ function common(f: ContainerLabelFacts): Result<Common> {
   const net = kg(part.unitWeightKg * f.container.quantity);
   return ok({
     customer,
-    receiver: customer.shipTo.address ? `${customer.shipTo.name}, ${customer.shipTo.address}`.slice(0, 60) : customer.shipTo.name,
+    receiver: customer.shipTo.address ? `${customer.shipTo.name}, ${customer.shipTo.address}` : customer.shipTo.name,
     unloadingPoint: customer.shipTo.unloadingPoint,
-    supplier: `${plant.name}, ${plant.address}`.slice(0, 60),
+    // Never cut: the template fits a long name and address into its cell or refuses it, naming it.
+    supplier: `${plant.name}, ${plant.address}`,
     netWeightKg: net,
     grossWeightKg: kg(net + part.containerTareKg),
     customerPartNumber: part.customerPartNumber,

@@ -12,6 +12,8 @@ export const LABEL_ERROR_CODES = [
   'label-template-unknown',
   /** A master-data template row could not be read as a layout. */
   'label-template-invalid',
+  /** A text is longer than its cell holds even at the smallest readable height: the message names the text. */
+  'label-text-too-long',
   /** Master data a goods receipt needs (customer part, unloading point, weights, plant address) is missing: the message names the field. */
   'label-master-data-missing',
   'sscc-range-exhausted',

@@ -25,6 +25,10 @@ export const TextElement = z.object({
   /** Character height in dots (ZPL scalable font 0). */
   height: z.number().int().min(10).max(32000),
   value: Value,
+  /** The cell's width in dots: a longer value wraps and shrinks to fit it (see text-fit.ts), never crosses it. */
+  maxWidth: Size.optional(),
+  /** The cell's height in dots (default: one line of `height`); a wrapped text uses as many lines as fit in it. */
+  maxHeight: Size.optional(),
 });
 
 export const BoxElement = z.object({ type: z.literal('box'), x: Dots, y: Dots, width: Size, height: Size, thickness: Size });

@@ -4,6 +4,7 @@ import { ok, type Result } from '../errors';
 import { labelFail } from './errors';
 import { LabelModel, isSymbol, type LabelElement, type SymbolElement } from './model';
 import { symbolContent } from './symbol-content';
+import { fitText, textTooLong } from './text-fit';
 
 /**
  * The screen's picture of a label: an SVG in printer dots, computed from the
@@ -33,11 +34,20 @@ export function renderSvg(input: LabelModel): Result<string> {
 
 function elementSvg(e: LabelElement): Result<string> {
   switch (e.type) {
-    case 'text':
+    case 'text': {
+      // The same lines at the same height as the ZPL (text-fit.ts decides both).
+      const fitted = fitText(e.value, e.height, e.maxWidth, e.maxHeight);
+      if (!fitted) return labelFail('label-text-too-long', textTooLong(e.value, e.maxWidth ?? 0, e.maxHeight));
       // ^FO is the top-left of the field; a baseline at 80 % of the cell matches font 0 closely enough.
       return ok(
-        `<text x="${e.x}" y="${e.y + Math.round(e.height * 0.8)}" font-family="Helvetica, Arial, sans-serif" font-size="${e.height}" fill="#000">${xmlText(e.value)}</text>`,
+        fitted.lines
+          .map(
+            (line, i) =>
+              `<text x="${e.x}" y="${e.y + i * fitted.height + Math.round(fitted.height * 0.8)}" font-family="Helvetica, Arial, sans-serif" font-size="${fitted.height}" fill="#000">${xmlText(line)}</text>`,
+          )
+          .join(''),
       );
+    }
     case 'box': {
       // ^GB draws its border inside width × height.
       const t = Math.min(e.thickness, e.width / 2, e.height / 2);

@@ -4,6 +4,7 @@ import { labelFail } from './errors';
 import { LabelModel, isSymbol, type LabelElement, type SymbolElement } from './model';
 import { symbolContent } from './symbol-content';
 import { fieldHex, hexByte, HEX_INDICATOR } from './zpl-escape';
+import { fitText, textTooLong } from './text-fit';
 
 /**
  * The ZPL II compiler (command syntax from the ZPL II Programming Guide).
@@ -66,8 +67,17 @@ export function compileZpl(input: LabelModel, options: CompileOptions = {}): Res
 function compileElement(e: LabelElement): Result<string> {
   const at = `^FO${e.x},${e.y}`;
   switch (e.type) {
-    case 'text':
-      return ok(`${at}^A0N,${e.height},${e.height}${FH}^FD${fieldHex(e.value)}^FS`);
+    case 'text': {
+      if (e.maxWidth === undefined) return ok(`${at}^A0N,${e.height},${e.height}${FH}^FD${fieldHex(e.value)}^FS`);
+      const fitted = fitText(e.value, e.height, e.maxWidth, e.maxHeight);
+      if (!fitted) return labelFail('label-text-too-long', textTooLong(e.value, e.maxWidth, e.maxHeight));
+      // One field per line, each in a one-line ^FB of the cell's width: the printer clips at the rule whatever its font measures.
+      return ok(
+        fitted.lines
+          .map((line, i) => `^FO${e.x},${e.y + i * fitted.height}^A0N,${fitted.height},${fitted.height}^FB${e.maxWidth},1,0,L,0${FH}^FD${fieldHex(line)}^FS`)
+          .join('\n'),
+      );
+    }
     case 'box':
       return ok(`${at}^GB${e.width},${e.height},${e.thickness}^FS`);
     case 'line':

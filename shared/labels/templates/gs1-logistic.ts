@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { hasValidGs1CheckDigit } from '../../barcode/check-digits';
 import { isValidSscc } from '../sscc';
-import { caption, defineTemplate, gs1Date, hline, box, isoDate, text } from './types';
+import { caption, cellText, defineTemplate, gs1Date, hline, box, isoDate, text } from './types';
 
 /**
  * GS1 Logistic Label (GS1 Logistic Label Guideline; GS1 General Specifications
@@ -53,11 +53,11 @@ export const gs1Logistic = defineTemplate({
     dpi: 203,
     elements: [
       box(0, 0, 840, 1184, 3),
-      caption(16, 10, 'FROM'), text(16, 34, '{{shipFrom}}', 28), caption(16, 80, 'TO'), text(16, 104, '{{shipTo}}', 28),
+      caption(16, 10, 'FROM'), cellText(16, 34, '{{shipFrom}}', 28, 808, 44), caption(16, 80, 'TO'), cellText(16, 104, '{{shipTo}}', 28, 808, 60),
       hline(0, 160, 840),
       caption(16, 170, 'SSCC'), text(16, 194, '{{sscc}}', 44),
       caption(16, 256, 'CONTENT'), text(16, 280, '{{contentGtin}}', 32), caption(440, 256, 'COUNT'), text(440, 280, '{{count}}', 32),
-      caption(16, 330, 'BATCH'), text(16, 354, '{{batch}}', 32),
+      caption(16, 330, 'BATCH'), cellText(16, 354, '{{batch}}', 32, 808),
       hline(0, 420, 840),
       // Two symbols, fixed-length AIs first, so each fits the label with its quiet zones.
       { type: 'gs1-128', x: 60, y: 432, height: 110, moduleWidth: 2, elements: [{ ai: '02', value: '{{contentGtin}}' }, { ai: '37', value: '{{count}}' }] },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caption, code128, defineTemplate, hline, box, text, vline } from './types';
+import { caption, cellText, code128, defineTemplate, hline, box, text, vline } from './types';
 
 /**
  * JIS rack label: the rack that carries one slice of the customer's
@@ -69,8 +69,8 @@ export const jisRack = defineTemplate({
       caption(12, 8, 'RACK'), text(12, 30, '{{rack}}', 60), code128(40, 100, '{{rack}}', 80, 3),
       caption(620, 8, 'SEQUENCE'), text(620, 30, '{{range}}', 48), caption(620, 90, 'POSITIONS'), text(620, 112, '{{count}}', 36),
       hline(0, 200, 1200),
-      caption(12, 208, 'CUSTOMER'), text(12, 230, '{{customer}}', 28), caption(620, 208, 'UNLOADING POINT / CALL-OFF'), text(620, 230, '{{unloadingPoint}}  {{callOff}}', 28),
-      caption(12, 270, 'PART'), text(12, 292, '{{partNumber}}', 32),
+      caption(12, 208, 'CUSTOMER'), cellText(12, 230, '{{customer}}', 28, 596, 38), caption(620, 208, 'UNLOADING POINT / CALL-OFF'), cellText(620, 230, '{{unloadingPoint}}  {{callOff}}', 28, 572, 38),
+      caption(12, 270, 'PART'), cellText(12, 292, '{{partNumber}}', 32, 1176),
       hline(0, 336, 1200), vline(760, 336, 464),
       ...Array.from({ length: MAX_POSITIONS }, (_, i) => text(i < 12 ? 12 : 390, 346 + (i % 12) * 37, `{{${slot(i)}}}`, 26)),
       { type: 'pdf417', x: 780, y: 350, moduleWidth: 2, rowHeight: 6, securityLevel: 3, columns: 6, value: '{{rackContent}}' },

@@ -22,6 +22,8 @@ export const defineTemplate = <S extends z.ZodType>(def: TemplateDef<S>): Templa
 /** Layout helpers, all in 203-dpi dots. */
 export const caption = (x: number, y: number, value: string): LabelElement => ({ type: 'text', x, y, height: 18, value });
 export const text = (x: number, y: number, value: string, height = 32): LabelElement => ({ type: 'text', x, y, height, value });
+/** A text confined to its cell of `maxWidth` × `maxHeight` dots: it shrinks and wraps rather than cross the cell's rules. */
+export const cellText = (x: number, y: number, value: string, height: number, maxWidth: number, maxHeight = height): LabelElement => ({ type: 'text', x, y, height, value, maxWidth, maxHeight });
 export const box = (x: number, y: number, width: number, height: number, thickness = 2): LabelElement => ({ type: 'box', x, y, width, height, thickness });
 export const hline = (x: number, y: number, length: number, thickness = 2): LabelElement => ({ type: 'line', x, y, length, thickness, direction: 'horizontal' });
 export const vline = (x: number, y: number, length: number, thickness = 2): LabelElement => ({ type: 'line', x, y, length, thickness, direction: 'vertical' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CODE39_CHARACTERS } from '../symbol-content';
-import { caption, code39, defineTemplate, hline, box, text, vline } from './types';
+import { caption, cellText, code39, defineTemplate, hline, box, text, vline } from './types';
 
 /**
  * VDA 4902 "Warenanhänger" (barcode-capable goods tag), version 4, in the
@@ -23,11 +23,11 @@ const Code39Value = (max: number) => z.string().trim().max(max).regex(CODE39_CHA
 const Id = Code39Value(20).min(1);
 
 export const Vda4902Data = z.object({
-  receiver: z.string().min(1).max(60).describe('Warenempfänger (1)'),
+  receiver: z.string().min(1).max(100).describe('Warenempfänger (1)'),
   unloadingPoint: z.string().max(20).default('').describe('Abladestelle / Lagerort (2)'),
   // Empty until the container is on a shipment: the production order is not a delivery note.
   deliveryNote: Code39Value(20).default('').describe('Lieferschein-Nr. (3), bar code N; empty before dispatch'),
-  supplier: z.string().min(1).max(60).describe('Lieferant, name and address (4)'),
+  supplier: z.string().min(1).max(100).describe('Lieferant, name and address (4)'),
   netWeightKg: z.number().nonnegative().optional().describe('Gewicht netto in kg (5)'),
   grossWeightKg: z.number().nonnegative().optional().describe('Gewicht brutto in kg (5)'),
   packageCount: z.number().int().positive().optional().describe('Anzahl Packstücke (6)'),
@@ -69,19 +69,19 @@ export const vda4902 = defineTemplate({
       box(0, 0, 1680, 592, 3),
       hline(0, 148, 1680), hline(0, 296, 1680), hline(0, 444, 1680),
       vline(840, 0, 592), vline(1260, 0, 148), vline(1260, 148, 148), vline(1260, 296, 148),
-      caption(8, 6, '(3) Lieferschein-Nr. (N)'), text(340, 4, '{{deliveryNote}}', 28), code39(28, 36, '{{barN}}', 104),
-      caption(848, 6, '(1) Warenempfaenger'), text(848, 28, '{{receiver}}', 24),
-      caption(848, 62, '(2) Abladestelle'), text(848, 84, '{{unloadingPoint}}', 28),
-      caption(1268, 6, '(4) Lieferant'), text(1268, 28, '{{supplier}}', 18),
-      caption(1268, 62, '(5) Gewicht  (6) Packstuecke'), text(1268, 86, '{{weights}}', 22), text(1268, 114, '{{packageCount}}', 22),
-      caption(8, 154, '(7) Sach-Nr. Kunde (P)'), text(340, 152, '{{customerPartNumber}}', 32), code39(28, 186, '{{barP}}', 104),
+      caption(8, 6, '(3) Lieferschein-Nr. (N)'), cellText(340, 4, '{{deliveryNote}}', 28, 492), code39(28, 36, '{{barN}}', 104),
+      caption(848, 6, '(1) Warenempfaenger'), cellText(848, 28, '{{receiver}}', 24, 404, 34),
+      caption(848, 62, '(2) Abladestelle'), cellText(848, 84, '{{unloadingPoint}}', 28, 404),
+      caption(1268, 6, '(4) Lieferant'), cellText(1268, 28, '{{supplier}}', 18, 404, 34),
+      caption(1268, 62, '(5) Gewicht  (6) Packstuecke'), cellText(1268, 86, '{{weights}}', 22, 404), text(1268, 114, '{{packageCount}}', 22),
+      caption(8, 154, '(7) Sach-Nr. Kunde (P)'), cellText(340, 152, '{{customerPartNumber}}', 32, 492), code39(28, 186, '{{barP}}', 104),
       caption(848, 154, '(8) Fuellmenge (Q)'), text(1100, 152, '{{quantity}}', 32), code39(868, 186, '{{barQ}}', 104),
-      caption(1268, 154, '(9) Bezeichnung'), text(1268, 178, '{{description}}', 22),
-      caption(8, 302, '(11) Lieferanten-Nr. (V)'), text(340, 300, '{{supplierNumber}}', 28), code39(28, 334, '{{barV}}', 104),
-      caption(848, 302, '(10) Sach-Nr. Lieferant'), text(848, 326, '{{supplierPartNumber}}', 28),
-      caption(848, 370, '(13) Aenderungsstand'), text(848, 392, '{{changeLevel}}', 28),
+      caption(1268, 154, '(9) Bezeichnung'), cellText(1268, 178, '{{description}}', 22, 404, 112),
+      caption(8, 302, '(11) Lieferanten-Nr. (V)'), cellText(340, 300, '{{supplierNumber}}', 28, 492), code39(28, 334, '{{barV}}', 104),
+      caption(848, 302, '(10) Sach-Nr. Lieferant'), cellText(848, 326, '{{supplierPartNumber}}', 28, 404),
+      caption(848, 370, '(13) Aenderungsstand'), cellText(848, 392, '{{changeLevel}}', 28, 404),
       caption(1268, 302, '(12) Datum'), text(1268, 326, '{{date}}', 28),
-      caption(8, 450, '(15) Chargen-Nr. (H)'), text(340, 448, '{{batch}}', 28), code39(28, 482, '{{barH}}', 104),
+      caption(8, 450, '(15) Chargen-Nr. (H)'), cellText(340, 448, '{{batch}}', 28, 492), code39(28, 482, '{{barH}}', 104),
       caption(848, 450, '(14) Packstueck-Nr. (S)'), text(1140, 448, '{{packageNumber}}', 28), code39(868, 482, '{{barS}}', 104),
     ],
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DiField } from '../model';
-import { caption, code128, defineTemplate, hline, box, text, vline } from './types';
+import { caption, cellText, code128, defineTemplate, hline, box, text, vline } from './types';
 
 /**
  * VDA 4994 Global Transport Label (GTL; same content as Odette OTL and AIAG
@@ -16,11 +16,11 @@ const Required = (max: number) => Ascii(max).refine((s) => s.trim() !== '', 'req
 
 export const Vda4994Data = z.object({
   licensePlate: z.string().regex(/^[A-Z0-9]{2,3}[A-Z0-9-]{4,32}$/, 'issuing agency code + company id + serial, upper case').describe('License plate 1J (ISO/IEC 15459)'),
-  receiver: z.string().min(1).max(60).describe('Receiver'),
+  receiver: z.string().min(1).max(100).describe('Receiver'),
   unloadingPoint: Ascii(20).default('').describe('Dock / gate, 20L'),
   // Empty until the container is on a shipment; the field is then left out of the 2D symbol.
   deliveryNote: Ascii(20).default('').describe('Advice note no., N; empty before dispatch'),
-  supplier: z.string().min(1).max(60).describe('Supplier name and address'),
+  supplier: z.string().min(1).max(100).describe('Supplier name and address'),
   netWeightKg: z.number().nonnegative().optional().describe('Net weight in kg'),
   grossWeightKg: z.number().nonnegative().optional().describe('Gross weight in kg'),
   customerPartNumber: Required(30).describe('Customer part no., P'),
@@ -67,12 +67,12 @@ export const vda4994 = defineTemplate({
       box(0, 0, 1680, 1184, 3),
       hline(0, 200, 1680), hline(0, 400, 1680), hline(0, 600, 1680), hline(0, 800, 1680),
       vline(840, 0, 800),
-      caption(8, 8, 'Receiver'), text(8, 40, '{{receiver}}', 36), caption(8, 120, 'Dock / gate (20L)'), text(8, 146, '{{unloadingPoint}}', 36),
-      caption(848, 8, 'Supplier'), text(848, 40, '{{supplier}}', 28), caption(848, 120, 'Weight'), text(848, 146, '{{weights}}', 28),
+      caption(8, 8, 'Receiver'), cellText(8, 40, '{{receiver}}', 36, 824, 76), caption(8, 120, 'Dock / gate (20L)'), cellText(8, 146, '{{unloadingPoint}}', 36, 824),
+      caption(848, 8, 'Supplier'), cellText(848, 40, '{{supplier}}', 28, 824, 76), caption(848, 120, 'Weight'), cellText(848, 146, '{{weights}}', 28, 824),
       caption(8, 208, 'Advice note no. (N)'), text(8, 240, '{{deliveryNote}}', 44),
       caption(848, 208, 'Quantity (Q)'), text(848, 240, '{{quantity}}', 60),
-      caption(8, 408, 'Customer part no. (P)'), text(8, 440, '{{customerPartNumber}}', 60), text(8, 520, '{{description}}', 28),
-      caption(848, 408, 'Supplier part no. (1P) / change level (2P)'), text(848, 440, '{{supplierPartNumber}}', 36), text(848, 500, '{{changeLevel}}', 36),
+      caption(8, 408, 'Customer part no. (P)'), cellText(8, 440, '{{customerPartNumber}}', 60, 824), cellText(8, 520, '{{description}}', 28, 824, 80),
+      caption(848, 408, 'Supplier part no. (1P) / change level (2P)'), cellText(848, 440, '{{supplierPartNumber}}', 36, 824), cellText(848, 500, '{{changeLevel}}', 36, 824),
       caption(8, 608, 'Supplier id (V)'), text(8, 640, '{{supplierId}}', 44), caption(8, 700, 'Batch (1T)'), text(8, 730, '{{batch}}', 36),
       caption(848, 608, 'Date (16D)'), text(848, 640, '{{productionDate}}', 44),
       caption(8, 808, 'License plate (1J)'), text(8, 836, '{{licensePlate}}', 40), code128(40, 890, '{{bar1J}}', 200, 3),

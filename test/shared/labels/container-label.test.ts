@@ -4,7 +4,7 @@ import { compileZpl, containerLabelData, markDuplicate, renderTemplate, type Con
 import type { Customer } from '../../../shared/master-data';
 import { darkPixels, decodeGreyPng, differencesOutside } from './png-pixels';
 import { scanImage, zplToPng } from './readback';
-import { zplFields } from './zpl-fields';
+import { zplFields, zplTexts } from './zpl-fields';
 
 // VDA 4902 version 4 (Warenanhänger): every field from customer and plant master data.
 const customer: Customer = {
@@ -56,7 +56,7 @@ describe('a container label made of customer master data', () => {
     const { zpl, scans } = await print(render(facts()));
     // Bar codes (VDA 4902 section 3.3): P (7), Q (8), V (11), S (14), H (15); N (3) only once a shipment exists.
     expect(fieldsOf(scans)).toEqual({ P: '8W0-907-468-B', Q: '20', V: '47110815', S: '712445956301', H: 'L2026-0042' });
-    const text = zplFields(zpl);
+    const text = zplTexts(zpl);
     expect(text).toEqual(expect.arrayContaining([
       'Autowerk Sued Werk Ingolstadt, Tor 3', // (1)
       'WE-03-L7', // (2)
@@ -68,6 +68,12 @@ describe('a container label made of customer master data', () => {
       'C', // (13)
     ]));
     for (const placeholder of ['Customer', 'Takt plant', '000000', 'ORD-1001']) expect(text).not.toContain(placeholder);
+  });
+
+  it('prints a long plant name and address whole, never cut at a character count', () => {
+    const plants = [{ id: 'P1', name: 'Takt Elektronik GmbH Werk Nord', address: 'Industriestr. 12, 38440 Wolfsburg, Deutschland' }];
+    const zpl = compileZpl(render(facts({ plants })));
+    expect(zpl.ok && zplTexts(zpl.value)).toContain('Takt Elektronik GmbH Werk Nord, Industriestr. 12, 38440 Wolfsburg, Deutschland');
   });
 
   it('carries the shipment number as the delivery note (3) once the container is dispatched', async () => {

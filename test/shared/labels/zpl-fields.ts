@@ -43,3 +43,32 @@ export function zplFields(zpl: string): string[] {
 }
 
 export const commandNames = (zpl: string) => zplCommands(zpl).map((c) => c.name);
+
+/**
+ * Field texts as a reader sees them: the lines of one wrapped text (one-line
+ * ^FB blocks of the same width, stacked one character height apart at the same
+ * x) joined back with a space, every other field as it is.
+ */
+export function zplTexts(zpl: string): string[] {
+  const out: string[] = [];
+  let at = { x: -1, y: -1 };
+  let height = 0;
+  let block = '';
+  let previous: { x: number; y: number; height: number; block: string } | null = null;
+  for (const c of zplCommands(zpl)) {
+    if (c.name === '^FO') {
+      const [x, y] = c.params.split(',').map(Number);
+      at = { x: x ?? -1, y: y ?? -1 };
+      block = '';
+    } else if (c.name === '^A') height = Number(c.params.split(',')[1] ?? 0);
+    else if (c.name === '^FB') block = c.params.split(',')[0] ?? '';
+    else if (c.name === '^FD') {
+      const text = decodeFieldHex(c.params);
+      const continues = previous && block !== '' && previous.block === block && previous.x === at.x && at.y === previous.y + previous.height;
+      if (continues) out[out.length - 1] += ` ${text}`;
+      else out.push(text);
+      previous = { x: at.x, y: at.y, height, block };
+    }
+  }
+  return out;
+}
