@@ -6,8 +6,8 @@ import type { Db } from '../db/schema';
  * A delivery schedule replaces the previous one for the same customer part
  * (VDA 4905 and DELFOR both say so). What we shipped after the last delivery
  * note the customer names is still on its way to them: it is counted again
- * from our own shipments, so the cumulative quantity we expect them to have
- * is theirs plus that.
+ * from our own shipments (those whose despatch advice went out), so the
+ * cumulative quantity we expect them to have is theirs plus that.
  */
 
 export interface ScheduleEffect {
@@ -28,6 +28,8 @@ async function shippedAfter(db: Db, customerId: string, part: string, deliveryNo
     .where('s.customer_id', '=', customerId)
     .where('l.customer_part_number', '=', part)
     .where('s.dispatched_at', '>', last.dispatched_at)
+    // Only what the outbox accepted is on its way: a refused or not yet checked shipment counts nothing.
+    .where('s.status', '=', 'written')
     .executeTakeFirst();
   return Number(row?.total ?? 0);
 }

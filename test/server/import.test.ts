@@ -29,6 +29,7 @@ const SAMPLES: { [K in MasterKind]: Record<string, unknown> } = {
     ],
   },
   'blocked-batch': { id: 'BB-X', materialId: 'M-X', batch: 'B-13', reason: 'Reklamation' },
+  'container-hold': { id: 'CH-X', containerId: 'C-X', reason: 'Sichtprüfung' },
   'label-template': { id: 'LT-X', name: 'KLT', kind: 'container', zpl: '^XA^FDX^FS^XZ' },
   'sscc-range': { id: 'SR-T9', terminalId: 'T-IMP-9', companyPrefix: '4012345', extensionDigit: 3, from: 0, to: 999 },
   customer: {
