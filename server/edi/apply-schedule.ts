@@ -1,6 +1,7 @@
 import type { Customer } from '../../shared/master-data';
 import type { ScheduleMessage } from '../../shared/edi/schedule';
 import type { Db } from '../db/schema';
+import { publishCallOff } from '../shipping/call-off-master';
 
 /**
  * A delivery schedule replaces the previous one for the same customer part
@@ -61,6 +62,7 @@ export async function applySchedules(db: Db, message: ScheduleMessage, customer:
       .values(row)
       .onConflict((oc) => oc.columns(['customer_id', 'customer_part_number']).doUpdateSet(update))
       .execute();
+    await publishCallOff(db, customer.id, s.customerPartNumber, at);
     effect.parts.push({ customerPartNumber: s.customerPartNumber, materialId, cumulativeReceived: s.cumulativeReceived ?? null, shippedSince, lines: s.lines.length });
   }
   return effect;

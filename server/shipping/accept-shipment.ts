@@ -3,6 +3,7 @@ import type { ScheduleLine } from '../../shared/edi/schedule';
 import { allocateToSchedule } from '../../shared/shipping/allocate';
 import type { EdiShipmentsTable } from '../db/edi-schema';
 import type { Db } from '../db/schema';
+import { publishCallOff } from './call-off-master';
 import { verifyDispatch, WAITING_CODES, type Refusal } from './verify-dispatch';
 
 /**
@@ -66,11 +67,11 @@ export async function acceptShipment(trx: Db, shipment: EdiShipmentsTable, custo
       .execute();
     return { kind: 'refused', refusals };
   }
-  await allocateAndCount(trx, shipment.shipment_id, shipment.customer_id!, items);
+  await allocateAndCount(trx, shipment.shipment_id, shipment.customer_id!, items, now.toISOString());
   return { kind: 'accepted' };
 }
 
-async function allocateAndCount(trx: Db, shipmentId: string, customerId: string, items: readonly { customerPartNumber: string; quantity: number }[]): Promise<void> {
+async function allocateAndCount(trx: Db, shipmentId: string, customerId: string, items: readonly { customerPartNumber: string; quantity: number }[], at: string): Promise<void> {
   const byPart = new Map<string, number>();
   for (const item of items) byPart.set(item.customerPartNumber, (byPart.get(item.customerPartNumber) ?? 0) + item.quantity);
   for (const [part, quantity] of [...byPart].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -88,5 +89,6 @@ async function allocateAndCount(trx: Db, shipmentId: string, customerId: string,
       .where('customer_id', '=', customerId)
       .where('customer_part_number', '=', part)
       .execute();
+    await publishCallOff(trx, customerId, part, at);
   }
 }

@@ -48,3 +48,20 @@ export function allocateToSchedule(lines: readonly ScheduleLine[], inTransit: nu
 export function openQuantity(lines: readonly ScheduleLine[], inTransit: number): number {
   return Math.max(0, allocationOrder(lines).reduce((sum, l) => sum + l.quantity, 0) - Math.max(0, inTransit));
 }
+
+/** The firm part of what is open, and the earliest open requirement's date. */
+export function openSummary(lines: readonly ScheduleLine[], inTransit: number): { open: number; openFirm: number; nextDate?: string } {
+  let skip = Math.max(0, inTransit);
+  let open = 0;
+  let openFirm = 0;
+  let nextDate: string | undefined;
+  for (const line of allocationOrder(lines)) {
+    const free = line.quantity - Math.min(skip, line.quantity);
+    skip = Math.max(0, skip - line.quantity);
+    if (free <= 0) continue;
+    open += free;
+    if (line.commitment === 'firm') openFirm += free;
+    nextDate ??= line.date;
+  }
+  return { open, openFirm, ...(nextDate !== undefined ? { nextDate } : {}) };
+}

@@ -6,6 +6,8 @@ import type { EventEnvelope } from '../../shared/events';
 import { newId } from '../../shared/ids';
 import { parseDesadv } from '../../shared/edi/messages/desadv-read';
 import { writeOutbox } from '../../server/edi/outbox';
+import { activeRows } from '../../server/edi/store';
+import { CallOff } from '../../shared/master-data-shipping';
 import { upsertMaster } from '../../server/master-data-store';
 import { seedCustomer } from './support/edi-customer';
 import { bearer, createTestServer, push, type TestServer } from './support/test-server';
@@ -93,11 +95,14 @@ describe('shipping on the plant record', () => {
     const rows = (await shipments()).shipments;
     expect(rows.find((s) => s.shipment_id === 'SH-1')).toMatchObject({ status: 'pending', delivery_note: '1' });
     expect(rows.find((s) => s.shipment_id === 'SH-2')).toMatchObject({ status: 'pending', delivery_note: '4711' });
-    // Counted when the outbox accepts it, not before.
+    // Counted when the outbox accepts it, not before; the call-off the dispatch terminals load against follows.
+    const callOff = async () => (await activeRows(server.database.db, 'call-off', CallOff)).find((c) => c.customerPartNumber === HSG);
+    expect(await callOff()).toMatchObject({ id: `AWS000001/${HSG}`, open: 12_960, openFirm: 960, nextDate: '2025-03-03' });
     expect(await shippedSince()).toBe(0);
     const written = await outboxNow();
     expect(written.map((w) => [w.shipmentId, w.status])).toEqual([['SH-1', 'written'], ['SH-2', 'written']]);
     expect(await shippedSince()).toBe(1000);
+    expect(await callOff()).toMatchObject({ open: 11_960, openFirm: 0, nextDate: '2025-03-10' });
     // Firm 480 on 03-03 and 480 on 03-04, then the forecast of week 11: the second truck covers what the first left.
     const first = await get<{ shipments: { allocations: unknown[] }[] }>('/api/v1/trace/delivery-note/1');
     expect(first.shipments[0]!.allocations).toEqual([
