@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OEE_MASTER_KINDS, type OeeMasterRowByKind } from './master-data-oee';
+import { DespatchAdviceFormat, SHIPPING_MASTER_KINDS, type ShippingMasterRowByKind } from './master-data-shipping';
 
 /**
  * Master data flows server → terminal (DESIGN §3). Every row has an `id`; the
@@ -242,6 +243,8 @@ export const Customer = z.object({
   supplierNumber: z.string().min(1).max(20),
   shipTo: ShipTo,
   parts: z.array(CustomerPart).default([]),
+  /** The despatch advices this customer's goods receipt reads; absent = every format the server is set to write. */
+  despatchAdvice: z.array(DespatchAdviceFormat).min(1).optional(),
 });
 export type Customer = z.infer<typeof Customer>;
 
@@ -269,12 +272,13 @@ export const MASTER_KINDS = {
   'sscc-range': SsccRange,
   customer: Customer,
   ...OEE_MASTER_KINDS,
+  ...SHIPPING_MASTER_KINDS,
 } as const;
 
 export type MasterKind = keyof typeof MASTER_KINDS;
 export const MasterKindName = z.enum(Object.keys(MASTER_KINDS) as [MasterKind, ...MasterKind[]]);
 
-export interface MasterRowByKind extends OeeMasterRowByKind {
+export interface MasterRowByKind extends OeeMasterRowByKind, ShippingMasterRowByKind {
   plant: Plant;
   line: Line;
   terminal: Terminal;

@@ -26,10 +26,11 @@ export async function runEdi(args: string[], io: CliIo): Promise<number> {
   if (what === 'outbox') {
     const db = databaseSettings(values, env);
     return withDatabase(db, async ({ db: database }) => {
-      const written = await writeOutbox(database, { outboxDir: ediSettings(db.dataDir, env).outboxDir, formats: ediSettings(db.dataDir, env).formats });
+      const settings = ediSettings(db.dataDir, env);
+      const written = await writeOutbox(database, { outboxDir: settings.outboxDir, formats: settings.formats, graceMs: settings.graceMs });
       if (values.json) printJson(io, { written });
-      else io.stdout.write(written.length ? written.map((w) => `${w.shipmentId}: ${w.status} ${w.error ?? w.files.join(', ')}\n`).join('') : 'nothing pending\n');
-      return written.some((w) => w.status === 'failed') ? EXIT_FAILURE : EXIT_OK;
+      else io.stdout.write(written.length ? written.map((w) => `${w.shipmentId}: ${w.status} ${w.refusals ? w.refusals.map((r) => `${r.containerId || w.shipmentId} ${r.code}`).join(', ') : (w.error ?? w.files.join(', '))}\n`).join('') : 'nothing pending\n');
+      return written.some((w) => w.status === 'failed' || w.status === 'refused') ? EXIT_FAILURE : EXIT_OK;
     });
   }
   if ((what !== 'parse' && what !== 'import') || !file) throw new UsageError('expected parse <file>, import <file> or outbox');

@@ -50,9 +50,33 @@ export interface EdiShipmentsTable {
   customer_id: string | null;
   terminal_id: string;
   dispatched_at: string;
-  /** written (DESADV and VDA 4913 in the outbox) or failed (error says why). */
+  /**
+   * pending (waiting for the outbox; `error` says what the record still lacks), written (accepted:
+   * despatch advice out, quantity counted), refused (shipment_refusals say why), failed, no-detail.
+   */
   status: string;
   error: string | null;
+  /** 0005-shipping: the dock the shipment is for, when it is not the customer's default. */
+  unloading_point: string | null;
+  event_seq: number | null;
+}
+
+/** 0005-shipping: why the server held a shipment's despatch advice back, per container. */
+export interface ShipmentRefusalsTable {
+  shipment_id: string;
+  container_id: string;
+  code: string;
+  message: string;
+}
+
+/** 0005-shipping: which schedule lines a shipment's quantities covered, in allocation order. */
+export interface ShipmentAllocationsTable {
+  shipment_id: string;
+  customer_part_number: string;
+  position: number;
+  line_date: string;
+  commitment: 'firm' | 'forecast' | 'unscheduled';
+  quantity: number;
 }
 
 export interface EdiShipmentLinesTable {
@@ -64,6 +88,8 @@ export interface EdiShipmentLinesTable {
   material_id: string;
   quantity: number;
   batches: string;
+  /** 0005-shipping: set on a JIS rack's line. */
+  sequence_id: string | null;
 }
 
 export interface EdiTables {
@@ -72,4 +98,6 @@ export interface EdiTables {
   delivery_schedules: DeliverySchedulesTable;
   edi_shipments: EdiShipmentsTable;
   edi_shipment_lines: EdiShipmentLinesTable;
+  shipment_refusals: ShipmentRefusalsTable;
+  shipment_allocations: ShipmentAllocationsTable;
 }

@@ -1,13 +1,14 @@
 import type { Customer } from '../../shared/master-data';
 import type { ScheduleMessage } from '../../shared/edi/schedule';
 import type { Db } from '../db/schema';
+import { publishCallOff } from '../shipping/call-off-master';
 
 /**
  * A delivery schedule replaces the previous one for the same customer part
  * (VDA 4905 and DELFOR both say so). What we shipped after the last delivery
  * note the customer names is still on its way to them: it is counted again
- * from our own shipments, so the cumulative quantity we expect them to have
- * is theirs plus that.
+ * from our own shipments (those whose despatch advice went out), so the
+ * cumulative quantity we expect them to have is theirs plus that.
  */
 
 export interface ScheduleEffect {
@@ -28,6 +29,8 @@ async function shippedAfter(db: Db, customerId: string, part: string, deliveryNo
     .where('s.customer_id', '=', customerId)
     .where('l.customer_part_number', '=', part)
     .where('s.dispatched_at', '>', last.dispatched_at)
+    // Only what the outbox accepted is on its way: a refused or not yet checked shipment counts nothing.
+    .where('s.status', '=', 'written')
     .executeTakeFirst();
   return Number(row?.total ?? 0);
 }
@@ -59,6 +62,7 @@ export async function applySchedules(db: Db, message: ScheduleMessage, customer:
       .values(row)
       .onConflict((oc) => oc.columns(['customer_id', 'customer_part_number']).doUpdateSet(update))
       .execute();
+    await publishCallOff(db, customer.id, s.customerPartNumber, at);
     effect.parts.push({ customerPartNumber: s.customerPartNumber, materialId, cumulativeReceived: s.cumulativeReceived ?? null, shippedSince, lines: s.lines.length });
   }
   return effect;

@@ -1,35 +1,49 @@
 import type { Transaction } from 'kysely';
 import { ShipmentDispatchedPayload } from '../../shared/event-payloads';
 import type { EventEnvelope } from '../../shared/events';
-import type { Database } from '../db/schema';
+import type { Database, Db } from '../db/schema';
+import { nextCounter } from './store';
 
 /**
  * In the push transaction: each newly stored ShipmentDispatched becomes a
- * shipment waiting for its despatch advice (the outbox writer picks it up
- * after the commit), its lines are kept for the DESADV and the trace, and
- * the shipped quantity is counted against the customer part's schedule. A
- * dispatch without delivery note, customer or items (booked by an older
- * terminal) is kept with the reason no DESADV can be written for it.
+ * shipment waiting for its despatch advice, with its lines kept for the
+ * DESADV and the trace. The outbox writer (after the commit) checks it
+ * against the plant's record, allocates and counts it, or refuses it
+ * (server/shipping/accept-shipment.ts). A dispatch booked without a delivery
+ * note gets the server's next one; one without customer or items (booked by
+ * an older terminal) is kept with the reason no DESADV can be written for it.
  */
+
+/** Lieferschein numbers the server gives: a counter, skipping any number a terminal already used for this customer. */
+async function allocateDeliveryNote(trx: Db, customerId: string): Promise<string> {
+  for (;;) {
+    const note = String(await nextCounter(trx, 'delivery_note'));
+    const used = await trx.selectFrom('edi_shipments').select('shipment_id').where('customer_id', '=', customerId).where('delivery_note', '=', note).executeTakeFirst();
+    if (!used) return note;
+  }
+}
+
 export async function recordDispatches(trx: Transaction<Database>, inserted: readonly EventEnvelope[]): Promise<void> {
   for (const event of inserted) {
     if (event.type !== 'ShipmentDispatched') continue;
     const parsed = ShipmentDispatchedPayload.safeParse(event.payload);
     if (!parsed.success) continue;
     const p = parsed.data;
-    const missing = [!p.deliveryNoteNumber && 'deliveryNoteNumber', !p.customerId && 'customerId', !p.items?.length && 'items'].filter(Boolean);
-    const at = new Date(event.occurredAt).toISOString();
+    const missing = [!p.customerId && 'customerId', !p.items?.length && 'items'].filter(Boolean);
+    const note = p.deliveryNoteNumber ?? (missing.length === 0 ? await allocateDeliveryNote(trx, p.customerId!) : null);
     const written = await trx
       .insertInto('edi_shipments')
       .values({
         shipment_id: p.shipmentId,
         event_id: event.id,
-        delivery_note: p.deliveryNoteNumber ?? null,
+        event_seq: event.seq,
+        delivery_note: note,
         customer_id: p.customerId ?? null,
         terminal_id: event.terminalId,
-        dispatched_at: at,
+        dispatched_at: new Date(event.occurredAt).toISOString(),
         status: missing.length ? 'no-detail' : 'pending',
         error: missing.length ? `the dispatch carries no ${missing.join(', ')}: no despatch advice can be written` : null,
+        unloading_point: p.unloadingPoint || null,
       })
       .onConflict((oc) => oc.column('shipment_id').doNothing())
       .executeTakeFirst();
@@ -47,19 +61,9 @@ export async function recordDispatches(trx: Transaction<Database>, inserted: rea
           material_id: item.materialId,
           quantity: item.quantity,
           batches: JSON.stringify(item.batches),
+          sequence_id: item.sequenceId ?? null,
         })),
       )
       .execute();
-    if (!p.customerId) continue;
-    const byPart = new Map<string, number>();
-    for (const item of p.items) byPart.set(item.customerPartNumber, (byPart.get(item.customerPartNumber) ?? 0) + item.quantity);
-    for (const [part, quantity] of [...byPart].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      await trx
-        .updateTable('delivery_schedules')
-        .set((eb) => ({ shipped_since: eb('shipped_since', '+', quantity) }))
-        .where('customer_id', '=', p.customerId)
-        .where('customer_part_number', '=', part)
-        .execute();
-    }
   }
 }

@@ -2,8 +2,11 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeDesadv, type DespatchAdvice, type DesadvProfile } from '../../shared/edi/messages/desadv';
 import { writeVda4913 } from '../../shared/edi/vda/vda4913';
+import { DESPATCH_ADVICE_FORMATS, type DespatchAdviceFormat } from '../../shared/master-data-shipping';
 import type { Db } from '../db/schema';
 import { inTransaction } from '../db/transaction';
+import { acceptShipment, type Acceptance } from '../shipping/accept-shipment';
+import type { Refusal } from '../shipping/verify-dispatch';
 import { archive, loadCustomers, loadPlant, nextCounter } from './store';
 
 /**
@@ -11,23 +14,33 @@ import { archive, loadCustomers, loadPlant, nextCounter } from './store';
  * in each configured format, written to the outbox folder (temp file, then
  * rename, so a gateway never picks up half a file) and archived. A shipment
  * is claimed by one UPDATE before it is written, so two server instances
- * never write the same one twice.
+ * never write the same one twice. Before it is written it is checked
+ * against the plant's record, and refused or left waiting when the record
+ * says so (server/shipping/accept-shipment.ts). Each customer gets the formats its master
+ * data names (its goods receipt reads one), else every configured format.
  */
 
-export const OUT_FORMATS = ['DESADV-D96A', 'DESADV-GLOBAL-D07A', 'VDA4913'] as const;
-export type OutFormat = (typeof OUT_FORMATS)[number];
+export const OUT_FORMATS = DESPATCH_ADVICE_FORMATS;
+export type OutFormat = DespatchAdviceFormat;
 
 export interface OutboxOptions {
   outboxDir: string;
   formats?: readonly OutFormat[];
   now?: () => Date;
+  /** Default DEFAULT_GRACE_MS (TAKT_EDI_SHIPMENT_GRACE_MS). */
+  graceMs?: number;
 }
+
+/** How long a shipment may wait for packings the record does not have yet before it is refused for them. */
+export const DEFAULT_GRACE_MS = 15 * 60_000;
 
 export interface WrittenShipment {
   shipmentId: string;
-  status: 'written' | 'failed';
+  /** waiting: the record may only be behind (see accept-shipment.ts); the next tick looks again. */
+  status: 'written' | 'failed' | 'refused' | 'waiting';
   files: string[];
   error?: string;
+  refusals?: Refusal[];
 }
 
 function writeAtomically(dir: string, name: string, text: string): string {
@@ -62,7 +75,7 @@ export async function writeOutbox(db: Db, options: OutboxOptions): Promise<Writt
       despatchedAt: shipment.dispatched_at,
       supplier: { number: customer.supplierNumber, ...(plant ? { name: plant.name } : {}) },
       customer: { id: customer.id, name: customer.name },
-      shipTo: { name: customer.shipTo.name, unloadingPoint: customer.shipTo.unloadingPoint },
+      shipTo: { name: customer.shipTo.name, unloadingPoint: shipment.unloading_point ?? customer.shipTo.unloadingPoint },
       items: lines.map((l) => ({
         containerId: l.container_id,
         ...(l.sscc ? { sscc: l.sscc } : {}),
@@ -72,11 +85,20 @@ export async function writeOutbox(db: Db, options: OutboxOptions): Promise<Writt
         batches: JSON.parse(l.batches) as { batch: string }[],
       })),
     };
-    const at = (options.now ?? (() => new Date()))().toISOString();
+    const now = (options.now ?? (() => new Date()))();
+    const at = now.toISOString();
     const files: string[] = [];
+    let acceptance: Acceptance = { kind: 'accepted' };
     try {
       await inTransaction(db, async (trx) => {
-      for (const format of options.formats ?? OUT_FORMATS) {
+      const decided = await acceptShipment(trx, shipment, customer, now, options.graceMs ?? DEFAULT_GRACE_MS);
+      acceptance = decided;
+      if (decided.kind !== 'accepted') {
+        const error = decided.kind === 'waiting' ? decided.reason : decided.refusals.map((r) => `${r.containerId || shipment.shipment_id}: ${r.code}`).join('; ');
+        await trx.updateTable('edi_shipments').set({ status: decided.kind === 'waiting' ? 'pending' : 'refused', error }).where('shipment_id', '=', shipment.shipment_id).execute();
+        return;
+      }
+      for (const format of customer.despatchAdvice ?? options.formats ?? OUT_FORMATS) {
         let text: string;
         let reference: string;
         if (format === 'VDA4913') {
@@ -101,7 +123,10 @@ export async function writeOutbox(db: Db, options: OutboxOptions): Promise<Writt
       results.push({ shipmentId: shipment.shipment_id, status: 'failed', files, error });
       continue;
     }
-    results.push({ shipmentId: shipment.shipment_id, status: 'written', files });
+    const outcome = acceptance as Acceptance;
+    if (outcome.kind === 'refused') results.push({ shipmentId: shipment.shipment_id, status: 'refused', files: [], refusals: outcome.refusals });
+    else if (outcome.kind === 'waiting') results.push({ shipmentId: shipment.shipment_id, status: 'waiting', files: [], error: outcome.reason });
+    else results.push({ shipmentId: shipment.shipment_id, status: 'written', files });
   }
   return results;
 }

@@ -49,7 +49,7 @@ export function startEdiService(db: Db, settings: EdiSettings, log?: FastifyBase
     const next = running.then(async () => {
       try {
         await scanInbox();
-        const written = await writeOutbox(db, { outboxDir: settings.outboxDir, formats: settings.formats });
+        const written = await writeOutbox(db, { outboxDir: settings.outboxDir, formats: settings.formats, graceMs: settings.graceMs });
         for (const w of written) log?.info({ edi: w }, 'edi outbound');
       } catch (err) {
         log?.error({ err }, 'edi service tick failed');

@@ -16,7 +16,8 @@ export interface BatchTrace {
   orders: { orderId: string; from: string | null; to: string | null; consumed: number; goodQuantity: number; scrapQuantity: number; status: string | null }[];
   serials: { serial: string; orderId: string | null; producedAt: string; link: 'component' | 'window' }[];
   containers: { containerId: string; sscc: string | null; openedAt: string | null; closedAt: string | null; link: 'serial' | 'window'; from: string | null; to: string | null }[];
-  shipments: { shipmentId: string; customer: string | null; dispatchedAt: string; containerIds: string[] }[];
+  /** `status` is the despatch advice's (pending, written, refused, no-detail…), null when the record has no delivery detail. */
+  shipments: { shipmentId: string; deliveryNote: string | null; customerId: string | null; customer: string | null; status: string | null; dispatchedAt: string; containerIds: string[] }[];
 }
 
 export async function traceBatch(db: Db, materialId: string, batch: string): Promise<BatchTrace> {
@@ -103,12 +104,30 @@ async function addContainerDetails(db: Db, containers: Map<string, BatchTrace['c
   }
 }
 
+/**
+ * The shipments that took these containers, with the delivery note and
+ * customer the despatch advice named (null for a dispatch booked without
+ * them) and whether the server refused it: the recall reaches the customer.
+ */
 export async function shipmentsOf(db: Db, containerIds: string[]): Promise<BatchTrace['shipments']> {
   const byShipment = new Map<string, BatchTrace['shipments'][number]>();
   for (let i = 0; i < containerIds.length; i += 500) {
-    const rows = await db.selectFrom('shipment_containers').selectAll().where('container_id', 'in', containerIds.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('shipment_containers as sc')
+      .leftJoin('edi_shipments as s', 's.shipment_id', 'sc.shipment_id')
+      .select(['sc.shipment_id', 'sc.container_id', 'sc.customer', 'sc.dispatched_at', 's.delivery_note', 's.customer_id', 's.status'])
+      .where('sc.container_id', 'in', containerIds.slice(i, i + 500))
+      .execute();
     for (const r of rows) {
-      const s = byShipment.get(r.shipment_id) ?? { shipmentId: r.shipment_id, customer: r.customer, dispatchedAt: r.dispatched_at, containerIds: [] };
+      const s = byShipment.get(r.shipment_id) ?? {
+        shipmentId: r.shipment_id,
+        deliveryNote: r.delivery_note ?? null,
+        customerId: r.customer_id ?? null,
+        customer: r.customer,
+        status: r.status ?? null,
+        dispatchedAt: r.dispatched_at,
+        containerIds: [],
+      };
       s.containerIds.push(r.container_id);
       byShipment.set(r.shipment_id, s);
     }

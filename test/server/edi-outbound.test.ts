@@ -25,6 +25,14 @@ const dispatched = (seq: number, shipmentId: string, note: string, quantity: num
     },
   });
 
+/** C-1 (480) and C-2 (48) housings packed and closed on line L1: the record the dispatches are checked against. */
+const packed = () =>
+  [['C-1', 480], ['C-2', 48]].flatMap(([containerId, quantity], i) => [
+    makeEvent('T-PACK', i * 3 + 1, { type: 'ContainerOpened', payload: { containerId, materialId: 'M-HSG' } }),
+    makeEvent('T-PACK', i * 3 + 2, { type: 'PartPacked', orderId: 'ORD-1', payload: { containerId, quantity } }),
+    makeEvent('T-PACK', i * 3 + 3, { type: 'ContainerClosed', payload: { containerId } }),
+  ]);
+
 describe('outbound EDI from ShipmentDispatched', () => {
   let server: TestServer;
   let outbox: string;
@@ -33,6 +41,8 @@ describe('outbound EDI from ShipmentDispatched', () => {
     server = await createTestServer();
     await seedCustomer(server.database.db);
     terminalToken = await server.addTerminal('T-SHIP', 'L1');
+    await server.addOrder('ORD-1', 'L1');
+    expect((await push(server.app, await server.addTerminal('T-PACK', 'L1'), 'T-PACK', packed())).statusCode).toBe(200);
     outbox = mkdtempSync(join(tmpdir(), 'takt-outbox-'));
   });
   afterEach(async () => {
@@ -75,7 +85,7 @@ describe('outbound EDI from ShipmentDispatched', () => {
     await push(server.app, terminalToken, 'T-SHIP', [makeEvent('T-SHIP', 1, { type: 'ShipmentDispatched', payload: { shipmentId: 'SH-OLD', containerIds: ['C-1'] } })]);
     expect(await writeOutbox(server.database.db, { outboxDir: outbox })).toEqual([]);
     const shipments = (await api('GET', '/api/v1/edi/shipments')).json() as { shipments: { status: string; error: string }[] };
-    expect(shipments.shipments[0]).toMatchObject({ status: 'no-detail', error: expect.stringContaining('deliveryNoteNumber, customerId, items') });
+    expect(shipments.shipments[0]).toMatchObject({ status: 'no-detail', error: expect.stringContaining('customerId, items') });
   });
 
   it('answers an unreadable message with 422, the error and the APERAK; needs a token', async () => {

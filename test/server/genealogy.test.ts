@@ -92,7 +92,7 @@ describe('projections and traceability on a seeded genealogy', () => {
     const { body } = await get('/api/v1/trace/batch/M-HOUSING/H-100');
     expect(body.serials.map((s: { serial: string }) => s.serial)).toEqual(['S-001', 'S-002']);
     expect(body.containers.map((c: { containerId: string }) => c.containerId)).toEqual(['C-1']);
-    expect(body.shipments).toEqual([{ shipmentId: 'SH-1', customer: 'Autowerk Süd', dispatchedAt: at('08:00'), containerIds: ['C-1'] }]);
+    expect(body.shipments).toEqual([{ shipmentId: 'SH-1', deliveryNote: null, customerId: null, customer: 'Autowerk Süd', status: 'no-detail', dispatchedAt: at('08:00'), containerIds: ['C-1'] }]);
   });
 
   it('prefers a part scanned for a serial over the window of its material', async () => {

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * Master data for shipping: the despatch advice formats a customer's goods
+ * receipt reads, containers quality has put on hold, and what each call-off
+ * still asks for. A hold is master
+ * data (not a server-only flag) so that a dispatch terminal that is offline
+ * still refuses the container, and the server refuses it again on arrival.
+ */
+
+/** The despatch advices the server can write: EDIFACT DESADV D.96A, the Global DESADV of VDA 4987 on D.07A, VDA 4913. */
+export const DESPATCH_ADVICE_FORMATS = ['DESADV-D96A', 'DESADV-GLOBAL-D07A', 'VDA4913'] as const;
+export const DespatchAdviceFormat = z.enum(DESPATCH_ADVICE_FORMATS);
+export type DespatchAdviceFormat = z.infer<typeof DespatchAdviceFormat>;
+
+/** A container (by id, package number or SSCC as it was put on hold) that must not leave the plant. */
+export const ContainerHold = z.object({
+  id: z.string().min(1),
+  containerId: z.string().min(1).max(200),
+  reason: z.string().min(1).max(200),
+});
+export type ContainerHold = z.infer<typeof ContainerHold>;
+
+/**
+ * What a customer's call-off still asks for, per customer part, as the
+ * server last worked it out (the schedule's lines less what is in transit):
+ * the dispatch screen loads a truck against it offline. Written by the
+ * server when a schedule arrives and when a shipment is accepted.
+ */
+export const CallOff = z.object({
+  /** `customerId/customerPartNumber`. */
+  id: z.string().min(1),
+  customerId: z.string().min(1),
+  customerPartNumber: z.string().min(1).max(35),
+  materialId: z.string().min(1).optional(),
+  scheduleNumber: z.string().max(35),
+  /** Parts still open, firm and forecast. */
+  open: z.number().int().nonnegative(),
+  /** Of those, firm. */
+  openFirm: z.number().int().nonnegative(),
+  /** The earliest open requirement (`YYYY-MM-DD`, '' for backlog), when there is one. */
+  nextDate: z.string().max(10).optional(),
+  updatedAt: z.string().min(1),
+});
+export type CallOff = z.infer<typeof CallOff>;
+
+/** Spread into MASTER_KINDS (shared/master-data.ts). */
+export const SHIPPING_MASTER_KINDS = {
+  'container-hold': ContainerHold,
+  'call-off': CallOff,
+} as const;
+
+export interface ShippingMasterRowByKind {
+  'container-hold': ContainerHold;
+  'call-off': CallOff;
+}
