@@ -4,6 +4,7 @@ import { foundationMigration } from './migrations/0001-foundation';
 import { projectionsMigration } from './migrations/0002-projections';
 import { ediMigration } from './migrations/0003-edi';
 import { containerPacksMigration } from './migrations/0004-container-packs';
+import { webUsersMigration } from './migrations/0006-web-users';
 
 /**
  * One migration set for both dialects, provided in code so that a packaged
@@ -16,6 +17,7 @@ export function migrations(dialect: DatabaseDialect): Record<string, Migration> 
     '0002-projections': projectionsMigration(),
     '0003-edi': ediMigration(),
     '0004-container-packs': containerPacksMigration(),
+    '0006-web-users': webUsersMigration(),
   };
 }
 
