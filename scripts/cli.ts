@@ -8,7 +8,7 @@ type Command = (argv: string[]) => Promise<number>;
 const io = { stdout: process.stdout, stderr: process.stderr };
 
 /** Commands that print their own usage for --help (the server's admin commands and parse). */
-const OWN_HELP = new Set(['parse', 'server', 'migrate', 'terminal', 'token', 'import', 'trace']);
+const OWN_HELP = new Set(['parse', 'server', 'migrate', 'terminal', 'token', 'user', 'import', 'trace']);
 
 const COMMANDS: Record<string, { summary: string; run: Command }> = {
   start: {
@@ -35,6 +35,7 @@ const COMMANDS: Record<string, { summary: string; run: Command }> = {
   migrate: { summary: 'migrate the server database', run: (argv) => serverCli(['migrate', ...argv]) },
   terminal: { summary: 'terminal add --line <id>: register a terminal, print its token', run: (argv) => serverCli(['terminal', ...argv]) },
   token: { summary: 'token add: create an admin token', run: (argv) => serverCli(['token', ...argv]) },
+  user: { summary: 'user add <name> --role R | list | remove <name>: people on the web pages (password from a prompt or stdin)', run: (argv) => serverCli(['user', ...argv]) },
   import: { summary: 'import <kind> <file.csv|json>: master data into the server', run: (argv) => serverCli(['import', ...argv]) },
   trace: { summary: 'trace batch|container|serial …: the recall scope', run: (argv) => serverCli(['trace', ...argv]) },
   oee: { summary: 'oee --line <id> --from <time> --to <time>: OEE per shift, day and order, stop reasons', run: (argv) => serverCli(['oee', ...argv]) },

@@ -2,10 +2,13 @@ import fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import pino from 'pino';
 import { installAuth } from './auth';
+import { installAuditLog } from './users/audit';
 import type { Database, DatabaseDialect } from './db/schema';
 import type { AuthFailureLimitOptions } from './http/auth-failure-limit';
 import { installErrorHandling } from './http/errors';
 import { DEFAULT_RATE_LIMIT_PER_MIN, installRateLimit, type RateLimitOptions } from './http/rate-limit';
+import { registerAuditRoute } from './routes/audit';
+import { registerBatchBlockRoutes } from './routes/batch-block';
 import { registerEdiRoutes } from './routes/edi';
 import { registerErpRoutes } from './routes/erp';
 import { registerEventsRoute } from './routes/events';
@@ -17,6 +20,7 @@ import { registerOeeRoutes } from './routes/oee';
 import { registerSyncNotifyRoute } from './routes/sync-notify';
 import { registerSyncPullRoute } from './routes/sync-pull';
 import { registerSyncPushRoute } from './routes/sync-push';
+import { registerWebSessionRoutes } from './routes/web-session';
 
 /** A push of 2000 events fits easily; more is a broken or hostile client. */
 export const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
@@ -67,6 +71,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
 
   installErrorHandling(app);
   installAuth(app, options.db, options.authFailureLimit);
+  installAuditLog(app, options.db);
   void app.register(async (scope) => {
     await installRateLimit(scope, options.rateLimit ?? { max: DEFAULT_RATE_LIMIT_PER_MIN, timeWindowMs: 60_000 });
     // Routes in a scope registered after the limiter, so its onRoute hook sees every one of them.
@@ -83,6 +88,9 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       registerQualityRoutes(api, deps);
       registerEdiRoutes(api, deps);
       registerOeeRoutes(api, deps);
+      registerWebSessionRoutes(api, deps);
+      registerAuditRoute(api, deps);
+      registerBatchBlockRoutes(api, deps);
     });
   });
   return app;

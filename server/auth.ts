@@ -4,20 +4,26 @@ import type { Db } from './db/schema';
 import { createAuthFailureLimiter, DEFAULT_AUTH_FAILURES_PER_MIN, type AuthFailureLimitOptions } from './http/auth-failure-limit';
 import { sendError } from './http/errors';
 import { hashToken, sameHash, tokenKind } from './tokens';
+import { checkSessionAccess } from './users/session-access';
+import type { Permission, Role } from './users/roles';
 
 /**
- * Who is calling: every route needs a bearer token except the ones marked
- * `config: { auth: 'none' }` (only GET /health). Terminal routes take a
- * terminal token, admin routes an admin token. It runs as an onRequest hook,
+ * Who is calling: every route needs a bearer token or a web session except
+ * the ones marked `config: { auth: 'none' }` (GET /health, the login).
+ * Terminal routes take a terminal token, admin routes an admin token or the
+ * session of a person whose role holds the route's `permission` (see
+ * users/session-access.ts). It runs as an onRequest hook,
  * before the body is read, so an anonymous client cannot make the server parse
  * 8 MiB and gets 401 before any 400 or 413.
  */
 
 export type Principal =
   | { kind: 'terminal'; terminalId: string; lineId: string }
-  | { kind: 'admin'; tokenId: string; name: string };
+  | { kind: 'admin'; tokenId: string; name: string }
+  | { kind: 'user'; username: string; displayName: string; role: Role; csrfToken: string };
 
-export type RouteAuth = 'none' | 'terminal' | 'admin';
+/** `session`: any person logged in on the web pages, and no token (their own session, logout). */
+export type RouteAuth = 'none' | 'terminal' | 'admin' | 'session';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,6 +32,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Which token the route needs; routes without it (404s included) accept either kind. */
     auth?: RouteAuth;
+    /** What a person's role must allow for an admin route; without it only admin tokens pass. */
+    permission?: Permission;
   }
 }
 
@@ -59,6 +67,7 @@ export function installAuth(
 ): void {
   const limiter = createAuthFailureLimiter(failureLimit);
   app.decorateRequest('principal', null);
+  app.decorateRequest('authDenial', null);
   app.addHook('onRequest', async (request, reply) => {
     const required = request.routeOptions.config.auth;
     if (required === 'none') return;
@@ -68,11 +77,18 @@ export function installAuth(
       void reply.header('retry-after', String(seconds));
       return sendError(reply, 'rate-limited', `too many failed authentications from this address (${limiter.maxFailures} per window); retry in ${seconds} s`);
     }
+    if (!request.headers.authorization && request.headers.cookie) {
+      const denied = await checkSessionAccess(db, request);
+      if (denied === 'unauthenticated') limiter.recordFailure(request.ip);
+      if (denied) return sendError(reply, denied === 'unauthenticated' ? 'unauthorized' : 'forbidden', request.authDenial ?? 'forbidden');
+      return;
+    }
     const result = await authenticate(db, request.headers.authorization);
     if (!result.ok) {
       limiter.recordFailure(request.ip);
       return sendError(reply, result.error.code, result.error.message);
     }
+    if (required === 'session') return sendError(reply, 'forbidden', 'this route is for people logged in on the web pages');
     if (required && result.value.kind !== required) return sendError(reply, 'forbidden', `this route needs a ${required} token`);
     request.principal = result.value;
   });

@@ -7,9 +7,10 @@ import { SERVER_USAGE, runServer } from './server-command';
 import { TERMINAL_USAGE, runTerminal } from './terminal-command';
 import { TOKEN_USAGE, runToken } from './token-command';
 import { TRACE_USAGE, runTrace } from './trace-command';
+import { USER_USAGE, runUser } from './user-command';
 
 /**
- * The server's admin commands (`takt server|migrate|terminal|token|import|trace`). Each
+ * The server's admin commands (`takt server|migrate|terminal|token|user|import|trace|…`). Each
  * returns an exit code; errors go to stderr as one line, never as a stack.
  */
 
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[], io: CliIo)
   migrate: { usage: MIGRATE_USAGE, run: runMigrate },
   terminal: { usage: TERMINAL_USAGE, run: runTerminal },
   token: { usage: TOKEN_USAGE, run: runToken },
+  user: { usage: USER_USAGE, run: runUser },
   import: { usage: IMPORT_USAGE, run: runImport },
   trace: { usage: TRACE_USAGE, run: runTrace },
   edi: { usage: EDI_USAGE, run: runEdi },

@@ -6,6 +6,18 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
   /** Stops `takt server`; defaults to SIGINT/SIGTERM. */
   signal?: AbortSignal;
+  /** Where secrets are read from (a password for `takt user add`); defaults to process.stdin. */
+  stdin?: SecretInput;
+}
+
+/** The part of a readable stream a password prompt needs. */
+export interface SecretInput extends AsyncIterable<string | Buffer> {
+  isTTY?: boolean | undefined;
+  setRawMode?: ((raw: boolean) => unknown) | undefined;
+  on?(event: 'data', listener: (chunk: Buffer | string) => void): unknown;
+  off?(event: 'data', listener: (chunk: Buffer | string) => void): unknown;
+  resume?(): unknown;
+  pause?(): unknown;
 }
 
 export const EXIT_OK = 0;

@@ -5,6 +5,7 @@ import { projectionsMigration } from './migrations/0002-projections';
 import { ediMigration } from './migrations/0003-edi';
 import { containerPacksMigration } from './migrations/0004-container-packs';
 import { shippingMigration } from './migrations/0005-shipping';
+import { webUsersMigration } from './migrations/0006-web-users';
 
 /**
  * One migration set for both dialects, provided in code so that a packaged
@@ -18,6 +19,7 @@ export function migrations(dialect: DatabaseDialect): Record<string, Migration> 
     '0003-edi': ediMigration(),
     '0004-container-packs': containerPacksMigration(),
     '0005-shipping': shippingMigration(),
+    '0006-web-users': webUsersMigration(),
   };
 }
 

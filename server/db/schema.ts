@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 import type { EdiTables } from './edi-schema';
 import type { ProjectionTables } from './projection-schema';
+import type { WebTables } from './web-schema';
 
 /**
  * Table shapes as Kysely sees them. One shape for both dialects: booleans are
@@ -60,7 +61,7 @@ export interface CountersTable {
   value: Generated<number>;
 }
 
-export interface Database extends ProjectionTables, EdiTables {
+export interface Database extends ProjectionTables, EdiTables, WebTables {
   terminals: TerminalsTable;
   admin_tokens: AdminTokensTable;
   events: EventsTable;

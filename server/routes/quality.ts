@@ -17,7 +17,7 @@ const Query = z.object({
 
 /** GET /api/v1/quality/flags: quality alerts raised while projecting (blocked or expired batch used, overrides, unknown events, bookings on another line's or an unknown order). */
 export function registerQualityRoutes(app: FastifyInstance, { db }: RouteDeps): void {
-  app.get('/api/v1/quality/flags', { config: { auth: 'admin' } }, async (request, reply) => {
+  app.get('/api/v1/quality/flags', { config: { auth: 'admin', permission: 'flags.read' } }, async (request, reply) => {
     const parsed = Query.safeParse(request.query);
     if (!parsed.success) return sendError(reply, 'bad-request', describeIssues(parsed.error, 'query'));
     const { kind, since, limit } = parsed.data;
@@ -52,7 +52,7 @@ export function registerQualityRoutes(app: FastifyInstance, { db }: RouteDeps): 
    * claimed it, and whether the server found the claim possible when the
    * event arrived (a `forged-approval` flag says why not).
    */
-  app.get('/api/v1/quality/overrides', { config: { auth: 'admin' } }, async (request, reply) => {
+  app.get('/api/v1/quality/overrides', { config: { auth: 'admin', permission: 'flags.read' } }, async (request, reply) => {
     const parsed = OverridesQuery.safeParse(request.query);
     if (!parsed.success) return sendError(reply, 'bad-request', describeIssues(parsed.error, 'query'));
     const { since, limit } = parsed.data;

@@ -10,20 +10,20 @@ const Part = z.string().min(1).max(200);
 
 /** Traceability for quality engineers and recalls (admin token): forward from a batch, backward from a container, serial or delivery note. */
 export function registerTraceRoutes(app: FastifyInstance, { db }: RouteDeps): void {
-  app.get('/api/v1/trace/batch/:material/:batch', { config: { auth: 'admin' } }, async (request, reply) => {
+  app.get('/api/v1/trace/batch/:material/:batch', { config: { auth: 'admin', permission: 'trace.read' } }, async (request, reply) => {
     const params = z.object({ material: Part, batch: Part }).safeParse(request.params);
     if (!params.success) return sendError(reply, 'bad-request', describeIssues(params.error, 'path'));
     return traceBatch(db, params.data.material, params.data.batch);
   });
 
-  app.get('/api/v1/trace/container/:id', { config: { auth: 'admin' } }, async (request, reply) => {
+  app.get('/api/v1/trace/container/:id', { config: { auth: 'admin', permission: 'trace.read' } }, async (request, reply) => {
     const params = z.object({ id: Part }).safeParse(request.params);
     if (!params.success) return sendError(reply, 'bad-request', describeIssues(params.error, 'path'));
     const trace = await traceContainer(db, params.data.id);
     return trace ?? sendError(reply, 'not-found', `no container ${params.data.id} in the record`);
   });
 
-  app.get('/api/v1/trace/serial/:serial', { config: { auth: 'admin' } }, async (request, reply) => {
+  app.get('/api/v1/trace/serial/:serial', { config: { auth: 'admin', permission: 'trace.read' } }, async (request, reply) => {
     const params = z.object({ serial: Part }).safeParse(request.params);
     if (!params.success) return sendError(reply, 'bad-request', describeIssues(params.error, 'path'));
     const trace = await traceSerial(db, params.data.serial);

@@ -1,0 +1,42 @@
+/**
+ * What each role on the web pages may do: this table is the whole policy.
+ * A route names the permission it needs (`config: { permission }`); a
+ * person's session passes when their role's row holds it. Admin tokens
+ * (integrations, `takt token add`) pass every admin route, as before.
+ */
+
+export const ROLES = ['quality', 'shift-lead', 'plant-it', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  /** Trace forward and backward, export the recall scope. */
+  'trace.read',
+  /** Block or release a batch (reaches the terminals through the live notify). */
+  'batch.block',
+  /** See quality flags and overrides. */
+  'flags.read',
+  /** Acknowledge a quality flag. */
+  'flags.acknowledge',
+  /** See the terminals' state and the lines. */
+  'fleet.read',
+  /** Read master data. */
+  'master.read',
+  /** Read the audit log. */
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  quality: ['trace.read', 'batch.block', 'flags.read', 'flags.acknowledge', 'fleet.read', 'master.read', 'audit.read'],
+  'shift-lead': ['trace.read', 'flags.read', 'flags.acknowledge', 'fleet.read', 'master.read'],
+  'plant-it': ['trace.read', 'flags.read', 'fleet.read', 'master.read', 'audit.read'],
+  viewer: ['trace.read', 'flags.read', 'fleet.read', 'master.read'],
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function mayDo(role: string, permission: Permission): boolean {
+  return isRole(role) && ROLE_PERMISSIONS[role].includes(permission);
+}
