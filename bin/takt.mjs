@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// The `takt` command. The sources are TypeScript; tsx compiles them on load so
-// the same files run in development, in tests and from the command line.
-import { register } from 'tsx/esm/api';
+// The `takt` command: plain Node running the build in dist/node (built on
+// first use after a source change, see node-build.mjs).
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { currentNodeBuild } from './node-build.mjs';
 
-register();
-const { main } = await import('../scripts/cli.ts');
+const build = await currentNodeBuild();
+const { main } = await import(pathToFileURL(join(build, 'scripts', 'cli.mjs')).href);
 process.exitCode = await main(process.argv.slice(2));

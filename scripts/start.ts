@@ -40,8 +40,10 @@ export async function runStart(argv: string[]): Promise<number> {
   if (!values['skip-build']) {
     const outcome = await buildRendererIfChanged(resolve('.'), async () => {
       say('Building the terminal UI (its sources changed) …');
-      // Loaded only to build: importing Vite alone takes seconds.
-      const { build } = await import('vite');
+      // Loaded only to build: importing Vite alone takes seconds, and a tree installed without devDependencies has none.
+      const { build } = await import('vite').catch(() => {
+        throw new Error('the terminal UI sources changed and Vite (a devDependency) is not installed: run npm install, or start with --skip-build and a built dist/renderer');
+      });
       return build({ configFile: resolve('vite.config.ts'), logLevel: 'warn' });
     });
     if (outcome === 'current') say('Terminal UI: sources unchanged, reusing the last build.');

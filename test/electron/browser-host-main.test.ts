@@ -9,7 +9,7 @@ import { CREDENTIAL_FILE, sessionValue } from '../../electron/browser-host-pairi
 /** The runnable entry the e2e tests spawn: one ready line, clean exit on SIGTERM. */
 
 function run(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; firstLine: Promise<string> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/browser-host-main.ts'], {
+  const child = spawn(process.execPath, ['bin/takt-browser-host.mjs'], {
     cwd: join(import.meta.dirname, '../..'),
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

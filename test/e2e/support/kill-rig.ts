@@ -19,7 +19,7 @@ export interface HostProcess {
 }
 
 export async function startHostProcess(o: { dir: string; port: number; serverUrl: string; terminalId: string; token: string; scannerPath: string }): Promise<HostProcess> {
-  const running = startProcess(process.execPath, ['--import', 'tsx', `${ROOT}electron/browser-host-main.ts`], {
+  const running = startProcess(process.execPath, [`${ROOT}bin/takt-browser-host.mjs`], {
     TAKT_USER_DATA: join(o.dir, 'terminal'),
     TAKT_STATIC_DIR: join(ROOT, 'dist/renderer'),
     TAKT_HOST_PORT: String(o.port),

@@ -76,7 +76,7 @@ export async function startStack(terminalId = 'T-L1-01', lineId = 'L1', options:
       await stack.host.kill(signal);
     },
     async startHost() {
-      stack.host = startProcess(process.execPath, ['--import', 'tsx', `${ROOT}electron/browser-host-main.ts`], { ...hostEnv, TAKT_HOST_PORT: String(hostPort) });
+      stack.host = startProcess(process.execPath, [`${ROOT}bin/takt-browser-host.mjs`], { ...hostEnv, TAKT_HOST_PORT: String(hostPort) });
       const ready = await waitForJsonLine<{ port: number }>(stack.host, (v) => v.event === 'ready');
       hostPort = ready.port;
     },
