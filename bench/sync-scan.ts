@@ -9,6 +9,7 @@
  * set; queueing behind a slow scan counts.
  */
 import { createAppStore, type AppStore } from '../renderer/state/app-store';
+import { createPrintQueue } from '../renderer/state/print-queue';
 import { DEMO_BADGES, DEMO_HOUSING_GTIN, DEMO_ORDERS } from '../server/demo/demo-data';
 import { verifyPin } from '../shared/pin';
 import type { ChaosServer } from '../test/e2e/support/chaos-server';
@@ -50,13 +51,15 @@ export async function scanLatency(server: ChaosServer, terminalId: string, rate:
   const terminal: NodeTerminal = await startNodeTerminal({ terminalId, serverUrl: server.url, token, pushBatch: APP_PUSH_BATCH });
   try {
     await terminal.engine.runOnce(); // the first pull: the demo master data
+    // No devices in this bench: the booking path makes no bridge call; anything else is refused as data.
+    const noHost = { call: async () => ({ ok: false, error: { code: 'unknown-channel', message: 'no host in the sync bench' } }) as never };
     const store = createAppStore({
       terminalId,
       journal: terminal.journal,
       cache: terminal.cache,
-      // No devices in this bench: the booking path makes no bridge call; anything else is refused as data.
-      bridge: { call: async () => ({ ok: false, error: { code: 'unknown-channel', message: 'no host in the sync bench' } }) as never },
+      bridge: noHost,
       clock: () => new Date(),
+      printQueue: createPrintQueue({ store: terminal.journal.printJobStore(), bridge: noHost, clock: () => new Date() }),
       notifySync: () => terminal.engine.notify(),
       verifyPin,
       yieldToUi: async () => {},

@@ -8,7 +8,6 @@ import { createPinLockout, memoryStorage, type KeyValueStorage } from './storage
 import { hostJournalCopy } from './storage/journal-copy-client';
 import { journalNotice } from './storage/journal-notice';
 import { journalPresence, reconcileJournal, type RestoreReport } from './storage/journal-restore';
-import { DexiePrintJobStore } from './storage/print-jobs';
 import { createPrintQueue, type PrintQueue } from './state/print-queue';
 import { createAppStore, type AppStore } from './state/app-store';
 import { DEFAULT_SPACE_POLICY, SpaceGuard, type SpacePolicy } from './storage/space-guard';
@@ -89,19 +88,13 @@ export async function boot(options: BootOptions): Promise<Booted> {
     if (!recorded.ok) logger('journal').warn(`JournalRestored not recorded: ${recorded.error.code}: ${recorded.error.message}`);
   }
   journalNotice.setState({ report: restore });
-  // A second connection to the journal database, opened once the journal has upgraded it; its print jobs go to the host's copy too.
-  const printJobStore = await DexiePrintJobStore.open(info.terminalId, copy);
-
   let sync: SyncHandle | null = null;
+  // Print jobs live in the journal's database, on its connection: a job's `done` commits with its events (and goes to the host's copy too).
   const printQueue = createPrintQueue({
-    store: printJobStore,
+    store: journal.printJobStore(),
     bridge: options.bridge,
     clock,
-    // Jobs printed on resume book the events they were queued with.
-    record: async (events) => {
-      const res = await journal.append(events, { clock });
-      if (res.ok) sync?.notify();
-    },
+    onBooked: () => sync?.notify(),
   });
   // Before anything can print: jobs `sent` when the last run stopped have an unknown outcome (failed, reprint with a reason).
   await printQueue.jobs.settleAfterRestart();
@@ -191,7 +184,6 @@ export async function boot(options: BootOptions): Promise<Booted> {
       engine.stop();
       journal.close();
       cache.close();
-      printJobStore.close();
     },
   };
 }

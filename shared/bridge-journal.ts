@@ -30,16 +30,19 @@ export const JournalCopyHead = z.object({
 });
 export type JournalCopyHead = z.infer<typeof JournalCopyHead>;
 
+export const PrintJobRow = z.object({ id: z.string().min(1).max(64), state: z.string() }).passthrough();
+
 export const JournalCopyAppend = z
   .object({
     /** Gap-free, starting right after the copy's head (or anywhere when the copy is empty). */
     events: z.array(EventEnvelope).min(1).max(2000),
     /** The folded TerminalState after these events. */
     state: Record.optional(),
+    /** Print-job records these events complete (a `done` job with its LabelPrinted): written in the same transaction. */
+    printJobs: z.array(PrintJobRow).max(500).optional(),
   })
   .strict();
 
-export const PrintJobRow = z.object({ id: z.string().min(1).max(64), state: z.string() }).passthrough();
 export const SnapshotRow = z.object({ seq: z.number().int().positive(), version: z.number().int().positive() }).passthrough();
 
 export const JournalCopyMirror = z

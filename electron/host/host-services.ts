@@ -87,7 +87,7 @@ export function createHost(options: CreateHostOptions): Host {
     'printer:status': () => printer.status(),
     'log:write': async ({ records }) => ({ written: writeRendererRecords(hostLog, records) }),
     'journal:head': async () => copy().head(),
-    'journal:append': async ({ events, state }) => copy().append(events, state),
+    'journal:append': async ({ events, state, printJobs }) => copy().append(events, state, printJobs),
     'journal:read': async ({ after, limit }) => ({ events: copy().read(after, limit) }),
     'journal:side': async () => copy().side(),
     'journal:print-jobs': async ({ after, limit }) => ({ jobs: copy().printJobs(after, limit) as { id: string; state: string }[] }),

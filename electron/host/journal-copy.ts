@@ -23,7 +23,8 @@ export type { MirrorRequest };
 
 export interface JournalCopy {
   head(): JournalCopyHead;
-  append(events: readonly EventEnvelope[], state?: Record<string, unknown>): { head: number };
+  /** Events, the state after them and the print jobs they complete, in one transaction. */
+  append(events: readonly EventEnvelope[], state?: Record<string, unknown>, printJobs?: readonly { id: string }[]): { head: number };
   read(after: number, limit: number): EventEnvelope[];
   side(): JournalCopySide;
   printJobs(after: string, limit: number): Record<string, unknown>[];
@@ -124,7 +125,7 @@ function sqliteCopy(db: Db, created: boolean, log: (message: string) => void): J
     }
   };
 
-  const append = db.transaction((events: readonly EventEnvelope[], state?: Record<string, unknown>) => {
+  const append = db.transaction((events: readonly EventEnvelope[], state?: Record<string, unknown>, printJobs: readonly { id: string }[] = []) => {
     const head = headSeq();
     const first = events[0]!.seq;
     if (first <= head) {
@@ -143,6 +144,7 @@ function sqliteCopy(db: Db, created: boolean, log: (message: string) => void): J
     const next = first + events.length - 1;
     putMeta.run('head', String(next));
     if (state) putMeta.run('state', JSON.stringify(state));
+    for (const job of printJobs) putJob.run(job.id, JSON.stringify(job));
     return next;
   });
 
@@ -178,7 +180,7 @@ function sqliteCopy(db: Db, created: boolean, log: (message: string) => void): J
         const headId = eventAt.get(head)?.id;
         return { state: 'ok', created, head, firstSeq: first, ...(headId ? { headId } : {}), ackedSeq: ackedSeq(), snapshotSeq: snapshotSeq(), printJobs: countJobs.get()?.n ?? 0 };
       }),
-    append: (events, state) => guarded('append', () => ({ head: append(events, state) })),
+    append: (events, state, printJobs) => guarded('append', () => ({ head: append(events, state, printJobs) })),
     read: (after, limit) => guarded('read', () => readEvents.all(after, limit).map((r) => JSON.parse(r.envelope) as EventEnvelope)),
     side: () =>
       guarded('side', () => {

@@ -3,7 +3,7 @@ import type { Result } from '../../shared/errors';
 import type { NewEvent } from '../../shared/events';
 import type { Line, Material, Operator, Order, Terminal } from '../../shared/master-data';
 import type { TerminalState } from '../../shared/terminal-state';
-import type { AppendContext, AppendResult } from '../storage/journal';
+import type { AppendContext, AppendResult } from '../storage/envelopes';
 import type { PinLockout } from '../storage/pin-lockout';
 import type { PrintQueue } from './print-queue';
 
@@ -39,6 +39,6 @@ export interface StoreDeps {
   yieldToUi: () => Promise<void>;
   /** Wrong PINs per badge; boot keeps them in local storage so a reload does not reset them. Default: memory. */
   pinLockout?: PinLockout;
-  /** Print jobs as journal records (boot wires the Dexie one); without it, a queue over memory per store. */
-  printQueue?: PrintQueue;
+  /** Print jobs as journal records, over the journal's own database (boot and test rigs build it from the journal). */
+  printQueue: PrintQueue;
 }

@@ -1,11 +1,12 @@
+import type { Result } from '../../shared/errors';
 import type { NewEvent } from '../../shared/events';
+import type { AppendResult } from '../storage/envelopes';
 import { findRack } from '../../shared/jis';
 import type { DomainEvent } from '../../shared/production/verdict';
 import type { StoreDeps } from './deps';
 import { rackLabel } from './jis-logic';
 import { rackLabelJobId, reprintRackLabel, retryHeldReprint, type RackReprintOutcome } from './jis-reprint';
 import type { JisActions } from './jis-slice';
-import { printQueueFor } from './print-queue';
 import type { SliceCreator } from './types';
 
 /**
@@ -24,16 +25,16 @@ export interface JisPrintContext {
   set: Set;
   /** Runs work unless the JIS screen is busy (one write at a time). */
   busy<T>(work: () => Promise<T>): Promise<T | undefined>;
-  /** Journal append + fold; false when the write failed (the slice shows why). */
-  record(events: readonly DomainEvent[]): Promise<boolean>;
+  /** Folds a printed label's booking; false when the journal refused it (the slice shows why). */
+  booked(outcome: Result<AppendResult> | undefined): boolean;
   withOperatorOf(events: readonly DomainEvent[]): NewEvent[];
 }
 
 type PrintActions = Pick<JisActions, 'printJisRackLabel' | 'retryJisRackPrint' | 'startJisReprint' | 'cancelJisReprint' | 'reprintJisRackLabel'>;
 
-export function createJisPrintActions({ deps, get, set, busy, record, withOperatorOf }: JisPrintContext): PrintActions {
-  /** A reprint's outcome on the screen; its LabelReprinted facts are booked once it printed. */
-  async function showReprint(rackId: string, outcome: RackReprintOutcome) {
+export function createJisPrintActions({ deps, get, set, busy, booked, withOperatorOf }: JisPrintContext): PrintActions {
+  /** A reprint's outcome on the screen; its LabelReprinted facts were booked with the job's `done`. */
+  function showReprint(rackId: string, outcome: RackReprintOutcome) {
     set({
       jisPrint: {
         rackId,
@@ -44,7 +45,7 @@ export function createJisPrintActions({ deps, get, set, busy, record, withOperat
         ...(outcome.message ? { message: outcome.message } : {}),
       },
     });
-    if (outcome.events) await record(outcome.events as DomainEvent[]);
+    booked(outcome.booked);
   }
 
   return {
@@ -59,14 +60,14 @@ export function createJisPrintActions({ deps, get, set, busy, record, withOperat
       const jobId = rackLabelJobId(rackId);
       set({ jisPrint: { rackId, svg: label.value.svg, status: 'printing' } });
       const printed: DomainEvent[] = [{ type: 'LabelPrinted', payload: { jobId, templateId: 'jis-rack', containerId: rackId, copies: 1 } }];
-      const res = await printQueueFor(deps).print({ jobId, templateId: 'jis-rack', model: label.value.model, copies: 1, onDone: withOperatorOf(printed) });
+      const res = await deps.printQueue.print({ jobId, templateId: 'jis-rack', model: label.value.model, copies: 1, onDone: withOperatorOf(printed) });
       if (!res.ok) {
         set({ jisPrint: { rackId, svg: label.value.svg, status: 'failed', message: res.error.message } });
         return;
       }
       const outcome = res.value.outcome;
       set({ jisPrint: { rackId, svg: label.value.svg, status: outcome, jobId, ...(res.value.reason ? { message: res.value.reason.message } : {}) } });
-      if (outcome === 'done') await record(printed);
+      if (outcome === 'done') booked(res.value.booked);
     },
 
     async retryJisRackPrint() {
@@ -84,7 +85,7 @@ export function createJisPrintActions({ deps, get, set, busy, record, withOperat
       const jobId = print.jobId;
       await busy(async () => {
         set({ jisPrint: { ...print, status: 'printing' } });
-        await showReprint(print.rackId, await retryHeldReprint(deps, jobId, print.svg));
+        showReprint(print.rackId, await retryHeldReprint(deps, jobId, print.svg, get().terminal.operator?.id));
       });
     },
 
@@ -104,7 +105,7 @@ export function createJisPrintActions({ deps, get, set, busy, record, withOperat
       await busy(async () => {
         const shown = get().jisPrint;
         set({ jisPrint: { rackId, svg: shown?.rackId === rackId ? shown.svg : null, status: 'printing', reprint: true } });
-        await showReprint(rackId, await reprintRackLabel(deps, jis, rackId, reason, get().terminal.operator?.id));
+        showReprint(rackId, await reprintRackLabel(deps, jis, rackId, reason, get().terminal.operator?.id));
       });
     },
   };

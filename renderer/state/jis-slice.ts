@@ -20,12 +20,14 @@ import {
   type RackCheckSession,
 } from '../../shared/jis';
 import type { JournalSnapshot } from '../../shared/journal-snapshot';
+import type { CodedError, Result } from '../../shared/errors';
 import type { JisSequence } from '../../shared/master-data';
 import { approveOverride, type Approval } from '../../shared/production/override';
 import { nok, type DomainEvent, type Reason } from '../../shared/production/verdict';
 import { normalizeScan } from '../scan/scan-text';
 import type { ApprovalOutcome } from './approval/approval-slice';
 import type { ApprovalSubject } from './approval/approval-flow';
+import type { AppendResult } from '../storage/envelopes';
 import { JOURNAL_COPY_KEYS, storageLowText } from '../storage/storage-refusal';
 import type { StoreDeps } from './deps';
 import { restoreJisState } from './jis-logic';
@@ -186,20 +188,40 @@ export const createJisSlice =
     }
 
     /** Appends, folds the journal's envelopes into the JIS state; false (with a NOK verdict) when the write failed. */
+    /** A storage or journal-copy refusal gets its own translated sentence (jis.verdict.storage-low-*, jis.verdict.journal-copy-*); anything else "not saved: <message>". */
+    function refused(error: CodedError): void {
+      const storage = storageLowText(error);
+      if (JOURNAL_COPY_KEYS[error.code]) verdict('nok', error.code, {});
+      else verdict('nok', storage ? `storage-low-${storage.reason}` : 'save-failed', storage ? storage.params : { message: error.message });
+    }
+
     async function record(events: readonly DomainEvent[]): Promise<boolean> {
       if (events.length === 0) return true;
       const withOperator = withOperatorOf(events);
       const result = await deps.journal.append(withOperator, { clock: deps.clock });
       if (!result.ok) {
-        // A storage or journal-copy refusal gets its own translated sentence (jis.verdict.storage-low-*, jis.verdict.journal-copy-*); anything else "not saved: <message>".
-        const storage = storageLowText(result.error);
-        if (JOURNAL_COPY_KEYS[result.error.code]) verdict('nok', result.error.code, {});
-        else verdict('nok', storage ? `storage-low-${storage.reason}` : 'save-failed', storage ? storage.params : { message: result.error.message });
+        refused(result.error);
         return false;
       }
+      applyBooked(result.value);
+      return true;
+    }
+
+    /** Folds committed events into the JIS state (after `record`, or a printed rack label's booking). */
+    function applyBooked(booked: AppendResult): void {
       const jis = get().jis;
-      set({ terminal: result.value.state, ...(jis ? { jis: result.value.events.reduce(applyJisEvent, jis) } : {}) });
+      set({ terminal: booked.state, ...(jis ? { jis: booked.events.reduce(applyJisEvent, jis) } : {}) });
       deps.notifySync();
+    }
+
+    /** A printed label's booking: folded when it committed, the refusal shown when the journal refused it. */
+    function booked(outcome: Result<AppendResult> | undefined): boolean {
+      if (!outcome) return true;
+      if (!outcome.ok) {
+        refused(outcome.error);
+        return false;
+      }
+      applyBooked(outcome.value);
       return true;
     }
 
@@ -213,7 +235,7 @@ export const createJisSlice =
       }
     }
 
-    const printActions = createJisPrintActions({ deps, get, set, busy, record, withOperatorOf });
+    const printActions = createJisPrintActions({ deps, get, set, busy, booked, withOperatorOf });
 
     /** Scans run one after the other, none is dropped while an earlier one is still being written. */
     let scanQueue: Promise<void> = Promise.resolve();

@@ -3,7 +3,7 @@ import type { PrintJobRecord } from '../storage/print-jobs';
 import type { StoreDeps } from './deps';
 import type { Result } from '../../shared/errors';
 import { saveFailedFeedback } from '../storage/storage-refusal';
-import { printQueueFor, type PrintAttempt } from './print-queue';
+import type { PrintAttempt } from './print-queue';
 import type { SliceCreator } from './types';
 
 /**
@@ -39,13 +39,13 @@ export const initialPrintJobs: PrintJobsState = { awaiting: [], held: [], printe
 export const createPrintJobsSlice =
   (deps: StoreDeps): SliceCreator<PrintJobsSlice> =>
   (set, get) => {
-    const queue = printQueueFor(deps);
+    const queue = deps.printQueue;
     const patch = (p: Partial<PrintJobsState>) => set({ printJobs: { ...get().printJobs, ...p } });
     queue.subscribe(() => void get().refreshPrintJobs());
 
     /** Books the facts of a printed job as the logged-in operator; NOK feedback when the journal refused. */
     async function book(attempt: PrintAttempt): Promise<boolean> {
-      const { job, result } = attempt;
+      const { result } = attempt;
       // The host's answer carries the printer's state after the attempt.
       if (result.ok) patch({ printer: result.value.status });
       if (!result.ok || result.value.outcome !== 'done') {
@@ -53,16 +53,15 @@ export const createPrintJobsSlice =
         get().showFeedback('nok', 'printJobs.feedback.notPrinted', { code: reason.code });
         return false;
       }
-      const operatorId = get().terminal.operator?.id;
-      const events = job.onDone.map((e) => (e.operatorId || !operatorId ? e : { ...e, operatorId }));
-      if (events.length > 0) {
-        const written = await deps.journal.append(events, { clock: deps.clock });
-        if (!written.ok) {
-          const failed = saveFailedFeedback(written.error, 'printJobs.feedback.saveFailed');
-          get().showFeedback('nok', failed.key, failed.params);
-          return false;
-        }
-        set({ terminal: written.value.state });
+      // The job's facts were booked with its `done`, in one transaction (print-queue.ts).
+      const booked = result.value.booked;
+      if (booked && !booked.ok) {
+        const failed = saveFailedFeedback(booked.error, 'printJobs.feedback.saveFailed');
+        get().showFeedback('nok', failed.key, failed.params);
+        return false;
+      }
+      if (booked) {
+        set({ terminal: booked.value.state });
         deps.notifySync();
       }
       return true;
@@ -114,7 +113,8 @@ export const createPrintJobsSlice =
       },
 
       retryPrintJob(jobId) {
-        return attempt(jobId, () => queue.retry(jobId), 'printJobs.feedback.printed');
+        const operatorId = get().terminal.operator?.id;
+        return attempt(jobId, () => queue.retry(jobId, operatorId ? { operatorId } : {}), 'printJobs.feedback.printed');
       },
     };
   };

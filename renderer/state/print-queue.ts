@@ -3,8 +3,8 @@ import type { CodedError, Result } from '../../shared/errors';
 import type { NewEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
 import type { LabelModel } from '../../shared/labels/model';
-import { MemoryPrintJobStore, PrintJobs, type PrintJobRecord, type PrintJobStore } from '../storage/print-jobs';
-import type { StoreDeps } from './deps';
+import { writeFailure, type AppendResult } from '../storage/envelopes';
+import { PrintJobs, type PrintJobRecord, type PrintJobStore } from '../storage/print-jobs';
 import { reprintEvents } from './reprint-events';
 
 /**
@@ -16,7 +16,13 @@ import { reprintEvents } from './reprint-events';
  * A job that is not queued is never handed to the host again.
  */
 
-type PrintOutcome = CallResponse<'printer:print'>;
+/**
+ * The host's answer; for a printed job also what its completion booked: the
+ * job's `done` and its `onDone` events commit in one journal transaction
+ * (absent when it books none; an error when the journal refused, then
+ * neither was written). Callers fold `booked` instead of appending the events again.
+ */
+export type PrintOutcome = CallResponse<'printer:print'> & { booked?: Result<AppendResult> };
 
 export interface PrintQueueRequest {
   jobId: string;
@@ -26,8 +32,10 @@ export interface PrintQueueRequest {
   sscc?: string;
   reprintOf?: string;
   reprintReason?: string;
-  /** Journal events to append once printed, when the job is finished by {@link PrintQueue.resume} after a restart. */
+  /** Journal events booked with the job's `done`, in the same transaction (also when {@link PrintQueue.resume} finishes it after a restart). */
   onDone?: NewEvent[];
+  /** Who is logged in: booked events that name nobody name them. */
+  operatorId?: string;
 }
 
 /** A job after one attempt: its record as stored now, and the host's answer. */
@@ -52,12 +60,12 @@ export interface PrintQueue {
    * and the operator's reason, whose `onDone` holds the `LabelReprinted`
    * facts (see reprint-events.ts). Refused (no job created) without a reason,
    * for an unknown original, or for one still queued (print that instead).
-   * As with `print`, the caller books `job.onDone` once `result` is `done`;
+   * As with `print`, `job.onDone` is booked with the job's `done`;
    * a reprint left queued (held) is booked by `resume` or `retry`.
    */
   reprint(originalJobId: string, reason: string, options?: ReprintOptions): Promise<Result<PrintAttempt>>;
-  /** Sends a queued (held) job again; the caller books `job.onDone` when it is `done`. */
-  retry(jobId: string): Promise<Result<PrintAttempt>>;
+  /** Sends a queued (held) job again; `job.onDone` is booked with its `done`. */
+  retry(jobId: string, options?: { operatorId?: string }): Promise<Result<PrintAttempt>>;
   /** Called after any job changed (printed, held, failed, reprinted, settled); returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
   /**
@@ -72,8 +80,14 @@ export interface PrintQueueOptions {
   store: PrintJobStore;
   bridge: Pick<BridgeClient, 'call'>;
   clock: () => Date;
-  /** Appends the stored events of a job printed by `resume` (the journal); absent: they are not recorded. */
-  record?: (events: NewEvent[]) => Promise<unknown>;
+  /** Told after a job's events were booked (the sync engine). */
+  onBooked?: () => void;
+}
+
+/** A thrown storage error as a coded one: the host copy's own code when it carries one. */
+function storageFailure(err: unknown): CodedError {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && err instanceof Error ? { code, message: err.message } : writeFailure(err);
 }
 
 /** Bridge errors after which the host may have sent the label: the outcome is unknown. */
@@ -98,10 +112,10 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
       ...(request.reprintOf !== undefined ? { reprintOf: request.reprintOf, reprintReason: request.reprintReason ?? '' } : {}),
     });
     if (!queued.ok) return queued;
-    return sendQueued(queued.value);
+    return sendQueued(queued.value, request.operatorId);
   }
 
-  async function sendQueued(job: PrintJobRecord): Promise<BridgeResult<PrintOutcome>> {
+  async function sendQueued(job: PrintJobRecord, operatorId?: string): Promise<BridgeResult<PrintOutcome>> {
     // Written before the host sees it: a crash from here on leaves `sent`, i.e. outcome unknown.
     const sent = await jobs.step(job.id, { type: 'sent' });
     if (!sent.ok) return sent;
@@ -124,8 +138,13 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
       return res;
     }
     const reason = res.value.reason ?? { code: `print-${res.value.outcome}`, message: res.value.outcome };
-    if (res.value.outcome === 'done') await jobs.step(job.id, { type: 'done' });
-    else if (res.value.outcome === 'held') await jobs.step(job.id, { type: 'not-sent', reason });
+    if (res.value.outcome === 'done') {
+      const completed = await jobs.complete(job.id, operatorId);
+      if (completed.ok && completed.value.booked) options.onBooked?.();
+      const booked: Result<AppendResult> | null = completed.ok ? (completed.value.booked ? { ok: true, value: completed.value.booked } : null) : completed;
+      return { ok: true, value: { ...res.value, ...(booked ? { booked } : {}) } };
+    }
+    if (res.value.outcome === 'held') await jobs.step(job.id, { type: 'not-sent', reason });
     else await jobs.step(job.id, { type: 'failed', reason });
     return res;
   }
@@ -133,7 +152,8 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
   function once(jobId: string, run: () => Promise<BridgeResult<PrintOutcome>>): Promise<BridgeResult<PrintOutcome>> {
     const running = inFlight.get(jobId);
     if (running) return running;
-    const p = run().finally(() => {
+    // A storage failure (disk full, the host's copy refused, the database closed) is an answer, never a rejection.
+    const p = run().catch((err: unknown): BridgeResult<PrintOutcome> => ({ ok: false, error: storageFailure(err) })).finally(() => {
       inFlight.delete(jobId);
       changed();
     });
@@ -167,6 +187,7 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
         reprintOf: original.id,
         reprintReason: why,
         onDone: reprintEvents(original, { jobId, reason: why, operatorId: opts.operatorId }),
+        ...(opts.operatorId ? { operatorId: opts.operatorId } : {}),
       }),
     );
     // Refused before a record was written: no job to return.
@@ -186,11 +207,11 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
       reprinting.set(originalJobId, p);
       return p;
     },
-    async retry(jobId) {
+    async retry(jobId, opts = {}) {
       const job = await jobs.get(jobId);
       if (!job) return { ok: false, error: { code: 'print-job-unknown', message: `no print job ${jobId}` } };
       if (job.state !== 'queued') return { ok: false, error: { code: 'print-duplicate', message: `print job ${jobId} was already sent (${job.state}); print again only as a reprint with a reason` } };
-      return attempt(jobId, await once(jobId, () => sendQueued(job)));
+      return attempt(jobId, await once(jobId, () => sendQueued(job, opts.operatorId)));
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -203,22 +224,8 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
       for (const job of await jobs.queued()) {
         const result = await once(job.id, () => sendQueued(job));
         retried.push({ job, result });
-        if (result.ok && result.value.outcome === 'done' && job.onDone.length > 0) await options.record?.(job.onDone);
       }
       return { outcomeUnknown, retried };
     },
   };
-}
-
-const defaults = new WeakMap<object, PrintQueue>();
-
-/** The store's print queue: the one in deps, or (stores built without one, e.g. in tests) one over memory, per deps object. */
-export function printQueueFor(deps: Pick<StoreDeps, 'bridge' | 'clock' | 'printQueue'>): PrintQueue {
-  if (deps.printQueue) return deps.printQueue;
-  let queue = defaults.get(deps);
-  if (!queue) {
-    queue = createPrintQueue({ store: new MemoryPrintJobStore(), bridge: deps.bridge, clock: deps.clock });
-    defaults.set(deps, queue);
-  }
-  return queue;
 }

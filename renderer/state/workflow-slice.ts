@@ -34,11 +34,11 @@ import {
   type Reason,
 } from '../../shared/production';
 import { normalizeScan } from '../scan/scan-text';
+import type { AppendResult } from '../storage/envelopes';
 import { saveFailedFeedback } from '../storage/storage-refusal';
 import { toApprover } from './approval/approval-slice';
 import { initialLogin } from './login-logic';
 import type { StoreDeps } from './deps';
-import { printQueueFor } from './print-queue';
 import type { SliceCreator } from './types';
 import { createCountActions, type CompletionPrompt, type CountActions } from './workflow-counts';
 import { selectWorkflowConfig } from './workflow-settings';
@@ -263,14 +263,19 @@ export const createWorkflowSlice =
           verdict('nok', failed.key, failed.params);
           return null;
         }
-        const production = result.value.events.reduce(applyProductionEvent, wf().production);
-        set({ terminal: result.value.state });
-        patch({ production, printedJobs: printedJobsOf(wf().printedJobs, result.value.events) });
-        deps.notifySync();
-        return result.value.events;
+        return applyBooked(result.value);
       } finally {
         patch({ busy: false });
       }
+    }
+
+    /** Folds committed events into the screen's state (after `record`, or a printed label's booking). */
+    function applyBooked(booked: AppendResult): EventEnvelope[] {
+      const production = booked.events.reduce(applyProductionEvent, wf().production);
+      set({ terminal: booked.state });
+      patch({ production, printedJobs: printedJobsOf(wf().printedJobs, booked.events) });
+      deps.notifySync();
+      return booked.events;
     }
 
     /** Runs a verdict: OK → journal + OK feedback; NOK → red, nothing booked (unless the verdict carries facts). */
@@ -641,14 +646,17 @@ export const createWorkflowSlice =
             })()
           : [{ type: 'LabelPrinted', ...(orderId ? { orderId } : {}), payload: { jobId: label.jobId, templateId: label.templateId, containerId: label.containerId, copies: 1 } }];
         patch({ busy: true });
+        const operatorId = get().terminal.operator?.id;
         let res;
         try {
-          res = await printQueueFor(deps).print({
+          // The label's facts are booked with the job's `done`, in one transaction (print-queue.ts).
+          res = await deps.printQueue.print({
             jobId: label.jobId,
             templateId: label.templateId,
             model: label.model,
             copies: 1,
             onDone: events as NewEvent[],
+            ...(operatorId ? { operatorId } : {}),
             ...(label.reprintReason ? { reprintOf: wf().printedJobs[label.containerId] ?? label.containerId.slice(0, 64), reprintReason: label.reprintReason } : {}),
           });
         } finally {
@@ -660,8 +668,14 @@ export const createWorkflowSlice =
           return;
         }
         patch({ labels: wf().labels.slice(1) });
-        const written = await record(events);
-        if (written) verdict('ok', 'workflow.label.printed', { quantity: label.quantity });
+        const booked = res.value.booked;
+        if (booked && !booked.ok) {
+          const failed = saveFailedFeedback(booked.error, 'workflow.saveFailed');
+          verdict('nok', failed.key, failed.params);
+          return;
+        }
+        if (booked) applyBooked(booked.value);
+        verdict('ok', 'workflow.label.printed', { quantity: label.quantity });
       },
 
       wfReprint(containerId, reason) {

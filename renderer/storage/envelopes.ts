@@ -4,6 +4,18 @@ import { applyEvent, type TerminalState } from '../../shared/terminal-state';
 
 /** The pure half of an append: envelopes with their seqs and the state folded over them, and how a failed write is told. */
 
+export interface AppendContext {
+  /** The terminal clock; `occurredAt` is its ISO string. */
+  clock: () => Date;
+  newId?: () => string;
+}
+
+/** What an append writes besides events, in the same transaction. */
+export interface AppendAlso {
+  /** Print-job records the events complete (a job's `done` with its LabelPrinted). */
+  printJobs?: readonly { id: string; state: string }[];
+}
+
 export interface AppendResult {
   events: EventEnvelope[];
   state: TerminalState;
@@ -11,6 +23,8 @@ export interface AppendResult {
 
 export interface PendingAppend {
   events: readonly NewEvent[];
+  /** Print-job records written in the same transaction as these events (a job's `done` with its LabelPrinted). */
+  printJobs?: readonly { id: string; state: string }[];
   occurredAt: string;
   makeId: () => string;
 }

@@ -4,6 +4,9 @@ import type { EventEnvelope } from '../../shared/events';
 import type { MirrorRequest } from '../../shared/bridge-journal';
 export type { MirrorRequest };
 
+/** A print-job record as the host's copy keeps it (the renderer owns the rest of its shape). */
+export type PrintJobRow = { id: string; state: string };
+
 /**
  * The renderer's side of the host's journal copy (shared/bridge-journal.ts):
  * what the journal, the print-job store and the restore need from it. A
@@ -14,7 +17,8 @@ export type { MirrorRequest };
 
 
 export interface JournalCopyClient {
-  append(events: readonly EventEnvelope[], state: object | null): Promise<Result<{ head: number }>>;
+  /** Events, the state after them and the print jobs they complete: one transaction at the host. */
+  append(events: readonly EventEnvelope[], state: object | null, printJobs?: readonly PrintJobRow[]): Promise<Result<{ head: number }>>;
   mirror(request: MirrorRequest): Promise<Result<{ head: number }>>;
 }
 
@@ -31,8 +35,12 @@ export function copyFailure(error: CodedError): CodedError {
 
 export function hostJournalCopy(bridge: Pick<BridgeClient, 'call'>): JournalCopyClient {
   return {
-    async append(events, state) {
-      const res = await bridge.call('journal:append', { events: [...events], ...(state ? { state: state as Record<string, unknown> } : {}) });
+    async append(events, state, printJobs = []) {
+      const res = await bridge.call('journal:append', {
+        events: [...events],
+        ...(state ? { state: state as Record<string, unknown> } : {}),
+        ...(printJobs.length > 0 ? { printJobs: [...printJobs] } : {}),
+      });
       return res.ok ? res : { ok: false, error: copyFailure(res.error) };
     },
     async mirror(request) {

@@ -3,8 +3,10 @@ import { validatePayload, type EventEnvelope, type NewEvent } from '../../shared
 import type { CodedError, Result } from '../../shared/errors';
 import { newId as defaultNewId } from '../../shared/ids';
 import { readSnapshot, SNAPSHOT_VERSION, type JournalSnapshot } from '../../shared/journal-snapshot';
-import { initialTerminalState, type TerminalState } from '../../shared/terminal-state';
-import { buildEnvelopes, writeFailure, type AppendResult, type PendingAppend } from './envelopes';
+import type { TerminalState } from '../../shared/terminal-state';
+import { writeFailure, type AppendAlso, type AppendContext, type AppendResult, type PendingAppend } from './envelopes';
+import { commitGroup, META, readNumber, readState } from './journal-commit';
+import { JournalPrintJobStore, type PrintJobStore } from './print-jobs';
 import { GroupCommitter } from './group-commit';
 import type { JournalCopyClient } from './journal-copy-client';
 import { prunableSeqs } from './retention';
@@ -27,13 +29,7 @@ import { logger } from '../lib/log';
  * deletes: no event above the latest readable snapshot's seq is ever pruned.
  */
 
-export interface AppendContext {
-  /** The terminal clock; `occurredAt` is its ISO string. */
-  clock: () => Date;
-  newId?: () => string;
-}
-
-export { buildEnvelopes, writeFailure, type AppendResult } from './envelopes';
+export { buildEnvelopes, writeFailure, type AppendAlso, type AppendContext, type AppendResult } from './envelopes';
 
 export interface SyncInfo {
   head: number;
@@ -42,7 +38,6 @@ export interface SyncInfo {
   oldestPendingAt?: string;
 }
 
-const META = { nextSeq: 'nextSeq', ackedSeq: 'ackedSeq', state: 'state' } as const;
 
 export class Journal {
   private readonly events: Table<EventEnvelope, number>;
@@ -62,7 +57,7 @@ export class Journal {
     this.meta = db.table('meta');
     this.snapshots = db.table('snapshots');
     this.committer = new GroupCommitter({
-      commit: (items) => this.commitGroup(items),
+      commit: (items) => commitGroup({ db, events: this.events, meta: this.meta, printJobs: db.table('printJobs') }, terminalId, this.copy, items),
       onGroupError: (err) => ({ ok: false, error: writeFailure(err) }),
     });
   }
@@ -83,7 +78,7 @@ export class Journal {
    * Appends that arrive while another is committing share the next
    * transaction (group commit); each resolves after its own commit.
    */
-  async append(newEvents: readonly NewEvent[], ctx: AppendContext): Promise<Result<AppendResult>> {
+  async append(newEvents: readonly NewEvent[], ctx: AppendContext, also: AppendAlso = {}): Promise<Result<AppendResult>> {
     if (newEvents.length === 0) return { ok: false, error: { code: 'invalid-event', message: 'Nothing to append' } };
     for (const e of newEvents) {
       const check = validatePayload(e.type, e.payload);
@@ -92,7 +87,12 @@ export class Journal {
     const refused = this.copyRefusal ?? this.guard?.();
     if (refused) return { ok: false, error: refused };
     // The operator acted now: the time is taken at the call, not when the group commits.
-    return this.committer.submit({ events: newEvents, occurredAt: ctx.clock().toISOString(), makeId: ctx.newId ?? defaultNewId });
+    return this.committer.submit({
+      events: newEvents,
+      occurredAt: ctx.clock().toISOString(),
+      makeId: ctx.newId ?? defaultNewId,
+      ...(also.printJobs ? { printJobs: also.printJobs } : {}),
+    });
   }
 
   /** A check run before every append (the space guard); a coded error refuses the append before anything is written. */
@@ -103,71 +103,6 @@ export class Journal {
   /** Sizes of the append groups committed so far (diagnostics, tests). */
   get groupSizes(): readonly number[] {
     return this.committer.groupSizes;
-  }
-
-  /**
-   * One group: IndexedDB and the host's copy are written in parallel (the
-   * host call starts inside the transaction, once the seqs are known), and the
-   * group counts as booked only when both are durable. When one side fails,
-   * the other side's write is undone, so neither copy keeps what the operator
-   * was told is not booked.
-   */
-  private async commitGroup(items: readonly PendingAppend[]): Promise<Result<AppendResult>[]> {
-    let copyWrite: Promise<Result<unknown>> | null = null;
-    let undo: { firstSeq: number; state: TerminalState; seqs: number[] } | null = null;
-    let outcomes: Result<AppendResult>[];
-    try {
-      outcomes = await this.db.transaction('rw', this.events, this.meta, async () => {
-        const firstSeq = await this.readNumber(META.nextSeq, 1);
-        const before = await this.loadState();
-        let seq = firstSeq;
-        let state = before;
-        const written: EventEnvelope[] = [];
-        const results: Result<AppendResult>[] = [];
-        for (const item of items) {
-          const built = buildEnvelopes(item, this.terminalId, seq, state);
-          results.push(built);
-          if (!built.ok) continue; // this caller's events are refused; the others of the group still commit
-          for (const e of built.value.events) written.push(e);
-          seq += built.value.events.length;
-          state = built.value.state;
-        }
-        if (written.length > 0) {
-          const copy = this.copy;
-          // Outside Dexie's transaction zone: the host's answer arrives after this transaction is gone.
-          if (copy) copyWrite = Dexie.ignoreTransaction(() => copy.append(written, state));
-          undo = { firstSeq, state: before, seqs: written.map((e) => e.seq) };
-          await this.events.bulkAdd(written);
-          await this.meta.bulkPut([
-            { key: META.nextSeq, value: seq },
-            { key: META.state, value: state },
-          ]);
-        }
-        return results;
-      });
-    } catch (err) {
-      const pending = copyWrite as Promise<Result<unknown>> | null;
-      const done = undo as { firstSeq: number } | null;
-      if (pending && done && (await pending).ok) await this.copy?.mirror({ discardFrom: done.firstSeq }).catch(() => undefined);
-      throw err;
-    }
-    const pending = copyWrite as Promise<Result<unknown>> | null;
-    const copied = pending ? await pending : { ok: true as const, value: null };
-    if (copied.ok) return outcomes;
-    await this.rollBack(undo!);
-    const error = copied.error;
-    return outcomes.map((o) => (o.ok ? { ok: false, error } : o));
-  }
-
-  /** Takes back a group IndexedDB committed but the host's copy refused: its seqs are free again. */
-  private async rollBack(undo: { firstSeq: number; state: TerminalState; seqs: number[] }): Promise<void> {
-    await this.db.transaction('rw', this.events, this.meta, async () => {
-      await this.events.bulkDelete(undo.seqs);
-      await this.meta.bulkPut([
-        { key: META.nextSeq, value: undo.firstSeq },
-        { key: META.state, value: undo.state },
-      ]);
-    });
   }
 
   /** The host's copy every append also goes to (null: IndexedDB only, as in unit tests of this module). */
@@ -181,9 +116,19 @@ export class Journal {
   }
 
   /** The folded state as of the last committed append. */
-  async loadState(): Promise<TerminalState> {
-    const row = await this.meta.get(META.state);
-    return (row?.value as TerminalState | undefined) ?? initialTerminalState;
+  loadState(): Promise<TerminalState> {
+    return readState(this.meta);
+  }
+
+  /**
+   * The print jobs of this journal (DESIGN §7): the same database and
+   * connection, so a job's `done` and its LabelPrinted commit together.
+   */
+  printJobStore(): PrintJobStore {
+    return new JournalPrintJobStore(this.db.table('printJobs'), {
+      copy: () => this.copy,
+      append: (events, ctx, also) => this.append(events, ctx, also),
+    });
   }
 
   /** Highest seq written (0 when empty). */
@@ -285,8 +230,7 @@ export class Journal {
     return first?.seq ?? (await this.head()) + 1;
   }
 
-  private async readNumber(key: string, fallback: number): Promise<number> {
-    const row = await this.meta.get(key);
-    return typeof row?.value === 'number' ? row.value : fallback;
+  private readNumber(key: string, fallback: number): Promise<number> {
+    return readNumber(this.meta, key, fallback);
   }
 }

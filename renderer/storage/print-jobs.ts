@@ -1,11 +1,11 @@
-import Dexie, { type Table } from 'dexie';
+import type { Table } from 'dexie';
 import type { CodedError, Result } from '../../shared/errors';
 import type { NewEvent } from '../../shared/events';
 import { newPrintJob, reprint, transition, type PrintJob, type PrintJobEvent } from '../../shared/labels/print-job';
 import { markDuplicate } from '../../shared/labels/duplicate-mark';
 import type { LabelModel } from '../../shared/labels/model';
+import type { AppendAlso, AppendContext, AppendResult } from './envelopes';
 import type { JournalCopyClient } from './journal-copy-client';
-import { applyVersions, journalDbName, JOURNAL_VERSIONS } from './schema';
 
 /**
  * Print jobs as journal records (DESIGN §7), in the journal database's
@@ -37,10 +37,12 @@ export interface NewPrintJobInput {
   reprintReason?: string;
 }
 
-/** The storage a print queue needs; Dexie in the app, a Map in store tests that bring no database. */
+/** The storage a print queue needs: the journal's printJobs store (Journal.printJobStore). */
 export interface PrintJobStore {
   get(id: string): Promise<PrintJobRecord | undefined>;
   put(job: PrintJobRecord): Promise<void>;
+  /** The job's new record and the events it books, in one journal transaction: both are written or neither. */
+  putWithEvents(job: PrintJobRecord, events: readonly NewEvent[], ctx: AppendContext): Promise<Result<AppendResult>>;
   inState(state: PrintJob['state']): Promise<PrintJobRecord[]>;
 }
 
@@ -108,6 +110,27 @@ export class PrintJobs {
     return { ok: true, value: record };
   }
 
+  /**
+   * The job printed: `done` and the events it books (its `onDone`, each
+   * naming `operatorId` when it names nobody yet) commit in one transaction.
+   * When that commit fails nothing of it is written: the job stays `sent`, so
+   * the next start settles it as outcome-unknown for a reprint with a reason.
+   */
+  async complete(id: string, operatorId?: string): Promise<Result<{ job: PrintJobRecord; booked: AppendResult | null }>> {
+    const job = await this.store.get(id);
+    if (!job) return fail('print-job-unknown', `no print job ${id}`);
+    const next = transition(job, { type: 'done' }, this.now().toISOString());
+    if (!next.ok) return next;
+    const record: PrintJobRecord = { ...next.value, model: job.model, onDone: job.onDone };
+    if (record.onDone.length === 0) {
+      await this.store.put(record);
+      return { ok: true, value: { job: record, booked: null } };
+    }
+    const events = record.onDone.map((e) => (e.operatorId || !operatorId ? e : { ...e, operatorId }));
+    const booked = await this.store.putWithEvents(record, events, { clock: this.now });
+    return booked.ok ? { ok: true, value: { job: record, booked: booked.value } } : booked;
+  }
+
   queued(): Promise<PrintJobRecord[]> {
     return this.store.inState('queued').then(byCreation);
   }
@@ -139,59 +162,36 @@ function byCreation(jobs: PrintJobRecord[]): PrintJobRecord[] {
 }
 
 /**
- * The journal database's printJobs store (its own connection, strict
- * durability like the journal's). With the host's journal copy, every change
- * is written there too, in parallel, and a change counts only once both
- * hold it: a job marked sent before its label goes out stays sent even if
- * Chromium loses its database, so that label never prints again unasked.
+ * The journal database's printJobs store, on the journal's own connection
+ * (strict durability). With the host's journal copy, every change is written
+ * there too, in parallel, and a change counts only once both hold it: a job
+ * marked sent before its label goes out stays sent even if Chromium loses its
+ * database, so that label never prints again unasked. A change that books
+ * events goes through the journal's append, so both land in one transaction.
  */
-export class DexiePrintJobStore implements PrintJobStore {
-  private constructor(
-    private readonly db: Dexie,
+export class JournalPrintJobStore implements PrintJobStore {
+  constructor(
     private readonly table: Table<PrintJobRecord, string>,
-    private readonly copy: JournalCopyClient | null,
+    private readonly journal: {
+      copy(): JournalCopyClient | null;
+      append(events: readonly NewEvent[], ctx: AppendContext, also: AppendAlso): Promise<Result<AppendResult>>;
+    },
   ) {}
-
-  static async open(terminalId: string, copy: JournalCopyClient | null = null): Promise<DexiePrintJobStore> {
-    const db = new Dexie(journalDbName(terminalId), { chromeTransactionDurability: 'strict' });
-    applyVersions(db, JOURNAL_VERSIONS);
-    await db.open();
-    return new DexiePrintJobStore(db, db.table('printJobs'), copy);
-  }
 
   get(id: string): Promise<PrintJobRecord | undefined> {
     return this.table.get(id);
   }
 
   async put(job: PrintJobRecord): Promise<void> {
-    const [, copied] = await Promise.all([this.table.put(job), this.copy?.mirror({ printJobs: [job] }) ?? null]);
+    const [, copied] = await Promise.all([this.table.put(job), this.journal.copy()?.mirror({ printJobs: [job] }) ?? null]);
     if (copied && !copied.ok) throw Object.assign(new Error(copied.error.message), { code: copied.error.code });
+  }
+
+  putWithEvents(job: PrintJobRecord, events: readonly NewEvent[], ctx: AppendContext): Promise<Result<AppendResult>> {
+    return this.journal.append(events, ctx, { printJobs: [job] });
   }
 
   inState(state: PrintJob['state']): Promise<PrintJobRecord[]> {
     return this.table.where('state').equals(state).toArray();
-  }
-
-  close(): void {
-    this.db.close();
-  }
-}
-
-/** For stores built without a database (tests, tools): the same rules, kept for the life of the process. */
-export class MemoryPrintJobStore implements PrintJobStore {
-  private readonly rows = new Map<string, PrintJobRecord>();
-
-  get(id: string): Promise<PrintJobRecord | undefined> {
-    const row = this.rows.get(id);
-    return Promise.resolve(row ? structuredClone(row) : undefined);
-  }
-
-  put(job: PrintJobRecord): Promise<void> {
-    this.rows.set(job.id, structuredClone(job));
-    return Promise.resolve();
-  }
-
-  inState(state: PrintJob['state']): Promise<PrintJobRecord[]> {
-    return Promise.resolve([...this.rows.values()].filter((j) => j.state === state).map((j) => structuredClone(j)));
   }
 }

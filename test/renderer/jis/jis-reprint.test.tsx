@@ -1,13 +1,13 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { verifyScan } from '../../../shared/jis';
 import { rackLabelJobId, reprintRackLabel } from '../../../renderer/state/jis-reprint';
 import { createPrintQueue } from '../../../renderer/state/print-queue';
-import { MemoryPrintJobStore } from '../../../renderer/storage/print-jobs';
+import { Journal } from '../../../renderer/storage/journal';
 import { callOff, Station } from '../../shared/jis/harness';
 import type { AppRig } from '../support/app-rig';
 import { FakeBridge } from '../support/fake-bridge';
-import { fixedClock } from '../support/fixtures';
+import { fixedClock, uniqueTerminalId } from '../support/fixtures';
 import { journalEvents, PART, SEQ_ID, typesOf } from './jis-fixtures';
 import { closeJisScreens, jisScan, openJisScreen } from './jis-screen-rig';
 
@@ -103,17 +103,21 @@ describe('reprintRackLabel without the original job stored', () => {
   it('builds the label from the state and prints it as a new reprint job naming the first label job', async () => {
     const bridge = new FakeBridge().handle('printer:print', (req) => ({ ok: true, value: { jobId: req.jobId, outcome: 'done', status: { state: 'ready' } } }));
     const clock = fixedClock();
-    const printQueue = createPrintQueue({ store: new MemoryPrintJobStore(), bridge, clock });
+    const journal = await Journal.open(uniqueTerminalId());
+    onTestFinished(() => journal.close());
+    const printQueue = createPrintQueue({ store: journal.printJobStore(), bridge, clock });
     const station = new Station(callOff([1, 2]), { rackSlots: 2 });
     for (const n of [1, 2]) station.run(verifyScan(station.state, { partNumber: `P-${n % 3}`, variant: `V${n % 2}` }, 0));
     const rackId = station.state.racks[0]!.rackId;
     expect(station.state.racks[0]?.status).toBe('closed');
 
-    const outcome = await reprintRackLabel({ bridge, clock, printQueue }, station.state, rackId, 'label-lost', 'op-anna');
+    const outcome = await reprintRackLabel({ printQueue }, station.state, rackId, 'label-lost', 'op-anna');
     expect(outcome.status).toBe('done');
     expect(outcome.jobId).not.toBe(rackLabelJobId(rackId));
     expect(bridge.callsTo('printer:print')).toMatchObject([{ jobId: outcome.jobId, reprintOf: rackLabelJobId(rackId), reprintReason: 'label-lost' }]);
-    expect(outcome.events).toEqual([{ type: 'LabelReprinted', operatorId: 'op-anna', payload: { jobId: outcome.jobId, templateId: 'jis-rack', reason: 'label-lost', containerId: rackId } }]);
+    // Booked with the job's `done`, in one journal transaction.
+    const booked = outcome.booked?.ok ? (outcome.booked.value.events) : [];
+    expect(booked.map(({ type, operatorId, payload }) => ({ type, operatorId, payload }))).toEqual([{ type: 'LabelReprinted', operatorId: 'op-anna', payload: { jobId: outcome.jobId, templateId: 'jis-rack', reason: 'label-lost', containerId: rackId } }]);
     expect((await printQueue.jobs.get(outcome.jobId!))?.reprintOf).toBe(rackLabelJobId(rackId));
   });
 });

@@ -9,7 +9,8 @@ import { createI18n, type Language } from '../../../renderer/i18n';
 import printJobsDe from '../../../renderer/i18n/print-jobs.de.json';
 import printJobsEn from '../../../renderer/i18n/print-jobs.en.json';
 import { Cache } from '../../../renderer/storage/cache';
-import { DexiePrintJobStore, PrintJobs } from '../../../renderer/storage/print-jobs';
+import { Journal } from '../../../renderer/storage/journal';
+import { PrintJobs } from '../../../renderer/storage/print-jobs';
 import { App } from '../../../renderer/ui/App';
 import { wireHost } from '../../../renderer/ui/host-wiring';
 import { StoreProvider } from '../../../renderer/ui/store-context';
@@ -42,8 +43,8 @@ async function lastRun(terminalId: string, jobs: { sent?: string; held?: string 
   const cache = await Cache.open(terminalId);
   await cache.applyPull(demoPage(terminalId));
   cache.close();
-  const store = await DexiePrintJobStore.open(terminalId);
-  const repo = new PrintJobs(store, fixedClock());
+  const journal = await Journal.open(terminalId);
+  const repo = new PrintJobs(journal.printJobStore(), fixedClock());
   const model = containerLabel();
   if (jobs.sent) {
     await repo.enqueue({ id: jobs.sent, templateId: 'vda-4902', model, onDone: printed(jobs.sent) });
@@ -53,7 +54,7 @@ async function lastRun(terminalId: string, jobs: { sent?: string; held?: string 
     await repo.enqueue({ id: jobs.held, templateId: 'vda-4902', model, onDone: printed(jobs.held) });
     await repo.step(jobs.held, { type: 'hold', reason: paperOut });
   }
-  store.close();
+  journal.close();
 }
 
 const booted: { b: Booted; bridge: FakeBridge }[] = [];

@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { BridgeResult, CallResponse } from '../../../shared/bridge';
 import type { NewEvent } from '../../../shared/events';
 import { markDuplicate, type LabelModel } from '../../../shared/labels';
-import { MemoryPrintJobStore } from '../../../renderer/storage/print-jobs';
+import { Journal } from '../../../renderer/storage/journal';
 import { createPrintQueue } from '../../../renderer/state/print-queue';
 import { FakeBridge } from '../support/fake-bridge';
-import { fixedClock } from '../support/fixtures';
+import { fixedClock, uniqueTerminalId } from '../support/fixtures';
 
 /** `PrintQueue.reprint(originalJobId, reason, options)`: any label kind, a new job linked to the original. */
 type Outcome = BridgeResult<CallResponse<'printer:print'>>;
@@ -13,9 +13,16 @@ const done = (jobId: string): Outcome => ({ ok: true, value: { jobId, outcome: '
 const failed = (jobId: string): Outcome => ({ ok: true, value: { jobId, outcome: 'failed', reason: { code: 'printer-offline', message: 'unplugged' }, status: { state: 'offline' } } });
 const model: LabelModel = { widthDots: 400, heightDots: 200, dpi: 203, elements: [{ type: 'pdf417', x: 20, y: 20, moduleWidth: 2, rowHeight: 6, securityLevel: 3, value: 'RACK;R-1' }] };
 
-function setup(answer: (jobId: string) => Outcome = failed) {
+const journals: Journal[] = [];
+afterEach(() => {
+  for (const j of journals.splice(0)) j.close();
+});
+
+async function setup(answer: (jobId: string) => Outcome = failed) {
   const bridge = new FakeBridge().handle('printer:print', (req) => answer(req.jobId));
-  const queue = createPrintQueue({ store: new MemoryPrintJobStore(), bridge, clock: fixedClock() });
+  const journal = await Journal.open(uniqueTerminalId());
+  journals.push(journal);
+  const queue = createPrintQueue({ store: journal.printJobStore(), bridge, clock: fixedClock() });
   return { bridge, queue };
 }
 
@@ -25,7 +32,7 @@ const rackPrinted = (jobId: string): NewEvent[] => [
 
 describe('print queue reprint', () => {
   it('reprints a JIS rack label as a new job: same bar codes with a duplicate mark, linked, LabelReprinted by the asking operator for the same rack', async () => {
-    const { bridge, queue } = setup();
+    const { bridge, queue } = await setup();
     await queue.print({ jobId: 'R-1-label', templateId: 'jis-rack', model, onDone: rackPrinted('R-1-label') });
     bridge.handle('printer:print', (req) => done(req.jobId));
     let changes = 0;
@@ -47,7 +54,7 @@ describe('print queue reprint', () => {
   });
 
   it('a label printed without a label fact (shipping) still books one LabelReprinted', async () => {
-    const { bridge, queue } = setup(done);
+    const { bridge, queue } = await setup(done);
     await queue.print({ jobId: 'SHIP-1', templateId: 'gs1-logistic', model, sscc: '106141411234567897' });
     const r = await queue.reprint('SHIP-1', 'label-damaged', { jobId: 'SHIP-1-R1' });
     expect(r).toMatchObject({ ok: true, value: { job: { id: 'SHIP-1-R1', sscc: '106141411234567897', reprintOf: 'SHIP-1' } } });
@@ -56,7 +63,7 @@ describe('print queue reprint', () => {
   });
 
   it('refuses without a reason, for an unknown job, and for one not sent yet; nothing is printed', async () => {
-    const { bridge, queue } = setup();
+    const { bridge, queue } = await setup();
     await queue.print({ jobId: 'J1', templateId: 'vda-4902', model });
     bridge.handle('printer:print', () => ({ ok: false, error: { code: 'printer-not-configured', message: 'no printer' } }));
     await queue.print({ jobId: 'J2', templateId: 'vda-4902', model }); // refused by the host: stays queued
@@ -69,7 +76,7 @@ describe('print queue reprint', () => {
   });
 
   it('a double tap reprints once', async () => {
-    const { bridge, queue } = setup();
+    const { bridge, queue } = await setup();
     await queue.print({ jobId: 'J3', templateId: 'vda-4902', model });
     bridge.handle('printer:print', (req) => done(req.jobId));
     const [a, b] = await Promise.all([queue.reprint('J3', 'label-lost'), queue.reprint('J3', 'label-lost')]);
@@ -78,7 +85,7 @@ describe('print queue reprint', () => {
   });
 
   it('a reprint held by the printer stays queued and is printed by retry, never twice', async () => {
-    const { bridge, queue } = setup();
+    const { bridge, queue } = await setup();
     await queue.print({ jobId: 'J4', templateId: 'vda-4902', model });
     bridge.handle('printer:print', (req) => ({ ok: true, value: { jobId: req.jobId, outcome: 'held', reason: { code: 'printer-paper-out', message: 'out' }, status: { state: 'error' } } }));
     const r = await queue.reprint('J4', 'label-lost', { jobId: 'J4-R' });

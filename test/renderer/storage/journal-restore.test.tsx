@@ -62,9 +62,8 @@ async function bookSome(bridge: FakeBridge) {
   const booted = await start(bridge);
   for (const events of [[login], [logout], [login]]) expect((await booted.journal.append(events, { clock: fixedClock() })).ok).toBe(true);
   const printed: NewEvent[] = [{ type: 'LabelPrinted', payload: { jobId: 'J-1', templateId: 'vda-4902', containerId: 'C-1', copies: 1 } }];
-  expect(await booted.printQueue.print({ jobId: 'J-1', templateId: 'vda-4902', model, onDone: printed })).toMatchObject({ ok: true, value: { outcome: 'done' } });
-  // The label's booking, as the screens append it once the printer confirmed the job.
-  expect((await booted.journal.append(printed, { clock: fixedClock() })).ok).toBe(true);
+  // The label's booking commits with the job's `done` once the printer confirmed it.
+  expect(await booted.printQueue.print({ jobId: 'J-1', templateId: 'vda-4902', model, onDone: printed })).toMatchObject({ ok: true, value: { outcome: 'done', booked: { ok: true } } });
   const events = await booted.journal.eventsAfter(0, 100);
   await stop(booted);
   return events;

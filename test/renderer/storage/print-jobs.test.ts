@@ -3,7 +3,8 @@ import type { BridgeResult, CallResponse } from '../../../shared/bridge';
 import type { NewEvent } from '../../../shared/events';
 import type { LabelModel } from '../../../shared/labels';
 import { boot } from '../../../renderer/boot';
-import { DexiePrintJobStore, PrintJobs, type PrintJobRecord } from '../../../renderer/storage/print-jobs';
+import { Journal } from '../../../renderer/storage/journal';
+import { PrintJobs, type PrintJobRecord, type PrintJobStore } from '../../../renderer/storage/print-jobs';
 import { createPrintQueue } from '../../../renderer/state/print-queue';
 import { FakeBridge } from '../support/fake-bridge';
 import { demoPage, fixedClock, uniqueTerminalId } from '../support/fixtures';
@@ -22,13 +23,14 @@ afterEach(() => {
   for (const o of open.splice(0)) o.close();
 });
 
-async function storeFor(terminalId: string): Promise<DexiePrintJobStore> {
-  const store = await DexiePrintJobStore.open(terminalId);
-  open.push(store);
-  return store;
+/** The journal's print-job store; each call is its own connection (another run of the app). */
+async function storeFor(terminalId: string): Promise<PrintJobStore> {
+  const journal = await Journal.open(terminalId);
+  open.push(journal);
+  return journal.printJobStore();
 }
 
-function queueOver(store: DexiePrintJobStore, bridge: FakeBridge) {
+function queueOver(store: PrintJobStore, bridge: FakeBridge) {
   return createPrintQueue({ store, bridge, clock: fixedClock() });
 }
 
@@ -128,15 +130,14 @@ describe('print jobs across a restart', () => {
     const terminalId = uniqueTerminalId();
     // The last run: one label held for paper, one with the printer when the app stopped, one printed.
     {
-      const store = await storeFor(terminalId);
-      const jobs = new PrintJobs(store, fixedClock());
+      const journal = await Journal.open(terminalId);
+      const jobs = new PrintJobs(journal.printJobStore(), fixedClock());
       for (const id of ['Q1', 'S1', 'D1']) expect((await jobs.enqueue({ id, templateId: 'vda-4902', model, onDone: printed(id, `C-${id}`) })).ok).toBe(true);
       await jobs.step('Q1', { type: 'hold', reason: { code: 'printer-paper-out', message: 'out of labels' } });
       await jobs.step('S1', { type: 'sent' });
       await jobs.step('D1', { type: 'sent' });
       await jobs.step('D1', { type: 'done' });
-      store.close();
-      open.splice(open.indexOf(store), 1);
+      journal.close();
     }
 
     const bridge = new FakeBridge()
@@ -171,10 +172,9 @@ describe('print jobs across a restart', () => {
   it('boot with the printer still out of paper: the job stays queued for the next try', async () => {
     const terminalId = uniqueTerminalId();
     {
-      const store = await storeFor(terminalId);
-      await new PrintJobs(store, fixedClock()).enqueue({ id: 'Q2', templateId: 'jis-rack', model });
-      store.close();
-      open.splice(open.indexOf(store), 1);
+      const journal = await Journal.open(terminalId);
+      await new PrintJobs(journal.printJobStore(), fixedClock()).enqueue({ id: 'Q2', templateId: 'jis-rack', model });
+      journal.close();
     }
     const bridge = new FakeBridge()
       .handle('host:info', () => ({ ok: true, value: { terminalId, serverUrl: 'http://127.0.0.1:7400', version: '0.1.0', transport: 'browser' } }))

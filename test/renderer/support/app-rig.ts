@@ -2,6 +2,7 @@ import { verifyPin } from '../../../shared/pin';
 import { Cache } from '../../../renderer/storage/cache';
 import { Journal } from '../../../renderer/storage/journal';
 import { createAppStore, type AppStore } from '../../../renderer/state/app-store';
+import { createPrintQueue } from '../../../renderer/state/print-queue';
 import type { StoreDeps } from '../../../renderer/state/deps';
 import { FakeBridge } from './fake-bridge';
 import { demoPage, fixedClock, uniqueTerminalId } from './fixtures';
@@ -34,12 +35,14 @@ export async function appRig(options: { terminalId?: string; pulled?: boolean; d
       cache.close();
     },
   };
+  const clock = fixedClock();
   rig.store = createAppStore({
     terminalId,
     journal,
     cache,
     bridge,
-    clock: fixedClock(),
+    clock,
+    printQueue: createPrintQueue({ store: journal.printJobStore(), bridge, clock }),
     notifySync: () => {
       rig.notified += 1;
     },

@@ -22,7 +22,7 @@ export function serveJournalCopy(bridge: FakeBridge, open: () => JournalCopy = (
     };
   const handlers: [CallName, (request: unknown) => BridgeResult<unknown>][] = [
     ['journal:head', wrap(() => get().head())],
-    ['journal:append', wrap((r: { events: never[]; state?: Record<string, unknown> }) => get().append(r.events, r.state))],
+    ['journal:append', wrap((r: { events: never[]; state?: Record<string, unknown>; printJobs?: { id: string }[] }) => get().append(r.events, r.state, r.printJobs))],
     ['journal:read', wrap((r: { after: number; limit: number }) => ({ events: get().read(r.after, r.limit) }))],
     ['journal:side', wrap(() => get().side())],
     ['journal:print-jobs', wrap((r: { after: string; limit: number }) => ({ jobs: get().printJobs(r.after, r.limit) }))],

@@ -1,0 +1,112 @@
+import Dexie, { type Table } from 'dexie';
+import type { Result } from '../../shared/errors';
+import type { EventEnvelope } from '../../shared/events';
+import { initialTerminalState, type TerminalState } from '../../shared/terminal-state';
+import { buildEnvelopes, type AppendResult, type PendingAppend } from './envelopes';
+import type { JournalCopyClient, PrintJobRow } from './journal-copy-client';
+import type { MetaRow } from './meta';
+
+/**
+ * One group commit of the journal (DESIGN §4): the events of every caller in
+ * the group, their gap-free seqs, the folded state and the print-job records
+ * the events complete, in one strict-durability IndexedDB transaction; the
+ * host's copy writes the same in one SQLite transaction, in parallel. The
+ * group counts as booked only when both are durable; when one side fails, the
+ * other side's write is undone, so neither copy keeps what the operator was
+ * told is not booked, and a print job never reads `done` without its event.
+ */
+
+export const META = { nextSeq: 'nextSeq', ackedSeq: 'ackedSeq', state: 'state' } as const;
+
+export interface JournalTables {
+  db: Dexie;
+  events: Table<EventEnvelope, number>;
+  meta: Table<MetaRow, string>;
+  printJobs: Table<PrintJobRow, string>;
+}
+
+interface Undo {
+  firstSeq: number;
+  state: TerminalState;
+  seqs: number[];
+  /** The print-job rows as they were before the group (undefined: the job did not exist). */
+  jobsBefore: { id: string; row: PrintJobRow | undefined }[];
+}
+
+export async function readNumber(meta: Table<MetaRow, string>, key: string, fallback: number): Promise<number> {
+  const row = await meta.get(key);
+  return typeof row?.value === 'number' ? row.value : fallback;
+}
+
+export async function readState(meta: Table<MetaRow, string>): Promise<TerminalState> {
+  const row = await meta.get(META.state);
+  return (row?.value as TerminalState | undefined) ?? initialTerminalState;
+}
+
+export async function commitGroup(t: JournalTables, terminalId: string, copy: JournalCopyClient | null, items: readonly PendingAppend[]): Promise<Result<AppendResult>[]> {
+  let copyWrite: Promise<Result<unknown>> | null = null;
+  let undo: Undo | null = null;
+  let outcomes: Result<AppendResult>[];
+  try {
+    outcomes = await t.db.transaction('rw', t.events, t.meta, t.printJobs, async () => {
+      const firstSeq = await readNumber(t.meta, META.nextSeq, 1);
+      const before = await readState(t.meta);
+      let seq = firstSeq;
+      let state = before;
+      const written: EventEnvelope[] = [];
+      const jobs: PrintJobRow[] = [];
+      const results: Result<AppendResult>[] = [];
+      for (const item of items) {
+        const built = buildEnvelopes(item, terminalId, seq, state);
+        results.push(built);
+        if (!built.ok) continue; // this caller's events are refused; the others of the group still commit
+        for (const e of built.value.events) written.push(e);
+        for (const j of item.printJobs ?? []) jobs.push(j);
+        seq += built.value.events.length;
+        state = built.value.state;
+      }
+      if (written.length > 0) {
+        // Outside Dexie's transaction zone: the host's answer arrives after this transaction is gone.
+        if (copy) copyWrite = Dexie.ignoreTransaction(() => copy.append(written, state, jobs));
+        const rows = jobs.length > 0 ? await t.printJobs.bulkGet(jobs.map((j) => j.id)) : [];
+        undo = { firstSeq, state: before, seqs: written.map((e) => e.seq), jobsBefore: jobs.map((j, i) => ({ id: j.id, row: rows[i] })) };
+        await t.events.bulkAdd(written);
+        await t.meta.bulkPut([
+          { key: META.nextSeq, value: seq },
+          { key: META.state, value: state },
+        ]);
+        if (jobs.length > 0) await t.printJobs.bulkPut(jobs);
+      }
+      return results;
+    });
+  } catch (err) {
+    const pending = copyWrite as Promise<Result<unknown>> | null;
+    const done = undo as Undo | null;
+    if (pending && done && (await pending).ok) {
+      const jobsBack = done.jobsBefore.flatMap((j) => (j.row ? [j.row] : []));
+      await copy?.mirror({ discardFrom: done.firstSeq, ...(jobsBack.length > 0 ? { printJobs: jobsBack } : {}) }).catch(() => undefined);
+    }
+    throw err;
+  }
+  const pending = copyWrite as Promise<Result<unknown>> | null;
+  const copied = pending ? await pending : { ok: true as const, value: null };
+  if (copied.ok) return outcomes;
+  await rollBack(t, undo!);
+  const error = copied.error;
+  return outcomes.map((o) => (o.ok ? { ok: false, error } : o));
+}
+
+/** Takes back a group IndexedDB committed but the host's copy refused: its seqs are free again, its print jobs as they were. */
+async function rollBack(t: JournalTables, undo: Undo): Promise<void> {
+  await t.db.transaction('rw', t.events, t.meta, t.printJobs, async () => {
+    await t.events.bulkDelete(undo.seqs);
+    await t.meta.bulkPut([
+      { key: META.nextSeq, value: undo.firstSeq },
+      { key: META.state, value: undo.state },
+    ]);
+    const back = undo.jobsBefore.flatMap((j) => (j.row ? [j.row] : []));
+    const absent = undo.jobsBefore.flatMap((j) => (j.row ? [] : [j.id]));
+    if (back.length > 0) await t.printJobs.bulkPut(back);
+    if (absent.length > 0) await t.printJobs.bulkDelete(absent);
+  });
+}
