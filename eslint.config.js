@@ -65,6 +65,21 @@ export default tseslint.config(
     },
   },
   {
+    // The plant's web pages: a browser bundle like the renderer; the server's trace types only as types.
+    files: ['web/**/*.{ts,tsx}'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': [
+        'error',
+        noNodeOrDevices([
+          { group: ['fastify', 'kysely', 'better-sqlite3', 'pg', 'ws', 'pino', 'dexie'], message: 'web/ holds no server code.' },
+          { group: ['**/electron/**'], message: 'web/ talks to the server only over HTTP.' },
+          { group: ['**/server/**'], message: 'web/ may import the server\'s answer types only (import type).', allowTypeImports: true },
+        ]),
+      ],
+    },
+  },
+  {
     files: ['electron/host/**/*.ts', 'electron/browser-host.ts'],
     rules: {
       'no-restricted-imports': [

@@ -14,6 +14,8 @@ import { registerErpRoutes } from './routes/erp';
 import { registerEventsRoute } from './routes/events';
 import { registerQualityRoutes } from './routes/quality';
 import { registerTraceRoutes } from './routes/trace';
+import { registerTraceScanRoute } from './routes/trace-scan';
+import { registerWebPages } from './http/web-pages';
 import { registerHealthRoute } from './routes/health';
 import { registerMasterRoutes } from './routes/master';
 import { registerOeeRoutes } from './routes/oee';
@@ -54,6 +56,8 @@ export interface BuildServerOptions {
   authFailureLimit?: AuthFailureLimitOptions | undefined;
   /** See RouteDeps.revisionPollMs. */
   revisionPollMs?: number | undefined;
+  /** The built web pages (default dist/web of this checkout). */
+  webDir?: string | undefined;
 }
 
 /** The HTTP application without listening: tests drive it with `app.inject`. */
@@ -91,6 +95,8 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       registerWebSessionRoutes(api, deps);
       registerAuditRoute(api, deps);
       registerBatchBlockRoutes(api, deps);
+      registerTraceScanRoute(api, deps);
+      registerWebPages(api, options.webDir);
     });
   });
   return app;

@@ -1,0 +1,97 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser';
+import { ROOT } from './support/processes';
+import { auditPage } from './support/screen-checks';
+import { HOUSING_LABEL, USERS, loginPage, startWebPlant, type WebPlant } from './support/web-plant';
+
+/**
+ * The screen audit of the terminal (in view, nothing covered, no overflow,
+ * bundled font, no raw keys, axe-core) over the web pages, at the office
+ * sizes they are made for. Screenshots land in `.takt/screens/web-<size>/`.
+ */
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+const T = 15_000;
+
+describe('web screen audit: every page fits and reads right at 1366×768 and 1920×1080', () => {
+  let plant: WebPlant;
+  let browser: Browser;
+  const failures: string[] = [];
+
+  async function audit(page: Page, state: string): Promise<void> {
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const dir = join(ROOT, '.takt/screens', `web-${size.width}x${size.height}`);
+      mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, `${state}.png`) });
+      for (const p of await auditPage(page)) failures.push(`${state} @${size.width}×${size.height} [${p.check}] ${p.what}`);
+    }
+    await page.setViewportSize(SIZES[0]);
+  }
+
+  const traceLabel = async (page: Page, label: string) => {
+    await page.getByTestId('trace-first').fill(label);
+    await page.getByTestId('trace-submit').click();
+  };
+
+  beforeAll(async () => {
+    plant = await startWebPlant();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await plant?.close();
+  });
+
+  it('audits login, trace (forward, backward, unresolved, blocked), audit log, in German and English', async () => {
+    const context = await browser.newContext({ viewport: SIZES[0], locale: 'de-DE' });
+    const login = await context.newPage();
+    await login.goto(`${plant.url}/web/`);
+    await login.getByTestId('login-form').waitFor({ timeout: T });
+    await audit(login, 'login');
+    await login.getByTestId('login-username').fill(USERS.quality);
+    await login.getByTestId('login-password').fill('falsch-falsch-falsch');
+    await login.getByTestId('login-submit').click();
+    await login.getByTestId('login-error').waitFor({ timeout: T });
+    await audit(login, 'login-wrong');
+    await context.close();
+
+    const page = await loginPage(browser, plant, USERS.quality);
+    await audit(page, 'trace-empty');
+    await traceLabel(page, HOUSING_LABEL);
+    await page.getByTestId('batch-result').waitFor({ timeout: T });
+    await audit(page, 'trace-batch');
+    await page.getByTestId('block-reason').fill('Risse im Gehäuse (8D-4711)');
+    await page.getByTestId('block-batch').click();
+    await page.getByTestId('batch-blocked').waitFor({ timeout: T });
+    await audit(page, 'trace-batch-blocked');
+    await page.getByTestId('trace-mode').selectOption('container');
+    await page.getByTestId('trace-first').fill('C-3');
+    await page.getByTestId('trace-submit').click();
+    await page.getByTestId('backward-result').waitFor({ timeout: T });
+    await audit(page, 'trace-container');
+    await page.getByTestId('trace-mode').selectOption('scan');
+    await traceLabel(page, 'NICHTS-BEKANNTES');
+    await page.getByTestId('trace-error').waitFor({ timeout: T });
+    await audit(page, 'trace-unresolved');
+    await page.getByTestId('nav-audit').click();
+    await page.getByTestId('audit-row').first().waitFor({ timeout: T });
+    await audit(page, 'audit-log');
+    await page.getByTestId('language').click();
+    await page.getByText('Audit log', { exact: true }).first().waitFor({ timeout: T });
+    await audit(page, 'audit-log-en');
+    await page.getByTestId('nav-trace').click();
+    await traceLabel(page, HOUSING_LABEL);
+    await page.getByTestId('batch-result').waitFor({ timeout: T });
+    await audit(page, 'trace-batch-en');
+
+    writeFileSync(join(ROOT, '.takt/screens/web-problems.txt'), failures.join('\n'));
+    expect(failures).toEqual([]);
+  });
+});
