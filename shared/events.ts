@@ -3,6 +3,7 @@ import { CORRECTION_EVENT_PAYLOADS } from './correction-event-payloads';
 import { PRODUCTION_EVENT_PAYLOADS } from './event-payloads';
 import { WORKFLOW_EVENT_PAYLOADS } from './workflow-event-payloads';
 import { MACHINE_EVENT_PAYLOADS } from './machine-event-payloads';
+import { SHIPPING_EVENT_PAYLOADS } from './shipping-event-payloads';
 
 /**
  * Facts are events (DESIGN §3). The envelope is shared by every event; each
@@ -44,6 +45,7 @@ export const EVENT_PAYLOADS = {
   ...WORKFLOW_EVENT_PAYLOADS,
   ...MACHINE_EVENT_PAYLOADS,
   ...CORRECTION_EVENT_PAYLOADS,
+  ...SHIPPING_EVENT_PAYLOADS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

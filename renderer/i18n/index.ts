@@ -5,6 +5,8 @@ import countsEn from './counts.en.json';
 import approvalDe from './approval.de.json';
 import approvalEn from './approval.en.json';
 import de from './de.json';
+import dispatchDe from './dispatch.de.json';
+import dispatchEn from './dispatch.en.json';
 import en from './en.json';
 import jisDe from './jis.de.json';
 import jisEn from './jis.en.json';
@@ -23,8 +25,8 @@ export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  de: { translation: { ...de, ...workflowDe, ...jisDe, ...printJobsDe, ...securityDe, ...journalDe, ...truthDe, ...countsDe, ...approvalDe } },
-  en: { translation: { ...en, ...workflowEn, ...jisEn, ...printJobsEn, ...securityEn, ...journalEn, ...truthEn, ...countsEn, ...approvalEn } },
+  de: { translation: { ...de, ...workflowDe, ...jisDe, ...printJobsDe, ...securityDe, ...journalDe, ...truthDe, ...countsDe, ...approvalDe, ...dispatchDe } },
+  en: { translation: { ...en, ...workflowEn, ...jisEn, ...printJobsEn, ...securityEn, ...journalEn, ...truthEn, ...countsEn, ...approvalEn, ...dispatchEn } },
 } as const;
 
 /** The first candidate that names a supported language ("de-AT" → "de"); German otherwise (the plant default). */

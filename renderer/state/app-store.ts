@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { createApprovalSlice } from './approval/approval-slice';
 import type { StoreDeps } from './deps';
+import { createDispatchSlice } from './dispatch-slice';
 import { createJisSlice } from './jis-slice';
 import { createMasterSlice } from './master-slice';
 import { createPrintJobsSlice } from './print-jobs-slice';
@@ -21,5 +22,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createJisSlice(deps)(set, get),
     ...createPrintJobsSlice(deps)(set, get),
     ...createApprovalSlice(deps)(set, get),
+    ...createDispatchSlice(deps)(set, get),
   }));
 }

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ApprovalSlice } from './approval/approval-slice';
+import type { DispatchSlice } from './dispatch-slice';
 import type { JisSlice } from './jis-slice';
 import type { MasterSlice } from './master-slice';
 import type { PrintJobsSlice } from './print-jobs-slice';
@@ -7,7 +8,7 @@ import type { SessionSlice } from './session-slice';
 import type { StatusSlice } from './status-slice';
 import type { WorkflowSlice } from './workflow-slice';
 
-export type AppState = SessionSlice & MasterSlice & StatusSlice & JisSlice & WorkflowSlice & PrintJobsSlice & ApprovalSlice;
+export type AppState = SessionSlice & MasterSlice & StatusSlice & JisSlice & WorkflowSlice & PrintJobsSlice & ApprovalSlice & DispatchSlice;
 export type AppStore = StoreApi<AppState>;
 
 type Setter = StoreApi<AppState>['setState'];

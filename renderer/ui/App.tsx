@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { ApprovalLayer } from './approval/ApprovalLayer';
+import { DispatchOpenButton } from './dispatch/DispatchOpenButton';
+import { DispatchScreen } from './dispatch/DispatchScreen';
 import { FeedbackBanner } from './FeedbackBanner';
 import { JisOpenButton } from './jis/JisOpenButton';
 import { JisScreen } from './jis/JisScreen';
@@ -27,11 +29,13 @@ export function App({ terminalId }: { terminalId: string }) {
   const [scanTestOpen, setScanTestOpen] = useState(false);
   const [printJobsOpen, setPrintJobsOpen] = useState(false);
   const [jisSequenceId, setJisSequenceId] = useState<string | null>(null);
+  const [dispatchOpen, setDispatchOpen] = useState(false);
   return (
     <div className="app">
       <StatusBar onOpenStatus={() => setStatusOpen(true)}>
         {!scanTestOpen && !printJobsOpen && <PrintJobsButton onOpen={() => setPrintJobsOpen(true)} />}
         {!scanTestOpen && <ScanTestButton onOpen={() => setScanTestOpen(true)} />}
+        {loggedIn && !workflowOrderId && !jisSequenceId && !dispatchOpen && !scanTestOpen && !printJobsOpen && <DispatchOpenButton onOpen={() => setDispatchOpen(true)} />}
       </StatusBar>
       {scanTestOpen ? (
         <ScanTestScreen onClose={() => setScanTestOpen(false)} />
@@ -41,6 +45,8 @@ export function App({ terminalId }: { terminalId: string }) {
         <PrintJobsScreen onClose={() => setPrintJobsOpen(false)} />
       ) : loggedIn && workflowOrderId ? (
         <OrderDetail />
+      ) : loggedIn && dispatchOpen ? (
+        <DispatchScreen onClose={() => setDispatchOpen(false)} />
       ) : loggedIn && jisSequenceId ? (
         <JisScreen sequenceId={jisSequenceId} onClose={() => setJisSequenceId(null)} />
       ) : loggedIn ? (

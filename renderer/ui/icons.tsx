@@ -25,6 +25,7 @@ import {
   Search,
   Square,
   Timer,
+  Truck,
   TriangleAlert,
   Undo2,
   Unplug,
@@ -73,6 +74,7 @@ const ICONS = {
   camera: Camera,
   power: Power,
   unknown: CircleHelp,
+  truck: Truck,
 } satisfies Record<string, LucideIcon>;
 
 export type IconName = keyof typeof ICONS;

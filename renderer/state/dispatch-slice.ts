@@ -1,0 +1,199 @@
+import { parseBarcode } from '../../shared/barcode';
+import type { EventEnvelope, NewEvent } from '../../shared/events';
+import { newId } from '../../shared/ids';
+import { packageNumberOf } from '../../shared/labels/container-label';
+import { customerPartOf, type BlockedBatch, type Customer, type Order } from '../../shared/master-data';
+import type { CallOff, ContainerHold } from '../../shared/master-data-shipping';
+import { applyProductionEvent, initialProductionState, type ProductionState } from '../../shared/production';
+import { batchKey, type ContainerOnDock } from '../../shared/shipping/checks';
+import { applyDispatchEvent, dispatchDelivery, initialDispatchState, loadContainer, startDelivery, type DispatchState } from '../../shared/shipping/delivery';
+import { normalizeScan } from '../scan/scan-text';
+import { JOURNAL_COPY_KEYS, storageLowText } from '../storage/storage-refusal';
+import type { StoreDeps } from './deps';
+import type { SliceCreator } from './types';
+
+/**
+ * The dispatch screen's state (logistics loading a truck, a mode of a line
+ * terminal): the delivery folded from the journal, the customers, call-offs,
+ * container holds and blocked batches from the cache, and the last verdict.
+ * Every load is a journal append first, so the truck survives a reload and
+ * goes to the server with the next sync; closing it books ShipmentDispatched,
+ * from which the server writes the despatch advice.
+ */
+
+export interface DispatchVerdict {
+  tone: 'ok' | 'nok';
+  code: string;
+  params: Record<string, unknown>;
+  serial: number;
+}
+
+export interface DispatchSlice {
+  dispatch: DispatchState;
+  /** The containers this terminal packed, folded from the same journal read. */
+  dispatchProduction: ProductionState;
+  dispatchCustomers: Customer[];
+  dispatchCallOffs: CallOff[];
+  dispatchHolds: ContainerHold[];
+  dispatchBlocked: BlockedBatch[];
+  dispatchVerdict: DispatchVerdict | null;
+  dispatchBusy: boolean;
+  openDispatch(): Promise<void>;
+  startDispatchDelivery(customerId: string): Promise<void>;
+  dispatchScan(raw: string): Promise<void>;
+  closeDispatchDelivery(): Promise<void>;
+}
+
+interface DispatchJournal {
+  eventsAfter(seq: number, limit: number): Promise<EventEnvelope[]>;
+}
+interface DispatchCache {
+  all(kind: 'customer'): Promise<Customer[]>;
+  all(kind: 'call-off'): Promise<CallOff[]>;
+  all(kind: 'container-hold'): Promise<ContainerHold[]>;
+  all(kind: 'blocked-batch'): Promise<BlockedBatch[]>;
+}
+
+const PAGE = 2000;
+
+/** The container a scanned label names: its id, or the package number its label prints, or an SSCC/licence plate in a GS1 or MH10 symbol. */
+export function containerKeyOf(raw: string): string {
+  const text = normalizeScan(raw).trim();
+  const parsed = parseBarcode(text);
+  if (parsed.ok) {
+    const f = parsed.fields;
+    return f.sscc ?? f.licensePlate ?? f.packageId ?? parsed.text;
+  }
+  return text;
+}
+
+export function containerOnDock(production: ProductionState, orders: readonly Order[], customer: Customer, key: string): ContainerOnDock | undefined {
+  const c = production.containers[key] ?? Object.values(production.containers).find((x) => packageNumberOf(x.containerId) === key);
+  if (!c) return undefined;
+  const order = orders.find((o) => o.id === c.orderId);
+  const materialId = order?.materialId ?? '';
+  const part = customerPartOf([customer], materialId)?.part;
+  // The order's batches as loaded now: the terminal's best knowledge offline; the server traces each packing exactly.
+  const loaded = c.orderId ? Object.values(production.orders[c.orderId]?.loaded ?? {}) : [];
+  return {
+    containerId: c.containerId,
+    status: c.status,
+    // A closed container's label prints as it closes (the packing flow cannot skip it).
+    labelled: c.status === 'closed',
+    materialId,
+    ...(part ? { customerPartNumber: part.customerPartNumber } : {}),
+    quantity: c.quantity,
+    batches: loaded.map((b) => ({ materialId: b.materialId, batch: b.batch })),
+  };
+}
+
+export const createDispatchSlice =
+  (deps: StoreDeps): SliceCreator<DispatchSlice> =>
+  (set, get) => {
+    const journal = deps.journal as StoreDeps['journal'] & Partial<DispatchJournal>;
+    const cache = deps.cache as StoreDeps['cache'] & Partial<DispatchCache>;
+    let serial = 0;
+    const verdict = (tone: DispatchVerdict['tone'], code: string, params: Record<string, unknown> = {}) => set({ dispatchVerdict: { tone, code, params, serial: ++serial } });
+
+    async function allEvents(): Promise<EventEnvelope[]> {
+      if (typeof journal.eventsAfter !== 'function') return [];
+      const out: EventEnvelope[] = [];
+      for (;;) {
+        const page = await journal.eventsAfter(out.at(-1)?.seq ?? 0, PAGE);
+        out.push(...page);
+        if (page.length < PAGE) return out;
+      }
+    }
+
+    async function record(events: readonly { type: string; payload: Record<string, unknown> }[]): Promise<boolean> {
+      const operatorId = get().terminal.operator?.id;
+      const withOperator = events.map((e) => (operatorId ? { ...e, operatorId } : e)) as NewEvent[];
+      const result = await deps.journal.append(withOperator, { clock: deps.clock });
+      if (!result.ok) {
+        const storage = storageLowText(result.error);
+        if (JOURNAL_COPY_KEYS[result.error.code]) verdict('nok', result.error.code);
+        else verdict('nok', storage ? `storage-low-${storage.reason}` : 'save-failed', storage ? storage.params : { message: result.error.message });
+        return false;
+      }
+      set({ terminal: result.value.state, dispatch: result.value.events.reduce(applyDispatchEvent, get().dispatch) });
+      deps.notifySync();
+      return true;
+    }
+
+    async function busy(work: () => Promise<void>): Promise<void> {
+      if (get().dispatchBusy) return;
+      set({ dispatchBusy: true });
+      try {
+        await work();
+      } finally {
+        set({ dispatchBusy: false });
+      }
+    }
+
+    const customerOfDelivery = () => get().dispatchCustomers.find((c) => c.id === get().dispatch.open?.customerId);
+
+    return {
+      dispatch: initialDispatchState,
+      dispatchProduction: initialProductionState,
+      dispatchCustomers: [],
+      dispatchCallOffs: [],
+      dispatchHolds: [],
+      dispatchBlocked: [],
+      dispatchVerdict: null,
+      dispatchBusy: false,
+
+      async openDispatch() {
+        const kinds = typeof cache.all === 'function';
+        const [events, customers, callOffs, holds, blocked] = await Promise.all([
+          allEvents(),
+          kinds ? cache.all!('customer') : [],
+          kinds ? cache.all!('call-off') : [],
+          kinds ? cache.all!('container-hold') : [],
+          kinds ? cache.all!('blocked-batch') : [],
+        ]);
+        set({
+          dispatch: events.reduce(applyDispatchEvent, initialDispatchState),
+          dispatchProduction: events.reduce(applyProductionEvent, initialProductionState),
+          dispatchCustomers: customers,
+          dispatchCallOffs: callOffs,
+          dispatchHolds: holds,
+          dispatchBlocked: blocked,
+          dispatchVerdict: null,
+        });
+      },
+
+      startDispatchDelivery: (customerId) =>
+        busy(async () => {
+          const customer = get().dispatchCustomers.find((c) => c.id === customerId);
+          if (!customer) return verdict('nok', 'customer-unknown', { customerId });
+          const v = startDelivery(get().dispatch, newId(), customer.id, customer.shipTo.unloadingPoint || undefined);
+          if (!v.ok) return verdict('nok', v.reason.code, { ...v.reason.params });
+          if (await record(v.events)) verdict('ok', 'delivery-started', { customer: customer.name });
+        }),
+
+      dispatchScan: (raw) =>
+        busy(async () => {
+          const customer = customerOfDelivery();
+          if (!customer) return verdict('nok', 'no-delivery');
+          const key = containerKeyOf(raw);
+          const container = containerOnDock(get().dispatchProduction, get().orders, customer, key);
+          const holds = {
+            blockedBatches: new Set(get().dispatchBlocked.map((b) => batchKey(b.materialId, b.batch))),
+            heldContainers: new Map(get().dispatchHolds.flatMap((h) => [[h.containerId, h.reason] as [string, string], [packageNumberOf(h.containerId), h.reason] as [string, string]])),
+          };
+          const v = loadContainer(get().dispatch, container, key, holds, get().dispatchCallOffs);
+          if (!v.ok) return verdict('nok', v.reason.code, { ...v.reason.params });
+          const item = v.items[0]!;
+          if (await record(v.events)) verdict('ok', 'container-loaded', { containerId: item.containerId, customerPartNumber: item.customerPartNumber, quantity: item.quantity });
+        }),
+
+      closeDispatchDelivery: () =>
+        busy(async () => {
+          const customer = customerOfDelivery();
+          const v = dispatchDelivery(get().dispatch, customer?.name ?? '');
+          if (!v.ok) return verdict('nok', v.reason.code, { ...v.reason.params });
+          const count = get().dispatch.open?.items.length ?? 0;
+          if (await record(v.events)) verdict('ok', 'delivery-dispatched', { count, customer: customer?.name ?? '' });
+        }),
+    };
+  };
