@@ -73,6 +73,13 @@ export function symbolContent(element: SymbolElement): Result<SymbolContent> {
       // Lower case would need full-ASCII pairs ("+A"), which readers set up for VDA 4902 do not decode: refused.
       if (!CODE39_CHARACTERS.test(element.value)) return labelFail('label-value-unencodable', 'Code 39 carries only 0-9, A-Z, space and - . $ / + %');
       if (element.value === '') return labelFail('label-value-unencodable', 'Code 39 needs at least one character');
+      {
+        // Full ASCII Code 39 (ISO/IEC 16388 annex) spells one character as "$", "%", "+" or "/" and a letter
+        // ("+A" is "a", "$S" a control character); many readers switch to it on their own when such a pair
+        // appears, so the pair would arrive as that other character.
+        const pair = /[$%+/][A-Z]/.exec(element.value);
+        if (pair) return labelFail('label-value-unencodable', `Code 39: "${pair[0]}" reads as one full-ASCII character on many scanners`);
+      }
       // ]A0: no check character verified, data transmitted as printed.
       return ok({ text: element.value, aim: ']A0' });
     case 'gs1-128': {

@@ -71,7 +71,7 @@ export function renderTemplate(id: string, data: unknown, options: { dpi?: Dpi; 
     return labelFail('label-data-invalid', `${id}: ${issue?.path.join('.') || 'data'}: ${issue?.message ?? 'invalid'}`);
   }
   const bindings = template.value.def.bindings(parsed.data);
-  const unencodable = firstUnencodable(template.value.layout, bindings);
+  const unencodable = firstUnencodable(template.value.layout, bindings, parsed.data);
   if (unencodable) return labelFail('label-value-unencodable', `${id}: ${unencodable}`);
   const model = atDpi(bindLayout(template.value.layout, bindings), options.dpi ?? 203);
   return ok({ template: template.value, model, bindings });
@@ -82,7 +82,7 @@ export function renderTemplate(id: string, data: unknown, options: { dpi?: Dpi; 
  * came from: each placeholder of a failing symbol is tried on its own, and the
  * ones that fail alone are named (all of the symbol's, when only the mix fails).
  */
-function firstUnencodable(layout: LabelModel, bindings: Bindings): string | undefined {
+function firstUnencodable(layout: LabelModel, bindings: Bindings, data: unknown): string | undefined {
   for (const element of layout.elements) {
     const bound = bindLayout({ ...layout, elements: [element] }, bindings).elements[0];
     if (!bound || !isSymbol(bound)) continue;
@@ -94,9 +94,23 @@ function firstUnencodable(layout: LabelModel, bindings: Bindings): string | unde
       const single = bindLayout({ ...layout, elements: [element] }, { ...bindings, ...only }).elements[0];
       return single !== undefined && isSymbol(single) && !checkSymbol(single).ok;
     });
-    return `${(alone.length ? alone : names).join(', ') || element.type}: ${check.error.message}`;
+    const culprits = (alone.length ? alone : names).flatMap((n) => dataFieldsOf(n, bindings, data));
+    return `${[...new Set(culprits)].join(', ') || element.type}: ${check.error.message}`;
   }
   return undefined;
+}
+
+/**
+ * The data fields a placeholder is made of, so a refusal names what the user typed: a placeholder
+ * that is a data field is itself; a composed one ("barN" = "N" + deliveryNote) names the fields
+ * whose values it contains, or itself when it contains none.
+ */
+function dataFieldsOf(placeholder: string, bindings: Bindings, data: unknown): string[] {
+  const fields = data !== null && typeof data === 'object' ? Object.entries(data as Record<string, unknown>) : [];
+  if (fields.some(([k]) => k === placeholder)) return [placeholder];
+  const bound = bindings[placeholder] ?? '';
+  const feeding = fields.filter(([, v]) => (typeof v === 'string' || typeof v === 'number') && String(v) !== '' && bound.includes(String(v))).map(([k]) => k);
+  return feeding.length ? feeding : [placeholder];
 }
 
 export interface TemplateField {
