@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NewEvent } from '../../../shared/events';
 import { createAppStore } from '../../../renderer/state/app-store';
+import { createPrintQueue } from '../../../renderer/state/print-queue';
 import { appRig, type AppRig } from '../support/app-rig';
 import { change, demoPage, fixedClock, uniqueTerminalId } from '../support/fixtures';
 import { renderApp } from '../support/render-app';
@@ -107,7 +108,9 @@ describe('dispatch screen', () => {
     await screen.findByTestId('dispatch-progress');
     expect((await scan(rig, 'C-1')).dataset.tone).toBe('ok');
     view.unmount();
-    const reloaded = createAppStore({ terminalId: rig.terminalId, journal: rig.journal, cache: rig.cache, bridge: rig.bridge, clock: fixedClock(), notifySync: () => {}, verifyPin: () => true, yieldToUi: () => Promise.resolve() });
+    const clock = fixedClock();
+    const printQueue = createPrintQueue({ store: rig.journal.printJobStore(), bridge: rig.bridge, clock });
+    const reloaded = createAppStore({ terminalId: rig.terminalId, journal: rig.journal, cache: rig.cache, bridge: rig.bridge, clock, printQueue, notifySync: () => {}, verifyPin: () => true, yieldToUi: () => Promise.resolve() });
     await reloaded.getState().openDispatch();
     expect(reloaded.getState().dispatch.open).toMatchObject({ customerId: 'c-1', items: [{ containerId: 'C-1', quantity: 20 }] });
   });
