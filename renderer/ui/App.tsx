@@ -35,7 +35,6 @@ export function App({ terminalId }: { terminalId: string }) {
       <StatusBar onOpenStatus={() => setStatusOpen(true)}>
         {!scanTestOpen && !printJobsOpen && <PrintJobsButton onOpen={() => setPrintJobsOpen(true)} />}
         {!scanTestOpen && <ScanTestButton onOpen={() => setScanTestOpen(true)} />}
-        {loggedIn && !workflowOrderId && !jisSequenceId && !dispatchOpen && !scanTestOpen && !printJobsOpen && <DispatchOpenButton onOpen={() => setDispatchOpen(true)} />}
       </StatusBar>
       {scanTestOpen ? (
         <ScanTestScreen onClose={() => setScanTestOpen(false)} />
@@ -51,7 +50,10 @@ export function App({ terminalId }: { terminalId: string }) {
         <JisScreen sequenceId={jisSequenceId} onClose={() => setJisSequenceId(null)} />
       ) : loggedIn ? (
         <>
-          <JisOpenButton onOpen={setJisSequenceId} />
+          <div className="task-open-row">
+            <JisOpenButton onOpen={setJisSequenceId} />
+            <DispatchOpenButton onOpen={() => setDispatchOpen(true)} />
+          </div>
           <OrderList terminalId={terminalId} />
         </>
       ) : (

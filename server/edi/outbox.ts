@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeDesadv, type DespatchAdvice, type DesadvProfile } from '../../shared/edi/messages/desadv';
 import { writeVda4913 } from '../../shared/edi/vda/vda4913';
+import { packageNumberOf } from '../../shared/labels/container-label';
 import { DESPATCH_ADVICE_FORMATS, type DespatchAdviceFormat } from '../../shared/master-data-shipping';
 import type { Db } from '../db/schema';
 import { inTransaction } from '../db/transaction';
@@ -77,7 +78,9 @@ export async function writeOutbox(db: Db, options: OutboxOptions): Promise<Writt
       customer: { id: customer.id, name: customer.name },
       shipTo: { name: customer.shipTo.name, unloadingPoint: shipment.unloading_point ?? customer.shipTo.unloadingPoint },
       items: lines.map((l) => ({
-        containerId: l.container_id,
+        // The number the customer's goods receipt scans: the label's package number (VDA 4902 field 14; an internal
+        // container id is a UUID, longer than GIN 7402's an..35), a JIS rack by its rack id.
+        containerId: l.sequence_id ? l.container_id : packageNumberOf(l.container_id),
         ...(l.sscc ? { sscc: l.sscc } : {}),
         materialId: l.material_id,
         customerPartNumber: l.customer_part_number,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDesadv } from '../../shared/edi/messages/desadv-read';
 import { writeOutbox } from '../../server/edi/outbox';
+import { packageNumberOf } from '../../shared/labels/container-label';
 import { seedCustomer } from './support/edi-customer';
 import { bearer, createTestServer, makeEvent, push, type TestServer } from './support/test-server';
 
@@ -66,7 +67,7 @@ describe('outbound EDI from ShipmentDispatched', () => {
     for (const name of ['AWS000001-12346-DESADV-D96A.edi', 'AWS000001-12346-DESADV-GLOBAL-D07A.edi']) {
       const text = readFileSync(join(outbox, name), 'utf8');
       const read = parseDesadv(text);
-      expect(read.ok && read.value).toMatchObject({ deliveryNoteNumber: '12346', supplier: '47110815', customer: 'AWS000001', unloadingPoint: 'Tor 3', packages: [{ label: 'C-2', sscc: '340123450000000017', customerPartNumber: 'A0004711', quantity: 48, batches: ['B-7'] }] });
+      expect(read.ok && read.value).toMatchObject({ deliveryNoteNumber: '12346', supplier: '47110815', customer: 'AWS000001', unloadingPoint: 'Tor 3', packages: [{ label: packageNumberOf('C-2'), sscc: '340123450000000017', customerPartNumber: 'A0004711', quantity: 48, batches: ['B-7'] }] });
       expect(() => new Reader().parse(text)).not.toThrow();
     }
     expect(readFileSync(join(outbox, 'AWS000001-12346-VDA4913.vda'), 'utf8')).toMatch(/^711/);

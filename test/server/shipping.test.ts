@@ -8,6 +8,7 @@ import { parseDesadv } from '../../shared/edi/messages/desadv-read';
 import { writeOutbox } from '../../server/edi/outbox';
 import { activeRows } from '../../server/edi/store';
 import { CallOff } from '../../shared/master-data-shipping';
+import { packageNumberOf } from '../../shared/labels/container-label';
 import { upsertMaster } from '../../server/master-data-store';
 import { seedCustomer } from './support/edi-customer';
 import { bearer, createTestServer, push, type TestServer } from './support/test-server';
@@ -112,7 +113,7 @@ describe('shipping on the plant record', () => {
     const second = await get<{ shipments: { allocations: { lineDate: string; commitment: string; quantity: number }[] }[] }>('/api/v1/trace/delivery-note/4711?customer=AWS000001');
     expect(second.shipments[0]!.allocations.map((a) => [a.commitment, a.quantity])).toEqual([['firm', 460], ['forecast', 40]]);
     const read = parseDesadv(readFileSync(join(outbox, 'AWS000001-1-DESADV-D96A.edi'), 'utf8'));
-    expect(read.ok && read.value).toMatchObject({ deliveryNoteNumber: '1', unloadingPoint: 'Tor 7', packages: [{ label: 'C-1', customerPartNumber: HSG, quantity: 500 }] });
+    expect(read.ok && read.value).toMatchObject({ deliveryNoteNumber: '1', unloadingPoint: 'Tor 7', packages: [{ label: packageNumberOf('C-1'), customerPartNumber: HSG, quantity: 500 }] });
   });
 
   it('refuses a truck that carries an open container, the wrong part, a held container, a blocked batch, a shipped or unknown container', async () => {

@@ -1,3 +1,4 @@
+import './dispatch.css';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../icons';
 

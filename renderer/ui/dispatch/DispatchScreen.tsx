@@ -2,6 +2,7 @@ import './dispatch.css';
 import { useContext, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RawScan } from '../../../shared/bridge';
+import { packageNumberOf } from '../../../shared/labels/container-label';
 import { deliveryProgress } from '../../../shared/shipping/delivery';
 import { messageParams } from '../../i18n/params';
 import { Icon } from '../icons';
@@ -36,10 +37,18 @@ export function DispatchScreen({ onClose }: { onClose: () => void }) {
 
   const open = dispatch.open;
   const customer = customers.find((c) => c.id === open?.customerId);
-  const progress = useMemo(() => (open ? deliveryProgress(dispatch, open.customerId, callOffs) : []), [dispatch, open, callOffs]);
+  // Only the parts this customer buys from us: a call-off line for a part we do not make cannot be loaded.
+  const progress = useMemo(
+    () => (open && customer ? deliveryProgress(dispatch, open.customerId, callOffs.filter((c) => customer.parts.some((p) => p.customerPartNumber === c.customerPartNumber))) : []),
+    [dispatch, open, customer, callOffs],
+  );
   const containers = useMemo(() => (open ? [...new Map(open.items.map((i) => [i.containerId, i])).values()].reverse() : []), [open]);
 
-  const params = verdict ? { ...verdict.params, what: verdict.params['customerPartNumber'] ?? verdict.params['materialId'] ?? '' } : {};
+  // A container is named by the package number its label prints (the operator has that in hand, not the internal id).
+  const labelOf = (id: unknown) => (typeof id === 'string' ? packageNumberOf(id) : id);
+  const params = verdict
+    ? { ...verdict.params, containerId: labelOf(verdict.params['containerId']), id: labelOf(verdict.params['id']), what: verdict.params['customerPartNumber'] ?? verdict.params['materialId'] ?? '' }
+    : {};
   return (
     <main className="screen dispatch-screen" data-testid="dispatch-screen" aria-busy={busy}>
       <header className="dispatch-header">
@@ -93,8 +102,8 @@ export function DispatchScreen({ onClose }: { onClose: () => void }) {
                 {containers.map((i) => (
                   <li key={i.containerId} data-testid={`dispatch-loaded-${i.containerId}`}>
                     <Icon name="ok" />
-                    <span className="dispatch-container-id">{i.containerId}</span>
-                    <span>{i.customerPartNumber} × {i.quantity}</span>
+                    <span className="dispatch-container-id">{i.sequenceId ? i.containerId : packageNumberOf(i.containerId)}</span>
+                    <span className="dispatch-part">{i.customerPartNumber} × {i.quantity}</span>
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NewEvent } from '../../../shared/events';
+import { packageNumberOf } from '../../../shared/labels/container-label';
 import { createAppStore } from '../../../renderer/state/app-store';
 import { createPrintQueue } from '../../../renderer/state/print-queue';
 import { appRig, type AppRig } from '../support/app-rig';
@@ -74,15 +75,16 @@ describe('dispatch screen', () => {
 
     const ok = await scan(rig, 'C-1');
     expect(ok.dataset.tone).toBe('ok');
-    expect(ok.textContent).toContain(`Loaded: C-1 · ${PART} × 20`);
+    expect(ok.textContent).toContain(`Loaded: ${packageNumberOf('C-1')} · ${PART} × 20`);
     expect(screen.getByTestId(`dispatch-part-${PART}`).dataset.loaded).toBe('20');
 
-    expect((await scan(rig, 'C-2')).textContent).toContain('Container C-2 is still open');
+    expect((await scan(rig, 'C-2')).textContent).toContain(`Container ${packageNumberOf('C-2')} is still open`);
     const held = await scan(rig, 'C-HOLD');
     expect(held.dataset.tone).toBe('nok');
     expect(held.getAttribute('role')).toBe('alert');
-    expect(held.textContent).toContain('On hold: container C-HOLD must not leave (Sichtprüfung offen).');
-    expect((await scan(rig, 'C-1')).textContent).toContain('C-1 is already on this truck.');
+    expect(held.textContent).toContain(`On hold: container ${packageNumberOf('C-HOLD')} must not leave (Sichtprüfung offen).`);
+    // Scanned by the number its label prints, as the operator has it in hand.
+    expect((await scan(rig, packageNumberOf('C-1'))).textContent).toContain(`${packageNumberOf('C-1')} is already on this truck.`);
     expect((await scan(rig, 'C-9')).dataset.code).toBe('container-unknown');
     expect((await scan(rig, 'C-3')).dataset.tone).toBe('ok');
     expect((await scan(rig, 'C-4')).textContent).toContain(`30 × ${PART} exceed the 20 the call-off still asks for.`);
@@ -119,7 +121,7 @@ describe('dispatch screen', () => {
     const { rig } = await setup('de');
     fireEvent.click(await screen.findByTestId('dispatch-start-c-1'));
     await screen.findByTestId('dispatch-progress');
-    expect((await scan(rig, 'C-HOLD')).textContent).toContain('Gesperrt: Behälter C-HOLD darf nicht raus (Sichtprüfung offen).');
+    expect((await scan(rig, 'C-HOLD')).textContent).toContain(`Gesperrt: Behälter ${packageNumberOf('C-HOLD')} darf nicht raus (Sichtprüfung offen).`);
     expect(screen.getByTestId('dispatch-close').textContent).toContain('LKW abschließen');
   });
 });
