@@ -41,7 +41,7 @@ describe('GET /api/v1/trace/scan and the recall CSV', () => {
       orders: [{ orderId: '=HYPERLINK("x")', from: '2025-01-06T06:00:00.000Z', to: null, consumed: 2, goodQuantity: 0, scrapQuantity: 0, status: null }],
       serials: [],
       containers: [{ containerId: 'C,1', sscc: null, openedAt: null, closedAt: null, link: 'window', from: 'a', to: 'b' }],
-      shipments: [{ shipmentId: 'SH-1', customer: 'Müller "Nord"', dispatchedAt: 'c', containerIds: ['C,1'] }],
+      shipments: [{ shipmentId: 'SH-1', deliveryNote: null, customerId: null, customer: 'Müller "Nord"', status: null, dispatchedAt: 'c', containerIds: ['C,1'] }],
     };
     expect(recallCsv(trace).split('\r\n')).toEqual([
       'kind,id,order,container,shipment,customer,from,to,link,quantity',
