@@ -80,7 +80,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/host/**/*.ts', 'electron/browser-host.ts'],
+    files: ['electron/host/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

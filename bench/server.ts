@@ -289,7 +289,7 @@ export async function run(): Promise<ServerBenchResult> {
 async function serveChild(dataDir: string, databaseUrl: string | undefined): Promise<void> {
   const { buildServer } = await import('../server/app');
   const { openDatabase } = await import('../server/db/create-database');
-  const { registerNaivePush } = await import('../server/bench-support/naive-push');
+  const { registerNaivePush } = await import('./support/naive-push');
   const database = openDatabase({ dataDir, databaseUrl });
   const app = buildServer({ db: database.db, dialect: database.dialect, rateLimit: { max: 1e9, timeWindowMs: 60_000 } });
   registerNaivePush(app, database.db);

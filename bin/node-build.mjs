@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** Entry points, by their place in the tree; the build keeps that place (`scripts/cli.ts` → `<build>/scripts/cli.mjs`). */
-export const NODE_ENTRIES = ['scripts/cli.ts', 'electron/browser-host-main.ts'];
+export const NODE_ENTRIES = ['scripts/cli.ts', 'electron/host/browser-host-main.ts'];
 const INPUTS = ['server', 'shared', 'scripts', 'electron', 'package.json', 'package-lock.json', 'tsconfig.json', 'bin/node-build.mjs'];
 const BUILDS = join('dist', 'node');
 const CURRENT = join(BUILDS, 'current');

@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
+import type { Result } from '../shared/errors';
 import { EVENT_NAMES } from '../shared/bridge-channels';
-import type { BridgeResult, HostHandlers } from '../shared/bridge';
+import type { HostHandlers } from '../shared/bridge';
 import { dispatchBridgeCall } from '../shared/bridge-dispatch';
 import { isAppUrl } from './app-origin';
 import type { HostEvents } from './host/host-events';
@@ -22,7 +23,7 @@ export function isAppMainFrame(frame: WebFrameMain | null): boolean {
 }
 
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, handlers: HostHandlers, options: IpcOptions): () => void {
-  ipcMain.handle(IPC_CALL_CHANNEL, async (event: IpcMainInvokeEvent, channel: unknown, request: unknown): Promise<BridgeResult<unknown>> => {
+  ipcMain.handle(IPC_CALL_CHANNEL, async (event: IpcMainInvokeEvent, channel: unknown, request: unknown): Promise<Result<unknown>> => {
     if (!options.isTrustedSender(event.senderFrame)) {
       return { ok: false, error: { code: 'forbidden-sender', message: 'This frame may not call the Takt host' } };
     }

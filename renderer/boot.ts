@@ -12,7 +12,7 @@ import { createPrintQueue, type PrintQueue } from './state/print-queue';
 import { createAppStore, type AppStore } from './state/app-store';
 import { DEFAULT_SPACE_POLICY, SpaceGuard, type SpacePolicy } from './storage/space-guard';
 import { followMasterNews } from './sync/master-news';
-import { provideSyncControl } from './sync/sync-control';
+import type { SyncControl } from './sync/sync-control';
 import { createSyncWorker, startSync, type SyncHandle, type WorkerLike } from './sync/sync-runner';
 import type { SyncStatus } from './sync/sync-status';
 import type { SyncSettings } from './sync/worker-protocol';
@@ -34,6 +34,8 @@ export interface Booted {
   /** Print jobs as journal records; `resumed` settles once the jobs left by the last run were handled. */
   printQueue: PrintQueue;
   printJobsResumed: Promise<void>;
+  /** What the status screen may do besides reading the store ("sync now", the space guard); main.tsx passes it to <StoreProvider>. */
+  syncControl: SyncControl;
   /** What the reconciliation of IndexedDB with the host's journal copy found (and did) before the UI opened. */
   restore: RestoreReport;
   shutdown(): void;
@@ -159,7 +161,6 @@ export async function boot(options: BootOptions): Promise<Booted> {
   });
   const engine = sync;
   const stopMasterNews = followMasterNews({ bridge: options.bridge, checkpoint: () => cache.checkpoint(), pullNow: () => engine.pullNow() });
-  provideSyncControl({ syncNow: () => engine.syncNow(), space: () => space.current });
 
   // Jobs left queued (printer out of paper, or the app restarted before they went out) are sent again, in the background.
   const printJobsResumed = printQueue.resume().then(
@@ -176,9 +177,9 @@ export async function boot(options: BootOptions): Promise<Booted> {
     space,
     printQueue,
     printJobsResumed,
+    syncControl: { syncNow: () => engine.syncNow(), space: () => space.current },
     restore,
     shutdown() {
-      provideSyncControl(null);
       stopMasterNews();
       space.stop();
       engine.stop();

@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <StoreProvider store={booted.store}>
+        <StoreProvider store={booted.store} syncControl={booted.syncControl}>
           <App terminalId={booted.info.terminalId} />
         </StoreProvider>
       </I18nextProvider>

@@ -4,14 +4,14 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startBrowserHost } from '../electron/browser-host';
+import { startBrowserHost } from '../electron/host/browser-host';
 import { loadTerminalConfig } from '../electron/host/config';
 import { createHost } from '../electron/host/host-services';
 import { DEMO_BADGES, DEMO_PIN, DEMO_TERMINALS } from '../server/demo/demo-data';
 import { startServer } from '../server/main';
 import { ensureTerminalConfig } from './demo-terminal-config';
 import { demoRoot, demoScannerDevicePath, demoScannerHostPath } from './demo-paths';
-import { buildRendererIfChanged } from './renderer-build';
+import { buildRendererIfChanged } from './build/renderer-build';
 import { startPrinterSimulator, type PrinterSimulator } from './printer-simulator';
 import { socatAvailable, startVirtualScanner, type VirtualScanner } from './virtual-scanner';
 
@@ -85,7 +85,7 @@ export async function runStart(argv: string[]): Promise<number> {
   let url: string;
   let pairingPage = '';
   if (electronPath) {
-    const { buildElectron } = await import('./build-electron');
+    const { buildElectron } = await import('./build/build-electron');
     await buildElectron();
     const child = spawn(electronPath, ['.'], { stdio: 'inherit', env: { ...env, TAKT_USER_DATA: userDataDir } });
     cleanups.push(async () => void child.kill('SIGTERM'));

@@ -1,6 +1,6 @@
-import { BRIDGE_CALLS, type BridgeResult, type HostHandlers } from './bridge';
+import { BRIDGE_CALLS, type HostHandlers } from './bridge';
 import { isCallName } from './bridge-channels';
-import { toCodedError } from './errors';
+import { toCodedError, type Result } from './errors';
 
 /**
  * The one place where a request from the renderer meets a host service, used
@@ -11,7 +11,7 @@ export async function dispatchBridgeCall(
   handlers: HostHandlers,
   channel: unknown,
   request: unknown,
-): Promise<BridgeResult<unknown>> {
+): Promise<Result<unknown>> {
   if (!isCallName(channel)) {
     return { ok: false, error: { code: 'unknown-channel', message: `Unknown bridge channel: ${String(channel).slice(0, 64)}` } };
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CodedError } from './errors';
+import type { Result } from './errors';
 import { type CallName, type EventName } from './bridge-channels';
 import { PullQuery, PullResponse, PushResponse } from './sync-protocol';
 import { EventEnvelope } from './events';
@@ -140,11 +140,9 @@ export type ParsedRequest<C extends CallName> = z.output<(typeof BRIDGE_CALLS)[C
 export type CallResponse<C extends CallName> = z.output<(typeof BRIDGE_CALLS)[C]['response']>;
 export type EventPayload<E extends EventName> = z.output<(typeof BRIDGE_EVENTS)[E]>;
 
-export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: CodedError };
-
 /** What the renderer holds: the same shape whichever transport carries it. */
 export interface BridgeClient {
-  call<C extends CallName>(channel: C, request: CallRequest<C>): Promise<BridgeResult<CallResponse<C>>>;
+  call<C extends CallName>(channel: C, request: CallRequest<C>): Promise<Result<CallResponse<C>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 

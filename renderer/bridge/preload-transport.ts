@@ -1,8 +1,8 @@
-import type { CallName, CallRequest, CallResponse, BridgeResult, EventName, EventPayload, PreloadApi } from '../../shared/bridge';
-import { toCodedError } from '../../shared/errors';
+import type { CallName, CallRequest, CallResponse, EventName, EventPayload, PreloadApi } from '../../shared/bridge';
+import { toCodedError, type Result } from '../../shared/errors';
 import { EventHub } from './event-hub';
 import { realTimers, type TaktBridge, type Timers } from './types';
-import { checkRequest, toBridgeResult } from './validate';
+import { checkRequest, toCallResult } from './validate';
 
 export interface PreloadTransportOptions {
   timeoutMs?: number;
@@ -28,7 +28,7 @@ export function createPreloadTransport(api: PreloadApi, options: PreloadTranspor
       for (const off of unsubscribers.values()) off();
       unsubscribers.clear();
     },
-    call<C extends CallName>(channel: C, request: CallRequest<C>): Promise<BridgeResult<CallResponse<C>>> {
+    call<C extends CallName>(channel: C, request: CallRequest<C>): Promise<Result<CallResponse<C>>> {
       const invalid = checkRequest(channel, request);
       if (invalid) return Promise.resolve(invalid);
       return new Promise((resolve) => {
@@ -38,7 +38,7 @@ export function createPreloadTransport(api: PreloadApi, options: PreloadTranspor
         api.call(channel, request ?? {}).then(
           (raw) => {
             timers.clearTimeout(timer);
-            resolve(toBridgeResult(channel, raw));
+            resolve(toCallResult(channel, raw));
           },
           (err: unknown) => {
             timers.clearTimeout(timer);

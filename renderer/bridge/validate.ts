@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BRIDGE_CALLS, BRIDGE_EVENTS, type BridgeResult, type CallName, type CallResponse, type EventName, type EventPayload } from '../../shared/bridge';
+import type { Result } from '../../shared/errors';
+import { BRIDGE_CALLS, BRIDGE_EVENTS, type CallName, type CallResponse, type EventName, type EventPayload } from '../../shared/bridge';
 import { INVALID_RESPONSE } from './types';
 
 /**
@@ -17,13 +18,13 @@ function describe(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
 }
 
-export function checkRequest<C extends CallName>(channel: C, request: unknown): BridgeResult<never> | null {
+export function checkRequest<C extends CallName>(channel: C, request: unknown): Result<never> | null {
   const parsed = BRIDGE_CALLS[channel].request.safeParse(request ?? {});
   if (parsed.success) return null;
   return { ok: false, error: { code: 'bad-request', message: `${channel}: ${describe(parsed.error)}` } };
 }
 
-export function toBridgeResult<C extends CallName>(channel: C, raw: unknown): BridgeResult<CallResponse<C>> {
+export function toCallResult<C extends CallName>(channel: C, raw: unknown): Result<CallResponse<C>> {
   const result = RawResult.safeParse(raw);
   if (!result.success) {
     return { ok: false, error: { code: INVALID_RESPONSE, message: `${channel}: malformed result: ${describe(result.error)}` } };

@@ -1,9 +1,10 @@
-import type { BridgeResult, CallName, CallRequest, CallResponse, EventName, EventPayload } from '../../shared/bridge';
+import type { CallName, CallRequest, CallResponse, EventName, EventPayload } from '../../shared/bridge';
+import type { Result } from '../../shared/errors';
 import { CLOSE_REPLACED, ServerFrame, type ClientFrame } from '../../shared/ws-protocol';
 import { backoffDelay, type BackoffPolicy } from '../lib/backoff';
 import { EventHub } from './event-hub';
 import { HOST_UNREACHABLE, realTimers, type ConnectionState, type TaktBridge, type Timers } from './types';
-import { checkRequest, toBridgeResult } from './validate';
+import { checkRequest, toCallResult } from './validate';
 import { logger } from '../lib/log';
 
 const log = logger('bridge');
@@ -35,7 +36,7 @@ export interface WsTransportOptions {
  */
 export const HOST_RECONNECT_BACKOFF: BackoffPolicy = { minMs: 250, maxMs: 2_000 };
 
-type Settle = (result: BridgeResult<unknown>) => void;
+type Settle = (result: Result<unknown>) => void;
 interface Pending {
   channel: CallName;
   frame: ClientFrame;
@@ -43,7 +44,7 @@ interface Pending {
   settle: Settle;
 }
 
-const unreachable = (channel: string): BridgeResult<never> => ({
+const unreachable = (channel: string): Result<never> => ({
   ok: false,
   error: { code: HOST_UNREACHABLE, message: `${channel}: the terminal host is not reachable` },
 });
@@ -114,7 +115,7 @@ export function createWsTransport(options: WsTransportOptions): TaktBridge {
     const entry = pending.get(frame.data.id);
     if (!entry) return; // answered after its timeout
     pending.delete(frame.data.id);
-    entry.settle(toBridgeResult(entry.channel, frame.data.result));
+    entry.settle(toCallResult(entry.channel, frame.data.result));
   }
 
   function connect(): void {
@@ -180,7 +181,7 @@ export function createWsTransport(options: WsTransportOptions): TaktBridge {
       setState('disconnected');
       ws?.close(1000, 'renderer closed');
     },
-    call<C extends CallName>(channel: C, request: CallRequest<C>): Promise<BridgeResult<CallResponse<C>>> {
+    call<C extends CallName>(channel: C, request: CallRequest<C>): Promise<Result<CallResponse<C>>> {
       const invalid = checkRequest(channel, request);
       if (invalid) return Promise.resolve(invalid);
       if (state === 'disconnected' || state === 'replaced') return Promise.resolve(unreachable(channel));
@@ -202,7 +203,7 @@ export function createWsTransport(options: WsTransportOptions): TaktBridge {
           sent: false,
           settle: (result) => {
             timers.clearTimeout(timer);
-            resolve(result as BridgeResult<CallResponse<C>>);
+            resolve(result as Result<CallResponse<C>>);
           },
         };
         pending.set(id, entry);

@@ -1,4 +1,4 @@
-import type { BridgeClient, BridgeResult, CallResponse } from '../../shared/bridge';
+import type { BridgeClient, CallResponse } from '../../shared/bridge';
 import type { CodedError, Result } from '../../shared/errors';
 import type { NewEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
@@ -41,7 +41,7 @@ export interface PrintQueueRequest {
 /** A job after one attempt: its record as stored now, and the host's answer. */
 export interface PrintAttempt {
   job: PrintJobRecord;
-  result: BridgeResult<PrintOutcome>;
+  result: Result<PrintOutcome>;
 }
 
 export interface ReprintOptions {
@@ -53,7 +53,7 @@ export interface ReprintOptions {
 
 export interface PrintQueue {
   /** Prints a job (new, or a queued one again); the same result shape as the `printer:print` bridge call. */
-  print(request: PrintQueueRequest): Promise<BridgeResult<PrintOutcome>>;
+  print(request: PrintQueueRequest): Promise<Result<PrintOutcome>>;
   /**
    * Prints a stored job's label once more, any kind (container, JIS rack,
    * shipping): a NEW job with the same label model, `reprintOf` the original
@@ -72,7 +72,7 @@ export interface PrintQueue {
    * At boot: `sent` jobs become failed(outcome-unknown); `queued` jobs are
    * sent again, and the events of those printed are recorded.
    */
-  resume(): Promise<{ outcomeUnknown: PrintJobRecord[]; retried: { job: PrintJobRecord; result: BridgeResult<PrintOutcome> }[] }>;
+  resume(): Promise<{ outcomeUnknown: PrintJobRecord[]; retried: { job: PrintJobRecord; result: Result<PrintOutcome> }[] }>;
   jobs: PrintJobs;
 }
 
@@ -95,13 +95,13 @@ const UNKNOWN_AFTER = new Set(['timeout']);
 
 export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
   const jobs = new PrintJobs(options.store, options.clock);
-  const inFlight = new Map<string, Promise<BridgeResult<PrintOutcome>>>();
+  const inFlight = new Map<string, Promise<Result<PrintOutcome>>>();
   const listeners = new Set<() => void>();
   const changed = () => {
     for (const l of listeners) l();
   };
 
-  async function send(request: PrintQueueRequest): Promise<BridgeResult<PrintOutcome>> {
+  async function send(request: PrintQueueRequest): Promise<Result<PrintOutcome>> {
     const queued = await jobs.enqueue({
       id: request.jobId,
       templateId: request.templateId,
@@ -115,11 +115,11 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     return sendQueued(queued.value, request.operatorId);
   }
 
-  async function sendQueued(job: PrintJobRecord, operatorId?: string): Promise<BridgeResult<PrintOutcome>> {
+  async function sendQueued(job: PrintJobRecord, operatorId?: string): Promise<Result<PrintOutcome>> {
     // Written before the host sees it: a crash from here on leaves `sent`, i.e. outcome unknown.
     const sent = await jobs.step(job.id, { type: 'sent' });
     if (!sent.ok) return sent;
-    let res: BridgeResult<PrintOutcome>;
+    let res: Result<PrintOutcome>;
     try {
       res = await options.bridge.call('printer:print', {
         jobId: job.id,
@@ -149,11 +149,11 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     return res;
   }
 
-  function once(jobId: string, run: () => Promise<BridgeResult<PrintOutcome>>): Promise<BridgeResult<PrintOutcome>> {
+  function once(jobId: string, run: () => Promise<Result<PrintOutcome>>): Promise<Result<PrintOutcome>> {
     const running = inFlight.get(jobId);
     if (running) return running;
     // A storage failure (disk full, the host's copy refused, the database closed) is an answer, never a rejection.
-    const p = run().catch((err: unknown): BridgeResult<PrintOutcome> => ({ ok: false, error: storageFailure(err) })).finally(() => {
+    const p = run().catch((err: unknown): Result<PrintOutcome> => ({ ok: false, error: storageFailure(err) })).finally(() => {
       inFlight.delete(jobId);
       changed();
     });
@@ -161,7 +161,7 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     return p;
   }
 
-  async function attempt(jobId: string, result: BridgeResult<PrintOutcome>): Promise<Result<PrintAttempt>> {
+  async function attempt(jobId: string, result: Result<PrintOutcome>): Promise<Result<PrintAttempt>> {
     const job = await jobs.get(jobId);
     return job ? { ok: true, value: { job, result } } : { ok: false, error: { code: 'print-job-unknown', message: `no print job ${jobId}` } };
   }
@@ -220,7 +220,7 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     async resume() {
       const outcomeUnknown = await jobs.settleAfterRestart();
       if (outcomeUnknown.length > 0) changed();
-      const retried: { job: PrintJobRecord; result: BridgeResult<PrintOutcome> }[] = [];
+      const retried: { job: PrintJobRecord; result: Result<PrintOutcome> }[] = [];
       for (const job of await jobs.queued()) {
         const result = await once(job.id, () => sendQueued(job));
         retried.push({ job, result });

@@ -1,4 +1,5 @@
-import type { BridgeClient, BridgeResult, CallName } from '../../shared/bridge';
+import type { BridgeClient, CallName } from '../../shared/bridge';
+import type { Result } from '../../shared/errors';
 
 /**
  * Bridge calls from the sync worker, carried over a MessageChannel to the UI
@@ -29,7 +30,7 @@ interface CallFrame {
 interface ResultFrame {
   kind: 'result';
   id: number;
-  result: BridgeResult<unknown>;
+  result: Result<unknown>;
 }
 
 const isWorkerCall = (channel: string): channel is WorkerCall => (WORKER_CALLS as readonly string[]).includes(channel);
@@ -40,7 +41,7 @@ export function serveBridgeOverPort(port: PortLike, bridge: Pick<BridgeClient, '
     const frame = event.data as Partial<CallFrame> | null;
     if (!frame || frame.kind !== 'call' || typeof frame.id !== 'number' || typeof frame.channel !== 'string') return;
     const { id, channel } = frame;
-    const answer = (result: BridgeResult<unknown>) => port.postMessage({ kind: 'result', id, result } satisfies ResultFrame);
+    const answer = (result: Result<unknown>) => port.postMessage({ kind: 'result', id, result } satisfies ResultFrame);
     if (!isWorkerCall(channel)) {
       answer({ ok: false, error: { code: 'unknown-channel', message: `the sync worker may not call ${channel}` } });
       return;
@@ -57,7 +58,7 @@ export function serveBridgeOverPort(port: PortLike, bridge: Pick<BridgeClient, '
 /** Worker side: a bridge client whose calls travel over the port. Calls time out rather than hang forever. */
 export function bridgeOverPort(port: PortLike, timeoutMs = 60_000): Pick<BridgeClient, 'call'> {
   let nextId = 1;
-  const waiting = new Map<number, (r: BridgeResult<unknown>) => void>();
+  const waiting = new Map<number, (r: Result<unknown>) => void>();
   port.addEventListener('message', (event) => {
     const frame = event.data as Partial<ResultFrame> | null;
     if (!frame || frame.kind !== 'result' || typeof frame.id !== 'number' || !frame.result) return;

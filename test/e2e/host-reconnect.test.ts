@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREDENTIAL_FILE, sessionValue } from '../../electron/browser-host-pairing';
+import { CREDENTIAL_FILE, sessionValue } from '../../electron/host/browser-host-pairing';
 import { DEMO_BADGES } from '../../server/demo/demo-data';
 import { launchChromium } from './support/browser';
 import { freePort } from './support/processes';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CREDENTIAL_FILE, sessionValue } from '../../electron/browser-host-pairing';
+import { CREDENTIAL_FILE, sessionValue } from '../../electron/host/browser-host-pairing';
 
 /** The runnable entry the e2e tests spawn: one ready line, clean exit on SIGTERM. */
 

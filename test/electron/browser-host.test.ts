@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WS_MAX_FRAME_BYTES, WS_PATH, type ServerFrame } from '../../shared/ws-protocol';
-import { CLOSE_REPLACED, startBrowserHost, type BrowserHost } from '../../electron/browser-host';
+import { CLOSE_REPLACED, startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
 import { pairedCookie } from './browser-pairing-support';
 import { CONTENT_SECURITY_POLICY } from '../../electron/host/content-security';
 import type { TerminalConfig } from '../../electron/host/config';

@@ -1,4 +1,4 @@
-import type { BrowserHost } from '../../electron/browser-host';
+import type { BrowserHost } from '../../electron/host/browser-host';
 
 /** What a page does with the printed URL: redeem its one-time code at /bridge/pair; returns the cookie to send. */
 export async function pairedCookie(browser: Pick<BrowserHost, 'port'>, url?: string, originHeader?: string): Promise<string> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startBrowserHost, type BrowserHost } from '../../electron/browser-host';
+import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
 import type { TerminalConfig } from '../../electron/host/config';
 import { createHost, type Host } from '../../electron/host/host-services';
 import { CLOSE_REPLACED, WS_PATH } from '../../shared/ws-protocol';

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AFTER_PACK_HOOK, buildElectron } from '../../scripts/build-electron';
-import { electronBinaryPath } from '../../scripts/electron-fuses';
+import { AFTER_PACK_HOOK, buildElectron } from '../../scripts/build/build-electron';
+import { electronBinaryPath } from '../../scripts/build/electron-fuses';
 
 /**
  * Probe: the packaged kiosk cannot be started as Node.js, with NODE_OPTIONS

@@ -3,7 +3,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREDENTIAL_FILE, sessionValue } from '../../electron/browser-host-pairing';
+import { CREDENTIAL_FILE, sessionValue } from '../../electron/host/browser-host-pairing';
 import { freePort } from '../e2e/support/processes';
 
 /**

@@ -25,6 +25,9 @@ describe('layer import rules', () => {
     ['renderer/x.ts', "import { SerialPort } from 'serialport';\nexport const r = SerialPort;\n"],
     ['renderer/x.ts', "import { createHost } from '../electron/host/host-services';\nexport const r = createHost;\n"],
     ['electron/host/x.ts', "import { app } from 'electron';\nexport const r = app;\n"],
+    // The browser transport runs without Electron (a plain Node process): its files live in electron/host/ under the same rule.
+    ['electron/host/browser-host.ts', "import { BrowserWindow } from 'electron';\nexport const r = BrowserWindow;\n"],
+    ['electron/host/browser-host-main.ts', "import { ipcMain } from 'electron/main';\nexport const r = ipcMain;\n"],
     ['server/x.ts', "import { SerialPort } from 'serialport';\nexport const r = SerialPort;\n"],
   ])('%s: forbids %s', async (filePath, code) => {
     expect(await restrictedImportErrors(filePath, code)).not.toEqual([]);

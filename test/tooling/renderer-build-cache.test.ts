@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildRendererIfChanged } from '../../scripts/renderer-build';
+import { buildRendererIfChanged } from '../../scripts/build/renderer-build';
 
 /** `npm start` reuses the built UI while its inputs are unchanged, and rebuilds after any change. */
 describe('renderer build cache', () => {

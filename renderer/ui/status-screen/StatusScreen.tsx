@@ -1,7 +1,6 @@
 import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { syncControl } from '../../sync/sync-control';
-import { useApp } from '../store-context';
+import { useApp, useSyncControl } from '../store-context';
 import { JournalCopyNotice } from './JournalCopyNotice';
 import { errorKey, statusRows } from './status-view';
 import './status-screen.css';
@@ -19,7 +18,7 @@ export function StatusScreen({ onClose, now = () => new Date() }: { onClose: () 
     const id = setInterval(() => setTick(now()), 1000);
     return () => clearInterval(id);
   }, [now]);
-  const control = syncControl();
+  const control = useSyncControl();
   const rows = statusRows(sync, control?.space() ?? null, tick);
   const errors = sync.lastErrors ?? [];
 

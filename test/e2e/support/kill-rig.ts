@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PAIRING_PAGE_FILE, pairingUrlIn } from '../../../electron/browser-host-pairing';
+import { PAIRING_PAGE_FILE, pairingUrlIn } from '../../../electron/host/browser-host-pairing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './browser';
 import { startProcess, waitForJsonLine, ROOT, type Running } from './processes';

@@ -1,7 +1,7 @@
 import { mkdtempSync, openSync, readFileSync, writeSync, closeSync, constants, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PAIRING_PAGE_FILE, pairingUrlIn } from '../../../electron/browser-host-pairing';
+import { PAIRING_PAGE_FILE, pairingUrlIn } from '../../../electron/host/browser-host-pairing';
 import { startPrinterSimulator, type PrinterSimulator } from '../../../scripts/printer-simulator';
 import { startVirtualScanner, type VirtualScanner } from '../../../scripts/virtual-scanner';
 import { freePort, startProcess, takt, waitForHttp, waitForJsonLine, ROOT, type Running } from './processes';

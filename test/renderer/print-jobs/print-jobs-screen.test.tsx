@@ -1,7 +1,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { Result } from '../../../shared/errors';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BridgeResult, CallResponse } from '../../../shared/bridge';
+import type { CallResponse } from '../../../shared/bridge';
 import type { NewEvent } from '../../../shared/events';
 import { renderTemplate, type LabelModel } from '../../../shared/labels';
 import { boot, type Booted } from '../../../renderer/boot';
@@ -25,7 +26,7 @@ import { ManualTimers } from '../support/manual-timers';
  * the reason in words; a reprint asks for a reason and prints a new job that
  * names the original; the status bar area shows how many need attention.
  */
-type Outcome = BridgeResult<CallResponse<'printer:print'>>;
+type Outcome = Result<CallResponse<'printer:print'>>;
 const done = (jobId: string): Outcome => ({ ok: true, value: { jobId, outcome: 'done', status: { state: 'ready' } } });
 const paperOut = { code: 'printer-paper-out', message: 'The printer is out of labels. Load labels.' };
 const held = (jobId: string): Outcome => ({ ok: true, value: { jobId, outcome: 'held', reason: paperOut, status: { state: 'error', code: paperOut.code, message: paperOut.message } } });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BridgeResult, CallResponse } from '../../../shared/bridge';
+import type { Result } from '../../../shared/errors';
+import type { CallResponse } from '../../../shared/bridge';
 import type { NewEvent } from '../../../shared/events';
 import { markDuplicate, type LabelModel } from '../../../shared/labels';
 import { Journal } from '../../../renderer/storage/journal';
@@ -8,7 +9,7 @@ import { FakeBridge } from '../support/fake-bridge';
 import { fixedClock, uniqueTerminalId } from '../support/fixtures';
 
 /** `PrintQueue.reprint(originalJobId, reason, options)`: any label kind, a new job linked to the original. */
-type Outcome = BridgeResult<CallResponse<'printer:print'>>;
+type Outcome = Result<CallResponse<'printer:print'>>;
 const done = (jobId: string): Outcome => ({ ok: true, value: { jobId, outcome: 'done', status: { state: 'ready' } } });
 const failed = (jobId: string): Outcome => ({ ok: true, value: { jobId, outcome: 'failed', reason: { code: 'printer-offline', message: 'unplugged' }, status: { state: 'offline' } } });
 const model: LabelModel = { widthDots: 400, heightDots: 200, dpi: 203, elements: [{ type: 'pdf417', x: 20, y: 20, moduleWidth: 2, rowHeight: 6, securityLevel: 3, value: 'RACK;R-1' }] };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BridgeResult, CallResponse } from '../../../shared/bridge';
+import type { Result } from '../../../shared/errors';
+import type { CallResponse } from '../../../shared/bridge';
 import type { NewEvent } from '../../../shared/events';
 import type { LabelModel } from '../../../shared/labels';
 import { hostJournalCopy, type JournalCopyClient } from '../../../renderer/storage/journal-copy-client';
@@ -15,7 +16,7 @@ import { fixedClock, uniqueTerminalId } from '../support/fixtures';
  * names a job that is not done.
  */
 
-type Outcome = BridgeResult<CallResponse<'printer:print'>>;
+type Outcome = Result<CallResponse<'printer:print'>>;
 const model: LabelModel = { widthDots: 400, heightDots: 200, dpi: 203, elements: [{ type: 'qr', x: 20, y: 20, magnification: 4, errorCorrection: 'M', value: 'C-1' }] };
 const printed = (jobId: string): NewEvent[] => [{ type: 'LabelPrinted', payload: { jobId, templateId: 'vda-4902', containerId: 'C-1', copies: 1 } }];
 const done = (jobId: string): Outcome => ({ ok: true, value: { jobId, outcome: 'done', status: { state: 'ready' } } });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BridgeResult, CallResponse } from '../../../shared/bridge';
+import type { Result } from '../../../shared/errors';
+import type { CallResponse } from '../../../shared/bridge';
 import type { NewEvent } from '../../../shared/events';
 import type { LabelModel } from '../../../shared/labels';
 import { boot } from '../../../renderer/boot';
@@ -12,7 +13,7 @@ import { ManualTimers } from '../support/manual-timers';
 
 /** Print jobs as journal records (DESIGN §7): queued → sent → done | failed(reason), surviving restarts. */
 
-type Outcome = BridgeResult<CallResponse<'printer:print'>>;
+type Outcome = Result<CallResponse<'printer:print'>>;
 const model: LabelModel = { widthDots: 400, heightDots: 200, dpi: 203, elements: [{ type: 'qr', x: 20, y: 20, magnification: 4, errorCorrection: 'M', value: 'R-0815' }] };
 const printed = (jobId: string, containerId = 'C-1'): NewEvent[] => [{ type: 'LabelPrinted', payload: { jobId, templateId: 'vda-4902', containerId, copies: 1 } }];
 const done = (jobId: string): Outcome => ({ ok: true, value: { jobId, outcome: 'done', status: { state: 'ready' } } });

@@ -1,8 +1,9 @@
-import type { BridgeResult, CallName, CallRequest, CallResponse, EventName, EventPayload } from '../../../shared/bridge';
+import type { CallName, CallRequest, CallResponse, EventName, EventPayload } from '../../../shared/bridge';
+import type { Result } from '../../../shared/errors';
 import type { ConnectionState, TaktBridge } from '../../../renderer/bridge/types';
 import { serveJournalCopy } from './fake-journal-copy';
 
-type Handler<C extends CallName> = (request: CallRequest<C>) => BridgeResult<CallResponse<C>> | Promise<BridgeResult<CallResponse<C>>>;
+type Handler<C extends CallName> = (request: CallRequest<C>) => Result<CallResponse<C>> | Promise<Result<CallResponse<C>>>;
 
 /** A scriptable bridge: per-channel handlers, a call log, and `emit` for host events. */
 export class FakeBridge implements TaktBridge {
@@ -24,7 +25,7 @@ export class FakeBridge implements TaktBridge {
     return this.calls.filter((c) => c.channel === channel).map((c) => c.request);
   }
 
-  async call<C extends CallName>(channel: C, request: CallRequest<C>): Promise<BridgeResult<CallResponse<C>>> {
+  async call<C extends CallName>(channel: C, request: CallRequest<C>): Promise<Result<CallResponse<C>>> {
     this.calls.push({ channel, request });
     const handler = this.handlers[channel] as Handler<C> | undefined;
     if (!handler) return { ok: false, error: { code: 'host-unreachable', message: `no fake handler for ${channel}` } };

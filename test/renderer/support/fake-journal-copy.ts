@@ -1,5 +1,5 @@
-import type { BridgeResult, CallName } from '../../../shared/bridge';
-import { toCodedError } from '../../../shared/errors';
+import type { CallName } from '../../../shared/bridge';
+import { toCodedError, type Result } from '../../../shared/errors';
 import { openJournalCopy, type JournalCopy } from '../../../electron/host/journal-copy';
 import type { FakeBridge } from './fake-bridge';
 
@@ -13,14 +13,14 @@ export function serveJournalCopy(bridge: FakeBridge, open: () => JournalCopy = (
   const get = () => (copy ??= open());
   const wrap =
     <T>(fn: (request: never) => T) =>
-    (request: unknown): BridgeResult<T> => {
+    (request: unknown): Result<T> => {
       try {
         return { ok: true, value: fn(request as never) };
       } catch (err) {
         return { ok: false, error: toCodedError(err) };
       }
     };
-  const handlers: [CallName, (request: unknown) => BridgeResult<unknown>][] = [
+  const handlers: [CallName, (request: unknown) => Result<unknown>][] = [
     ['journal:head', wrap(() => get().head())],
     ['journal:append', wrap((r: { events: never[]; state?: Record<string, unknown>; printJobs?: { id: string }[] }) => get().append(r.events, r.state, r.printJobs))],
     ['journal:read', wrap((r: { after: number; limit: number }) => ({ events: get().read(r.after, r.limit) }))],

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-describe('scripts/gen-gs1-table.mjs', () => {
+describe('scripts/build/gen-gs1-table.mjs', () => {
   it('committed table matches the committed dictionary', () => {
-    expect(() => execFileSync(process.execPath, ['scripts/gen-gs1-table.mjs', '--check'], { cwd: root, stdio: 'pipe' })).not.toThrow();
+    expect(() => execFileSync(process.execPath, ['scripts/build/gen-gs1-table.mjs', '--check'], { cwd: root, stdio: 'pipe' })).not.toThrow();
   });
 });

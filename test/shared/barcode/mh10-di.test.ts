@@ -48,8 +48,8 @@ describe('ANSI MH10.8.2 data identifiers, the whole table', () => {
     expect(DATA_IDENTIFIERS.get('Q')?.format).toBe('decimal');
   });
 
-  it('is generated from the committed source table (scripts/gen-mh10-table.mjs --check)', () => {
+  it('is generated from the committed source table (scripts/build/gen-mh10-table.mjs --check)', () => {
     const root = new URL('../../..', import.meta.url).pathname;
-    expect(() => execFileSync(process.execPath, ['scripts/gen-mh10-table.mjs', '--check'], { cwd: root, stdio: 'pipe' })).not.toThrow();
+    expect(() => execFileSync(process.execPath, ['scripts/build/gen-mh10-table.mjs', '--check'], { cwd: root, stdio: 'pipe' })).not.toThrow();
   });
 });

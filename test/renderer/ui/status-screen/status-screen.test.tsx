@@ -2,7 +2,6 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import de from '../../../../renderer/i18n/de.json';
 import en from '../../../../renderer/i18n/en.json';
-import { provideSyncControl } from '../../../../renderer/sync/sync-control';
 import { EXPLAINED_CODES, errorKey, formatDuration, statusRows } from '../../../../renderer/ui/status-screen/status-view';
 import { appRig, type AppRig } from '../../support/app-rig';
 import { renderApp } from '../../support/render-app';
@@ -57,14 +56,12 @@ describe('status screen', () => {
   afterEach(() => {
     rig?.close();
     rig = null;
-    provideSyncControl(null);
   });
 
   it('opens from the status bar, shows the queue and the last errors in words, and "sync now" asks for a sync', async () => {
     rig = await appRig();
     const syncNow = vi.fn();
-    provideSyncControl({ syncNow, space: () => ({ ok: true, figures: { hostFreeBytes: 5 * 1024 ** 3 } }) });
-    await renderApp(rig, 'en');
+    await renderApp(rig, 'en', { syncNow, space: () => ({ ok: true, figures: { hostFreeBytes: 5 * 1024 ** 3 } }) });
     fireEvent.click(screen.getByTestId('open-status'));
     await screen.findByTestId('status-screen');
     act(() =>

@@ -24,10 +24,10 @@ export async function buildElectron(outDir = 'dist/electron', afterPackHook = AF
     format: 'cjs',
     external: ['electron'],
   });
-  // electron-builder's afterPack hook: flips the kiosk's Electron fuses (scripts/electron-fuses.ts). Not shipped.
+  // electron-builder's afterPack hook: flips the kiosk's Electron fuses (scripts/build/electron-fuses.ts). Not shipped.
   await build({
     ...common,
-    entryPoints: ['scripts/after-pack.ts'],
+    entryPoints: ['scripts/build/after-pack.ts'],
     outfile: afterPackHook,
     format: 'cjs',
     external: ['@electron/fuses'],

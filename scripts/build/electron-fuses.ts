@@ -3,7 +3,7 @@ import { flipFuses, FuseV1Options, FuseVersion, type FuseConfig } from '@electro
 
 /**
  * Electron fuses for the kiosk binary, flipped by electron-builder's
- * afterPack hook (scripts/after-pack.ts) before signing. Whoever can start
+ * afterPack hook (scripts/build/after-pack.ts) before signing. Whoever can start
  * the terminal's binary with a variable or a flag must not get a Node.js
  * shell or an inspector out of it, nor run a patched app.asar:
  *  - RunAsNode off: ELECTRON_RUN_AS_NODE=1 no longer turns it into node;

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HostError } from './host/coded-error';
+import { HostError } from './coded-error';
 
 /**
  * How a browser page earns the right to open the bridge without a secret on
@@ -20,7 +20,7 @@ import { HostError } from './host/coded-error';
  */
 export const CREDENTIAL_FILE = 'browser-credential';
 export const PAIRING_PAGE_FILE = 'open-terminal.html';
-export { PAIR_PATH, SESSION_PATH } from '../shared/ws-protocol';
+export { PAIR_PATH, SESSION_PATH } from '../../shared/ws-protocol';
 
 const CREDENTIAL_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 const SESSION_LIFETIME_SECONDS = 400 * 24 * 3600; // the longest lifetime Chromium keeps a cookie

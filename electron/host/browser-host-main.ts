@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { toCodedError } from '../shared/errors';
+import { toCodedError } from '../../shared/errors';
 import { startBrowserHost } from './browser-host';
-import { loadTerminalConfig } from './host/config';
-import { createHost } from './host/host-services';
-import { attachHostLog } from './host/log-file';
+import { loadTerminalConfig } from './config';
+import { createHost } from './host-services';
+import { attachHostLog } from './log-file';
 
 /**
  * Runs the host services behind the browser transport:
- *   node --import tsx electron/browser-host-main.ts
+ *   node --import tsx electron/host/browser-host-main.ts
  * Prints exactly one JSON line on stdout when ready ({"event":"ready",…}),
  * which the e2e tests wait for; errors go to stderr with exit code 1.
  */
@@ -50,7 +50,7 @@ function parsePort(value: string | undefined): number {
 
 async function packageVersion(): Promise<string> {
   try {
-    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
     return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
   } catch {
     return '0.0.0';

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { PushRequest } from '../../shared/sync-protocol';
-import { terminalOf } from '../auth';
-import type { Db } from '../db/schema';
-import { sendError } from '../http/errors';
+import { terminalOf } from '../../server/auth';
+import type { Db } from '../../server/db/schema';
+import { sendError } from '../../server/http/errors';
 
 /**
  * The benchmark's baseline (bench/server.ts), never registered by the real

@@ -3,9 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { EVENT_NAMES } from '../shared/bridge-channels';
-import { dispatchBridgeCall } from '../shared/bridge-dispatch';
-import { CLOSE_REPLACED, ClientFrame, WS_MAX_FRAME_BYTES, WS_PATH, type ServerFrame } from '../shared/ws-protocol';
+import { EVENT_NAMES } from '../../shared/bridge-channels';
+import { dispatchBridgeCall } from '../../shared/bridge-dispatch';
+import { CLOSE_REPLACED, ClientFrame, WS_MAX_FRAME_BYTES, WS_PATH, type ServerFrame } from '../../shared/ws-protocol';
 import {
   PAIR_PATH,
   PairingCodes,
@@ -16,9 +16,9 @@ import {
   sessionCookie,
   writePairingPage,
 } from './browser-host-pairing';
-import { SECURITY_HEADERS } from './host/content-security';
-import type { Host } from './host/host-services';
-import { contentTypeFor, resolveStaticFile } from './host/static-files';
+import { SECURITY_HEADERS } from './content-security';
+import type { Host } from './host-services';
+import { contentTypeFor, resolveStaticFile } from './static-files';
 
 /**
  * The browser transport (DESIGN §2): the built renderer and the bridge over a
@@ -29,7 +29,7 @@ import { contentTypeFor, resolveStaticFile } from './host/static-files';
  * still has none. One client at a time: a new connection replaces the old.
  */
 
-export { CLOSE_REPLACED } from '../shared/ws-protocol';
+export { CLOSE_REPLACED } from '../../shared/ws-protocol';
 const MAX_PAIR_BODY_BYTES = 1024;
 
 export interface BrowserHostOptions {

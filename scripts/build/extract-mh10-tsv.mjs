@@ -2,7 +2,7 @@
 // Extracts the ANSI MH10.8.2 data identifier table (identifier, category, name,
 // data format, description) into assets/mh10/mh10.8.2-data-identifiers.tsv.
 //
-//   node scripts/extract-mh10-tsv.mjs <EntityResolver.cs> <AnsiMh10.8.2DataIdentifier.resx>
+//   node scripts/build/extract-mh10-tsv.mjs <EntityResolver.cs> <AnsiMh10.8.2DataIdentifier.resx>
 //
 // The input is the table of ANSI MH10.8.2-2021 as transcribed by
 // Solidsoft-Reply/ANSI-MH10.8.2-DI-Validating-Parser (Apache License 2.0):
@@ -16,10 +16,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const [resolverPath, resxPath] = process.argv.slice(2);
 if (!resolverPath || !resxPath) {
-  process.stderr.write('usage: node scripts/extract-mh10-tsv.mjs <EntityResolver.cs> <AnsiMh10.8.2DataIdentifier.resx>\n');
+  process.stderr.write('usage: node scripts/build/extract-mh10-tsv.mjs <EntityResolver.cs> <AnsiMh10.8.2DataIdentifier.resx>\n');
   process.exit(2);
 }
 const code = readFileSync(resolverPath, 'utf8').replace(/^\uFEFF/, '');
