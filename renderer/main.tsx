@@ -10,6 +10,8 @@ import { attachLogSink, logger } from './lib/log';
 import { App } from './ui/App';
 import { BootScreen, RETRIED_BOOT_ERRORS } from './ui/BootScreen';
 import { wireHost } from './ui/host-wiring';
+import { runningOrderOf, startMachineIntake } from './machine/machine-intake-loop';
+import { realTimers } from './bridge/types';
 import { StoreProvider } from './ui/store-context';
 import './styles.css';
 
@@ -99,6 +101,9 @@ async function main(): Promise<void> {
     rememberLanguage(lng);
   });
   wireHost({ bridge, store: booted.store, keyTarget: window });
+  // Machine signals the host kept (also while this page was away) go into the journal, then to the server.
+  const { store, journal, sync } = booted;
+  startMachineIntake({ bridge, journal, timers: realTimers, clock: () => new Date(), runningOrder: () => runningOrderOf(store.getState()), onJournalled: () => sync.notify() });
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
