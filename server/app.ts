@@ -3,6 +3,9 @@ import type { Kysely } from 'kysely';
 import pino from 'pino';
 import { installAuth } from './auth';
 import { installAuditLog } from './users/audit';
+import { installTerminalContacts } from './fleet/terminal-contacts';
+import { registerFleetRoute } from './routes/fleet';
+import { registerFlagAckRoute } from './routes/flag-acks';
 import type { Database, DatabaseDialect } from './db/schema';
 import type { AuthFailureLimitOptions } from './http/auth-failure-limit';
 import { installErrorHandling } from './http/errors';
@@ -56,6 +59,8 @@ export interface BuildServerOptions {
   authFailureLimit?: AuthFailureLimitOptions | undefined;
   /** See RouteDeps.revisionPollMs. */
   revisionPollMs?: number | undefined;
+  /** A terminal not heard from for longer stands out on the terminals page (default 10). */
+  silentTerminalMinutes?: number | undefined;
   /** The built web pages (default dist/web of this checkout). */
   webDir?: string | undefined;
 }
@@ -76,6 +81,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   installErrorHandling(app);
   installAuth(app, options.db, options.authFailureLimit);
   installAuditLog(app, options.db);
+  installTerminalContacts(app, options.db);
   void app.register(async (scope) => {
     await installRateLimit(scope, options.rateLimit ?? { max: DEFAULT_RATE_LIMIT_PER_MIN, timeWindowMs: 60_000 });
     // Routes in a scope registered after the limiter, so its onRoute hook sees every one of them.
@@ -96,6 +102,8 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       registerAuditRoute(api, deps);
       registerBatchBlockRoutes(api, deps);
       registerTraceScanRoute(api, deps);
+      registerFleetRoute(api, deps, options.silentTerminalMinutes);
+      registerFlagAckRoute(api, deps);
       registerWebPages(api, options.webDir);
     });
   });

@@ -23,6 +23,8 @@ export interface StartServerOptions {
   logger?: FastifyBaseLogger | boolean | undefined;
   rateLimit?: RateLimitOptions | undefined;
   authFailureLimit?: AuthFailureLimitOptions | undefined;
+  /** See BuildServerOptions.silentTerminalMinutes. */
+  silentTerminalMinutes?: number | undefined;
   /** Inbox and outbox folders of the EDI gateway; without them no folder is watched. */
   edi?: EdiSettings | undefined;
 }
@@ -43,7 +45,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   try {
     await migrateToLatest(database.db, database.dialect);
     const demo = options.demo ? await seedDemoData(database.db) : undefined;
-    const app = buildServer({ db: database.db, dialect: database.dialect, logger: options.logger ?? true, https, rateLimit: options.rateLimit, authFailureLimit: options.authFailureLimit });
+    const app = buildServer({ db: database.db, dialect: database.dialect, logger: options.logger ?? true, https, rateLimit: options.rateLimit, authFailureLimit: options.authFailureLimit, silentTerminalMinutes: options.silentTerminalMinutes });
     try {
       const url = await app.listen({ port: options.port, host: options.host });
       const edi = options.edi ? startEdiService(database.db, options.edi, app.log) : undefined;

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../renderer/ui/icons';
 import { api, setCsrfToken } from './api';
 import { AuditPage } from './AuditPage';
+import { FlagsPage } from './FlagsPage';
 import { LoginPage } from './LoginPage';
+import { TerminalsPage } from './TerminalsPage';
 import { TracePage } from './trace/TracePage';
 
 export interface WebSession {
@@ -12,7 +14,14 @@ export interface WebSession {
   csrfToken: string;
 }
 
-type Page = 'trace' | 'audit';
+type Page = 'trace' | 'flags' | 'terminals' | 'audit';
+
+const PAGES: { page: Page; permission: string; icon: 'trace' | 'override' | 'connected' | 'badge' }[] = [
+  { page: 'trace', permission: 'trace.read', icon: 'trace' },
+  { page: 'flags', permission: 'flags.read', icon: 'override' },
+  { page: 'terminals', permission: 'fleet.read', icon: 'connected' },
+  { page: 'audit', permission: 'audit.read', icon: 'badge' },
+];
 
 /** The shell: who is logged in, the pages their role may open, language and logout. */
 export function App() {
@@ -44,14 +53,11 @@ export function App() {
       <header className="web-header">
         <span className="web-brand">Takt</span>
         <nav className="web-nav" aria-label={t('web.nav.label')}>
-          <button type="button" className={`web-tab${page === 'trace' ? ' active' : ''}`} aria-current={page === 'trace'} data-testid="nav-trace" onClick={() => setPage('trace')}>
-            <Icon name="trace" /> {t('web.nav.trace')}
-          </button>
-          {may('audit.read') && (
-            <button type="button" className={`web-tab${page === 'audit' ? ' active' : ''}`} aria-current={page === 'audit'} data-testid="nav-audit" onClick={() => setPage('audit')}>
-              <Icon name="badge" /> {t('web.nav.audit')}
+          {PAGES.filter((p) => may(p.permission)).map((p) => (
+            <button key={p.page} type="button" className={`web-tab${page === p.page ? ' active' : ''}`} aria-current={page === p.page} data-testid={`nav-${p.page}`} onClick={() => setPage(p.page)}>
+              <Icon name={p.icon} /> {t(`web.nav.${p.page}`)}
             </button>
-          )}
+          ))}
         </nav>
         <span className="web-user" data-testid="web-user">
           {session.user.displayName} · {t(`web.role.${session.user.role}`)}
@@ -63,7 +69,12 @@ export function App() {
           <Icon name="power" /> {t('web.logout')}
         </button>
       </header>
-      <main className="web-main">{page === 'audit' && may('audit.read') ? <AuditPage /> : <TracePage permissions={session.permissions} />}</main>
+      <main className="web-main">
+        {page === 'audit' && may('audit.read') && <AuditPage />}
+        {page === 'flags' && <FlagsPage mayAcknowledge={may('flags.acknowledge')} />}
+        {page === 'terminals' && <TerminalsPage />}
+        {page === 'trace' && <TracePage permissions={session.permissions} />}
+      </main>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { createLogger } from '../app';
 import { DEMO_TERMINALS } from '../demo/demo-data';
 import type { SeedOutcome } from '../demo/seed';
 import { authFailureLimitFromEnv } from '../http/auth-failure-limit';
+import { silentMinutesFromEnv } from '../routes/fleet';
 import { rateLimitFromEnv } from '../http/rate-limit';
 import { ediSettings } from '../edi/settings';
 import { startServer } from '../main';
@@ -43,6 +44,7 @@ export async function runServer(args: string[], io: CliIo): Promise<number> {
     demo: values.demo,
     rateLimit: rateLimitFromEnv(env),
     authFailureLimit: authFailureLimitFromEnv(env),
+    silentTerminalMinutes: silentMinutesFromEnv(env),
     // TAKT_LOG_LEVEL=silent keeps stdout to the lines this command prints.
     logger: createLogger(env.TAKT_LOG_LEVEL || 'info'),
   });

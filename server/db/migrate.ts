@@ -6,6 +6,7 @@ import { ediMigration } from './migrations/0003-edi';
 import { containerPacksMigration } from './migrations/0004-container-packs';
 import { shippingMigration } from './migrations/0005-shipping';
 import { webUsersMigration } from './migrations/0006-web-users';
+import { fleetAndFlagAcksMigration } from './migrations/0007-fleet-and-flag-acks';
 
 /**
  * One migration set for both dialects, provided in code so that a packaged
@@ -20,6 +21,7 @@ export function migrations(dialect: DatabaseDialect): Record<string, Migration> 
     '0004-container-packs': containerPacksMigration(),
     '0005-shipping': shippingMigration(),
     '0006-web-users': webUsersMigration(),
+    '0007-fleet-and-flag-acks': fleetAndFlagAcksMigration(),
   };
 }
 

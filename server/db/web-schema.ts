@@ -1,6 +1,6 @@
 import type { ColumnType } from 'kysely';
 
-/** Table shapes of migration 0006-web-users (see there for what each holds). */
+/** Table shapes of migrations 0006-web-users and 0007-fleet-and-flag-acks (see there for what each holds). */
 
 export interface WebUsersTable {
   /** Lower case; what a person types to log in. */
@@ -39,8 +39,30 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+export interface TerminalContactsTable {
+  terminal_id: string;
+  last_contact_at: string;
+  /** The route of that request, e.g. `POST /api/v1/sync/push`. */
+  last_route: string;
+  /** From the terminal's X-Takt-Version header, when it sends one. */
+  app_version: string | null;
+  last_error_at: string | null;
+  /** `status code: message` of the last request this server refused the terminal. */
+  last_error: string | null;
+}
+
+export interface QualityFlagAcksTable {
+  event_id: string;
+  kind: string;
+  acknowledged_by: string;
+  acknowledged_at: string;
+  note: string | null;
+}
+
 export interface WebTables {
   web_users: WebUsersTable;
   web_sessions: WebSessionsTable;
   audit_log: AuditLogTable;
+  terminal_contacts: TerminalContactsTable;
+  quality_flag_acks: QualityFlagAcksTable;
 }

@@ -23,11 +23,13 @@ export function registerQualityRoutes(app: FastifyInstance, { db }: RouteDeps): 
     const { kind, since, limit } = parsed.data;
     const rows = await db
       .selectFrom('quality_flags')
-      .selectAll()
-      .$if(kind !== undefined, (qb) => qb.where('kind', '=', kind as string))
-      .$if(since !== undefined, (qb) => qb.where('occurred_at', '>=', new Date(since as string).toISOString()))
-      .orderBy('occurred_at')
-      .orderBy('event_id')
+      .leftJoin('quality_flag_acks', (join) => join.onRef('quality_flag_acks.event_id', '=', 'quality_flags.event_id').onRef('quality_flag_acks.kind', '=', 'quality_flags.kind'))
+      .selectAll('quality_flags')
+      .select(['quality_flag_acks.acknowledged_by', 'quality_flag_acks.acknowledged_at', 'quality_flag_acks.note'])
+      .$if(kind !== undefined, (qb) => qb.where('quality_flags.kind', '=', kind as string))
+      .$if(since !== undefined, (qb) => qb.where('quality_flags.occurred_at', '>=', new Date(since as string).toISOString()))
+      .orderBy('quality_flags.occurred_at')
+      .orderBy('quality_flags.event_id')
       .limit(limit)
       .execute();
     return {
@@ -42,6 +44,7 @@ export function registerQualityRoutes(app: FastifyInstance, { db }: RouteDeps): 
         batch: r.batch,
         message: r.message,
         occurredAt: r.occurred_at,
+        acknowledged: r.acknowledged_by ? { by: r.acknowledged_by, at: r.acknowledged_at, note: r.note } : null,
       })),
     };
   });

@@ -62,6 +62,8 @@ describe('web pages: a recall from one scanned label, blocking by role, the audi
     expect(containers.map((c) => c.split(' ')[0])).toEqual(trace.containers.map((c) => c.containerId));
     const shipments = await page.getByTestId('tree-shipment').allTextContents();
     expect(shipments.map((s) => s.split(' ')[0])).toEqual(trace.shipments.map((s) => s.shipmentId));
+    expect(trace.shipments.map((s) => s.deliveryNote)).toEqual(['4711001', '4711002']);
+    for (const [i, s] of trace.shipments.entries()) expect(shipments[i]).toContain(`Lieferschein ${s.deliveryNote}`);
     expect(await page.getByTestId('tree-customers').textContent()).toBe('Autowerk Süd');
     expect(await page.getByTestId('batch-counts').textContent()).toContain(
       `${trace.orders.length} Aufträge · ${trace.serials.length} Seriennummer · ${trace.containers.length} Behälter · ${trace.shipments.length} Lieferungen · 1 Kunde`,
@@ -77,6 +79,9 @@ describe('web pages: a recall from one scanned label, blocking by role, the audi
       ...trace.containers.map((c) => `container:${c.containerId}`),
       ...trace.shipments.map((s) => `shipment:${s.shipmentId}`),
     ]);
+    const noteColumn = csv.split('\r\n')[0]?.split(',').indexOf('delivery_note') ?? -1;
+    const notes = csv.trim().split('\r\n').slice(1).filter((l) => l.startsWith('shipment,')).map((l) => l.split(',')[noteColumn]);
+    expect(notes).toEqual(trace.shipments.map((s) => s.deliveryNote));
     expect(errors).toEqual([]);
     await page.context().close();
   });

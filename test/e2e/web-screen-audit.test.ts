@@ -43,6 +43,12 @@ describe('web screen audit: every page fits and reads right at 1366×768 and 192
   beforeAll(async () => {
     plant = await startWebPlant();
     browser = await launchChromium();
+    // One terminal that has not called in for half an hour, to see how a silent one looks.
+    await plant.database.db
+      .insertInto('terminal_contacts')
+      .values({ terminal_id: 'T-P', last_contact_at: new Date(Date.now() - 30 * 60_000).toISOString(), last_route: 'GET /api/v1/sync/notify', app_version: '0.1.0', last_error_at: null, last_error: null })
+      .onConflict((oc) => oc.column('terminal_id').doUpdateSet({ last_contact_at: new Date(Date.now() - 30 * 60_000).toISOString() }))
+      .execute();
   });
   afterAll(async () => {
     await browser?.close();
@@ -80,6 +86,12 @@ describe('web screen audit: every page fits and reads right at 1366×768 and 192
     await traceLabel(page, 'NICHTS-BEKANNTES');
     await page.getByTestId('trace-error').waitFor({ timeout: T });
     await audit(page, 'trace-unresolved');
+    await page.getByTestId('nav-flags').click();
+    await page.getByTestId('flag-row').first().waitFor({ timeout: T });
+    await audit(page, 'flags');
+    await page.getByTestId('nav-terminals').click();
+    await page.getByTestId('fleet-row').first().waitFor({ timeout: T });
+    await audit(page, 'terminals');
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('audit-row').first().waitFor({ timeout: T });
     await audit(page, 'audit-log');
@@ -90,6 +102,9 @@ describe('web screen audit: every page fits and reads right at 1366×768 and 192
     await traceLabel(page, HOUSING_LABEL);
     await page.getByTestId('batch-result').waitFor({ timeout: T });
     await audit(page, 'trace-batch-en');
+    await page.getByTestId('nav-terminals').click();
+    await page.getByTestId('fleet-row').first().waitFor({ timeout: T });
+    await audit(page, 'terminals-en');
 
     writeFileSync(join(ROOT, '.takt/screens/web-problems.txt'), failures.join('\n'));
     expect(failures).toEqual([]);

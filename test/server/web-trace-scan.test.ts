@@ -41,13 +41,13 @@ describe('GET /api/v1/trace/scan and the recall CSV', () => {
       orders: [{ orderId: '=HYPERLINK("x")', from: '2025-01-06T06:00:00.000Z', to: null, consumed: 2, goodQuantity: 0, scrapQuantity: 0, status: null }],
       serials: [],
       containers: [{ containerId: 'C,1', sscc: null, openedAt: null, closedAt: null, link: 'window', from: 'a', to: 'b' }],
-      shipments: [{ shipmentId: 'SH-1', deliveryNote: null, customerId: null, customer: 'Müller "Nord"', status: null, dispatchedAt: 'c', containerIds: ['C,1'] }],
+      shipments: [{ shipmentId: 'SH-1', deliveryNote: 'LS-9', customerId: 'K1', status: null, customer: 'Müller "Nord"', dispatchedAt: 'c', containerIds: ['C,1'] }],
     };
     expect(recallCsv(trace).split('\r\n')).toEqual([
-      'kind,id,order,container,shipment,customer,from,to,link,quantity',
-      `order,"'=HYPERLINK(""x"")","'=HYPERLINK(""x"")",,,,2025-01-06T06:00:00.000Z,,,2`,
-      'container,"C,1",,"C,1",SH-1,"Müller ""Nord""",a,b,window,',
-      'shipment,SH-1,,"C,1",SH-1,"Müller ""Nord""",c,,,',
+      'kind,id,order,container,shipment,delivery_note,customer,from,to,link,quantity',
+      `order,"'=HYPERLINK(""x"")","'=HYPERLINK(""x"")",,,,,2025-01-06T06:00:00.000Z,,,2`,
+      'container,"C,1",,"C,1",SH-1,LS-9,"Müller ""Nord""",a,b,window,',
+      'shipment,SH-1,,"C,1",SH-1,LS-9,"Müller ""Nord""",c,,,',
       '',
     ]);
   });

@@ -38,7 +38,8 @@ export function BackwardResult({ traced }: { traced: Exclude<Traced, { kind: 'ba
         <ul>
           {trace.shipments.map((s) => (
             <li key={s.shipmentId}>
-              <strong>{s.shipmentId}</strong> · {s.customer ?? '–'} · {formatTime(s.dispatchedAt, i18n.language)}
+              <strong>{s.shipmentId}</strong>
+              {s.deliveryNote && ` · ${t('web.trace.deliveryNote', { note: s.deliveryNote })}`} · {s.customer ?? '–'} · {formatTime(s.dispatchedAt, i18n.language)}
             </li>
           ))}
         </ul>

@@ -91,7 +91,8 @@ export function BatchResult({ trace, mayBlock, onChanged }: { trace: BatchTrace;
         <ul data-testid="tree-shipments">
           {trace.shipments.map((s) => (
             <li key={s.shipmentId} data-testid="tree-shipment">
-              <strong>{s.shipmentId}</strong> · {s.customer ?? '–'} · {formatTime(s.dispatchedAt, lng)} · {s.containerIds.join(', ')}
+              <strong>{s.shipmentId}</strong>
+              {s.deliveryNote && ` · ${t('web.trace.deliveryNote', { note: s.deliveryNote })}`} · {s.customer ?? '–'} · {formatTime(s.dispatchedAt, lng)} · {s.containerIds.join(', ')}
             </li>
           ))}
         </ul>

@@ -7,11 +7,11 @@ import type { BatchTrace } from './types';
  * derived that the API did not say, so the file and the trace agree.
  */
 
-export const RECALL_CSV_HEADER = ['kind', 'id', 'order', 'container', 'shipment', 'customer', 'from', 'to', 'link', 'quantity'] as const;
+export const RECALL_CSV_HEADER = ['kind', 'id', 'order', 'container', 'shipment', 'delivery_note', 'customer', 'from', 'to', 'link', 'quantity'] as const;
 
 type Row = Record<(typeof RECALL_CSV_HEADER)[number], string | number | null>;
 
-const empty = (): Row => ({ kind: '', id: '', order: null, container: null, shipment: null, customer: null, from: null, to: null, link: null, quantity: null });
+const empty = (): Row => ({ kind: '', id: '', order: null, container: null, shipment: null, delivery_note: null, customer: null, from: null, to: null, link: null, quantity: null });
 
 export function recallRows(trace: BatchTrace): Row[] {
   const shipmentOf = new Map<string, BatchTrace['shipments'][number]>();
@@ -21,9 +21,9 @@ export function recallRows(trace: BatchTrace): Row[] {
     ...trace.serials.map((s) => ({ ...empty(), kind: 'serial', id: s.serial, order: s.orderId, from: s.producedAt, link: s.link })),
     ...trace.containers.map((c) => {
       const shipment = shipmentOf.get(c.containerId);
-      return { ...empty(), kind: 'container', id: c.containerId, container: c.containerId, shipment: shipment?.shipmentId ?? null, customer: shipment?.customer ?? null, from: c.from, to: c.to, link: c.link };
+      return { ...empty(), kind: 'container', id: c.containerId, container: c.containerId, shipment: shipment?.shipmentId ?? null, delivery_note: shipment?.deliveryNote ?? null, customer: shipment?.customer ?? null, from: c.from, to: c.to, link: c.link };
     }),
-    ...trace.shipments.map((s) => ({ ...empty(), kind: 'shipment', id: s.shipmentId, shipment: s.shipmentId, customer: s.customer, from: s.dispatchedAt, container: s.containerIds.join(' ') })),
+    ...trace.shipments.map((s) => ({ ...empty(), kind: 'shipment', id: s.shipmentId, shipment: s.shipmentId, delivery_note: s.deliveryNote, customer: s.customer, from: s.dispatchedAt, container: s.containerIds.join(' ') })),
   ];
 }
 

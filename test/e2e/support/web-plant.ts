@@ -28,7 +28,15 @@ export interface WebPlant {
   app: FastifyInstance;
   database: TestDatabase;
   adminToken: string;
+  terminalTokens: Record<string, string>;
   close(): Promise<void>;
+}
+
+/** The fixture's shipments with the delivery note numbers the dispatch screen books (SH-1 → 4711001, …). */
+function withDeliveryNotes(events: ReturnType<typeof packingEvents>): ReturnType<typeof packingEvents> {
+  return events.map((e) =>
+    e.type === 'ShipmentDispatched' ? { ...e, payload: { ...e.payload, deliveryNoteNumber: `471100${String(e.payload.shipmentId).slice(3)}` } } : e,
+  );
 }
 
 export async function startWebPlant(): Promise<WebPlant> {
@@ -43,7 +51,7 @@ export async function startWebPlant(): Promise<WebPlant> {
   const lead = await upsertMaster(database.db, 'operator', { id: 'OP-9001', name: 'Petra', badge: 'B9001', role: 'shift-lead', lineIds: ['L1'], pinHash: 'scrypt$32768$8$1$00$00' } as never);
   if (!lead.ok) throw new Error(lead.error.message);
   for (const [terminal, events] of [
-    [PACKING, packingEvents()],
+    [PACKING, withDeliveryNotes(packingEvents())],
     [ASSEMBLY, assemblyEvents()],
   ] as const) {
     const res = await push(app, tokens[terminal] ?? '', terminal, events);
@@ -60,6 +68,7 @@ export async function startWebPlant(): Promise<WebPlant> {
     app,
     database,
     adminToken: admin.token,
+    terminalTokens: tokens,
     close: async () => {
       await app.close();
       await database.close();
