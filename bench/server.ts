@@ -11,9 +11,7 @@
  *   events/s, and the ratio A / baseline.
  *
  * The server runs in a child process (this file with --bench-server-child) so
- * that the load generator does not share its event loop. Events are a
- * production mix (good quantity, serials, consumption, logouts), so the push
- * path includes the projections. PostgreSQL: TAKT_BENCH_DATABASE_URL, else
+ * that the load generator (support/server-load.ts) does not share its event loop. PostgreSQL: TAKT_BENCH_DATABASE_URL, else
  * TAKT_TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres; a
  * fresh schema per run, dropped afterwards. BENCH_SERVER_EVENTS overrides 100k.
  *
@@ -26,10 +24,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { EventEnvelope } from '../shared/events';
-import { newId } from '../shared/ids';
 import { upsertMaster } from '../server/master-data-store';
-import { quantile, round } from './support/stats';
+import { latencyScenario, pushAll, seconds, type LatencyFigures } from './support/server-load';
+import { round } from './support/stats';
 
 const CHILD_FLAG = '--bench-server-child';
 const env = process.env;
@@ -44,7 +41,7 @@ export interface DialectFigures {
   dialect: Dialect;
   oneTerminal: { events: number; seconds: number; eventsPerSecond: number };
   fiftyTerminals: { events: number; seconds: number; eventsPerSecond: number };
-  latency: { terminals: number; ratePerTerminal: number; seconds: number; pushes: number; eventsPerSecond: number; p50Ms: number; p99Ms: number; maxMs: number; errors: number };
+  latency: LatencyFigures;
   baseline: { name: string; events: number; seconds: number; eventsPerSecond: number; ratio: number };
 }
 
@@ -52,83 +49,6 @@ export interface ServerBenchResult {
   settings: { events: number; latencySeconds: number; baselineEvents: number };
   results: DialectFigures[];
   skipped: { dialect: Dialect; reason: string }[];
-}
-
-function mixEvent(terminalId: string, seq: number): EventEnvelope {
-  const base = { id: newId(), terminalId, seq, occurredAt: new Date(Date.UTC(2025, 0, 6, 6, 0, 0, seq)).toISOString(), schemaVersion: 1, operatorId: 'OP-B' };
-  const orderId = `ORD-${terminalId}`;
-  switch (seq % 4) {
-    case 0:
-      return { ...base, type: 'GoodQuantityBooked', orderId, payload: { quantity: 1 } };
-    case 1:
-      return { ...base, type: 'PartProduced', orderId, payload: { serial: `${terminalId}-${seq}` } };
-    case 2:
-      return { ...base, type: 'MaterialConsumed', orderId, payload: { materialId: 'M-HOUSING', batch: `B-${Math.floor(seq / 1000)}`, quantity: 1 } };
-    default:
-      return { ...base, type: 'OperatorLoggedOut', payload: { reason: 'manual' } };
-  }
-}
-
-async function push(url: string, token: string, terminalId: string, events: EventEnvelope[], path = '/api/v1/sync/push'): Promise<number> {
-  const res = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ terminalId, events }),
-  });
-  const body = (await res.json()) as { ackSeq?: number };
-  if (res.status !== 200 || body.ackSeq !== events.at(-1)?.seq) throw new Error(`push ${res.status}: ${JSON.stringify(body)}`);
-  return body.ackSeq ?? 0;
-}
-
-async function pushAll(url: string, token: string, terminalId: string, count: number, batch: number, path?: string): Promise<void> {
-  for (let from = 1; from <= count; from += batch) {
-    const events = Array.from({ length: Math.min(batch, count - from + 1) }, (_, i) => mixEvent(terminalId, from + i));
-    await push(url, token, terminalId, events, path);
-  }
-}
-
-const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
-
-async function latencyScenario(url: string, tokens: [string, string][]): Promise<DialectFigures['latency']> {
-  const rate = 5;
-  const interval = 1000 / rate;
-  const latencies: number[] = [];
-  let errors = 0;
-  const until = Date.now() + SECONDS * 1000;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    tokens.map(async ([terminalId, token]) => {
-      let seq = 0;
-      let next = Date.now() + Math.random() * interval;
-      while (next < until) {
-        const wait = next - Date.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        seq += 1;
-        const t0 = process.hrtime.bigint();
-        try {
-          await push(url, token, terminalId, [mixEvent(terminalId, seq)]);
-          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        } catch {
-          errors += 1;
-          seq -= 1;
-        }
-        next += interval;
-      }
-    }),
-  );
-  const elapsed = seconds(started);
-  latencies.sort((a, b) => a - b);
-  return {
-    terminals: tokens.length,
-    ratePerTerminal: rate,
-    seconds: round(elapsed),
-    pushes: latencies.length,
-    eventsPerSecond: round(latencies.length / elapsed),
-    p50Ms: round(quantile(latencies, 0.5), 2),
-    p99Ms: round(quantile(latencies, 0.99), 2),
-    maxMs: round(latencies.at(-1) ?? NaN, 2),
-    errors,
-  };
 }
 
 interface Prepared {
@@ -224,7 +144,7 @@ async function benchDialect(dialect: Dialect): Promise<DialectFigures> {
     const fiftySeconds = seconds(t);
 
     console.log(`[${dialect}] C: 200 terminals × 5 events/s for ${SECONDS} s…`);
-    const latency = await latencyScenario(url, range(200, 'B-LAT').map((id) => [id, token(id)]));
+    const latency = await latencyScenario(url, range(200, 'B-LAT').map((id) => [id, token(id)]), SECONDS);
 
     console.log(`[${dialect}] baseline: ${BASELINE_EVENTS} events, one INSERT per event, no transaction…`);
     t = process.hrtime.bigint();

@@ -8,6 +8,8 @@
  * the machine keeps running, so the counter jumps afterwards).
  */
 
+import { seededRandom } from '../../shared/seeded-random';
+
 export interface SimOptions {
   seed: number;
   start: number;
@@ -36,18 +38,6 @@ export interface SimTruth {
   stops: { from: number; to: number; kind: 'micro' | 'long' | 'fault' | 'gap'; alarmCode?: string }[];
 }
 
-/** mulberry32: a tiny, well-known PRNG; good enough to jitter a simulation reproducibly. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const DEFAULT_SIM: SimOptions = {
   seed: 1,
   start: Date.parse('2026-03-02T06:00:00.000Z'),
@@ -62,7 +52,7 @@ export const DEFAULT_SIM: SimOptions = {
 };
 
 export function simulateMachine(o: SimOptions): { messages: SimMessage[]; truth: SimTruth } {
-  const rand = prng(o.seed);
+  const rand = seededRandom(o.seed);
   const end = o.start + o.durationSeconds * 1000;
   const span = o.durationSeconds * 1000;
   // Events at fixed fractions of the run (jittered by the seed), far enough apart never to overlap.

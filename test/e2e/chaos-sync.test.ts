@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChaosProxy, seeded, type ChaosProxy } from './support/chaos-proxy';
+import { startChaosProxy, type ChaosProxy } from './support/chaos-proxy';
+import { seededRandom } from '../../shared/seeded-random';
 import { startChaosServer, type ChaosServer } from './support/chaos-server';
 import { startNodeTerminal, type NodeTerminal } from './support/node-terminal';
 
@@ -64,7 +65,7 @@ describe('chaos: the server ends with exactly the confirmed set', () => {
     const terminal = await startNodeTerminal({ terminalId: id, serverUrl: server.url, token, pushBatch: 500 });
     terminals.push(terminal);
     terminal.engine.start();
-    const random = seeded(11);
+    const random = seededRandom(11);
     const booking = terminal.book(10_000, 100);
     const pendingAtKill: number[] = [];
     for (let i = 0; i < 3; i++) {

@@ -5,24 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
 import { CREDENTIAL_FILE, PAIRING_PAGE_FILE, readPairingUrl, sessionValue } from '../../electron/host/browser-host-pairing';
-import type { TerminalConfig } from '../../electron/host/config';
-import { MACHINE_CONFIG_DEFAULTS } from '../../electron/host/machine-config';
+import { testTerminalConfig } from './terminal-config-fixture';
 import { createHost, type Host } from '../../electron/host/host-services';
 import { WS_PATH } from '../../shared/ws-protocol';
 import { codeIn, pair, pairedCookie } from './browser-pairing-support';
 import { createFakeScanner } from './fake-scanner';
 
 /** The browser transport's credential: stable in the user-data folder (0600), handed to a page only through a one-time code. */
-const config: TerminalConfig = {
-  serverUrl: 'http://127.0.0.1:7400',
-  terminalId: 'T-01',
-  terminalToken: 'tok',
-  scannerPort: '',
-  scannerBaud: 9600,
-  scannerFraming: 'auto',
-  language: 'de',
-  ...MACHINE_CONFIG_DEFAULTS,
-};
+const config = testTerminalConfig();
 
 describe('browser host pairing', () => {
   let dir: string;

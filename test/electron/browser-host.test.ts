@@ -8,21 +8,11 @@ import { WS_MAX_FRAME_BYTES, WS_PATH, type ServerFrame } from '../../shared/ws-p
 import { CLOSE_REPLACED, startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
 import { pairedCookie } from './browser-pairing-support';
 import { CONTENT_SECURITY_POLICY } from '../../electron/host/content-security';
-import type { TerminalConfig } from '../../electron/host/config';
-import { MACHINE_CONFIG_DEFAULTS } from '../../electron/host/machine-config';
+import { testTerminalConfig } from './terminal-config-fixture';
 import { createHost, type Host } from '../../electron/host/host-services';
 import { createFakeScanner } from './fake-scanner';
 
-const config: TerminalConfig = {
-  serverUrl: 'http://127.0.0.1:7400',
-  terminalId: 'T-01',
-  terminalToken: 'tok',
-  scannerPort: '',
-  scannerBaud: 9600,
-  scannerFraming: 'auto',
-  language: 'de',
-  ...MACHINE_CONFIG_DEFAULTS,
-};
+const config = testTerminalConfig();
 
 /** A bridge client over a real ws connection that collects every frame. */
 class TestClient {

@@ -3,23 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchBridgeCall } from '../../shared/bridge-dispatch';
-import type { TerminalConfig } from '../../electron/host/config';
-import { MACHINE_CONFIG_DEFAULTS } from '../../electron/host/machine-config';
+import { testTerminalConfig } from './terminal-config-fixture';
 import { createHost } from '../../electron/host/host-services';
 import type { ServerTransport } from '../../electron/host/server-transport';
 import { HostError } from '../../electron/host/coded-error';
 import { createFakeScanner } from './fake-scanner';
 
-const config: TerminalConfig = {
-  serverUrl: 'http://127.0.0.1:7400',
-  terminalId: 'T-01',
-  terminalToken: 'tok',
-  scannerPort: '',
-  scannerBaud: 9600,
-  scannerFraming: 'auto',
-  language: 'de',
-  ...MACHINE_CONFIG_DEFAULTS,
-};
+const config = testTerminalConfig();
 
 describe('host services', () => {
   let dir: string;

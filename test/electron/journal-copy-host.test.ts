@@ -2,24 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TerminalConfig } from '../../electron/host/config';
-import { MACHINE_CONFIG_DEFAULTS } from '../../electron/host/machine-config';
+import { testTerminalConfig } from './terminal-config-fixture';
 import { createHost } from '../../electron/host/host-services';
 import { journalCopyFile } from '../../electron/host/journal-copy';
 import type { ServerTransport } from '../../electron/host/server-transport';
 import { dispatchBridgeCall } from '../../shared/bridge-dispatch';
 import type { EventEnvelope } from '../../shared/events';
 
-const config: TerminalConfig = {
-  serverUrl: 'http://127.0.0.1:7400',
-  terminalId: 'T-01',
-  terminalToken: 'tok',
-  scannerPort: '',
-  scannerBaud: 9600,
-  scannerFraming: 'auto',
-  language: 'de',
-  ...MACHINE_CONFIG_DEFAULTS,
-};
+const config = testTerminalConfig();
 
 const envelope = (seq: number): EventEnvelope => ({
   id: `0190a000-0000-7000-8000-${String(seq).padStart(12, '0')}`,

@@ -1,10 +1,9 @@
-import { MACHINE_CONFIG_DEFAULTS } from '../../electron/host/machine-config';
+import { testTerminalConfig } from './terminal-config-fixture';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TerminalConfig } from '../../electron/host/config';
 import { createHost, type Host } from '../../electron/host/host-services';
 import { HostError } from '../../electron/host/coded-error';
 import { createMasterWatcher } from '../../electron/host/master-watcher';
@@ -41,7 +40,7 @@ describe('host master-data watcher', () => {
 
   it('emits master:changed with the new revision when a batch is blocked at the server', async () => {
     const token = (await registerTerminal(database.db, { id: 'T-W1', lineId: 'L1' })).token;
-    const config: TerminalConfig = { ...MACHINE_CONFIG_DEFAULTS, serverUrl: url, terminalId: 'T-W1', terminalToken: token, scannerPort: '', scannerBaud: 9600, scannerFraming: 'auto', language: 'en' };
+    const config = testTerminalConfig({ serverUrl: url, terminalId: 'T-W1', terminalToken: token, language: 'en' });
     host = createHost({ config, version: '1', transport: 'browser', userDataDir: dir, scanner: null });
     const revisions: number[] = [];
     host.events.on('master:changed', ({ rev }) => revisions.push(rev));

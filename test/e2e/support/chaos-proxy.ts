@@ -1,5 +1,6 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { seededRandom } from '../../../shared/seeded-random';
 
 /**
  * A loopback TCP proxy between the terminal host and the server that loses
@@ -27,20 +28,8 @@ export interface ChaosProxy {
   close(): Promise<void>;
 }
 
-/** mulberry32: small, seeded, good enough to pick chaos. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function startChaosProxy(options: ChaosOptions): Promise<ChaosProxy> {
-  const random = seeded(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   let { dropShare, cutShare } = options;
   const stats = { connections: 0, passed: 0, dropped: 0, cut: 0 };
   const sockets = new Set<Socket>();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_BADGES } from '../../../server/demo/demo-data';
 import { startVirtualScanner, type VirtualScanner } from '../../../scripts/virtual-scanner';
-import { seeded } from './chaos-proxy';
+import { seededRandom } from '../../../shared/seeded-random';
 import { startChaosServer, type ChaosServer } from './chaos-server';
 import { readJournal, startChromium, startHostProcess, type ChromiumProcess, type HostProcess, type JournalRow } from './kill-rig';
 import { freePort } from './processes';
@@ -87,7 +87,7 @@ export interface KillSoakOptions {
 }
 
 export async function runKillSoak(o: KillSoakOptions): Promise<KillSoakResult> {
-  const random = seeded(o.seed);
+  const random = seededRandom(o.seed);
   const server: ChaosServer = await startChaosServer();
   const token = await server.addTerminal(o.terminalId);
   const scanner: VirtualScanner = await startVirtualScanner(join(server.dir, 'scanner-host'), join(server.dir, 'scanner-device'));

@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a tiny, well-known PRNG. Simulations and chaos tests draw from
+ * it so that a run, and a failing run above all, repeats from its seed.
+ * Not for secrets.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
