@@ -42,14 +42,14 @@ describe('web pages: the terminals at a glance and quality flags acknowledged (r
     expect(await (await byId('T-OLD')).getAttribute('data-silent')).toBe('true');
     expect(await (await byId('T-NEW')).getAttribute('data-silent')).toBe('true');
     expect(await (await byId('T-A')).getAttribute('data-silent')).toBe('false');
-    expect(await (await byId('T-OLD')).innerText()).toMatch(/vor 2[56] Minuten.*still/s);
+    expect(await (await byId('T-OLD')).innerText()).toMatch(/vor 2[56] Minuten.*ohne Kontakt/s);
     expect(await (await byId('T-NEW')).innerText()).toContain('noch nie');
     expect(await (await byId('T-A')).innerText()).toContain('0.1.0');
     expect(await (await byId('T-P')).innerText()).toContain('403: terminal T-P may not push events of terminal T-A');
     // Standing out means more than a word: the row's background is the alarm red.
     const background = await (await byId('T-OLD')).locator('td').first().evaluate((td) => getComputedStyle(td).backgroundColor);
     expect(background).toBe('rgb(90, 16, 16)');
-    expect(await page.getByTestId('fleet-summary').innerText()).toContain('4 Terminals · 2 still seit über 10 Minuten');
+    expect(await page.getByTestId('fleet-summary').innerText()).toContain('4 Terminals · 2 ohne Kontakt seit über 10 Minuten');
     await page.context().close();
   });
 
