@@ -16,13 +16,21 @@ import { startStack, type Stack } from './support/stack';
  * its box, a glyph has no bundled font, text looks like a raw key, or axe-core
  * finds a contrast or name violation. Screenshots land in
  * `.takt/screens/<size>/<state>.png` (README's come from the 1024×768 ones).
- * German: its words are the longest, so what fits in German fits in English.
+ * German keeps all three sizes (its words are the longest); English is walked
+ * at the two small sizes too, because shorter words are no proof: an English
+ * string can still be longer, or a key may be missing only in English.
+ * English screenshots land in `.takt/screens/en/<size>/`.
  */
-const SIZES = [
+const ALL_SIZES = [
   { width: 1024, height: 768 },
   { width: 1280, height: 800 },
   { width: 1920, height: 1080 },
 ] as const;
+type Size = (typeof ALL_SIZES)[number];
+const LANGUAGES: { language: 'de' | 'en'; sizes: readonly Size[]; screens: string; reasonShown: RegExp }[] = [
+  { language: 'de', sizes: ALL_SIZES, screens: '.takt/screens', reasonShown: /^Grund: \S/ },
+  { language: 'en', sizes: ALL_SIZES.slice(0, 2), screens: '.takt/screens/en', reasonShown: /^reason: \S/ },
+];
 const T = 15_000;
 const ORDER = DEMO_ORDERS.L1[0];
 const GS = '\x1d';
@@ -33,7 +41,7 @@ const screw = (batch: string) => `[)>${RS}06${GS}P100-0410${GS}1T${batch}${RS}${
 /** A JIS part label as the demo call-off's variant source reads it (2P = variant). */
 const jisPart = (part: string, variant: string, serial: string) => `[)>${RS}06${GS}P${part}${GS}2P${variant}${GS}S${serial}${RS}${EOT}`;
 
-describe('screen audit: every state fits and reads right at 1024×768, 1280×800 and 1920×1080', () => {
+describe.each(LANGUAGES)('screen audit in $language: every state fits and reads right', ({ language, sizes, screens, reasonShown }) => {
   let stack: Stack;
   let browser: Browser;
   let page: Page;
@@ -41,17 +49,17 @@ describe('screen audit: every state fits and reads right at 1024×768, 1280×800
 
   /** Checks the state as it is now at every size, saves its screenshots, and collects what is wrong. */
   async function audit(state: string): Promise<void> {
-    for (const size of SIZES) {
+    for (const size of sizes) {
       await page.setViewportSize(size);
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      const dir = join(ROOT, '.takt/screens', `${size.width}x${size.height}`);
+      const dir = join(ROOT, screens, `${size.width}x${size.height}`);
       mkdirSync(dir, { recursive: true });
       await page.screenshot({ path: join(dir, `${state}.png`) });
       const problems: Problem[] = await auditPage(page);
-      for (const p of problems) failures.push(`${state} @${size.width}×${size.height} [${p.check}] ${p.what}`);
-      writeFileSync(join(ROOT, '.takt/screens/problems.txt'), failures.join('\n'));
+      for (const p of problems) failures.push(`${language} ${state} @${size.width}×${size.height} [${p.check}] ${p.what}`);
+      writeFileSync(join(ROOT, screens, 'problems.txt'), failures.join('\n'));
     }
-    await page.setViewportSize(SIZES[0]);
+    await page.setViewportSize(sizes[0]);
   }
 
   const tap = (testId: string) => page.getByTestId(testId).click({ timeout: T });
@@ -79,9 +87,9 @@ describe('screen audit: every state fits and reads right at 1024×768, 1280×800
   };
 
   beforeAll(async () => {
-    stack = await startStack('T-L1-01', 'L1', { printer: true, hostEnv: { TAKT_LANGUAGE: 'de' } });
+    stack = await startStack('T-L1-01', 'L1', { printer: true, hostEnv: { TAKT_LANGUAGE: language } });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: SIZES[0] });
+    page = await browser.newPage({ viewport: sizes[0] });
     await page.goto(stack.hostUrl);
   });
 
@@ -205,7 +213,7 @@ describe('screen audit: every state fits and reads right at 1024×768, 1280×800
     await expect.poll(() => page.getByTestId('jis-current').getAttribute('data-seq'), { timeout: T }).toBe('3');
     // The done list names the part actually built under the override, and why.
     expect(await page.getByTestId('jis-pos-2-built').textContent()).toContain('5Q0-857-002');
-    expect(await page.getByTestId('jis-pos-2-reason').textContent()).toMatch(/^Grund: \S/);
+    expect(await page.getByTestId('jis-pos-2-reason').textContent()).toMatch(reasonShown);
     await audit('jis-done-override');
 
     expect(failures, failures.join('\n')).toEqual([]);
