@@ -27,9 +27,9 @@ const ALL_SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 type Size = (typeof ALL_SIZES)[number];
-const LANGUAGES: { language: 'de' | 'en'; sizes: readonly Size[]; screens: string; reasonShown: RegExp }[] = [
+const LANGUAGES: { language: 'de' | 'en'; sizes: readonly [Size, ...Size[]]; screens: string; reasonShown: RegExp }[] = [
   { language: 'de', sizes: ALL_SIZES, screens: '.takt/screens', reasonShown: /^Grund: \S/ },
-  { language: 'en', sizes: ALL_SIZES.slice(0, 2), screens: '.takt/screens/en', reasonShown: /^reason: \S/ },
+  { language: 'en', sizes: [ALL_SIZES[0], ALL_SIZES[1]], screens: '.takt/screens/en', reasonShown: /^reason: \S/ },
 ];
 const T = 15_000;
 const ORDER = DEMO_ORDERS.L1[0];
