@@ -1,37 +1,21 @@
-import type { NewEvent } from '../../shared/events';
 import { findRack } from '../../shared/jis';
 import type { DomainEvent } from '../../shared/production/verdict';
-import type { StoreDeps } from './deps';
+import type { JisKit } from './jis-kit';
 import { rackLabel } from './jis-logic';
 import { rackLabelJobId, reprintRackLabel, retryHeldReprint, type RackReprintOutcome } from './jis-reprint';
-import type { JisActions } from './jis-slice';
+import type { JisActions } from './jis-state';
 import { printQueueFor } from './print-queue';
-import type { SliceCreator } from './types';
 
 /**
- * The JIS slice's rack-label actions (issue 9): the first label of a full
+ * The JIS slice's rack-label actions: the first label of a full
  * rack (a deterministic job id, so it never goes out twice), "print again"
  * for a held or failed label, and the reprint with a reason (a new job each
  * time, see jis-reprint.ts). Facts are booked only once a label printed.
  */
 
-type Set = Parameters<SliceCreator<unknown>>[0];
-type Get = Parameters<SliceCreator<unknown>>[1];
-
-export interface JisPrintContext {
-  deps: StoreDeps;
-  get: Get;
-  set: Set;
-  /** Runs work unless the JIS screen is busy (one write at a time). */
-  busy<T>(work: () => Promise<T>): Promise<T | undefined>;
-  /** Journal append + fold; false when the write failed (the slice shows why). */
-  record(events: readonly DomainEvent[]): Promise<boolean>;
-  withOperatorOf(events: readonly DomainEvent[]): NewEvent[];
-}
-
 type PrintActions = Pick<JisActions, 'printJisRackLabel' | 'retryJisRackPrint' | 'startJisReprint' | 'cancelJisReprint' | 'reprintJisRackLabel'>;
 
-export function createJisPrintActions({ deps, get, set, busy, record, withOperatorOf }: JisPrintContext): PrintActions {
+export function createJisPrintActions({ deps, get, set, busy, record, withOperatorOf }: JisKit): PrintActions {
   /** A reprint's outcome on the screen; its LabelReprinted facts are booked once it printed. */
   async function showReprint(rackId: string, outcome: RackReprintOutcome) {
     set({
