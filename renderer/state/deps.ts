@@ -1,17 +1,19 @@
 import type { BridgeClient } from '../../shared/bridge';
 import type { Result } from '../../shared/errors';
 import type { NewEvent } from '../../shared/events';
-import type { Line, Material, Operator, Order, Terminal } from '../../shared/master-data';
+import type { Line, MasterKind, MasterRowByKind, Operator, Order, Terminal } from '../../shared/master-data';
 import type { TerminalState } from '../../shared/terminal-state';
 import type { AppendContext, AppendResult } from '../storage/envelopes';
 import type { PinLockout } from '../storage/pin-lockout';
+import type { JournalReader } from '../storage/production-loader';
 import type { PrintQueue } from './print-queue';
 
 /**
  * What store actions may touch: repositories, the bridge client, a clock.
  * Never `window` globals, so every action runs in a test with fakes.
  */
-export interface JournalPort {
+/** The journal: appends, the terminal state, and reading back (snapshot and pages) for the folds. */
+export interface JournalPort extends JournalReader {
   append(newEvents: readonly NewEvent[], ctx: AppendContext): Promise<Result<AppendResult>>;
   loadState(): Promise<TerminalState>;
 }
@@ -22,7 +24,8 @@ export interface CachePort {
   terminal(id: string): Promise<Terminal | undefined>;
   lines(): Promise<Line[]>;
   ordersForLine(lineId: string): Promise<Order[]>;
-  all(kind: 'material'): Promise<Material[]>;
+  /** Any cached master kind (materials, scrap reasons, label templates, JIS call-offs, …). */
+  all<K extends MasterKind>(kind: K): Promise<MasterRowByKind[K][]>;
 }
 
 export interface StoreDeps {

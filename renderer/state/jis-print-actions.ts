@@ -1,38 +1,20 @@
-import type { Result } from '../../shared/errors';
-import type { NewEvent } from '../../shared/events';
-import type { AppendResult } from '../storage/envelopes';
 import { findRack } from '../../shared/jis';
 import type { DomainEvent } from '../../shared/production/verdict';
-import type { StoreDeps } from './deps';
+import type { JisKit } from './jis-kit';
 import { rackLabel } from './jis-logic';
 import { rackLabelJobId, reprintRackLabel, retryHeldReprint, type RackReprintOutcome } from './jis-reprint';
-import type { JisActions } from './jis-slice';
-import type { SliceCreator } from './types';
+import type { JisActions } from './jis-state';
 
 /**
- * The JIS slice's rack-label actions (issue 9): the first label of a full
+ * The JIS slice's rack-label actions: the first label of a full
  * rack (a deterministic job id, so it never goes out twice), "print again"
  * for a held or failed label, and the reprint with a reason (a new job each
  * time, see jis-reprint.ts). Facts are booked only once a label printed.
  */
 
-type Set = Parameters<SliceCreator<unknown>>[0];
-type Get = Parameters<SliceCreator<unknown>>[1];
-
-export interface JisPrintContext {
-  deps: StoreDeps;
-  get: Get;
-  set: Set;
-  /** Runs work unless the JIS screen is busy (one write at a time). */
-  busy<T>(work: () => Promise<T>): Promise<T | undefined>;
-  /** Folds a printed label's booking; false when the journal refused it (the slice shows why). */
-  booked(outcome: Result<AppendResult> | undefined): boolean;
-  withOperatorOf(events: readonly DomainEvent[]): NewEvent[];
-}
-
 type PrintActions = Pick<JisActions, 'printJisRackLabel' | 'retryJisRackPrint' | 'startJisReprint' | 'cancelJisReprint' | 'reprintJisRackLabel'>;
 
-export function createJisPrintActions({ deps, get, set, busy, booked, withOperatorOf }: JisPrintContext): PrintActions {
+export function createJisPrintActions({ deps, get, set, busy, booked, withOperatorOf }: JisKit): PrintActions {
   /** A reprint's outcome on the screen; its LabelReprinted facts were booked with the job's `done`. */
   function showReprint(rackId: string, outcome: RackReprintOutcome) {
     set({

@@ -1,7 +1,7 @@
 import type { Line, Material, Operator, Order, Terminal } from '../../shared/master-data';
 import type { StoreDeps } from './deps';
 import type { SliceCreator } from './types';
-import { hasAnyKind, loadWorkflowMaster } from './workflow-logic';
+import { loadWorkflowMaster } from './workflow-logic';
 
 /**
  * Master data the screens read, loaded from the cache after boot and after
@@ -48,7 +48,7 @@ export const createMasterSlice =
       ]);
       const line = terminalRow ? (lines.find((l) => l.id === terminalRow.lineId) ?? null) : null;
       const orders = terminalRow ? await cache.ordersForLine(terminalRow.lineId) : [];
-      const workflowMaster = hasAnyKind(cache) ? await loadWorkflowMaster(cache) : get().workflow.master;
+      const workflowMaster = await loadWorkflowMaster(cache);
       set({
         workflow: { ...get().workflow, master: workflowMaster },
         masterLoaded: checkpoint !== null,

@@ -58,9 +58,6 @@ export interface AnyKindCache {
   all<K extends MasterKind>(kind: K): Promise<MasterRowByKind[K][]>;
 }
 
-/** Whether the cache port reads any master kind (the real cache does; some test ports only the basics). */
-export const hasAnyKind = (c: unknown): c is AnyKindCache => typeof (c as Partial<AnyKindCache>).all === 'function';
-
 export interface WorkflowMaster {
   scrapReasons: ScrapReason[];
   blockedBatches: BlockedBatch[];

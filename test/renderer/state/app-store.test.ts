@@ -129,7 +129,15 @@ describe('app store (no React)', () => {
 
   it('a failed journal write shows NOK and leaves the session unchanged', async () => {
     const r = await make({
-      deps: { journal: { append: async () => ({ ok: false, error: { code: 'journal-write-failed', message: 'QuotaExceededError' } }), loadState: async () => (await import('../../../shared/terminal-state')).initialTerminalState } },
+      deps: {
+        journal: {
+          append: async () => ({ ok: false, error: { code: 'journal-write-failed', message: 'QuotaExceededError' } }),
+          loadState: async () => (await import('../../../shared/terminal-state')).initialTerminalState,
+          eventsAfter: async () => [],
+          latestSnapshot: async () => null,
+          snapshotSeq: async () => 0,
+        },
+      },
     });
     await r.store.getState().handleScan({ raw: 'B1001' });
     expect(r.store.getState().terminal.operator).toBeNull();

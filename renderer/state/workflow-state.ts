@@ -1,0 +1,102 @@
+import { initialProductionState, type BatchTrace, type ContainerTrace, type PartTrace, type ProductionState } from '../../shared/production';
+import type { CompletionPrompt, CountActions } from './workflow-counts';
+import { DEFAULT_WORKFLOW_CONFIG, type ContainerLabel, type VerdictParams, type WorkflowConfig, type WorkflowMaster } from './workflow-logic';
+
+/**
+ * The state and actions of the operator workflow on the order detail screen.
+ * Every step asks the pure domain core (shared/production) for a verdict; OK
+ * verdicts are journal appends, NOK verdicts book nothing and wait for
+ * acknowledgement. The production fold is rebuilt from the journal
+ * (storage/production-loader.ts) when a screen opens; bookings keep it current.
+ */
+
+export interface WorkflowVerdict {
+  tone: 'ok' | 'nok';
+  key: string;
+  params: VerdictParams;
+  serial: number;
+}
+
+export interface ScrapRequest {
+  reasonId: string;
+  quantity: number;
+  comment?: string;
+  serial?: string;
+}
+
+/** The local trace (offline, over this terminal's journal) of the last scan in trace mode. */
+export type TraceResult =
+  | { kind: 'batch'; trace: BatchTrace }
+  | { kind: 'part'; serial: string; trace: PartTrace | null }
+  | { kind: 'container'; trace: ContainerTrace };
+
+export interface WorkflowState {
+  /** The scrap panel is open: a part serial scanned now names the scrapped part instead of booking it good. */
+  scrapping: boolean;
+  scrapSerial: string | null;
+  /** Trace mode: scans are looked up, not booked. */
+  tracing: boolean;
+  trace: TraceResult | null;
+  openOrderId: string | null;
+  production: ProductionState;
+  verdict: WorkflowVerdict | null;
+  /** Waiting for the next operator's badge. */
+  handover: boolean;
+  /** The last scrap booking (event id), undoable within the window. */
+  lastScrapId: string | null;
+  /** Labels of closed containers: preview first, then print. */
+  labels: ContainerLabel[];
+  /** The print job of each container's label (from LabelPrinted), named by a reprint. */
+  printedJobs: Readonly<Record<string, string>>;
+  master: WorkflowMaster;
+  busy: boolean;
+  config: WorkflowConfig;
+  /** The completion dialog's open question (count differs, parts in no container). */
+  completion: CompletionPrompt;
+}
+
+export interface WorkflowActions extends CountActions {
+  openOrder(orderId: string): Promise<void>;
+  /** Folds the journal (from its snapshot) once, so the order list shows each order's progress; bookings keep it current. */
+  wfLoadProduction(): Promise<void>;
+  closeOrderDetail(): void;
+  configureWorkflow(patch: Partial<WorkflowConfig>): void;
+  wfStart(): Promise<void>;
+  wfPause(reason: string): Promise<void>;
+  wfResume(): Promise<void>;
+  wfBeginHandover(): void;
+  wfCancelHandover(): void;
+  wfScan(raw: string): Promise<void>;
+  wfBookGood(quantity: number): Promise<void>;
+  wfBookScrap(request: ScrapRequest): Promise<void>;
+  wfUndoScrap(): Promise<void>;
+  wfCloseContainer(): Promise<void>;
+  wfPrintLabel(): Promise<void>;
+  wfReprint(containerId: string, reason: string): void;
+  wfAcknowledge(): void;
+  wfSetTracing(on: boolean): void;
+  wfSetScrapping(on: boolean): void;
+  wfLogoutInactive(): Promise<void>;
+}
+
+export interface WorkflowSlice extends WorkflowActions {
+  workflow: WorkflowState;
+}
+
+export const initialWorkflow: WorkflowState = {
+  scrapping: false,
+  scrapSerial: null,
+  tracing: false,
+  trace: null,
+  openOrderId: null,
+  production: initialProductionState,
+  verdict: null,
+  handover: false,
+  lastScrapId: null,
+  labels: [],
+  printedJobs: {},
+  master: { scrapReasons: [], blockedBatches: [], labelTemplates: [] },
+  busy: false,
+  config: DEFAULT_WORKFLOW_CONFIG,
+  completion: null,
+};
