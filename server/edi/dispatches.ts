@@ -1,6 +1,5 @@
 import type { Transaction } from 'kysely';
-import { ShipmentDispatchedPayload } from '../../shared/event-payloads';
-import type { EventEnvelope } from '../../shared/events';
+import { parseEvent, type EventEnvelope } from '../../shared/events';
 import type { Database } from '../db/schema';
 
 /**
@@ -14,9 +13,9 @@ import type { Database } from '../db/schema';
 export async function recordDispatches(trx: Transaction<Database>, inserted: readonly EventEnvelope[]): Promise<void> {
   for (const event of inserted) {
     if (event.type !== 'ShipmentDispatched') continue;
-    const parsed = ShipmentDispatchedPayload.safeParse(event.payload);
-    if (!parsed.success) continue;
-    const p = parsed.data;
+    const parsed = parseEvent(event);
+    if (parsed?.type !== 'ShipmentDispatched') continue;
+    const p = parsed.payload;
     const missing = [!p.deliveryNoteNumber && 'deliveryNoteNumber', !p.customerId && 'customerId', !p.items?.length && 'items'].filter(Boolean);
     const at = new Date(event.occurredAt).toISOString();
     const written = await trx
