@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import { fail, ok, type Result } from '../shared/errors';
-import { SCHEMA_VERSION, isKnownEventType, type EventEnvelope } from '../shared/events';
+import { isUnderstood, type EventEnvelope } from '../shared/events';
 import type { Database, DatabaseDialect, Db, EventsTable } from './db/schema';
 import { inTransaction } from './db/transaction';
 import { projectEventGroup } from './projection/project';
@@ -19,15 +19,6 @@ export type StoreResult = Result<{ ackSeq: number }>;
 export interface PushInput {
   terminalId: string;
   events: readonly EventEnvelope[];
-}
-
-/**
- * Whether this server understands the event: a known type at a schema version
- * it knows. A newer terminal's events (new type or newer payload version) are
- * stored with known=false rather than refused, since a fact is never rejected.
- */
-export function isUnderstood(event: Pick<EventEnvelope, 'type' | 'schemaVersion'>): boolean {
-  return isKnownEventType(event.type) && event.schemaVersion <= SCHEMA_VERSION;
 }
 
 /** Rows per INSERT: 11 parameters each stays well below SQLite's (32,766) and PostgreSQL's (65,535) parameter limits. */

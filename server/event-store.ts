@@ -10,7 +10,6 @@ import { storeEventGroup, type StoreResult } from './event-group-store';
  * Writing lives in event-group-store.ts (many pushes per transaction).
  */
 
-export { isUnderstood } from './event-group-store';
 
 export interface StoredEvent extends EventEnvelope {
   known: boolean;

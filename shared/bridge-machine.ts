@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MachineCyclePayload, MachineStateChangedPayload } from './machine-event-payloads';
+import { MachineCyclePayload, MachineStateChangedPayload } from './events';
 
 /**
  * Bridge calls and events of the machine connection (DESIGN §9). The host

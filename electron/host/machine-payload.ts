@@ -1,5 +1,5 @@
 import { get as sparkplugNamespace } from 'sparkplug-payload';
-import type { MachineState } from '../../shared/machine-event-payloads';
+import type { MachineState } from '../../shared/events';
 
 /**
  * Machine messages → signals. Plain JSON on configured topics, or Sparkplug

@@ -1,6 +1,5 @@
 import type { Transaction } from 'kysely';
-import { ShipmentDispatchedPayload } from '../../shared/event-payloads';
-import type { EventEnvelope } from '../../shared/events';
+import { parseEvent, type EventEnvelope } from '../../shared/events';
 import type { Database, Db } from '../db/schema';
 import { nextCounter } from './store';
 
@@ -26,9 +25,9 @@ async function allocateDeliveryNote(trx: Db, customerId: string): Promise<string
 export async function recordDispatches(trx: Transaction<Database>, inserted: readonly EventEnvelope[]): Promise<void> {
   for (const event of inserted) {
     if (event.type !== 'ShipmentDispatched') continue;
-    const parsed = ShipmentDispatchedPayload.safeParse(event.payload);
-    if (!parsed.success) continue;
-    const p = parsed.data;
+    const parsed = parseEvent(event);
+    if (parsed?.type !== 'ShipmentDispatched') continue;
+    const p = parsed.payload;
     const missing = [!p.customerId && 'customerId', !p.items?.length && 'items'].filter(Boolean);
     const note = p.deliveryNoteNumber ?? (missing.length === 0 ? await allocateDeliveryNote(trx, p.customerId!) : null);
     const written = await trx

@@ -22,6 +22,7 @@ export type FlagKind =
   | 'sequence-override'
   | 'unknown-event-type'
   | 'newer-schema-version'
+  | 'invalid-payload'
   | 'foreign-line-order'
   | 'unknown-order'
   | 'forged-approval'

@@ -1,4 +1,4 @@
-import { EVENT_PAYLOADS, SCHEMA_VERSION, isKnownEventType, type EventEnvelope, type EventType, type PayloadOf } from '../../shared/events';
+import { SCHEMA_VERSION, checkEvent, type EventEnvelope, type EventRejection, type EventType, type PayloadOf } from '../../shared/events';
 import { CORRECTION_HANDLERS } from './plan-corrections';
 import { emptyPlan, flag, key, orderDelta, setStatus, utc, type BatchUse, type Handler, type ProjectionContext, type ProjectionPlan } from './plan-parts';
 
@@ -11,6 +11,20 @@ import { CONTAINER_HANDLERS } from './plan-containers';
  * with a few statements, keys in sorted order (no deadlocks between
  * concurrent pushes in PostgreSQL). Events may arrive out of time order
  * (several terminals, resends after gaps); every delta here commutes.
+ *
+ * Why this is not the terminal's fold (shared/production/order-state.ts): that
+ * fold is sequential. It needs an order's whole state and its events in
+ * journal order (the last status applied wins, an undo needs its booking
+ * first). The server gets a push's new events only, in any order, and would
+ * have to read and refold every touched order per push: statements per order
+ * instead of per table per group commit. So the server keeps deltas that
+ * commute instead: quantities add up, the status is that of the latest
+ * `occurredAt`, a ScrapUndone subtracts the quantity it repeats. The two agree
+ * wherever a terminal's journal gives each event a later time than the one
+ * before and undoes a booking once (what its commands guarantee);
+ * test/server/projection-agrees-with-fold.test.ts checks that on random
+ * journals delivered out of order and twice. Two status events of one order at
+ * the same millisecond would be told apart by arrival order here, by seq there.
  */
 
 /** Folds `events` into `plan` (a new one unless given: a group commit folds many terminals into one). */
@@ -23,20 +37,23 @@ export function planProjection(events: readonly EventEnvelope[], context: Projec
 
 function projectOne(plan: ProjectionPlan, ctx: ProjectionContext, event: EventEnvelope): void {
   const at = utc(event.occurredAt);
-  if (!isKnownEventType(event.type)) {
-    plan.flags.push(flag(event, at, 'unknown-event-type', `event type ${event.type} is unknown to this server; stored unprojected`));
-    return;
-  }
-  if (event.schemaVersion > SCHEMA_VERSION) {
-    plan.flags.push(flag(event, at, 'newer-schema-version', `${event.type} at schema version ${event.schemaVersion} (server knows ${SCHEMA_VERSION}); stored unprojected`));
-    return;
-  }
-  const handler = HANDLERS[event.type] as Handler<EventType> | undefined;
-  if (!handler) return;
   // Validated at the route; parsing again applies the schema defaults.
-  const payload = EVENT_PAYLOADS[event.type].parse(event.payload) as PayloadOf<EventType>;
-  handler({ event, payload, at, ctx, plan });
+  const checked = checkEvent(event);
+  if (!checked.ok) {
+    plan.flags.push(flag(event, at, checked.code, `${UNPROJECTED[checked.code](event)}; stored unprojected`));
+    return;
+  }
+  const handler = HANDLERS[checked.event.type] as Handler<EventType> | undefined;
+  if (!handler) return;
+  handler({ event, payload: checked.event.payload as PayloadOf<EventType>, at, ctx, plan });
 }
+
+const UNPROJECTED: Record<EventRejection, (event: EventEnvelope) => string> = {
+  'unknown-event-type': (event) => `event type ${event.type} is unknown to this server`,
+  'newer-schema-version': (event) => `${event.type} at schema version ${event.schemaVersion} (server knows ${SCHEMA_VERSION})`,
+  // The push route refuses these; a payload that reaches the projection malformed anyway (an import) is kept, not thrown on.
+  'invalid-payload': (event) => `${event.type} payload does not match its schema`,
+};
 
 function statusHandler(status: string): Handler<'OrderPaused' | 'OrderResumed'> {
   return ({ event, at, ctx, plan }) => {

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { validatePayload } from '../../shared/events';
+import { checkEvent } from '../../shared/events';
 import { PushRequest, type PushResponse } from '../../shared/sync-protocol';
 import { terminalOf } from '../auth';
-import { isUnderstood } from '../event-store';
 import { createPushStore } from '../group-commit';
 import { describeIssues, sendError } from '../http/errors';
 import type { RouteDeps } from './deps';
@@ -23,9 +22,8 @@ export function registerSyncPushRoute(app: FastifyInstance, { db, dialect }: Rou
         return sendError(reply, 'bad-request', `event seq ${event.seq}: terminalId ${event.terminalId} does not match ${terminalId}`);
       }
       // Known types must be well-formed; a newer terminal's types and versions are stored as they are.
-      if (!isUnderstood(event)) continue;
-      const checked = validatePayload(event.type, event.payload);
-      if (!checked.ok) return sendError(reply, 'bad-request', `event seq ${event.seq} (${event.type}): ${checked.message}`);
+      const checked = checkEvent(event);
+      if (!checked.ok && checked.code === 'invalid-payload') return sendError(reply, 'bad-request', `event seq ${event.seq} (${event.type}): ${checked.message}`);
     }
     const stored = await store(terminalId, events);
     if (!stored.ok) return sendError(reply, stored.error.code, stored.error.message);

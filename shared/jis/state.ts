@@ -1,8 +1,5 @@
-import type { z } from 'zod';
-import { SequenceMismatchPayload, SequenceOverridePayload, SequencePartVerifiedPayload } from '../event-payloads';
-import type { EventEnvelope } from '../events';
+import { parseEvent, type EventEnvelope, type PayloadOf, type PositionData } from '../events';
 import type { JisSequence } from '../master-data';
-import { WORKFLOW_EVENT_PAYLOADS } from '../workflow-event-payloads';
 import { DEFAULT_PART_LABEL, type PartLabelConfig } from './part-label';
 import { inBatch, indexOfKey, replaceAt } from './position-index';
 
@@ -29,7 +26,7 @@ export interface JisConfig {
 
 export const DEFAULT_JIS_CONFIG: JisConfig = { rackSlots: 10, recheckSlots: false, partLabel: DEFAULT_PART_LABEL };
 
-export type PositionData = z.infer<typeof WORKFLOW_EVENT_PAYLOADS.SequenceRevisionApplied>['added'][number];
+export type { PositionData } from '../events';
 
 export interface Build {
   readonly kind: 'verified' | 'overridden';
@@ -244,11 +241,6 @@ export function findRack(state: JisState, rackId: string): RackState | undefined
 
 // ---- the fold ----
 
-function parse<S extends z.ZodType>(schema: S, event: EventEnvelope): z.infer<S> | undefined {
-  const parsed = schema.safeParse(event.payload);
-  return parsed.success ? parsed.data : undefined;
-}
-
 /** One position changed; the cursor moves on when the first open one resolved. O(1) apart from the array copy. */
 function updatePosition(state: JisState, sequenceNumber: number, update: (p: PositionState) => PositionState): JisState {
   const at = positionIndex(state, sequenceNumber);
@@ -276,8 +268,6 @@ function resolved(state: JisState, sequenceNumber: number): JisState {
   };
 }
 
-const W = WORKFLOW_EVENT_PAYLOADS;
-
 /** The journal's event types the sequence engine folds. */
 export const JIS_EVENT_TYPES: ReadonlySet<string> = new Set([
   'SequencePartVerified',
@@ -299,76 +289,69 @@ export function jisSequenceOf(event: EventEnvelope): string | undefined {
   return JIS_EVENT_TYPES.has(event.type) && typeof id === 'string' ? id : undefined;
 }
 
-export function applyJisEvent(state: JisState, event: EventEnvelope): JisState {
+export function applyJisEvent(state: JisState, raw: EventEnvelope): JisState {
   // Events of other sequences on the same terminal leave this one alone, its lastSeq included:
   // the state is then the same whether it was folded from the whole journal or from its own events.
-  if (event.payload['sequenceId'] !== state.sequenceId) return state;
-  const next = { ...state, lastSeq: Math.max(state.lastSeq, event.seq) };
+  if (raw.payload['sequenceId'] !== state.sequenceId) return state;
+  const next = { ...state, lastSeq: Math.max(state.lastSeq, raw.seq) };
+  // A payload its schema rejects moves only lastSeq: a malformed fact must not corrupt the sequence.
+  const event = JIS_EVENT_TYPES.has(raw.type) ? parseEvent(raw) : null;
+  if (!event) return next;
   switch (event.type) {
     case 'SequencePartVerified': {
-      const p = parse(SequencePartVerifiedPayload, event);
-      if (!p) return next;
+      const p = event.payload;
       const build: Build = { kind: 'verified', part: p.customerPartNumber, ...(p.serial !== undefined ? { serial: p.serial } : {}) };
       return resolved(updatePosition(next, p.sequenceNumber, (pos) => ({ ...pos, build })), p.sequenceNumber);
     }
     case 'SequenceMismatch': {
-      const p = parse(SequenceMismatchPayload, event);
-      if (!p) return next;
+      const p = event.payload;
       return { ...next, mode: 'awaiting-ack', lastMismatch: { sequenceNumber: p.sequenceNumber, expected: p.expected, scanned: p.scanned } };
     }
     case 'SequenceMismatchAcknowledged':
-      return parse(W.SequenceMismatchAcknowledged, event) ? { ...next, mode: 'ready' } : next;
+      return { ...next, mode: 'ready' };
     case 'SequenceOverride': {
-      const p = parse(SequenceOverridePayload, event);
-      if (!p) return next;
+      const p = event.payload;
       const part = next.lastMismatch?.sequenceNumber === p.sequenceNumber ? next.lastMismatch.scanned : '';
       const build: Build = { kind: 'overridden', part, approvedBy: p.approvedBy, reason: p.reason };
       return resolved(updatePosition(next, p.sequenceNumber, (pos) => ({ ...pos, build })), p.sequenceNumber);
     }
     case 'SequenceBreak': {
-      const p = parse(W.SequenceBreak, event);
-      if (!p) return next;
+      const p = event.payload;
       const withBreak = { ...next, breaks: [...next.breaks, { sequenceNumber: p.sequenceNumber, kind: p.kind, reason: p.reason, approvedBy: p.approvedBy }] };
       if (p.kind === 'pulled-ahead') return { ...withBreak, pulledAhead: p.sequenceNumber };
       const skipped = { reason: p.reason, approvedBy: p.approvedBy };
       return resolved(updatePosition(withBreak, p.sequenceNumber, (pos) => ({ ...pos, skipped })), p.sequenceNumber);
     }
-    case 'SequenceGapAcknowledged': {
-      const p = parse(W.SequenceGapAcknowledged, event);
-      return p ? { ...next, acknowledgedGaps: [...next.acknowledgedGaps, gapKey(p)] } : next;
-    }
-    case 'SequenceRevisionApplied': {
-      const p = parse(W.SequenceRevisionApplied, event);
-      return p ? applyRevision(next, p) : next;
-    }
+    case 'SequenceGapAcknowledged':
+      return { ...next, acknowledgedGaps: [...next.acknowledgedGaps, gapKey(event.payload)] };
+    case 'SequenceRevisionApplied':
+      return applyRevision(next, event.payload);
     case 'RackOpened': {
-      const p = parse(W.RackOpened, event);
-      if (!p || findRack(next, p.rackId)) return next;
+      const p = event.payload;
+      if (findRack(next, p.rackId)) return next;
       const rack: RackState = { rackId: p.rackId, slots: p.slots, filled: [], status: 'open', check: 'pending' };
       return { ...next, racks: [...next.racks, rack], openRackId: p.rackId };
     }
     case 'RackSlotFilled': {
-      const p = parse(W.RackSlotFilled, event);
-      if (!p) return next;
+      const p = event.payload;
       const filled = updateRack(next, p.rackId, (r) => ({ ...r, filled: [...r.filled, { slot: p.slot, sequenceNumber: p.sequenceNumber }] }));
       return updatePosition(filled, p.sequenceNumber, (pos) => ({ ...pos, rackSlot: { rackId: p.rackId, slot: p.slot } }));
     }
     case 'RackClosed': {
-      const p = parse(W.RackClosed, event);
-      if (!p) return next;
+      const p = event.payload;
       const closed = updateRack(next, p.rackId, (r) => ({ ...r, status: 'closed' }));
       return closed.openRackId === p.rackId ? { ...closed, openRackId: null } : closed;
     }
     case 'RackChecked': {
-      const p = parse(W.RackChecked, event);
-      return p ? updateRack(next, p.rackId, (r) => ({ ...r, check: p.result })) : next;
+      const p = event.payload;
+      return updateRack(next, p.rackId, (r) => ({ ...r, check: p.result }));
     }
     default:
       return next;
   }
 }
 
-function applyRevision(state: JisState, p: z.infer<typeof W.SequenceRevisionApplied>): JisState {
+function applyRevision(state: JisState, p: PayloadOf<'SequenceRevisionApplied'>): JisState {
   const incoming = new Map<number, PositionData>([...p.added, ...p.changed].map((d) => [d.sequenceNumber, d]));
   const cancelled = new Set(p.cancelled);
   const builtChanged = new Set(p.builtChanged);

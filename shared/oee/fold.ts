@@ -1,4 +1,4 @@
-import type { MachineState } from '../machine-event-payloads';
+import type { MachineState } from '../events';
 
 /**
  * The OEE fold (DESIGN §9): every event that bears on availability,

@@ -1,8 +1,4 @@
-import type { z } from 'zod';
-import type { EventEnvelope } from '../events';
-import { PRODUCTION_EVENT_PAYLOADS } from '../event-payloads';
-import { WORKFLOW_EVENT_PAYLOADS } from '../workflow-event-payloads';
-import { CORRECTION_EVENT_PAYLOADS } from '../correction-event-payloads';
+import { parseEvent, type EventEnvelope, type EventOf, type EventType } from '../events';
 import { addTo, Draft } from './fold-draft';
 
 /**
@@ -102,13 +98,24 @@ export function executionOf(state: ProductionState, orderId: string): OrderExecu
   return state.orders[orderId] ?? releasedExecution(orderId);
 }
 
-const ALL = { ...PRODUCTION_EVENT_PAYLOADS, ...WORKFLOW_EVENT_PAYLOADS, ...CORRECTION_EVENT_PAYLOADS };
-
-// Envelopes carry opaque payloads; parsing applies schema defaults and keeps a malformed fact from corrupting the state.
-function payloadOf<T extends keyof typeof ALL>(type: T, event: EventEnvelope): z.infer<(typeof ALL)[T]> | undefined {
-  const parsed = ALL[type].safeParse(event.payload);
-  return parsed.success ? (parsed.data as z.infer<(typeof ALL)[T]>) : undefined;
-}
+/** The event types this fold reads; the others are not parsed at all (most of a JIS or machine journal). */
+export const PRODUCTION_FOLD_TYPES: ReadonlySet<string> = new Set<EventType>([
+  'OrderStarted',
+  'OrderPaused',
+  'OrderResumed',
+  'OrderCompleted',
+  'OrderHandedOver',
+  'MaterialLoaded',
+  'GoodQuantityBooked',
+  'GoodQuantityCorrected',
+  'BlockedBatchOverridden',
+  'PartProduced',
+  'ScrapBooked',
+  'ScrapUndone',
+  'ContainerOpened',
+  'PartPacked',
+  'ContainerClosed',
+]);
 
 export function applyProductionEvent(state: ProductionState, event: EventEnvelope): ProductionState {
   const draft = new Draft(state, releasedExecution);
@@ -122,8 +129,11 @@ export function foldProductionEvents(events: readonly EventEnvelope[], from: Pro
   return draft.result();
 }
 
-function applyToDraft(draft: Draft, event: EventEnvelope): void {
-  draft.lastSeq = Math.max(draft.lastSeq, event.seq);
+function applyToDraft(draft: Draft, raw: EventEnvelope): void {
+  draft.lastSeq = Math.max(draft.lastSeq, raw.seq);
+  // Parsing applies schema defaults and keeps a malformed fact from corrupting the state.
+  const event = PRODUCTION_FOLD_TYPES.has(raw.type) ? parseEvent(raw) : null;
+  if (!event) return;
   const orderId = event.orderId;
   const at = event.occurredAt;
   switch (event.type) {
@@ -138,8 +148,8 @@ function applyToDraft(draft: Draft, event: EventEnvelope): void {
       }));
       return;
     case 'OrderPaused': {
-      const p = payloadOf('OrderPaused', event);
-      if (!orderId || !p) return;
+      const p = event.payload;
+      if (!orderId) return;
       draft.updateOrder(orderId, (o) => ({ ...o, status: 'paused', pausedReason: p.reason ?? null }));
       return;
     }
@@ -152,15 +162,15 @@ function applyToDraft(draft: Draft, event: EventEnvelope): void {
       draft.updateOrder(orderId, (o) => ({ ...o, status: 'completed', pausedReason: null, completedAt: at }));
       return;
     case 'OrderHandedOver': {
-      const p = payloadOf('OrderHandedOver', event);
-      if (!orderId || !p) return;
+      const p = event.payload;
+      if (!orderId) return;
       draft.updateOrder(orderId, (o) => ({ ...o, operatorId: p.toOperatorId }));
       return;
     }
     case 'MaterialLoaded': {
-      const p = payloadOf('MaterialLoaded', event);
+      const p = event.payload;
       // Loads without an order belong to the line; this fold tracks orders only.
-      if (!orderId || !p) return;
+      if (!orderId) return;
       const load: LoadedBatch = {
         materialId: p.materialId,
         batch: p.batch,
@@ -173,28 +183,28 @@ function applyToDraft(draft: Draft, event: EventEnvelope): void {
       return;
     }
     case 'GoodQuantityBooked': {
-      const p = payloadOf('GoodQuantityBooked', event);
-      if (!orderId || !p) return;
+      const p = event.payload;
+      if (!orderId) return;
       draft.updateOrder(orderId, (o) => ({ ...o, goodQuantity: o.goodQuantity + p.quantity }));
       return;
     }
     case 'GoodQuantityCorrected': {
-      const p = payloadOf('GoodQuantityCorrected', event);
-      if (!orderId || !p) return;
+      const p = event.payload;
+      if (!orderId) return;
       draft.updateOrder(orderId, (o) => ({ ...o, goodQuantity: o.goodQuantity + p.delta }));
       const container = p.fromContainer ? draft.containers[p.fromContainer.containerId] : undefined;
       if (p.fromContainer && container) draft.setContainer({ ...container, quantity: Math.max(0, container.quantity - p.fromContainer.quantity) });
       return;
     }
     case 'BlockedBatchOverridden': {
-      const p = payloadOf('BlockedBatchOverridden', event);
-      if (!orderId || !p) return;
+      const p = event.payload;
+      if (!orderId) return;
       draft.updateOrder(orderId, (o) => ({ ...o, blockOverrides: { ...o.blockOverrides, [p.materialId]: p.batch } }));
       return;
     }
     case 'PartProduced': {
-      const p = payloadOf('PartProduced', event);
-      if (!orderId || !p) return;
+      const p = event.payload;
+      if (!orderId) return;
       draft.updateOrder(orderId, (o) => ({ ...o, serials: [...o.serials, p.serial] }));
       return;
     }
@@ -215,10 +225,10 @@ function applyToDraft(draft: Draft, event: EventEnvelope): void {
   }
 }
 
-function applyScrapBooked(draft: Draft, event: EventEnvelope): void {
-  const p = payloadOf('ScrapBooked', event);
+function applyScrapBooked(draft: Draft, event: EventOf<'ScrapBooked'>): void {
+  const p = event.payload;
   const orderId = event.orderId;
-  if (!orderId || !p) return;
+  if (!orderId) return;
   draft.setScrap({
     eventId: event.id,
     orderId,
@@ -236,11 +246,10 @@ function applyScrapBooked(draft: Draft, event: EventEnvelope): void {
   }));
 }
 
-function applyScrapUndone(draft: Draft, event: EventEnvelope): void {
-  const p = payloadOf('ScrapUndone', event);
-  const booking = p ? draft.scrap[p.scrapEventId] : undefined;
+function applyScrapUndone(draft: Draft, event: EventOf<'ScrapUndone'>): void {
+  const booking = draft.scrap[event.payload.scrapEventId];
   // Undoing twice, or an unknown booking, changes nothing: the compensation is applied once.
-  if (!p || !booking || booking.undone) return;
+  if (!booking || booking.undone) return;
   draft.setScrap({ ...booking, undone: true });
   draft.addReasonUse(booking.reasonId, -1);
   draft.updateOrder(booking.orderId, (o) => ({
@@ -250,11 +259,10 @@ function applyScrapUndone(draft: Draft, event: EventEnvelope): void {
   }));
 }
 
-function applyContainerEvent(draft: Draft, event: EventEnvelope): void {
+function applyContainerEvent(draft: Draft, event: EventOf<'ContainerOpened' | 'PartPacked' | 'ContainerClosed'>): void {
   const orderId = event.orderId ?? null;
   if (event.type === 'ContainerOpened') {
-    const p = payloadOf('ContainerOpened', event);
-    if (!p) return;
+    const p = event.payload;
     draft.setContainer({
       containerId: p.containerId,
       orderId,
@@ -274,9 +282,9 @@ function applyContainerEvent(draft: Draft, event: EventEnvelope): void {
     return;
   }
   if (event.type === 'PartPacked') {
-    const p = payloadOf('PartPacked', event);
-    const container = p ? draft.containers[p.containerId] : undefined;
-    if (!p || !container) return;
+    const p = event.payload;
+    const container = draft.containers[p.containerId];
+    if (!container) return;
     draft.setContainer({
       ...container,
       quantity: container.quantity + p.quantity,
@@ -284,9 +292,9 @@ function applyContainerEvent(draft: Draft, event: EventEnvelope): void {
     });
     return;
   }
-  const p = payloadOf('ContainerClosed', event);
-  const container = p ? draft.containers[p.containerId] : undefined;
-  if (!p || !container) return;
+  const p = event.payload;
+  const container = draft.containers[p.containerId];
+  if (!container) return;
   draft.setContainer({ ...container, status: 'closed', closedAt: event.occurredAt });
   const owner = container.orderId;
   if (!owner) return;

@@ -1,5 +1,4 @@
-import type { EventEnvelope } from '../events';
-import { MaterialLoadedPayload, PartPackedPayload, PartProducedPayload } from '../event-payloads';
+import { parseEvent, type EventEnvelope, type EventType, type PayloadOf } from '../events';
 import { packageNumberOf } from '../labels/container-label';
 
 /**
@@ -56,6 +55,13 @@ export interface ContainerTrace {
 
 const bySeq = (events: readonly EventEnvelope[]) => [...events].sort((a, b) => a.seq - b.seq);
 
+/** The parsed payload when `e` is a well-formed event of `type`; a malformed one is left out of the trace. */
+function payloadIf<T extends EventType>(e: EventEnvelope, type: T): PayloadOf<T> | undefined {
+  if (e.type !== type) return undefined;
+  const parsed = parseEvent(e);
+  return parsed?.type === type ? (parsed.payload as PayloadOf<T>) : undefined;
+}
+
 export function batchWindows(events: readonly EventEnvelope[]): BatchWindow[] {
   const windows: BatchWindow[] = [];
   const open = new Map<string, number>(); // order + material → index in windows
@@ -66,13 +72,13 @@ export function batchWindows(events: readonly EventEnvelope[]): BatchWindow[] {
   for (const e of bySeq(events)) {
     if (!e.orderId) continue;
     if (e.type === 'MaterialLoaded') {
-      const p = MaterialLoadedPayload.safeParse(e.payload);
-      if (!p.success) continue;
-      const key = `${e.orderId}\u0000${p.data.materialId}`;
+      const p = payloadIf(e, 'MaterialLoaded');
+      if (!p) continue;
+      const key = `${e.orderId}\u0000${p.materialId}`;
       const previous = open.get(key);
       if (previous !== undefined) close(previous, e);
       open.set(key, windows.length);
-      windows.push({ orderId: e.orderId, materialId: p.data.materialId, batch: p.data.batch, from: e.occurredAt, to: null, fromSeq: e.seq, toSeq: null });
+      windows.push({ orderId: e.orderId, materialId: p.materialId, batch: p.batch, from: e.occurredAt, to: null, fromSeq: e.seq, toSeq: null });
     } else if (e.type === 'OrderCompleted') {
       for (const [key, i] of open) {
         if (key.startsWith(`${e.orderId}\u0000`)) {
@@ -89,9 +95,9 @@ const covers = (w: BatchWindow, e: EventEnvelope) => w.orderId === e.orderId && 
 
 /** Batches a part (its PartProduced event) was made from. */
 function partBatches(e: EventEnvelope, windows: readonly BatchWindow[]): BatchRef[] {
-  const p = PartProducedPayload.safeParse(e.payload);
-  if (p.success && p.data.components && p.data.components.length > 0) {
-    return p.data.components.map((c) => ({ materialId: c.materialId, batch: c.batch, link: 'component' as const }));
+  const components = payloadIf(e, 'PartProduced')?.components;
+  if (components && components.length > 0) {
+    return components.map((c) => ({ materialId: c.materialId, batch: c.batch, link: 'component' as const }));
   }
   return windows.filter((w) => covers(w, e)).map((w) => ({ materialId: w.materialId, batch: w.batch, link: 'window' as const }));
 }
@@ -105,17 +111,17 @@ export function traceBatch(events: readonly EventEnvelope[], target: { materialI
   const containers = new Map<string, { containerId: string; quantity: number; link: 'serial' | 'window' }>();
   for (const e of sorted) {
     if (e.type === 'PartProduced') {
-      const p = PartProducedPayload.safeParse(e.payload);
+      const p = payloadIf(e, 'PartProduced');
       const link = partBatches(e, allWindows).find(matches)?.link;
-      if (p.success && link) serials.push({ serial: p.data.serial, orderId: e.orderId ?? null, producedAt: e.occurredAt, link });
+      if (p && link) serials.push({ serial: p.serial, orderId: e.orderId ?? null, producedAt: e.occurredAt, link });
     } else if (e.type === 'PartPacked') {
-      const p = PartPackedPayload.safeParse(e.payload);
-      if (!p.success) continue;
-      const viaSerial = p.data.serial !== undefined && serials.some((s) => s.serial === p.data.serial);
-      const viaWindow = p.data.serial === undefined && windows.some((w) => covers(w, e));
+      const p = payloadIf(e, 'PartPacked');
+      if (!p) continue;
+      const viaSerial = p.serial !== undefined && serials.some((s) => s.serial === p.serial);
+      const viaWindow = p.serial === undefined && windows.some((w) => covers(w, e));
       if (!viaSerial && !viaWindow) continue;
-      const row = containers.get(p.data.containerId) ?? { containerId: p.data.containerId, quantity: 0, link: viaSerial ? 'serial' : 'window' };
-      containers.set(p.data.containerId, { ...row, quantity: row.quantity + p.data.quantity });
+      const row = containers.get(p.containerId) ?? { containerId: p.containerId, quantity: 0, link: viaSerial ? 'serial' : 'window' };
+      containers.set(p.containerId, { ...row, quantity: row.quantity + p.quantity });
     }
   }
   return {
@@ -129,11 +135,10 @@ export function traceBatch(events: readonly EventEnvelope[], target: { materialI
 
 export function tracePart(events: readonly EventEnvelope[], serial: string): PartTrace | undefined {
   const sorted = bySeq(events);
-  const produced = sorted.find((e) => e.type === 'PartProduced' && PartProducedPayload.safeParse(e.payload).data?.serial === serial);
+  const produced = sorted.find((e) => payloadIf(e, 'PartProduced')?.serial === serial);
   if (!produced) return undefined;
   const containerIds = sorted
-    .filter((e) => e.type === 'PartPacked')
-    .map((e) => PartPackedPayload.safeParse(e.payload).data)
+    .map((e) => payloadIf(e, 'PartPacked'))
     .filter((p) => p?.serial === serial)
     .map((p) => p?.containerId ?? '');
   return {
@@ -153,9 +158,8 @@ export function tracePart(events: readonly EventEnvelope[], serial: string): Par
 function containerNamed(events: readonly EventEnvelope[], key: string): string {
   let byPackageNumber: string | undefined;
   for (const e of events) {
-    if (e.type !== 'PartPacked' && e.type !== 'ContainerOpened') continue;
-    const id = (e.payload as { containerId?: unknown }).containerId;
-    if (typeof id !== 'string') continue;
+    const id = (payloadIf(e, 'PartPacked') ?? payloadIf(e, 'ContainerOpened'))?.containerId;
+    if (id === undefined) continue;
     if (id === key) return id;
     byPackageNumber ??= packageNumberOf(id) === key ? id : undefined;
   }
@@ -174,19 +178,18 @@ export function traceContainer(events: readonly EventEnvelope[], key: string): C
   };
   const produced = new Map<string, EventEnvelope>();
   for (const e of sorted) {
-    const serial = e.type === 'PartProduced' ? PartProducedPayload.safeParse(e.payload).data?.serial : undefined;
+    const serial = payloadIf(e, 'PartProduced')?.serial;
     if (serial !== undefined && !produced.has(serial)) produced.set(serial, e);
   }
   const serials: string[] = [];
   const orderIds = new Set<string>();
   for (const e of sorted) {
-    if (e.type !== 'PartPacked') continue;
-    const p = PartPackedPayload.safeParse(e.payload);
-    if (!p.success || p.data.containerId !== containerId) continue;
+    const p = payloadIf(e, 'PartPacked');
+    if (!p || p.containerId !== containerId) continue;
     if (e.orderId) orderIds.add(e.orderId);
-    if (p.data.serial !== undefined) {
-      serials.push(p.data.serial);
-      const part = produced.get(p.data.serial);
+    if (p.serial !== undefined) {
+      serials.push(p.serial);
+      const part = produced.get(p.serial);
       if (part?.orderId) orderIds.add(part.orderId);
       if (part) partBatches(part, windows).forEach(add);
     } else {

@@ -1,12 +1,11 @@
 import type { NewEvent } from '../events';
-import type { NewWorkflowEvent } from '../workflow-event-payloads';
 
 /**
  * Verdicts are data (DESIGN §2, §6): a command either yields the events to
  * journal, or a reason with a stable kebab-case code that the UI translates.
  * `message` is an English fallback; `params` fill the translated text.
  */
-export type DomainEvent = NewEvent | NewWorkflowEvent;
+export type DomainEvent = NewEvent;
 
 export interface Reason {
   readonly code: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCallOffRevision, verifyScan } from '../../../shared/jis';
 import { afterLoad, batchKey, checkContainerLoad, checkRackLoad, type ContainerOnDock, type Delivery, type HoldContext } from '../../../shared/shipping/checks';
-import { ShipmentDispatchedPayload } from '../../../shared/event-payloads';
+import { ShipmentDispatchedPayload } from '../../../shared/events';
 import { T0 } from '../production/journal';
 import { callOff, Station } from '../jis/harness';
 

@@ -1,37 +1,35 @@
 import { z } from 'zod';
+import { count, id, reason } from './fields';
 
 /**
- * Payloads of the operator-workflow and JIS events (issues 8 and 9) that
- * event-payloads.ts does not declare. Same conventions: the order travels in
- * the envelope (`orderId`), the acting operator in `operatorId`; payloads
- * carry only what is specific to the fact. Corrections are new events that
- * reference the event they correct by its envelope id (DESIGN §3).
+ * Just-in-sequence building (DESIGN §7): each position of the customer's
+ * call-off verified, mismatched, overridden or deliberately broken, the
+ * call-off's revisions, and the racks the positions go into. Every payload
+ * names its sequence, so a terminal running several keeps them apart.
  */
 
-const id = z.string().min(1).max(200);
-const count = z.number().int().positive();
 const sequenceNumber = z.number().int().nonnegative();
-const reason = z.string().trim().min(1).max(500);
 
-/** The order keeps running; only the responsible operator changes (shift change). */
-export const OrderHandedOverPayload = z.object({
-  fromOperatorId: id.optional(),
-  toOperatorId: id,
+export const SequencePartVerifiedPayload = z.object({
+  sequenceId: id,
+  sequenceNumber,
+  customerPartNumber: z.string().min(1),
+  serial: id.optional(),
 });
-
-/** A shift lead confirmed a scrap booking above the line's threshold; written right before its ScrapBooked. */
-export const ScrapApprovedPayload = z.object({
-  reasonId: id,
-  quantity: count,
+export const SequenceMismatchPayload = z.object({
+  sequenceId: id,
+  sequenceNumber,
+  expected: z.string().min(1),
+  scanned: z.string().min(1),
+});
+/** The operator saw the red screen of a SequenceMismatch; the same position may be scanned again. */
+export const SequenceMismatchAcknowledgedPayload = z.object({ sequenceId: id, sequenceNumber });
+/** A mismatch accepted anyway; `approvedBy` is the operator id of the PIN-verified approver. */
+export const SequenceOverridePayload = z.object({
+  sequenceId: id,
+  sequenceNumber,
+  reason: z.string().min(1),
   approvedBy: id,
-  reason,
-});
-
-/** Compensates one ScrapBooked (by envelope id); quantity and reason are repeated so projections need no lookup. */
-export const ScrapUndonePayload = z.object({
-  scrapEventId: id,
-  reasonId: id,
-  quantity: count,
 });
 
 /**
@@ -46,20 +44,10 @@ export const SequenceBreakPayload = z.object({
   approvedBy: id,
 });
 
-/** The operator saw the red screen of a SequenceMismatch; the same position may be scanned again. */
-export const SequenceMismatchAcknowledgedPayload = z.object({
-  sequenceId: id,
-  sequenceNumber,
-});
-
 /** Sequence numbers `from`..`to` are missing from the call-off; the operator saw it before building past it. */
-export const SequenceGapAcknowledgedPayload = z.object({
-  sequenceId: id,
-  from: sequenceNumber,
-  to: sequenceNumber,
-});
+export const SequenceGapAcknowledgedPayload = z.object({ sequenceId: id, from: sequenceNumber, to: sequenceNumber });
 
-const PositionData = z.object({
+export const PositionData = z.object({
   sequenceNumber,
   vehicleNumber: z.string().min(1),
   customerPartNumber: z.string().min(1),
@@ -71,6 +59,7 @@ const PositionData = z.object({
   slot: z.number().int().positive().optional(),
   status: z.enum(['open', 'cancelled']),
 });
+export type PositionData = z.infer<typeof PositionData>;
 
 /**
  * The terminal switched to a newer call-off revision. Added and changed
@@ -100,13 +89,12 @@ export const RackCheckedPayload = z.object({
   failedSlot: count.optional(),
 });
 
-/** Spread into EVENT_PAYLOADS (shared/events.ts) by the lead. */
-export const WORKFLOW_EVENT_PAYLOADS = {
-  OrderHandedOver: OrderHandedOverPayload,
-  ScrapApproved: ScrapApprovedPayload,
-  ScrapUndone: ScrapUndonePayload,
-  SequenceBreak: SequenceBreakPayload,
+export const JIS_EVENT_PAYLOADS = {
+  SequencePartVerified: SequencePartVerifiedPayload,
+  SequenceMismatch: SequenceMismatchPayload,
   SequenceMismatchAcknowledged: SequenceMismatchAcknowledgedPayload,
+  SequenceOverride: SequenceOverridePayload,
+  SequenceBreak: SequenceBreakPayload,
   SequenceGapAcknowledged: SequenceGapAcknowledgedPayload,
   SequenceRevisionApplied: SequenceRevisionAppliedPayload,
   RackOpened: RackOpenedPayload,
@@ -114,11 +102,3 @@ export const WORKFLOW_EVENT_PAYLOADS = {
   RackClosed: RackClosedPayload,
   RackChecked: RackCheckedPayload,
 } as const;
-
-export type WorkflowEventType = keyof typeof WORKFLOW_EVENT_PAYLOADS;
-export type WorkflowPayloadOf<T extends WorkflowEventType> = z.infer<(typeof WORKFLOW_EVENT_PAYLOADS)[T]>;
-
-/** A new workflow event as commands return it; the journal adds id, terminalId, seq and the time. */
-export type NewWorkflowEvent = {
-  [T in WorkflowEventType]: { type: T; payload: WorkflowPayloadOf<T>; operatorId?: string; orderId?: string };
-}[WorkflowEventType];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ShipmentItem } from './shipping/shipment';
+import { ShipmentItem } from '../shipping/shipment';
 
 /**
  * Loading a truck, fact by fact, so that a reload (or a crash) in the middle
@@ -22,7 +22,7 @@ export const ShipmentContainerLoadedPayload = z.object({
   items: z.array(ShipmentItem).min(1),
 });
 
-/** Spread into EVENT_PAYLOADS (shared/events.ts). */
+/** Spread into EVENT_PAYLOADS (index.ts). */
 export const SHIPPING_EVENT_PAYLOADS = {
   DeliveryStarted: DeliveryStartedPayload,
   ShipmentContainerLoaded: ShipmentContainerLoadedPayload,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { id, isoTime } from './fields';
 
 /**
  * Payloads of the machine and downtime events (DESIGN §9). Machine events
@@ -8,9 +9,6 @@ import { z } from 'zod';
  * machine's sequence number or timestamp, so the same signal handed over
  * twice is recognised and never counted twice.
  */
-
-const id = z.string().min(1).max(200);
-const isoTime = z.string().datetime({ offset: true });
 
 export const MACHINE_STATES = ['running', 'stopped', 'fault', 'no-signal'] as const;
 export type MachineState = (typeof MACHINE_STATES)[number];
@@ -61,7 +59,6 @@ export const DowntimeSplitPayload = z.object({ stopId: id, at: isoTime, newStopI
 /** A shift lead gives a stop another reason (the booking stays, this event says what it is now). */
 export const DowntimeReclassifiedPayload = z.object({ stopId: id, reasonId: id, note: z.string().max(500).optional() });
 
-/** Spread into EVENT_PAYLOADS (shared/events.ts). */
 export const MACHINE_EVENT_PAYLOADS = {
   MachineCycle: MachineCyclePayload,
   MachineStateChanged: MachineStateChangedPayload,
