@@ -32,6 +32,7 @@ export const EVENT_DOMAINS = {
   container: CONTAINER_EVENT_PAYLOADS,
   jis: JIS_EVENT_PAYLOADS,
   machine: MACHINE_EVENT_PAYLOADS,
+  shipping: SHIPPING_EVENT_PAYLOADS,
 } as const;
 
 export const EVENT_PAYLOADS = {

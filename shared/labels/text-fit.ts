@@ -77,12 +77,11 @@ export interface FittedText {
  */
 export function fitText(value: string, height: number, maxWidth?: number, maxHeight = height): FittedText | null {
   if (maxWidth === undefined) return { height, lines: [value] };
-  const trimmed = value.trim();
-  if (trimmed === '') return { height, lines: [] };
+  if (value.trim() === '') return { height, lines: [value] };
   for (let h = height; h >= Math.min(height, MIN_TEXT_HEIGHT); h -= 1) {
     // What fits on one line is printed exactly as given, spacing included.
-    if (estimateWidth(trimmed, h) <= maxWidth) return { height: h, lines: [trimmed] };
-    const lines = wrap(trimmed, h, maxWidth);
+    if (estimateWidth(value, h) <= maxWidth) return { height: h, lines: [value] };
+    const lines = wrap(value, h, maxWidth);
     if (lines.length * h <= Math.max(maxHeight, h)) return { height: h, lines };
   }
   return null;
