@@ -11,6 +11,7 @@ import { App } from './ui/App';
 import { BootScreen, RETRIED_BOOT_ERRORS } from './ui/BootScreen';
 import { wireHost } from './ui/host-wiring';
 import { runningOrderOf, startMachineIntake } from './machine/machine-intake-loop';
+import { followMachineLink } from './machine/machine-link';
 import { realTimers } from './bridge/types';
 import { StoreProvider } from './ui/store-context';
 import './styles.css';
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
   wireHost({ bridge, store: booted.store, keyTarget: window });
   // Machine signals the host kept (also while this page was away) go into the journal, then to the server.
   const { store, journal, sync } = booted;
+  followMachineLink(bridge);
   startMachineIntake({ bridge, journal, timers: realTimers, clock: () => new Date(), runningOrder: () => runningOrderOf(store.getState()), onJournalled: () => sync.notify() });
   root.render(
     <StrictMode>

@@ -12,6 +12,8 @@ import jisDe from './jis.de.json';
 import jisEn from './jis.en.json';
 import journalDe from './journal.de.json';
 import journalEn from './journal.en.json';
+import machineDe from './machine.de.json';
+import machineEn from './machine.en.json';
 import printJobsDe from './print-jobs.de.json';
 import printJobsEn from './print-jobs.en.json';
 import securityDe from './security.de.json';
@@ -25,8 +27,8 @@ export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  de: { translation: { ...de, ...workflowDe, ...jisDe, ...printJobsDe, ...securityDe, ...journalDe, ...truthDe, ...countsDe, ...approvalDe, ...dispatchDe } },
-  en: { translation: { ...en, ...workflowEn, ...jisEn, ...printJobsEn, ...securityEn, ...journalEn, ...truthEn, ...countsEn, ...approvalEn, ...dispatchEn } },
+  de: { translation: { ...de, ...workflowDe, ...jisDe, ...printJobsDe, ...securityDe, ...journalDe, ...truthDe, ...countsDe, ...approvalDe, ...dispatchDe, ...machineDe } },
+  en: { translation: { ...en, ...workflowEn, ...jisEn, ...printJobsEn, ...securityEn, ...journalEn, ...truthEn, ...countsEn, ...approvalEn, ...dispatchEn, ...machineEn } },
 } as const;
 
 /** The first candidate that names a supported language ("de-AT" → "de"); German otherwise (the plant default). */

@@ -2,6 +2,7 @@ import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSyncControl } from '../store-context';
 import { JournalCopyNotice } from './JournalCopyNotice';
+import { MachineLinkTile } from './MachineLinkTile';
 import { errorKey, statusRows } from './status-view';
 import './status-screen.css';
 
@@ -36,6 +37,7 @@ export function StatusScreen({ onClose, now = () => new Date() }: { onClose: () 
         </div>
       </div>
       <JournalCopyNotice />
+      <MachineLinkTile />
       <dl className="status-table">
         {rows.map((row) => (
           <Fragment key={row.key}>
