@@ -1,11 +1,11 @@
 /**
  * (d) of `npm run bench -- sync`: scan → committed journal event at a steady
  * 10 scans/s, through the renderer's own workflow booking: the app store's
- * `wfScan` (normalise, parse, classify, production verdict, Journal.append
+ * `scanIntoOrder` (normalise, parse, classify, production verdict, Journal.append
  * through the group commit, fold) on a terminal whose master data came from
  * the demo server by the real pull, with the sync engine pushing meanwhile.
  * A scan's latency runs from its arrival (its slot in the 10/s schedule)
- * until `wfScan` resolved, i.e. the events are committed and the verdict is
+ * until `scanIntoOrder` resolved, i.e. the events are committed and the verdict is
  * set; queueing behind a slow scan counts.
  */
 import { createAppStore, type AppStore } from '../renderer/state/app-store';
@@ -41,8 +41,8 @@ async function readyToProduce(store: AppStore): Promise<void> {
   await s().handleScan({ raw: DEMO_BADGES.anna });
   if (!s().terminal.operator) throw new Error(`login refused: ${JSON.stringify(s().feedback)}`);
   await s().openOrder(DEMO_ORDERS.L1[0]);
-  for (const raw of LOAD_BOM) await s().wfScan(raw);
-  await s().wfStart();
+  for (const raw of LOAD_BOM) await s().scanIntoOrder(raw);
+  await s().startOpenOrder();
   if (s().workflow.verdict?.key !== 'workflow.started') throw new Error(`order not started: ${JSON.stringify(s().workflow.verdict)}`);
 }
 
@@ -82,7 +82,7 @@ export async function scanLatency(server: ChaosServer, terminalId: string, rate:
       inFlight.push(
         store
           .getState()
-          .wfScan(raw)
+          .scanIntoOrder(raw)
           .then(() => {
             latenciesMs.push(performance.now() - due);
             if (store.getState().workflow.verdict?.tone !== 'ok') nok += 1;

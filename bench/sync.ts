@@ -116,7 +116,7 @@ export async function run(): Promise<unknown> {
     },
     initialPull: { rows: pull[0]?.rows ?? 0, medianMs: round(pullMs), medianRowsPerSecond: round((pull[0]?.rows ?? 0) / (pullMs / 1000)), runs: pull.map((r) => ({ ...r, pullMs: round(r.pullMs), rowsPerSecond: round(r.rowsPerSecond) })) },
     scanToCommit: {
-      path: 'app store wfScan: parse, classify, verdict, Journal.append (group commit), fold; sync engine pushing meanwhile',
+      path: 'app store scanIntoOrder: parse, classify, verdict, Journal.append (group commit), fold; sync engine pushing meanwhile',
       scans: scans.scans,
       events: scans.events,
       nok: scans.nok,

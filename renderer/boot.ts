@@ -115,7 +115,7 @@ export async function boot(options: BootOptions): Promise<Booted> {
   await store.getState().restoreSession();
   await store.getState().refreshMaster();
   // The order list's progress: folded in the background (from the journal's snapshot), not awaited.
-  void store.getState().wfLoadProduction();
+  void store.getState().loadProduction();
   // The pending count is right from the first frame (e.g. after a reload while offline).
   const pending = await journal.syncInfo();
   store.getState().setSync({

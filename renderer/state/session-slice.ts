@@ -200,7 +200,7 @@ export const createSessionSlice =
         set({ startingOrderId: orderId });
         try {
           await get().openOrder(orderId);
-          await get().wfStart();
+          await get().startOpenOrder();
           return get().terminal.startedOrderIds.includes(orderId) && get().workflow.verdict?.tone === 'ok';
         } finally {
           set({ startingOrderId: null });

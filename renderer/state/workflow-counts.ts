@@ -64,16 +64,16 @@ export interface CountHelpers {
 }
 
 export interface CountActions {
-  wfComplete(counted: number): Promise<void>;
+  completeOpenOrder(counted: number): Promise<void>;
   /** "Yes, book the difference" on the count question. */
-  wfConfirmCount(): Promise<void>;
+  confirmCount(): Promise<void>;
   /** Pack the good parts in no container now (and close the container for its label), or name where they are. */
-  wfResolveUnpacked(choice: 'pack' | (typeof UNPACKED_PLACES)[number]): Promise<void>;
-  wfCancelCompletion(): void;
+  resolveUnpacked(choice: 'pack' | (typeof UNPACKED_PLACES)[number]): Promise<void>;
+  cancelCompletion(): void;
   /** Puts a wrong good booking right: the order's good quantity becomes `correctedTo`. */
-  wfCorrectGood(correctedTo: number): Promise<void>;
+  correctGoodCount(correctedTo: number): Promise<void>;
   /** A shift lead keeps a loaded, blocked batch: asks for the approval, then books BlockedBatchOverridden. */
-  wfOverrideBlocked(materialId: string, reason: string): void;
+  keepBlockedBatch(materialId: string, reason: string): void;
 }
 
 export function createCountActions(h: CountHelpers): CountActions & { approved(purpose: ShiftLeadPurpose, approval: Approval): Promise<void> } {
@@ -141,29 +141,29 @@ export function createCountActions(h: CountHelpers): CountActions & { approved(p
   }
 
   return {
-    async wfComplete(counted) {
+    async completeOpenOrder(counted) {
       if (h.busy()) return;
       await complete(counted);
     },
-    async wfConfirmCount() {
+    async confirmCount() {
       const prompt = h.completion();
       if (prompt?.step !== 'confirm-count' || h.busy()) return;
       if (await correct(prompt.counted, 'count')) await complete(prompt.counted);
     },
-    async wfResolveUnpacked(choice) {
+    async resolveUnpacked(choice) {
       const prompt = h.completion();
       if (prompt?.step !== 'unpacked' || h.busy()) return;
       if (choice !== 'pack') return complete(prompt.counted, choice);
       if (await packUnpacked(prompt.quantity)) await complete(prompt.counted);
     },
-    wfCancelCompletion() {
+    cancelCompletion() {
       h.setCompletion(null);
     },
-    async wfCorrectGood(correctedTo) {
+    async correctGoodCount(correctedTo) {
       if (h.busy()) return;
       await correct(correctedTo, 'booking');
     },
-    wfOverrideBlocked(materialId, reason) {
+    keepBlockedBatch(materialId, reason) {
       const c = h.context();
       const load = c?.execution.loaded[materialId];
       if (!c || !load || h.busy()) return;

@@ -12,8 +12,8 @@ import type { WorkflowKit } from './workflow-kit';
 export interface HandoverActions {
   /** A handover badge (scanned on a running order, or after "Hand over"). */
   handOver(operator: Operator): Promise<void>;
-  wfBeginHandover(): void;
-  wfCancelHandover(): void;
+  beginHandover(): void;
+  cancelHandover(): void;
 }
 
 export function createHandoverActions(kit: WorkflowKit): HandoverActions {
@@ -58,11 +58,11 @@ export function createHandoverActions(kit: WorkflowKit): HandoverActions {
       await completeHandover(operator, 'badge');
     },
 
-    wfBeginHandover() {
+    beginHandover() {
       patch({ handover: true });
     },
 
-    wfCancelHandover() {
+    cancelHandover() {
       patch({ handover: false });
     },
   };

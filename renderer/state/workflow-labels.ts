@@ -14,8 +14,8 @@ import { buildContainerLabel, labelBuildFailedVerdict, type ContainerLabel } fro
 export interface LabelActions {
   /** Labels for containers that just closed with parts in them. */
   queueLabels(containerIds: readonly string[]): void;
-  wfPrintLabel(): Promise<void>;
-  wfReprint(containerId: string, reason: string): void;
+  printNextLabel(): Promise<void>;
+  reprintLabel(containerId: string, reason: string): void;
 }
 
 export function createLabelActions(kit: WorkflowKit): LabelActions {
@@ -48,7 +48,7 @@ export function createLabelActions(kit: WorkflowKit): LabelActions {
       if (labels.length > 0) patch({ labels: [...wf().labels, ...labels] });
     },
 
-    async wfPrintLabel() {
+    async printNextLabel() {
       const label = wf().labels[0];
       const c = context();
       if (!label || wf().busy) return;
@@ -92,7 +92,7 @@ export function createLabelActions(kit: WorkflowKit): LabelActions {
       verdict('ok', 'workflow.label.printed', { quantity: label.quantity });
     },
 
-    wfReprint(containerId, reason) {
+    reprintLabel(containerId, reason) {
       const c = context();
       if (!c) return;
       const check = reprintContainerLabel({ state: wf().production, containerId, reason, jobId: 'check', templateId: wf().config.labelTemplateId });

@@ -11,9 +11,9 @@ import type { ScrapRequest } from './workflow-state';
  */
 
 export interface ScrapActions {
-  wfBookScrap(request: ScrapRequest): Promise<void>;
-  wfUndoScrap(): Promise<void>;
-  wfSetScrapping(on: boolean): void;
+  bookScrap(request: ScrapRequest): Promise<void>;
+  undoLastScrap(): Promise<void>;
+  setScrapping(on: boolean): void;
 }
 
 /** The line's scrap threshold as checkScrapBooking takes it (absent: no approval ever needed). */
@@ -67,12 +67,12 @@ export function createScrapActions(kit: WorkflowKit): ScrapActions {
   }
 
   return {
-    async wfBookScrap(request) {
+    async bookScrap(request) {
       if (wf().busy) return;
       await book(request);
     },
 
-    async wfUndoScrap() {
+    async undoLastScrap() {
       const id = wf().lastScrapId;
       if (!id || wf().busy) return;
       const v = checkScrapUndo({ state: wf().production, scrapEventId: id, now: deps.clock().getTime(), windowMs: selectWorkflowConfig(get()).scrapUndoWindowMs });
@@ -80,7 +80,7 @@ export function createScrapActions(kit: WorkflowKit): ScrapActions {
       if (written || !v.ok) patch({ lastScrapId: null });
     },
 
-    wfSetScrapping(on) {
+    setScrapping(on) {
       patch({ scrapping: on, scrapSerial: null });
     },
   };

@@ -188,7 +188,7 @@ export const createWorkflowSlice =
       ...traceActions,
       ...createScrapActions(kit),
 
-      async wfLoadProduction() {
+      async loadProduction() {
         if (productionLoaded || loadingProduction) return;
         loadingProduction = true;
         try {
@@ -227,7 +227,7 @@ export const createWorkflowSlice =
         patch({ config: { ...wf().config, ...p } });
       },
 
-      async wfStart() {
+      async startOpenOrder() {
         const c = context();
         const operator = get().terminal.operator;
         if (!c || !operator || wf().busy) return;
@@ -236,25 +236,25 @@ export const createWorkflowSlice =
         await run(startOrder({ order: c.order, materials: c.materials, execution: c.execution, operatorId: operator.id }), 'workflow.started', { number: c.order.number });
       },
 
-      async wfPause(reason) {
+      async pauseOpenOrder(reason) {
         const c = context();
         if (!c || wf().busy) return;
         await run(pauseOrder(c.execution, reason), 'workflow.paused');
       },
 
-      async wfResume() {
+      async resumeOpenOrder() {
         const c = context();
         if (!c || wf().busy) return;
         await run(resumeOrder(c.execution), 'workflow.resumed');
       },
 
-      wfScan(raw) {
+      scanIntoOrder(raw) {
         const next = scanChain.then(kit.whenIdle).then(() => handleScan(raw));
         scanChain = next.catch(() => undefined);
         return next;
       },
 
-      async wfBookGood(quantity) {
+      async bookGood(quantity) {
         const c = context();
         if (!c || wf().busy) return;
         const v = bookGoodQuantity(c.execution, quantity);
@@ -265,7 +265,7 @@ export const createWorkflowSlice =
         await bookGood(v.events, quantity, undefined, 'workflow.good.booked', { quantity });
       },
 
-      async wfCloseContainer() {
+      async closeOpenContainer() {
         const c = context();
         if (!c || wf().busy) return;
         const v = closeContainer(c.s.workflow.production, c.execution);
@@ -273,11 +273,11 @@ export const createWorkflowSlice =
         if (written && v.ok && v.labelRequired) queueLabels([v.containerId]);
       },
 
-      wfAcknowledge() {
+      acknowledgeVerdict() {
         patch({ verdict: null });
       },
 
-      async wfLogoutInactive() {
+      async logoutInactive() {
         const operator = get().terminal.operator;
         if (!operator || get().writing) return;
         const written = await record([{ type: 'OperatorLoggedOut', operatorId: operator.id, payload: { reason: 'inactivity' } }]);

@@ -58,25 +58,25 @@ export interface WorkflowState {
 export interface WorkflowActions extends CountActions {
   openOrder(orderId: string): Promise<void>;
   /** Folds the journal (from its snapshot) once, so the order list shows each order's progress; bookings keep it current. */
-  wfLoadProduction(): Promise<void>;
+  loadProduction(): Promise<void>;
   closeOrderDetail(): void;
   configureWorkflow(patch: Partial<WorkflowConfig>): void;
-  wfStart(): Promise<void>;
-  wfPause(reason: string): Promise<void>;
-  wfResume(): Promise<void>;
-  wfBeginHandover(): void;
-  wfCancelHandover(): void;
-  wfScan(raw: string): Promise<void>;
-  wfBookGood(quantity: number): Promise<void>;
-  wfBookScrap(request: ScrapRequest): Promise<void>;
-  wfUndoScrap(): Promise<void>;
-  wfCloseContainer(): Promise<void>;
-  wfPrintLabel(): Promise<void>;
-  wfReprint(containerId: string, reason: string): void;
-  wfAcknowledge(): void;
-  wfSetTracing(on: boolean): void;
-  wfSetScrapping(on: boolean): void;
-  wfLogoutInactive(): Promise<void>;
+  startOpenOrder(): Promise<void>;
+  pauseOpenOrder(reason: string): Promise<void>;
+  resumeOpenOrder(): Promise<void>;
+  beginHandover(): void;
+  cancelHandover(): void;
+  scanIntoOrder(raw: string): Promise<void>;
+  bookGood(quantity: number): Promise<void>;
+  bookScrap(request: ScrapRequest): Promise<void>;
+  undoLastScrap(): Promise<void>;
+  closeOpenContainer(): Promise<void>;
+  printNextLabel(): Promise<void>;
+  reprintLabel(containerId: string, reason: string): void;
+  acknowledgeVerdict(): void;
+  setTracing(on: boolean): void;
+  setScrapping(on: boolean): void;
+  logoutInactive(): Promise<void>;
 }
 
 export interface WorkflowSlice extends WorkflowActions {

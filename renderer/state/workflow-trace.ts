@@ -14,7 +14,7 @@ export type TraceCommand = Extract<OrderScanCommand, { kind: 'trace-batch' | 'tr
 export interface TraceActions {
   /** Looks the scanned batch, part or container up over the whole journal. */
   trace(command: TraceCommand): Promise<void>;
-  wfSetTracing(on: boolean): void;
+  setTracing(on: boolean): void;
 }
 
 export function createTraceActions(kit: WorkflowKit): TraceActions {
@@ -36,7 +36,7 @@ export function createTraceActions(kit: WorkflowKit): TraceActions {
       }
     },
 
-    wfSetTracing(on) {
+    setTracing(on) {
       patch({ tracing: on, trace: null });
     },
   };

@@ -48,7 +48,7 @@ export function OrderList({ terminalId }: { terminalId: string }) {
   const logout = useApp((s) => s.logout);
   const writing = useApp((s) => s.writing);
   const progress = useApp((s) => s.workflow.production.orders);
-  const loadProduction = useApp((s) => s.wfLoadProduction);
+  const loadProduction = useApp((s) => s.loadProduction);
   // Progress needs the journal folded once; a no-op after that.
   useEffect(() => void loadProduction(), [loadProduction]);
 

@@ -21,7 +21,7 @@ export function BlockedBatchBanner() {
   const blockedBatches = useApp((s) => s.workflow.master.blockedBatches);
   const materials = useApp((s) => s.materials);
   const busy = useApp((s) => s.workflow.busy);
-  const override = useApp((s) => s.wfOverrideBlocked);
+  const override = useApp((s) => s.keepBlockedBatch);
   const loads = useMemo(() => (orderId ? blockedLoads(executionOf(production, orderId), blockedBatches) : []), [orderId, production, blockedBatches]);
   const open = loads.filter((l) => !l.overridden);
   const key = open.map((l) => `${l.materialId}:${l.batch}`).join('|');

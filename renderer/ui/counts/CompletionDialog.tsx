@@ -14,9 +14,9 @@ export function CompletionDialog() {
   const prompt = useApp((s) => s.workflow.completion);
   const approvalWaiting = useApp((s) => s.approvalFlow.step !== 'idle');
   const busy = useApp((s) => s.workflow.busy);
-  const confirm = useApp((s) => s.wfConfirmCount);
-  const resolve = useApp((s) => s.wfResolveUnpacked);
-  const cancel = useApp((s) => s.wfCancelCompletion);
+  const confirm = useApp((s) => s.confirmCount);
+  const resolve = useApp((s) => s.resolveUnpacked);
+  const cancel = useApp((s) => s.cancelCompletion);
   // While a shift lead confirms the correction, their dialog is the one in view.
   if (!prompt || approvalWaiting) return null;
   return (

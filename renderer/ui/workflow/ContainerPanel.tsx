@@ -18,8 +18,8 @@ export function ContainerPanel() {
   const production = useApp((s) => s.workflow.production);
   const labels = useApp((s) => s.workflow.labels);
   const busy = useApp((s) => s.workflow.busy);
-  const print = useApp((s) => s.wfPrintLabel);
-  const reprint = useApp((s) => s.wfReprint);
+  const print = useApp((s) => s.printNextLabel);
+  const reprint = useApp((s) => s.reprintLabel);
   const [reprintOf, setReprintOf] = useState<string | null>(null);
   const [setAside, setSetAside] = useState<string | null>(null);
   if (!orderId) return null;

@@ -33,7 +33,7 @@ export function OrderDetail() {
   const production = useApp((s) => s.workflow.production);
   const handover = useApp((s) => s.workflow.handover);
   const blockedBatches = useApp((s) => s.workflow.master.blockedBatches);
-  const scan = useApp((s) => s.wfScan);
+  const scan = useApp((s) => s.scanIntoOrder);
   const close = useApp((s) => s.closeOrderDetail);
   const [panel, setPanel] = useState<Panel>('none');
 

@@ -11,7 +11,7 @@ export type Panel = 'none' | 'pause' | 'count' | 'complete' | 'correct' | 'scrap
 export function PausePanel({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const busy = useApp((s) => s.workflow.busy);
-  const pause = useApp((s) => s.wfPause);
+  const pause = useApp((s) => s.pauseOpenOrder);
   return (
     <section className="wf-modal" role="dialog" aria-modal="true" aria-labelledby="wf-pause-title" data-testid="wf-pause-panel">
       <h2 id="wf-pause-title">{t('workflow.pauseTitle')}</h2>
@@ -43,9 +43,9 @@ export function PausePanel({ onClose }: { onClose(): void }) {
 export function CountPanel({ kind, onClose }: { kind: 'count' | 'complete' | 'correct'; onClose(): void }) {
   const { t } = useTranslation();
   const busy = useApp((s) => s.workflow.busy);
-  const bookGood = useApp((s) => s.wfBookGood);
-  const complete = useApp((s) => s.wfComplete);
-  const correct = useApp((s) => s.wfCorrectGood);
+  const bookGood = useApp((s) => s.bookGood);
+  const complete = useApp((s) => s.completeOpenOrder);
+  const correct = useApp((s) => s.correctGoodCount);
   const [pad, setPad] = useState('');
   const submit = async () => {
     const n = Number(pad);
@@ -68,7 +68,7 @@ export function CountPanel({ kind, onClose }: { kind: 'count' | 'complete' | 'co
 /** Waiting for the next operator's badge; the order keeps running. */
 export function HandoverPanel() {
   const { t } = useTranslation();
-  const cancel = useApp((s) => s.wfCancelHandover);
+  const cancel = useApp((s) => s.cancelHandover);
   return (
     <section className="wf-modal" role="dialog" aria-modal="true" aria-labelledby="wf-handover-title" data-testid="wf-handover-panel">
       <h2 id="wf-handover-title">{t('workflow.handover.title')}</h2>

@@ -16,12 +16,12 @@ export function OrderSide({ order, execution, onOpen }: { order: Order; executio
   const production = useApp((s) => s.workflow.production);
   // A container opened before a master-data change keeps its own capacity; this is the one the next container gets.
   const capacity = useApp((s) => selectWorkflowConfig(s).containerCapacity);
-  const start = useApp((s) => s.wfStart);
-  const resume = useApp((s) => s.wfResume);
-  const bookGood = useApp((s) => s.wfBookGood);
-  const beginHandover = useApp((s) => s.wfBeginHandover);
-  const closeContainer = useApp((s) => s.wfCloseContainer);
-  const trace = useApp((s) => s.wfSetTracing);
+  const start = useApp((s) => s.startOpenOrder);
+  const resume = useApp((s) => s.resumeOpenOrder);
+  const bookGood = useApp((s) => s.bookGood);
+  const beginHandover = useApp((s) => s.beginHandover);
+  const closeContainer = useApp((s) => s.closeOpenContainer);
+  const trace = useApp((s) => s.setTracing);
   const running = execution.status === 'started';
   const active = running || execution.status === 'paused';
   const open = execution.openContainerId ? production.containers[execution.openContainerId] : undefined;

@@ -12,10 +12,10 @@ export function ScrapPanel({ onClose }: { onClose(): void }) {
   const use = useApp((s) => s.workflow.production.scrapReasonUse);
   const busy = useApp((s) => s.workflow.busy);
   const lastScrapId = useApp((s) => s.workflow.lastScrapId);
-  const book = useApp((s) => s.wfBookScrap);
-  const undo = useApp((s) => s.wfUndoScrap);
+  const book = useApp((s) => s.bookScrap);
+  const undo = useApp((s) => s.undoLastScrap);
   const serial = useApp((s) => s.workflow.scrapSerial);
-  const setScrapping = useApp((s) => s.wfSetScrapping);
+  const setScrapping = useApp((s) => s.setScrapping);
   const groups = useMemo(() => rankScrapReasons(reasons, use), [reasons, use]);
   const [reasonId, setReasonId] = useState<string | null>(null);
   const [quantity, setQuantity] = useState('1');

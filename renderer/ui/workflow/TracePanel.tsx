@@ -10,7 +10,7 @@ export function TracePanel() {
   const trace = useApp((s) => s.workflow.trace);
   const orders = useApp((s) => s.orders);
   const materials = useApp((s) => s.materials);
-  const setTracing = useApp((s) => s.wfSetTracing);
+  const setTracing = useApp((s) => s.setTracing);
   if (!tracing) return null;
   const orderNo = (id: string | null) => (id ? (orders.find((o) => o.id === id)?.number ?? id) : '–');
   const materialNo = (id: string) => materials[id]?.number ?? id;

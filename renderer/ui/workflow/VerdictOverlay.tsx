@@ -14,7 +14,7 @@ export function VerdictOverlay() {
   const { t, i18n } = useTranslation();
   const verdict = useApp((s) => s.workflow.verdict);
   const okMs = useApp((s) => s.workflow.config.okFeedbackMs);
-  const acknowledge = useApp((s) => s.wfAcknowledge);
+  const acknowledge = useApp((s) => s.acknowledgeVerdict);
 
   // Scan latency instrumentation (bench/scan.ts): a layout effect runs right after the DOM commit, before the paint.
   const serial = verdict?.serial;

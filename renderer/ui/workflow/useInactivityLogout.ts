@@ -11,7 +11,7 @@ export function useInactivityLogout(target: Pick<EventTarget, 'addEventListener'
   const loggedIn = useApp((s) => s.terminal.operator !== null);
   const lastSeq = useApp((s) => s.terminal.lastSeq);
   const timeoutMs = useApp((s) => selectWorkflowConfig(s).inactivityMs);
-  const logoutInactive = useApp((s) => s.wfLogoutInactive);
+  const logoutInactive = useApp((s) => s.logoutInactive);
 
   useEffect(() => {
     if (!loggedIn || !(timeoutMs > 0)) return;

@@ -48,7 +48,7 @@ describe('order list', () => {
     const ctx = { clock: () => new Date('2025-03-01T08:00:00Z') };
     await rig.journal.append([{ type: 'GoodQuantityBooked', operatorId: 'op-anna', orderId: 'o-2', payload: { quantity: 7 } }], ctx);
     await rig.journal.append([{ type: 'ScrapBooked', operatorId: 'op-anna', orderId: 'o-2', payload: { quantity: 2, reasonId: 'r-1' } }], ctx);
-    await act(async () => rig.store.getState().wfLoadProduction());
+    await act(async () => rig.store.getState().loadProduction());
     await loginAnna(rig);
     expect(screen.getByTestId('progress-PO-1002').textContent).toBe('7 / 100 good · 2 scrap');
     expect(screen.getByTestId('progress-PO-1001').textContent).toBe('0 / 250 good · 0 scrap');
@@ -60,7 +60,7 @@ describe('order list', () => {
     await rig.journal.append([{ type: 'GoodQuantityBooked', operatorId: 'op-anna', orderId: 'o-2', payload: { quantity: 4 } }], { clock: () => new Date('2025-03-01T08:00:00Z') });
     // As after an update: the terminal's head is 100,000 events past any snapshot.
     act(() => rig.store.setState({ terminal: { ...rig.store.getState().terminal, lastSeq: 100_000 } }));
-    await act(async () => rig.store.getState().wfLoadProduction());
+    await act(async () => rig.store.getState().loadProduction());
     expect(rig.store.getState().workflow.production.orders['o-2']).toBeUndefined();
     await loginAnna(rig);
     await act(async () => rig.store.getState().openOrder('o-2'));

@@ -11,7 +11,7 @@ async function traceScan(rig: Awaited<ReturnType<typeof workflowSetup>>['rig'], 
     expect(wf.trace, `no trace for ${JSON.stringify(raw)}; verdict ${JSON.stringify(wf.verdict)}, busy ${wf.busy}, tracing ${wf.tracing}`).not.toBeNull();
   }, { timeout: 15_000 });
   const text = screen.getByTestId('wf-trace-result').textContent ?? '';
-  act(() => rig.store.getState().wfSetTracing(true));
+  act(() => rig.store.getState().setTracing(true));
   return text;
 }
 
