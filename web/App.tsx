@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../renderer/ui/icons';
 import { api, setCsrfToken } from './api';
 import { AuditPage } from './AuditPage';
+import { EdiPage } from './edi/EdiPage';
 import { FlagsPage } from './FlagsPage';
 import { LoginPage } from './LoginPage';
 import { TerminalsPage } from './TerminalsPage';
@@ -14,12 +15,13 @@ export interface WebSession {
   csrfToken: string;
 }
 
-type Page = 'trace' | 'flags' | 'terminals' | 'audit';
+type Page = 'trace' | 'flags' | 'terminals' | 'edi' | 'audit';
 
-const PAGES: { page: Page; permission: string; icon: 'trace' | 'override' | 'connected' | 'badge' }[] = [
+const PAGES: { page: Page; permission: string; icon: 'trace' | 'override' | 'connected' | 'truck' | 'badge' }[] = [
   { page: 'trace', permission: 'trace.read', icon: 'trace' },
   { page: 'flags', permission: 'flags.read', icon: 'override' },
   { page: 'terminals', permission: 'fleet.read', icon: 'connected' },
+  { page: 'edi', permission: 'edi.read', icon: 'truck' },
   { page: 'audit', permission: 'audit.read', icon: 'badge' },
 ];
 
@@ -73,6 +75,7 @@ export function App() {
         {page === 'audit' && may('audit.read') && <AuditPage />}
         {page === 'flags' && <FlagsPage mayAcknowledge={may('flags.acknowledge')} />}
         {page === 'terminals' && <TerminalsPage />}
+        {page === 'edi' && may('edi.read') && <EdiPage permissions={session.permissions} />}
         {page === 'trace' && <TracePage permissions={session.permissions} />}
       </main>
     </div>

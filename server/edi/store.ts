@@ -62,3 +62,32 @@ export async function listMessages(db: Db, direction: 'in' | 'out' | undefined, 
 export async function getMessage(db: Db, id: string): Promise<EdiMessagesTable | undefined> {
   return db.selectFrom('edi_messages').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+export interface ShipmentSummary {
+  shipment_id: string;
+  delivery_note: string | null;
+  customer_id: string | null;
+  terminal_id: string;
+  dispatched_at: string;
+  status: string;
+  error: string | null;
+  unloading_point: string | null;
+  /** Containers and racks on the shipment, and the parts they hold. */
+  containers: number;
+  quantity: number;
+}
+
+/** The newest shipments with what they hold, for the deliveries page (the lines themselves: the delivery-note trace). */
+export async function listShipments(db: Db, limit = 500): Promise<ShipmentSummary[]> {
+  const rows = await db
+    .selectFrom('edi_shipments as s')
+    .leftJoin('edi_shipment_lines as l', 'l.shipment_id', 's.shipment_id')
+    .select(['s.shipment_id', 's.delivery_note', 's.customer_id', 's.terminal_id', 's.dispatched_at', 's.status', 's.error', 's.unloading_point'])
+    .select((eb) => [eb.fn.count<string>('l.line_no').as('containers'), eb.fn.coalesce(eb.fn.sum<string>('l.quantity'), eb.lit(0)).as('quantity')])
+    .groupBy(['s.shipment_id', 's.delivery_note', 's.customer_id', 's.terminal_id', 's.dispatched_at', 's.status', 's.error', 's.unloading_point'])
+    .orderBy('s.dispatched_at', 'desc')
+    .orderBy('s.shipment_id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, containers: Number(r.containers), quantity: Number(r.quantity) }));
+}

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { listSchedules } from '../edi/apply-schedule';
 import { receiveEdi } from '../edi/inbound';
-import { getMessage, listMessages } from '../edi/store';
+import { getMessage, listMessages, listShipments } from '../edi/store';
 import { sendError } from '../http/errors';
 import type { RouteDeps } from './deps';
 
 /**
- * The EDI interface for gateways and the plant's logistics pages (admin or
- * integration token): POST a message as it arrived (the raw body, any of
+ * The EDI interface for gateways (admin or integration token) and the
+ * plant's web pages (a session whose role may read EDI): POST a message as it arrived (the raw body, any of
  * the content types an AS2/OFTP2 gateway sends, or JSON `{ text, fileName }`),
  * read the archive, the delivery schedules and the shipments written out.
  */
@@ -41,25 +41,24 @@ export function registerEdiRoutes(app: FastifyInstance, { db }: RouteDeps): void
     return reply.code(outcome.status === 'rejected' ? 422 : 200).send(outcome);
   });
 
-  app.get('/api/v1/edi/messages', { config: { auth: 'admin' } }, async (request, reply) => {
+  app.get('/api/v1/edi/messages', { config: { auth: 'admin', permission: 'edi.read' } }, async (request, reply) => {
     const q = ListQuery.safeParse(request.query);
     if (!q.success) return sendError(reply, 'bad-request', 'direction must be in or out, limit 1–1000');
     return { messages: await listMessages(db, q.data.direction, q.data.limit) };
   });
 
-  app.get('/api/v1/edi/messages/:id', { config: { auth: 'admin' } }, async (request, reply) => {
+  app.get('/api/v1/edi/messages/:id', { config: { auth: 'admin', permission: 'edi.read' } }, async (request, reply) => {
     const message = await getMessage(db, (request.params as { id: string }).id);
     if (!message) return sendError(reply, 'not-found', 'no such EDI message');
     return message;
   });
 
-  app.get('/api/v1/edi/schedules', { config: { auth: 'admin' } }, async (request) => {
+  app.get('/api/v1/edi/schedules', { config: { auth: 'admin', permission: 'edi.read' } }, async (request) => {
     const customer = (request.query as { customer?: unknown }).customer;
     return { schedules: await listSchedules(db, typeof customer === 'string' ? customer : undefined) };
   });
 
-  app.get('/api/v1/edi/shipments', { config: { auth: 'admin' } }, async () => {
-    const shipments = await db.selectFrom('edi_shipments').selectAll().orderBy('dispatched_at', 'desc').limit(500).execute();
-    return { shipments };
+  app.get('/api/v1/edi/shipments', { config: { auth: 'admin', permission: 'edi.read' } }, async () => {
+    return { shipments: await listShipments(db) };
   });
 }

@@ -30,7 +30,7 @@ export function registerTraceRoutes(app: FastifyInstance, { db }: RouteDeps): vo
     return trace ?? sendError(reply, 'not-found', `no serial ${params.data.serial} in the record`);
   });
 
-  app.get('/api/v1/trace/delivery-note/:note', { config: { auth: 'admin' } }, async (request, reply) => {
+  app.get('/api/v1/trace/delivery-note/:note', { config: { auth: 'admin', permission: 'trace.read' } }, async (request, reply) => {
     const params = z.object({ note: Part }).safeParse(request.params);
     const query = z.object({ customer: Part.optional() }).safeParse(request.query);
     if (!params.success) return sendError(reply, 'bad-request', describeIssues(params.error, 'path'));

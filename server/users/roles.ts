@@ -23,14 +23,16 @@ export const PERMISSIONS = [
   'master.read',
   /** Read the audit log. */
   'audit.read',
+  /** See EDI messages in and out, delivery schedules and the shipments written out. */
+  'edi.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  quality: ['trace.read', 'batch.block', 'flags.read', 'flags.acknowledge', 'fleet.read', 'master.read', 'audit.read'],
-  'shift-lead': ['trace.read', 'flags.read', 'flags.acknowledge', 'fleet.read', 'master.read'],
-  'plant-it': ['trace.read', 'flags.read', 'fleet.read', 'master.read', 'audit.read'],
-  viewer: ['trace.read', 'flags.read', 'fleet.read', 'master.read'],
+  quality: ['trace.read', 'batch.block', 'flags.read', 'flags.acknowledge', 'fleet.read', 'master.read', 'audit.read', 'edi.read'],
+  'shift-lead': ['trace.read', 'flags.read', 'flags.acknowledge', 'fleet.read', 'master.read', 'edi.read'],
+  'plant-it': ['trace.read', 'flags.read', 'fleet.read', 'master.read', 'audit.read', 'edi.read'],
+  viewer: ['trace.read', 'flags.read', 'fleet.read', 'master.read', 'edi.read'],
 };
 
 export function isRole(value: string): value is Role {
