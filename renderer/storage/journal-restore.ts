@@ -125,7 +125,8 @@ export async function reconcileJournal(o: ReconcileOptions): Promise<RestoreRepo
       const [mine] = await o.journal.eventsAfter(host.head - 1, 1);
       if (mine?.seq === host.head && mine.id !== host.headId) return diverged(host.head, host.headId, mine.id);
     }
-    const filled = await fillHost(o, host.head === 0 ? idbFirst - 1 : host.head, page);
+    // At least the newest event goes over, so the copy's head says how far it is and can hold the snapshot.
+    const filled = await fillHost(o, Math.max(host.head, idbFirst - 1, Math.min(await coveredSeq(o.journal), idbHead - 1)), page);
     if (!filled.ok) return report(base('fill-failed', host, { error: filled.error }));
     return report(base('host-filled', host, { filled: filled.count }));
   }
@@ -137,6 +138,18 @@ export async function reconcileJournal(o: ReconcileOptions): Promise<RestoreRepo
 }
 
 type Counted = { ok: true; count: number } | { ok: false; error: CodedError };
+
+/**
+ * Up to here the host's copy need not hold events: the server has them
+ * (acknowledged) and the snapshot the fill mirrors folds them — the rule the
+ * copy's retention prunes by. A terminal updated to a version with the copy
+ * then fills only its recent tail instead of its whole history before the
+ * login screen shows.
+ */
+async function coveredSeq(journal: JournalHeads): Promise<number> {
+  const [acked, snapshot] = await Promise.all([journal.ackedSeq(), journal.snapshotSeq()]);
+  return Math.min(acked, snapshot);
+}
 
 /** IndexedDB from the host: events first (bulkPut, so an interrupted restore simply runs again), the counters last. */
 async function restoreFromHost(o: ReconcileOptions, host: JournalCopyHead, idbHead: number, page: number): Promise<Counted> {

@@ -7,6 +7,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openJournalCopy } from '../../../electron/host/journal-copy';
 import type { NewEvent } from '../../../shared/events';
+import { advanceSnapshot, emptySnapshot } from '../../../shared/journal-snapshot';
 import type { LabelModel } from '../../../shared/labels';
 import { boot, type Booted } from '../../../renderer/boot';
 import { createI18n } from '../../../renderer/i18n';
@@ -120,6 +121,35 @@ describe('journal restore at boot', () => {
     expect(fresh.journalCopy.copy().head().head).toBe(5);
     await notice(booted);
     expect(screen.getByTestId('journal-copy-filled').getAttribute('data-count')).toBe('4');
+  });
+
+  it('host copy missing on a terminal in service: only what the server lacks or no snapshot covers goes over, and a restore from it still folds', async () => {
+    const terminalId = uniqueTerminalId();
+    const first = hostFor(terminalId);
+    const before = await bookSome(first);
+    {
+      // The server acknowledged all four bookings; a snapshot covers the first three.
+      const booted = await start(first);
+      const takenAt = fixedClock()().toISOString();
+      await booted.journal.saveSnapshot(advanceSnapshot(emptySnapshot(takenAt), before.slice(0, 3), () => undefined, takenAt));
+      await booted.journal.advanceCursor(4);
+      await stop(booted);
+    }
+    const fresh = hostFor(terminalId);
+    const filled = await start(fresh);
+    expect(filled.restore).toMatchObject({ outcome: 'host-filled', hostCreated: true, idbHead: 4, filled: 1 });
+    expect(fresh.journalCopy.copy().read(0, 100)).toEqual(before.slice(3));
+    expect(fresh.journalCopy.copy().head()).toMatchObject({ head: 4, firstSeq: 4, ackedSeq: 4, snapshotSeq: 3 });
+    await stop(filled);
+
+    // Chromium loses the journal: the tail and the snapshot come back, the fold starts from the snapshot.
+    await Dexie.delete(journalDbName(terminalId));
+    const restored = await start(fresh);
+    expect(restored.restore).toMatchObject({ outcome: 'restored', indexedDb: 'missing', restored: 1, hostHead: 4 });
+    expect(await restored.journal.snapshotSeq()).toBe(3);
+    expect((await restored.journal.eventsAfter(0, 100)).map((e) => e.seq)).toEqual([4, 5]);
+    expect(restored.store.getState().terminal.operator?.id).toBe('op-anna');
+    expect(await restored.printQueue.jobs.get('J-1')).toMatchObject({ state: 'done' });
   });
 
   it('both copies equal: nothing is written either way and no notice shows', async () => {
