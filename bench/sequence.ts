@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- sequence`: JIS verification latency from scan to verdict
- * with 100 000 cached call-off positions (issue 9).
+ * with 100 000 cached call-off positions.
  *
  * Measured per scan, on one realistic scan stream (ISO 15434 part labels with
  * part number, variant and serial; mostly right parts, about 4 % wrong parts,

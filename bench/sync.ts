@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- sync`: offline-first sync (issue 6), in one run:
+ * `npm run bench -- sync`: offline-first sync, in one run:
  *
  *   a. BENCH_SYNC_EVENTS (100k) events booked in the terminal journal while the
  *      server is down; the server comes back: time until it acknowledged all,

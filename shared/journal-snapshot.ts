@@ -4,7 +4,7 @@ import type { JisSequence } from './master-data';
 import { foldProductionEvents, initialProductionState, type ProductionState } from './production';
 
 /**
- * A journal snapshot (issues 8 and 9): the terminal's folds as of one seq,
+ * A journal snapshot: the terminal's folds as of one seq,
  * so that retention can delete old events without the folds forgetting them.
  * Restore = snapshot + the events after its seq; this equals folding the
  * whole journal (property-tested). Plain JSON, versioned: a snapshot of a

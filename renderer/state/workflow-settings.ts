@@ -2,7 +2,7 @@ import type { Line, Material, Order } from '../../shared/master-data';
 import type { WorkflowConfig } from './workflow-logic';
 
 /**
- * The workflow settings in force (issue 8): plant IT keeps them per line in
+ * The workflow settings in force: plant IT keeps them per line in
  * master data (`Line.settings`), packaging per material
  * (`Material.containerCapacity`); the store's config holds the built-in
  * defaults for whatever master data leaves out. Resolved on every read from

@@ -2,11 +2,11 @@ import type { Timers } from '../bridge/types';
 import { logger } from '../lib/log';
 
 /**
- * Retention (issue 6): events the server acknowledged (seq ≤ ackedSeq) and
+ * Retention: events the server acknowledged (seq ≤ ackedSeq) and
  * older than `maxAgeMs` are deleted in small batches, oldest seq first, so
  * the journal always stays one unbroken run of seqs ending at the head.
  * Unsynced events are never touched: the cursor bounds every batch, and so
- * does the latest journal snapshot (issues 8/9): an event no snapshot covers
+ * does the latest journal snapshot: an event no snapshot covers
  * is never pruned, so the folds (production, JIS) survive retention. The
  * runner takes a snapshot at the start of each cycle.
  */

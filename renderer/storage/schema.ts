@@ -14,7 +14,7 @@ export interface SchemaVersion {
 }
 
 /**
- * Journal v2 (issue 6): an `occurredAt` index (age of the oldest event for
+ * Journal v2: an `occurredAt` index (age of the oldest event for
  * retention and the status screen) and legacy rows normalised: every event
  * carries a numeric `schemaVersion` (v1 rows written before the field existed
  * count as 1) and its id in lower case, as the server stores it. Pure: a row

@@ -3,7 +3,7 @@ import { accept, nok, type Verdict } from '../production/verdict';
 import { currentPosition, findPosition, positionStatus, type JisState } from './state';
 
 /**
- * Breaks (issue 9): a deliberate deviation from the customer's order, always
+ * Breaks: a deliberate deviation from the customer's order, always
  * recorded with a reason and a shift lead's approval, never a silent drop.
  * Skipped: the current position is not built now (e.g. a quality hold).
  * Pulled ahead: a later position is built next; the positions passed over

@@ -1,4 +1,4 @@
-// Public surface of the sequence engine (issue 9): state and fold, part-label
+// Public surface of the sequence engine: state and fold, part-label
 // reading, verification, breaks, call-off revisions, racks and cache age.
 export * from './part-label';
 export * from './state';

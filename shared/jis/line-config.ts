@@ -3,7 +3,7 @@ import { DEFAULT_PART_LABEL, isStringField, type VariantSource } from './part-la
 import type { JisConfig } from './state';
 
 /**
- * The sequence engine's configuration from the line's master data (issue 9):
+ * The sequence engine's configuration from the line's master data:
  * rack size, slot recheck, where the variant sits on the part label, and the
  * call-off's maximum age. A setting left out keeps the built-in default; a
  * variant field that is no scan field falls back to the default with a

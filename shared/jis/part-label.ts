@@ -1,7 +1,7 @@
 import type { ParseResult, ScanFields } from '../barcode';
 
 /**
- * How a JIS part label names its part (issue 9). The part number is the
+ * How a JIS part label names its part. The part number is the
  * label's customer part number (DI 1P… / `customerPartNumber`), else its part
  * number (DI P, `partNumber`), else the whole text of a plain code. The
  * variant is configured per customer, because labels carry it differently:

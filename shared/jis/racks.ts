@@ -4,7 +4,7 @@ import { describePart, matchesPosition, readPartLabel, type PartIdentity } from 
 import { anotherOpen, findPosition, findRack, type JisState, type RackState } from './state';
 
 /**
- * JIS racks (issue 9): N slots, filled in build order; each built part takes
+ * JIS racks: N slots, filled in build order; each built part takes
  * the next free slot of the open rack, so a slot is never used twice. A full
  * rack closes (its label must print) and the next opens while open positions
  * remain. Rack ids are derived (`<sequence>-R<n>`), so replay is deterministic.

@@ -4,7 +4,7 @@ import { describePart } from './part-label';
 import { positionStatus, toPositionData, type JisState, type PositionData } from './state';
 
 /**
- * A newer call-off revision (issue 9). A revision is the whole call-off as the
+ * A newer call-off revision. A revision is the whole call-off as the
  * customer now wants it: positions it adds, changes or marks cancelled are
  * applied; a position it no longer lists is kept (a rolling call-off drops
  * old numbers; dropping them here would lose work silently). A built

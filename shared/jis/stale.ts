@@ -3,7 +3,7 @@ import { toMillis, type Instant } from '../production/time';
 import type { Reason } from '../production/verdict';
 
 /**
- * Offline from a cached call-off (issue 9): building goes on, but the screen
+ * Offline from a cached call-off: building goes on, but the screen
  * warns once the cache is older than the configured age, because the customer
  * may have re-sequenced meanwhile.
  */

@@ -7,7 +7,7 @@ import { placeInRack } from './racks';
 import { currentPosition, unacknowledgedGapBefore, type JisState, type PositionState } from './state';
 
 /**
- * Verification at the current position (issue 9), the poka-yoke: the right
+ * Verification at the current position, the poka-yoke: the right
  * part advances and takes its rack slot; a wrong part is recorded
  * (SequenceMismatch) and blocks until acknowledged, after which the same
  * position can be scanned again or a shift lead overrides with a reason.

@@ -2,7 +2,7 @@ import type { ContainerState, OrderExecution, ProductionState } from './order-st
 import { accept, nok, type DomainEvent, type Verdict } from './verdict';
 
 /**
- * Packing (issue 8): parts go into the order's open container; a full
+ * Packing: parts go into the order's open container; a full
  * container closes (its label must print) and the next one opens at once, so
  * the screen always shows where the next part goes. Partial close on demand;
  * a reprint needs a reason (DESIGN §7: never printed twice without one).

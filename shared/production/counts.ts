@@ -4,7 +4,7 @@ import type { OrderExecution, ProductionState } from './order-state';
 import { accept, nok, type Nok, type Verdict } from './verdict';
 
 /**
- * Counts that add up (issue 13): an order completes only when what was
+ * Counts that add up: an order completes only when what was
  * counted, what was booked and what was packed agree, or the difference is
  * booked as an explicit correction; and it does not go on with a loaded
  * batch quality has blocked since, unless a shift lead overrides. Corrections

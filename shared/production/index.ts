@@ -1,4 +1,4 @@
-// Public surface of the production domain (issue 8): order execution fold,
+// Public surface of the production domain: order execution fold,
 // lifecycle commands, material check, good parts, scrap, containers, the
 // shift-lead override and the local trace. Everything pure; `now` is injected.
 export * from './verdict';

@@ -5,7 +5,7 @@ import { isExpiredAt } from './time';
 import { accept, nok, type Verdict } from './verdict';
 
 /**
- * The material check of a batch scan against the running order (issue 8): in
+ * The material check of a batch scan against the running order: in
  * the BOM, not blocked, not expired, a plausible quantity. NOK books nothing.
  * OK yields MaterialLoaded; a new batch of a loaded material replaces the old
  * one, which starts a new batch window for the parts that follow.

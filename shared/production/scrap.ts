@@ -5,7 +5,7 @@ import { toMillis } from './time';
 import { accept, nok, type DomainEvent, type Verdict } from './verdict';
 
 /**
- * Scrap booking (issue 8): a touch picker of grouped reasons, most used first;
+ * Scrap booking: a touch picker of grouped reasons, most used first;
  * a shift lead confirms bookings above the line's threshold; a booking can be
  * undone for a short while by a compensating event (facts are never deleted).
  */

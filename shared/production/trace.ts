@@ -2,7 +2,7 @@ import { parseEvent, type EventEnvelope, type EventType, type PayloadOf } from '
 import { packageNumberOf } from '../labels/container-label';
 
 /**
- * The terminal's own trace, offline, over its journal (issue 8): where did a
+ * The terminal's own trace, offline, over its journal: where did a
  * batch go on this line, and what went into a part or a container. Batch
  * windows: a MaterialLoaded is in force for its order from its event until
  * the next load of the same material for that order, or the order's

@@ -4,7 +4,7 @@ import { startNodeTerminal, type NodeTerminal } from './support/node-terminal';
 import { startPrivatePostgres, type PrivatePostgres } from './support/private-postgres';
 
 /**
- * Database restart during pushes (issue 6): the real server on a PostgreSQL
+ * Database restart during pushes: the real server on a PostgreSQL
  * cluster of the test's own, which is crashed (`pg_ctl stop -m immediate`)
  * and started again three times while a terminal books and pushes. While the
  * database is down the server answers 503 `database-unavailable` and stays

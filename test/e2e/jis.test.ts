@@ -6,7 +6,7 @@ import { unreachable } from './support/in-view';
 import { startStack, type Stack } from './support/stack';
 
 /**
- * Just-in-sequence end to end (issue 9): real Chromium, the socat scanner, the
+ * Just-in-sequence end to end: real Chromium, the socat scanner, the
  * printer simulator and the server. A 100-position call-off for L1 with a gap
  * (15 is missing: numbers 1–14 and 16–101) is PUT as master data; the operator
  * logs in by badge, opens the pearl chain and scans ISO 15434 part labels

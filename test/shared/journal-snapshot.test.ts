@@ -7,7 +7,7 @@ import { Station } from './jis/harness';
 import { opArb, sequenceArb, step } from './jis/ops';
 
 /**
- * Snapshot + fold equivalence (issues 8/9): for any journal and any cut(s),
+ * Snapshot + fold equivalence: for any journal and any cut(s),
  * the snapshot at the cut (after a JSON round trip, as stored) plus the
  * events after it restores exactly the state the whole journal folds to,
  * for the production state, the printed jobs and every JIS sequence; also

@@ -15,7 +15,7 @@ import { JisMismatchOverlay } from './JisMismatchOverlay';
 import { JisRacks } from './JisRacks';
 import { JisReprintDialog } from './JisReprintDialog';
 
-/** The pearl chain (issue 9): while open it captures every scan for verification. */
+/** The pearl chain: while open it captures every scan for verification. */
 export function JisScreen({ sequenceId, onClose }: { sequenceId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const router = useContext(ScanRouterContext);

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 
 /**
- * The plant record out (issue 5): projections updated in the push transaction
+ * The plant record out: projections updated in the push transaction
  * (order progress, genealogy, quality flags), ERP confirmations, and an index
  * of blocked batches kept next to their master rows. Times are UTC ISO text
  * (normalised from the terminals' occurredAt) so they compare as text.

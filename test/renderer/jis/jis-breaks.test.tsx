@@ -5,7 +5,7 @@ import type { AppRig } from '../support/app-rig';
 import { journalEvents, PART, SEQ_ID, typesOf } from './jis-fixtures';
 import { closeJisScreens, jisScan, openJisScreen } from './jis-screen-rig';
 
-/** Breaks on the JIS screen (issue 9): skip the current position or pull a later one ahead, each with a shift lead's badge, PIN and reason. */
+/** Breaks on the JIS screen: skip the current position or pull a later one ahead, each with a shift lead's badge, PIN and reason. */
 
 async function setup(language: 'en' | 'de' = 'en') {
   return (await openJisScreen({ language })).rig;

@@ -8,7 +8,7 @@ import { ManualTimers } from '../support/manual-timers';
 import { JIS_CONFIG, jisChange, PART, SEQ_ID } from './jis-fixtures';
 
 /**
- * Retention and the folds (issues 8/9), end to end over one IndexedDB: JIS
+ * Retention and the folds, end to end over one IndexedDB: JIS
  * positions built and a container left open, a snapshot, every event pruned
  * 31 days later, then a fresh store on the same databases (a reload): the
  * built positions are still built and the container is still open.

@@ -84,7 +84,7 @@ describe('a terminal updated while offline loses nothing', () => {
   });
 });
 
-describe('journal v3: print jobs (issue 7)', () => {
+describe('journal v3: print jobs', () => {
   it('declares a printJobs store indexed by state and keeps the events store as v2 left it', () => {
     const v3 = JOURNAL_VERSIONS.find((v) => v.version === 3)!;
     expect(v3.stores).toEqual({ printJobs: 'id, state, createdAt' });

@@ -5,7 +5,7 @@ import type { AppRig } from '../support/app-rig';
 import { clickForVerdict, journal, startRunning, typePad, workflowSetup } from './workflow-rig';
 
 /**
- * Workflow settings come from the line's master data (issue 8): a pull that
+ * Workflow settings come from the line's master data: a pull that
  * changes them changes what the open order screen does at the next booking.
  */
 
