@@ -8,6 +8,7 @@ import de from './de.json';
 import dispatchDe from './dispatch.de.json';
 import dispatchEn from './dispatch.en.json';
 import en from './en.json';
+import { registerFormats } from './format';
 import jisDe from './jis.de.json';
 import jisEn from './jis.en.json';
 import journalDe from './journal.de.json';
@@ -55,5 +56,6 @@ export async function createI18n(language: Language): Promise<i18n> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  registerFormats(instance);
   return instance;
 }

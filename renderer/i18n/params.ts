@@ -1,19 +1,6 @@
-/** Building an Intl format costs far more than using one: one per language. */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { formatDay } from './format';
 
-function formatDay(iso: string, language: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1));
-  if (Number.isNaN(date.getTime())) return iso;
-  let format = dateFormats.get(language);
-  if (!format) {
-    // The same style as the order list's due dates ("02.12.2026" in German), read as a calendar day (UTC).
-    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
-    dateFormats.set(language, format);
-  }
-  return format.format(date);
-}
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The parameters of a message as the operator reads them. i18next picks a

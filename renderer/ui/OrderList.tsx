@@ -4,22 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from './store-context';
 import { orderViews, type OrderView } from '../state/selectors';
 
-/** Building an Intl.DateTimeFormat costs far more than using one: one per language and style. */
-const dueFormats = new Map<string, Intl.DateTimeFormat>();
-
-function formatDue(value: string, language: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  const withTime = value.length > 10;
-  const key = `${language}|${withTime}`;
-  let format = dueFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}) });
-    dueFormats.set(key, format);
-  }
-  return format.format(date);
-}
-
 /**
  * Cards shown at first and added per "show more". A line with thousands of
  * released orders (an ERP releasing months ahead) would otherwise render
@@ -35,7 +19,7 @@ export const ORDER_LIST_PAGE = 50;
  * material check as the order screen's Start (see the session's startOrder).
  */
 export function OrderList({ terminalId }: { terminalId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const masterLoaded = useApp((s) => s.masterLoaded);
   const terminalRow = useApp((s) => s.terminalRow);
   const line = useApp((s) => s.line);
@@ -82,7 +66,7 @@ export function OrderList({ terminalId }: { terminalId: string }) {
       <>
         <ul className="order-list">
           {visible.map((order) => (
-            <OrderCard key={order.id} order={order} good={progress[order.id]?.goodQuantity ?? 0} scrap={progress[order.id]?.scrapQuantity ?? 0} language={i18n.language} starting={startingOrderId === order.id} disabled={startingOrderId !== null} onStart={() => void startOrder(order.id)} onOpen={() => void openOrder(order.id)} />
+            <OrderCard key={order.id} order={order} good={progress[order.id]?.goodQuantity ?? 0} scrap={progress[order.id]?.scrapQuantity ?? 0} starting={startingOrderId === order.id} disabled={startingOrderId !== null} onStart={() => void startOrder(order.id)} onOpen={() => void openOrder(order.id)} />
           ))}
         </ul>
         {visible.length < views.length && (
@@ -119,14 +103,13 @@ interface OrderCardProps {
   /** Good and scrap quantities booked on this terminal (its journal), shown against the target. */
   good: number;
   scrap: number;
-  language: string;
   starting: boolean;
   disabled: boolean;
   onStart: () => void;
   onOpen: () => void;
 }
 
-function OrderCard({ order, good, scrap, language, starting, disabled, onStart, onOpen }: OrderCardProps) {
+function OrderCard({ order, good, scrap, starting, disabled, onStart, onOpen }: OrderCardProps) {
   const { t } = useTranslation();
   const started = order.displayStatus === 'started';
   return (
@@ -139,7 +122,7 @@ function OrderCard({ order, good, scrap, language, starting, disabled, onStart, 
             {t(`orderStatus.${order.displayStatus}`)}
             {order.active && ` · ${t('orders.active')}`}
           </dd>
-          <dd className="order-due">{t('orders.dueOn', { date: formatDue(order.dueDate, language) })}</dd>
+          <dd className="order-due">{t('orders.dueOn', { date: order.dueDate })}</dd>
         </dl>
         <dl className="order-facts">
           <div>

@@ -26,7 +26,7 @@ export function CompletionDialog() {
         <>
           <p className="completion-dialog-text" data-testid="wf-completion-text">
             <Icon name="warn" />
-            {t('counts.completion.differs', { counted: prompt.counted, booked: prompt.booked, delta: prompt.delta > 0 ? `+${prompt.delta}` : String(prompt.delta) })}
+            {t('counts.completion.differs', { counted: prompt.counted, booked: prompt.booked, delta: prompt.delta })}
           </p>
           <div className="completion-dialog-choices">
             <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void confirm()} data-testid="wf-completion-correct">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RawScan } from '../../../shared/bridge';
 import { packageNumberOf } from '../../../shared/labels/container-label';
 import { deliveryProgress } from '../../../shared/shipping/delivery';
+import { useLocaleFormat } from '../../i18n/format';
 import { messageParams } from '../../i18n/params';
 import { Icon } from '../icons';
 import { ScanRouterContext } from '../scan-test/scan-router-context';
@@ -18,6 +19,7 @@ import { DispatchProgress } from './DispatchProgress';
  */
 export function DispatchScreen({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const f = useLocaleFormat();
   const router = useContext(ScanRouterContext);
   const dispatch = useApp((s) => s.dispatch);
   const customers = useApp((s) => s.dispatchCustomers);
@@ -103,7 +105,7 @@ export function DispatchScreen({ onClose }: { onClose: () => void }) {
                   <li key={i.containerId} data-testid={`dispatch-loaded-${i.containerId}`}>
                     <Icon name="ok" />
                     <span className="dispatch-container-id">{i.sequenceId ? i.containerId : packageNumberOf(i.containerId)}</span>
-                    <span className="dispatch-part">{i.customerPartNumber} × {i.quantity}</span>
+                    <span className="dispatch-part">{i.customerPartNumber} × {f.number(i.quantity)}</span>
                   </li>
                 ))}
               </ul>

@@ -13,13 +13,12 @@ const STATE_ICON = { 'outcome-unknown': 'warn', failed: 'nok', held: 'pause' } a
  * action the caller offers (reprint or print now).
  */
 export function PrintJobCard({ job, children }: { job: PrintJobRecord; children: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const preview = useMemo(() => renderSvg(job.model), [job.model]);
   const state = stateWord(job);
   const reason = reasonOf(job);
   const words = reason ? reasonWords(reason.code) : undefined;
   const kind = kindWords(job.templateId);
-  const time = new Date(job.createdAt).toLocaleString(i18n.language);
   return (
     <li className={`pj-card pj-${state}`} data-testid="print-job" data-job-id={job.id} data-state={state}>
       <div className="pj-facts">
@@ -33,7 +32,7 @@ export function PrintJobCard({ job, children }: { job: PrintJobRecord; children:
             {t(words.key, words.params)}
           </p>
         )}
-        <p className="pj-meta">{t('printJobs.job', { id: job.id.slice(-8), time })}</p>
+        <p className="pj-meta">{t('printJobs.job', { id: job.id.slice(-8), time: job.createdAt })}</p>
         {job.reprintOf && <p className="pj-meta">{t('printJobs.reprintOf', { id: job.reprintOf.slice(-8) })}</p>}
         <div className="pj-actions">{children}</div>
       </div>

@@ -3,6 +3,7 @@ import './print-jobs.css';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../store-context';
+import { formatNumber } from '../../i18n/format';
 
 /**
  * The way to the print-jobs screen, under the status bar, with a count of
@@ -11,7 +12,7 @@ import { useApp } from '../store-context';
  * Hidden when nothing waits and nobody is logged in.
  */
 export function PrintJobsButton({ onOpen }: { onOpen: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const count = useApp((s) => s.printJobs.awaiting.length + s.printJobs.held.length);
   const loggedIn = useApp((s) => s.terminal.operator !== null);
   const refresh = useApp((s) => s.refreshPrintJobs);
@@ -34,7 +35,7 @@ export function PrintJobsButton({ onOpen }: { onOpen: () => void }) {
         {t('printJobs.open')}
         {attention && (
           <span className="pj-badge" data-testid="print-jobs-badge">
-            {count}
+            {formatNumber(count, i18n.language)}
           </span>
         )}
       </button>

@@ -1,4 +1,4 @@
-import { messageParams } from '../../i18n/params';
+import { formatDay, formatNumber } from '../../i18n/format';
 import { Icon } from '../icons';
 import './scan-test.css';
 import { useContext, useEffect, useRef, useState } from 'react';
@@ -169,7 +169,7 @@ function ReportView({ report }: { report: ScanReport }) {
             {Object.entries(result.fields).map(([name, value]) => (
               <div key={name} data-field={name}>
                 <dt>{t(`scanTest.field.${name}`, { defaultValue: name })}</dt>
-                <dd className="scan-text">{typeof value === 'object' ? JSON.stringify(value) : DATE_FIELDS.has(name) ? String(messageParams({ value }, i18n.language)['value']) : String(value)}</dd>
+                <dd className="scan-text">{typeof value === 'object' ? JSON.stringify(value) : DATE_FIELDS.has(name) && typeof value === 'string' ? formatDay(value, i18n.language) : String(value)}</dd>
               </div>
             ))}
           </dl>
@@ -182,8 +182,8 @@ function ReportView({ report }: { report: ScanReport }) {
         {report.subject !== null && ` · ${report.subject}`}
         {classification.kind === 'material-batch' &&
           ` · ${t('scanTest.field.batch')} ${classification.batch}` +
-            (classification.quantity !== undefined ? ` · ${t('scanTest.field.quantity')} ${classification.quantity}` : '') +
-            (classification.expiry !== undefined ? ` · ${t('scanTest.field.expiry')} ${String(messageParams({ expiry: classification.expiry }, i18n.language)['expiry'])}` : '')}
+            (classification.quantity !== undefined ? ` · ${t('scanTest.field.quantity')} ${formatNumber(classification.quantity, i18n.language)}` : '') +
+            (classification.expiry !== undefined ? ` · ${t('scanTest.field.expiry')} ${formatDay(classification.expiry, i18n.language)}` : '')}
         {classification.kind === 'part-serial' && ` · ${t('scanTest.field.serial')} ${classification.serial}`}
         {classification.kind === 'unknown' && (
           <>

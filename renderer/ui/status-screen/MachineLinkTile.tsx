@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { machineLink } from '../../machine/machine-link';
 import { Icon } from '../icons';
-import { formatDuration } from './status-view';
 
 /**
  * The machine connection as a device tile for plant IT: the broker and
@@ -24,7 +23,7 @@ export function MachineLinkTile() {
         <strong>{t(`machineLink.${status.state}`)}</strong>
         {status.broker ? <span className="machine-link-broker">{status.broker}</span> : null}
         {!connected && status.retryInMs !== undefined ? (
-          <span data-testid="machine-link-retry">{t('machineLink.retryIn', { duration: formatDuration(status.retryInMs) })}</span>
+          <span data-testid="machine-link-retry">{t('machineLink.retryIn', { duration: status.retryInMs })}</span>
         ) : null}
       </div>
       <div className="machine-link-counts">

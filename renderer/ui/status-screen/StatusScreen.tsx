@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../i18n/format';
 import { useApp, useSyncControl } from '../store-context';
 import { JournalCopyNotice } from './JournalCopyNotice';
 import { MachineLinkTile } from './MachineLinkTile';
@@ -12,7 +13,7 @@ import './status-screen.css';
  * with their codes) and a "sync now" button. Refreshes its ages every second.
  */
 export function StatusScreen({ onClose, now = () => new Date() }: { onClose: () => void; now?: () => Date }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const sync = useApp((s) => s.sync);
   const [tick, setTick] = useState(() => now());
   useEffect(() => {
@@ -20,7 +21,7 @@ export function StatusScreen({ onClose, now = () => new Date() }: { onClose: () 
     return () => clearInterval(id);
   }, [now]);
   const control = useSyncControl();
-  const rows = statusRows(sync, control?.space() ?? null, tick);
+  const rows = statusRows(sync, control?.space() ?? null, tick, i18n.language);
   const errors = sync.lastErrors ?? [];
 
   return (
@@ -59,7 +60,7 @@ export function StatusScreen({ onClose, now = () => new Date() }: { onClose: () 
               <li key={`${e.at}-${i}`}>
                 <div>{key ? t(key) : e.message}</div>
                 <div className="code">
-                  {new Date(e.at).toLocaleTimeString()} · {e.code}: {e.message}
+                  {formatTime(e.at, i18n.language)} · {e.code}: {e.message}
                 </div>
               </li>
             );

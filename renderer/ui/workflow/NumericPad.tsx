@@ -1,6 +1,7 @@
 import { Icon } from '../icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocaleFormat } from '../../i18n/format';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
@@ -19,6 +20,7 @@ export interface NumericPadProps {
 /** A big numeric pad for gloved hands (keys ≥ 64 px), for quantities and PINs. */
 export function NumericPad({ value, onChange, onSubmit, submitLabel, masked = false, maxLength = 6, disabled = false, testId = 'numpad' }: NumericPadProps) {
   const { t } = useTranslation();
+  const f = useLocaleFormat();
   // A preset value (e.g. quantity 1) is replaced by the first key, not extended: "2" means 2, not 12.
   const [fresh, setFresh] = useState(true);
   const press = (d: string) => {
@@ -36,7 +38,8 @@ export function NumericPad({ value, onChange, onSubmit, submitLabel, masked = fa
     onSubmit();
   };
   // U+2022: the bundled font has the bullet; the black circle would fall back to a system font.
-  const shown = masked ? '\u2022'.repeat(value.length) : value;
+  // A quantity reads grouped as everywhere else ("12.960"); a PIN shows only how many digits.
+  const shown = masked ? '\u2022'.repeat(value.length) : value === '' ? '' : f.number(Number(value));
   return (
     <div className="wf-pad" data-testid={testId}>
       <div className="wf-pad-display" aria-label={t('workflow.pad.value', { value: masked ? value.length : value })} data-testid={`${testId}-display`}>

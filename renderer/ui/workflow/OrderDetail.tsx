@@ -1,6 +1,7 @@
 import { Icon } from '../icons';
 import { useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocaleFormat } from '../../i18n/format';
 import { blockedLoads, executionOf, missingMaterials } from '../../../shared/production';
 import { BlockedBatchBanner } from '../counts/BlockedBatchBanner';
 import { CompletionDialog } from '../counts/CompletionDialog';
@@ -25,6 +26,7 @@ import './workflow.css';
  */
 export function OrderDetail() {
   const { t } = useTranslation();
+  const f = useLocaleFormat();
   const router = useContext(ScanRouterContext);
   const orderId = useApp((s) => s.workflow.openOrderId);
   const orders = useApp((s) => s.orders);
@@ -130,7 +132,7 @@ export function OrderDetail() {
                             item.materialId
                           )}
                         </td>
-                        <td>{item.quantityPerUnit}</td>
+                        <td>{f.number(item.quantityPerUnit)}</td>
                         <td data-testid={`batch-${m?.number ?? item.materialId}`}>
                           {loaded ? (
                             <LoadedBatchCell batch={loaded.batch} blocked={blocked.get(item.materialId)} />

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useLocaleFormat } from '../../i18n/format';
 import type { Order } from '../../../shared/master-data';
 import type { OrderExecution } from '../../../shared/production';
 import { selectWorkflowConfig } from '../../state/workflow-settings';
@@ -12,6 +13,7 @@ import type { Panel } from './OrderPanels';
  */
 export function OrderSide({ order, execution, onOpen }: { order: Order; execution: OrderExecution; onOpen(panel: Panel): void }) {
   const { t } = useTranslation();
+  const f = useLocaleFormat();
   const busy = useApp((s) => s.workflow.busy);
   const production = useApp((s) => s.workflow.production);
   // A container opened before a master-data change keeps its own capacity; this is the one the next container gets.
@@ -34,13 +36,13 @@ export function OrderSide({ order, execution, onOpen }: { order: Order; executio
             {t('workflow.goodLabel')} / {t('workflow.target')}
           </dt>
           <dd className="wf-big" data-testid="wf-good">
-            {execution.goodQuantity} / {order.quantity}
+            {f.number(execution.goodQuantity)} / {f.number(order.quantity)}
           </dd>
         </div>
         <div>
           <dt>{t('workflow.scrapLabel')}</dt>
           <dd className="wf-big" data-testid="wf-scrap">
-            {execution.scrapQuantity}
+            {f.number(execution.scrapQuantity)}
           </dd>
         </div>
       </dl>

@@ -1,11 +1,13 @@
 import { Icon } from '../icons';
 import { useTranslation } from 'react-i18next';
+import { useLocaleFormat } from '../../i18n/format';
 import { containerShortId } from '../../state/workflow-logic';
 import { useApp } from '../store-context';
 
 /** The local trace, offline over this terminal's journal: scan a batch, a part or a container label. */
 export function TracePanel() {
   const { t } = useTranslation();
+  const f = useLocaleFormat();
   const tracing = useApp((s) => s.workflow.tracing);
   const trace = useApp((s) => s.workflow.trace);
   const orders = useApp((s) => s.orders);
@@ -27,7 +29,7 @@ export function TracePanel() {
           <h3>{t('workflow.trace.batch', { material: materialNo(trace.trace.materialId), batch: trace.trace.batch })}</h3>
           <p>{t('workflow.trace.orders', { list: trace.trace.orderIds.map(orderNo).join(', ') || '–' })}</p>
           <p>{t('workflow.trace.parts', { list: trace.trace.serials.map((x) => x.serial).join(', ') || '–' })}</p>
-          <p>{t('workflow.trace.containers', { list: trace.trace.containers.map((c) => `${containerShortId(c.containerId)} (${c.quantity})`).join(', ') || '–' })}</p>
+          <p>{t('workflow.trace.containers', { list: trace.trace.containers.map((c) => `${containerShortId(c.containerId)} (${f.number(c.quantity)})`).join(', ') || '–' })}</p>
         </div>
       )}
       {trace?.kind === 'part' && (

@@ -144,7 +144,7 @@ describe('material scan', () => {
     ['blocked batch', SCREW('BAD1'), 'Batch BAD1 is blocked: Quality hold'],
     ['expired batch', SCREW('OLD1', '250101'), 'Batch OLD1 expired on Jan 1, 2025.'],
     ['not a batch label', 'hello', 'This is not a material batch label.'],
-    ['implausible quantity', `${SCREW('Q1')}(30)50000`, 'The label says 50000; the order needs 200.'],
+    ['implausible quantity', `${SCREW('Q1')}(30)50000`, 'The label says 50,000; the order needs 200.'],
   ])('NOK %s: red, reason text, acknowledgement, nothing booked', async (_name, raw, text) => {
     const { rig } = await workflowSetup();
     const before = (await journal(rig)).length;

@@ -2,7 +2,8 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import de from '../../../../renderer/i18n/de.json';
 import en from '../../../../renderer/i18n/en.json';
-import { EXPLAINED_CODES, errorKey, formatDuration, statusRows } from '../../../../renderer/ui/status-screen/status-view';
+import { formatDuration } from '../../../../renderer/i18n/format';
+import { EXPLAINED_CODES, errorKey, statusRows } from '../../../../renderer/ui/status-screen/status-view';
 import { appRig, type AppRig } from '../../support/app-rig';
 import { renderApp } from '../../support/render-app';
 
@@ -17,13 +18,19 @@ describe('status view (pure)', () => {
     [3_900_000, '1 h 5 min'],
     [26 * 3_600_000, '1 d 2 h'],
     [-5_000, '0 s'],
-  ])('formatDuration(%i) = %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+  ])('formatDuration(%i) = %s', (ms, text) => expect(formatDuration(ms, 'en')).toBe(text));
+
+  it('figures in the language: 1.500 min in German, 1,500 in English', () => {
+    expect(formatDuration(1_500 * 86_400_000, 'de')).toBe('1.500 d');
+    expect(formatDuration(1_500 * 86_400_000, 'en')).toBe('1,500 d');
+  });
 
   it('rows: queue, checkpoint, reachability, storage', () => {
     const rows = statusRows(
       { online: false, pending: 4, oldestPendingAt: '2025-03-01T06:30:00.000Z', head: 10, ackedSeq: 6, checkpoint: 42, lastSuccessAt: '2025-03-01T07:59:00.000Z', runsIn: 'worker' },
       { ok: false, figures: { hostFreeBytes: 150 * 1024 * 1024, quotaBytes: 100, usageBytes: 50 }, error: { code: 'storage-low', message: 'x' } },
       now,
+      'de',
     );
     const by = Object.fromEntries(rows.map((r) => [r.key, r]));
     expect(by.server).toMatchObject({ value: 'unreachable', tone: 'bad' });
@@ -33,7 +40,7 @@ describe('status view (pure)', () => {
     expect(by.ackedSeq!.value).toBe('6');
     expect(by.checkpoint!.value).toBe('42');
     expect(by.lastSuccess!.value).toBe('1 min');
-    expect(by.storage).toMatchObject({ value: '150 MB · 50 %', tone: 'bad' });
+    expect(by.storage).toMatchObject({ value: '150 MB · 50\u00a0%', tone: 'bad' });
   });
 
   it('every explained error code has a sentence in German and English', () => {
