@@ -178,3 +178,58 @@ export async function auditPage(page: Page): Promise<Problem[]> {
   for (const v of violations) for (const n of v.nodes) problems.push({ check: 'axe', what: `${v.id} ${n}` });
   return problems;
 }
+
+/**
+ * What a tap on this control would meet, checked BEFORE tapping: Playwright's
+ * click scrolls its target into view and so hides a control below the fold.
+ * The control must lie wholly inside the viewport and be the topmost element
+ * at its centre and at the middle of each edge (a banner over half a button
+ * is a missed tap). Null when a finger would hit it as it is.
+ */
+export async function tapProblem(page: Page, testId: string): Promise<string | null> {
+  return page.evaluate((id) => {
+    const el = document.querySelector(`[data-testid="${id}"]`);
+    if (!el) return `${id}: not on the page`;
+    const r = el.getBoundingClientRect();
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    if (r.width === 0 || r.height === 0) return `${id}: not shown`;
+    if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5) {
+      return `${id}: outside the ${vw}×${vh} viewport at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`;
+    }
+    const inset = Math.min(4, r.width / 4, r.height / 4);
+    const cx = r.left + r.width / 2;
+    const cy = r.top + r.height / 2;
+    const probes: [string, number, number][] = [['centre', cx, cy], ['top', cx, r.top + inset], ['bottom', cx, r.bottom - inset], ['left', r.left + inset, cy], ['right', r.right - inset, cy]];
+    for (const [where, x, y] of probes) {
+      const hit = document.elementFromPoint(x, y);
+      if (!hit || !(hit === el || el.contains(hit))) {
+        const by = hit ? `<${hit.tagName.toLowerCase()}${hit.getAttribute('data-testid') ? ` data-testid="${hit.getAttribute('data-testid')}"` : ''} class="${hit.getAttribute('class') ?? ''}">` : 'nothing';
+        return `${id}: its ${where} is covered by ${by}`;
+      }
+    }
+    return null;
+  }, testId);
+}
+
+/**
+ * Whether anything scrolled or would have to: the page at its top and no
+ * taller than the window, and no element (a screen, a dialog, a list)
+ * scrolled away from its start. Empty when the screen is as it opened.
+ */
+export async function scrollProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    if (window.scrollY !== 0 || window.scrollX !== 0) out.push(`page scrolled to ${window.scrollX},${window.scrollY}`);
+    const doc = document.documentElement;
+    if (doc.scrollHeight > window.innerHeight) out.push(`page is ${doc.scrollHeight} px tall in a ${window.innerHeight} px window`);
+    if (doc.scrollWidth > window.innerWidth) out.push(`page is ${doc.scrollWidth} px wide in a ${window.innerWidth} px window`);
+    for (const el of document.querySelectorAll('*')) {
+      if (el.scrollTop > 0 || el.scrollLeft > 0) {
+        const id = el.getAttribute('data-testid');
+        out.push(`<${el.tagName.toLowerCase()}${id ? ` data-testid="${id}"` : ''} class="${el.getAttribute('class') ?? ''}"> scrolled to ${el.scrollLeft},${el.scrollTop}`);
+      }
+    }
+    return out;
+  });
+}
