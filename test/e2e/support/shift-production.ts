@@ -55,7 +55,7 @@ export async function loadMaterials(d: ShiftDriver): Promise<void> {
 }
 
 export async function startAndBookGood(d: ShiftDriver): Promise<void> {
-  const { page, stack } = d;
+  const { stack } = d;
   await d.tapFor('wf-start', 'ok', `Order ${ORDER} started`);
   expect(await d.status()).toBe('started');
   await d.tapFor('wf-plus-one', 'ok', '1 good part booked');
