@@ -25,7 +25,10 @@ import { registerOeeRoutes } from './routes/oee';
 import { registerSyncNotifyRoute } from './routes/sync-notify';
 import { registerSyncPullRoute } from './routes/sync-pull';
 import { registerSyncPushRoute } from './routes/sync-push';
+import { registerSyncStatusRoute } from './routes/sync-status';
 import { registerWebSessionRoutes } from './routes/web-session';
+import { registerWebLinesRoutes } from './routes/web-lines';
+import type { ChangeListen } from './db/change-feed';
 
 /** A push of 2000 events fits easily; more is a broken or hostile client. */
 export const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
@@ -63,6 +66,10 @@ export interface BuildServerOptions {
   silentTerminalMinutes?: number | undefined;
   /** The built web pages (default dist/web of this checkout). */
   webDir?: string | undefined;
+  /** PostgreSQL: LISTEN for other instances' writes (TaktDatabase.listen); without it the lines stream polls. */
+  listen?: ChangeListen | undefined;
+  /** How often the lines stream reads the record's fingerprint when it cannot listen (default 1 s). */
+  changePollMs?: number | undefined;
 }
 
 /** The HTTP application without listening: tests drive it with `app.inject`. */
@@ -91,6 +98,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       registerSyncPushRoute(api, deps);
       registerSyncPullRoute(api, deps);
       registerSyncNotifyRoute(api, deps);
+      registerSyncStatusRoute(api, deps);
       registerEventsRoute(api, deps);
       registerMasterRoutes(api, deps);
       registerTraceRoutes(api, deps);
@@ -104,6 +112,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       registerTraceScanRoute(api, deps);
       registerFleetRoute(api, deps, options.silentTerminalMinutes);
       registerFlagAckRoute(api, deps);
+      registerWebLinesRoutes(api, deps, { listen: options.listen, changePollMs: options.changePollMs });
       registerWebPages(api, options.webDir);
     });
   });

@@ -45,7 +45,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   try {
     await migrateToLatest(database.db, database.dialect);
     const demo = options.demo ? await seedDemoData(database.db) : undefined;
-    const app = buildServer({ db: database.db, dialect: database.dialect, logger: options.logger ?? true, https, rateLimit: options.rateLimit, authFailureLimit: options.authFailureLimit, silentTerminalMinutes: options.silentTerminalMinutes });
+    const app = buildServer({ db: database.db, dialect: database.dialect, logger: options.logger ?? true, https, rateLimit: options.rateLimit, authFailureLimit: options.authFailureLimit, silentTerminalMinutes: options.silentTerminalMinutes, listen: database.listen });
     try {
       const url = await app.listen({ port: options.port, host: options.host });
       const edi = options.edi ? startEdiService(database.db, options.edi, app.log) : undefined;

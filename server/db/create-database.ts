@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { postgresChangeListen, type ChangeListen } from './change-feed';
 import type { Database, DatabaseDialect } from './schema';
 
 /**
@@ -43,6 +44,8 @@ export interface TaktDatabase {
   dialect: DatabaseDialect;
   /** Where the data lives, safe to print (no password). */
   location: string;
+  /** PostgreSQL: LISTEN for committed writes of any instance (server/db/change-feed.ts); absent on SQLite. */
+  listen?: ChangeListen | undefined;
   close(): Promise<void>;
 }
 
@@ -106,7 +109,7 @@ function openPostgres(url: string, options: DatabaseOptions): TaktDatabase {
   // own (and is answered 503), so the event itself needs only a listener to not end the process.
   pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', location: redactPassword(url), close: () => db.destroy() };
+  return { db, dialect: 'postgres', location: redactPassword(url), listen: postgresChangeListen(url), close: () => db.destroy() };
 }
 
 /** pg returns int8 as string to be exact; our int8 values (seq, rev, counts) fit a double. */

@@ -7,6 +7,8 @@ import { containerPacksMigration } from './migrations/0004-container-packs';
 import { shippingMigration } from './migrations/0005-shipping';
 import { webUsersMigration } from './migrations/0006-web-users';
 import { fleetAndFlagAcksMigration } from './migrations/0007-fleet-and-flag-acks';
+import { terminalStatusMigration } from './migrations/0008-terminal-status';
+import { changeNotificationsMigration } from './migrations/0009-change-notifications';
 
 /**
  * One migration set for both dialects, provided in code so that a packaged
@@ -22,6 +24,8 @@ export function migrations(dialect: DatabaseDialect): Record<string, Migration> 
     '0005-shipping': shippingMigration(),
     '0006-web-users': webUsersMigration(),
     '0007-fleet-and-flag-acks': fleetAndFlagAcksMigration(),
+    '0008-terminal-status': terminalStatusMigration(),
+    '0009-change-notifications': changeNotificationsMigration(dialect),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { ColumnType } from 'kysely';
 
-/** Table shapes of migrations 0006-web-users and 0007-fleet-and-flag-acks (see there for what each holds). */
+/** Table shapes of migrations 0006-web-users, 0007-fleet-and-flag-acks and 0008-terminal-status (see there for what each holds). */
 
 export interface WebUsersTable {
   /** Lower case; what a person types to log in. */
@@ -59,10 +59,26 @@ export interface QualityFlagAcksTable {
   note: string | null;
 }
 
+export interface TerminalStatusTable {
+  terminal_id: string;
+  /** The server's time when the report arrived. */
+  reported_at: string;
+  app_version: string;
+  pending: number;
+  oldest_pending_at: string | null;
+  scanner_state: string;
+  printer_state: string;
+  storage_free_bytes: number | null;
+  last_error_code: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+}
+
 export interface WebTables {
   web_users: WebUsersTable;
   web_sessions: WebSessionsTable;
   audit_log: AuditLogTable;
   terminal_contacts: TerminalContactsTable;
   quality_flag_acks: QualityFlagAcksTable;
+  terminal_status: TerminalStatusTable;
 }

@@ -1,6 +1,6 @@
 import { DowntimeReason, Routing, ShiftModel } from '../../shared/master-data-oee';
 import { Line } from '../../shared/master-data';
-import { OEE_EVENT_TYPES, emptyOeeState, foldOeeEvent, oeeReport, type OeeReport } from '../../shared/oee';
+import { OEE_EVENT_TYPES, emptyOeeState, foldOeeEvent, oeeReport, type OeeFoldState, type OeeReport, type ReportInput } from '../../shared/oee';
 import type { Db } from '../db/schema';
 
 /**
@@ -53,6 +53,12 @@ export async function oeeMasterData(db: Db, lineId: string) {
 
 export async function lineOee(db: Db, query: OeeQuery): Promise<OeeReport> {
   const master = await oeeMasterData(db, query.lineId);
+  const state = await foldLineOee(db, query);
+  return oeeReport(state, reportInput(query, master));
+}
+
+/** The line's OEE events around the window, folded. */
+export async function foldLineOee(db: Db, query: OeeQuery): Promise<OeeFoldState> {
   const state = emptyOeeState();
   const rows = await db
     .selectFrom('events')
@@ -64,8 +70,13 @@ export async function lineOee(db: Db, query: OeeQuery): Promise<OeeReport> {
     .where('events.occurred_at', '<', new Date(query.to.getTime() + OEE_LOOKAHEAD_MS).toISOString())
     .execute();
   for (const r of rows) foldOeeEvent(state, { id: r.id, type: r.type, occurredAt: r.occurred_at, orderId: r.order_id, payload: JSON.parse(r.payload) as unknown });
+  return state;
+}
+
+/** What oeeReport (and indexOee, for the stop timeline) needs besides the fold. */
+export function reportInput(query: OeeQuery, master: Awaited<ReturnType<typeof oeeMasterData>>): ReportInput {
   const asOf = Math.min(query.to.getTime(), (query.asOf ?? new Date()).getTime());
-  return oeeReport(state, {
+  return {
     lineId: query.lineId,
     shiftModel: master.shiftModel,
     window: { from: query.from.getTime(), to: query.to.getTime() },
@@ -74,5 +85,5 @@ export async function lineOee(db: Db, query: OeeQuery): Promise<OeeReport> {
     reasons: master.reasons,
     routings: master.routings,
     orders: master.orders,
-  });
+  };
 }

@@ -19,7 +19,7 @@ export interface TestServer {
 
 export async function createTestServer(): Promise<TestServer> {
   const database = await createTestDatabase();
-  const app = buildServer({ db: database.db, dialect: database.dialect });
+  const app = buildServer({ db: database.db, dialect: database.dialect, listen: database.listen });
   await app.ready();
   const admin = await issueAdminToken(database.db, 'test admin');
   return {

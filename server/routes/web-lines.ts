@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import { createChangeFeed, type ChangeListen } from '../db/change-feed';
+import { linesBoard } from '../lines/line-board';
+import { createLinesHub, type BoardMessage } from '../lines/lines-hub';
+import type { RouteDeps } from './deps';
+
+/**
+ * The lines page's data. GET /api/v1/web/lines answers the board once;
+ * GET /api/v1/web/lines/stream keeps answering it as server-sent events
+ * (`event: board`, and `event: problem` while the database cannot be read),
+ * a new board whenever the plant's record changes, on this instance or any
+ * other on the same database (server/db/change-feed.ts). Whoever may see the
+ * fleet may read it (viewers too), by session or admin token.
+ */
+
+/** A comment line this often keeps proxies and the browser from taking the stream for dead. */
+export const KEEPALIVE_MS = 15_000;
+
+export interface LinesRouteOptions {
+  listen?: ChangeListen | undefined;
+  changePollMs?: number | undefined;
+}
+
+export function registerWebLinesRoutes(app: FastifyInstance, { db }: RouteDeps, options: LinesRouteOptions = {}): void {
+  const feed = createChangeFeed({ db, listen: options.listen, pollMs: options.changePollMs });
+  const hub = createLinesHub(db, feed);
+  const open = new Set<() => void>();
+  // Open streams end before the server waits for its connections to close.
+  app.addHook('preClose', async () => {
+    for (const end of [...open]) end();
+  });
+  app.addHook('onClose', async () => {
+    hub.close();
+    await feed.close();
+  });
+
+  const config = { auth: 'admin', permission: 'fleet.read' } as const;
+
+  app.get('/api/v1/web/lines', { config }, async () => linesBoard(db));
+
+  app.get('/api/v1/web/lines/stream', { config }, (request, reply) => {
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-content-type-options': 'nosniff',
+    });
+    raw.write('retry: 2000\n\n');
+    let id = 0;
+    let last = '';
+    const send = (message: BoardMessage): void => {
+      // The same board twice (a write that changed nothing shown) is not sent again; `at` alone does not count.
+      const data = message.kind === 'board' ? JSON.stringify(message.board) : JSON.stringify({ error: { code: message.code, message: message.message } });
+      const same = message.kind === 'board' ? JSON.stringify({ ...message.board, at: '' }) : data;
+      if (same === last) return;
+      last = same;
+      raw.write(`event: ${message.kind}\nid: ${++id}\ndata: ${data}\n\n`);
+    };
+    const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), KEEPALIVE_MS);
+    const leave = hub.join(send);
+    const end = (): void => {
+      if (!open.delete(end)) return;
+      clearInterval(keepAlive);
+      leave();
+      raw.end();
+    };
+    open.add(end);
+    request.raw.once('close', end);
+    raw.once('close', end);
+  });
+}
