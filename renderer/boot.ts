@@ -158,6 +158,7 @@ export async function boot(options: BootOptions): Promise<Booted> {
     createWorker: options.createWorker ?? createSyncWorker,
     settings: syncSettings,
     ...(connectivity ? { connectivity } : {}),
+    reportStatus: typeof navigator !== 'undefined' && navigator.storage?.estimate ? { estimate: () => navigator.storage.estimate() } : {},
   });
   const engine = sync;
   const stopMasterNews = followMasterNews({ bridge: options.bridge, checkpoint: () => cache.checkpoint(), pullNow: () => engine.pullNow() });

@@ -3,7 +3,7 @@
  * preload can check channels without bundling the schemas. `bridge.ts` proves
  * at compile time that these lists and the schemas agree.
  */
-export const CALL_NAMES = ['host:info', 'host:disk', 'scanner:status', 'sync:push', 'sync:pull', 'printer:print', 'printer:status', 'log:write',
+export const CALL_NAMES = ['host:info', 'host:disk', 'scanner:status', 'sync:push', 'sync:pull', 'sync:status', 'printer:print', 'printer:status', 'log:write',
   'journal:head', 'journal:append', 'journal:read', 'journal:side', 'journal:print-jobs', 'journal:mirror',
   'machine:status', 'machine:take', 'machine:ack', 'machine:line-state'] as const;
 export const EVENT_NAMES = ['scanner:scan', 'device:status', 'printer:status', 'machine:status', 'master:changed'] as const;

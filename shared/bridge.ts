@@ -8,6 +8,7 @@ import { MACHINE_CALLS, MACHINE_EVENTS } from './bridge-machine';
 import { PrinterStatus } from './labels/host-status';
 import { LabelModel } from './labels/model';
 import { LOG_LEVELS } from './log';
+import { TerminalReport, TerminalReportResponse } from './terminal-report';
 
 /**
  * The bridge contract (DESIGN §2): every call between renderer and host with
@@ -113,6 +114,8 @@ export const BRIDGE_CALLS = {
   /** The host adds the terminal id and token; the renderer never sees the token. */
   'sync:push': { request: z.object({ events: z.array(EventEnvelope).max(2000) }), response: PushResponse },
   'sync:pull': { request: PullQuery, response: PullResponse },
+  /** The terminal's own state for the terminals page; the host posts it with the terminal's token. */
+  'sync:status': { request: TerminalReport, response: TerminalReportResponse },
   'printer:print': { request: PrintRequest, response: PrintOutcome },
   'printer:status': { request: Empty, response: PrinterStatus },
   'log:write': { request: z.object({ records: z.array(LogRecordSchema).max(200) }).strict(), response: z.object({ written: z.number().int().nonnegative() }) },

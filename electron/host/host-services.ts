@@ -45,7 +45,7 @@ export function createHost(options: CreateHostOptions): Host {
   const hub = createHostEventHub();
   const scanner = options.scanner !== undefined ? options.scanner : scannerFromConfig(config);
   const server =
-    options.server ?? createServerTransport({ serverUrl: config.serverUrl, terminalId: config.terminalId, token: config.terminalToken });
+    options.server ?? createServerTransport({ serverUrl: config.serverUrl, terminalId: config.terminalId, token: config.terminalToken, version });
   const printer = options.printer ?? createPrinterService({ driver: printerDriverFromConfig(config.printer ?? '', config.printerBaud ?? 9600), pollMs: 10_000 });
   const unsubscribe: (() => void)[] = [];
   // Master-data news from the server, so the renderer pulls within seconds of a change (a blocked batch).
@@ -83,6 +83,7 @@ export function createHost(options: CreateHostOptions): Host {
       return res;
     },
     'sync:pull': ({ after, limit }) => server.pull(after, limit),
+    'sync:status': (report) => server.status(report),
     'printer:print': (request) => printer.print(request),
     'printer:status': () => printer.status(),
     'log:write': async ({ records }) => ({ written: writeRendererRecords(hostLog, records) }),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { EventEnvelope } from '../../shared/events';
 import { ErrorBody, NotifyResponse, PullResponse, PushResponse } from '../../shared/sync-protocol';
+import { APP_VERSION, TerminalReportResponse, type TerminalReport } from '../../shared/terminal-report';
 import { HostError } from './coded-error';
 
 /**
@@ -13,6 +14,8 @@ export interface ServerTransportOptions {
   serverUrl: string;
   terminalId: string;
   token: string;
+  /** The app's version, sent as X-Takt-Version on every request (the terminals page shows it). */
+  version?: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
@@ -22,6 +25,8 @@ export interface ServerTransport {
   pull(after: number, limit: number): Promise<PullResponse>;
   /** Long poll: answers when the line has a revision above `since`, or after `waitSeconds` with `changed: false`. */
   notify(since: number, waitSeconds: number, signal?: AbortSignal): Promise<NotifyResponse>;
+  /** The terminal's own state for the terminals page. */
+  status(report: TerminalReport): Promise<TerminalReportResponse>;
 }
 
 /** Beyond the server's own wait, how long a notify request may take before it counts as lost. */
@@ -32,6 +37,7 @@ export function createServerTransport(options: ServerTransportOptions): ServerTr
   const timeoutMs = options.timeoutMs ?? 15_000;
   const doFetch = options.fetch ?? globalThis.fetch;
   const base = options.serverUrl.replace(/\/+$/, '');
+  const versionHeader: Record<string, string> = options.version && APP_VERSION.test(options.version) ? { 'x-takt-version': options.version } : {};
 
   async function request<S extends z.ZodType>(
     method: 'GET' | 'POST',
@@ -55,6 +61,7 @@ export function createServerTransport(options: ServerTransportOptions): ServerTr
         headers: {
           authorization: `Bearer ${token}`,
           accept: 'application/json',
+          ...versionHeader,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -88,6 +95,7 @@ export function createServerTransport(options: ServerTransportOptions): ServerTr
       const query = new URLSearchParams({ since: String(since), wait: String(waitSeconds) });
       return request('GET', `/api/v1/sync/notify?${query}`, NotifyResponse, undefined, { timeoutMs: waitSeconds * 1000 + NOTIFY_GRACE_MS, signal });
     },
+    status: (report) => request('POST', '/api/v1/sync/status', TerminalReportResponse, { ...report, terminalId }),
   };
 }
 

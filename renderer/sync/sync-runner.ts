@@ -4,7 +4,8 @@ import { DEFAULT_RETENTION, RetentionRunner, type PruneTarget } from '../storage
 import { snapshotKeeperFor } from '../storage/snapshots';
 import { serveBridgeOverPort, type PortLike } from './port-rpc';
 import { SyncEngine, type SyncCache, type SyncJournal } from './sync-engine';
-import type { SyncStatus } from './sync-status';
+import { initialSyncStatus, type SyncStatus } from './sync-status';
+import { startStatusReporter, type StatusReporter } from './status-reporter';
 import type { FromWorker, SyncSettings, ToWorker } from './worker-protocol';
 import { logger } from '../lib/log';
 
@@ -51,9 +52,23 @@ export interface StartSyncOptions {
   random?: () => number;
   /** Where `online` events come from (the window); optional. */
   connectivity?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  /** Report this terminal's state to the server for the terminals page (status-reporter.ts); the app turns it on. */
+  reportStatus?: { intervalMs?: number; estimate?: () => Promise<{ quota?: number; usage?: number }> };
 }
 
-export function startSync(o: StartSyncOptions): SyncHandle {
+export function startSync(options: StartSyncOptions): SyncHandle {
+  // The reporter sends the loop's figures, wherever the loop runs: it sees every status the loop publishes.
+  let latest: SyncStatus = initialSyncStatus;
+  let reporter: StatusReporter | null = null;
+  const o: StartSyncOptions = {
+    ...options,
+    publish(status) {
+      latest = status;
+      options.publish(status);
+      reporter?.changed();
+    },
+  };
+  if (options.reportStatus) reporter = startStatusReporter({ bridge: options.bridge, status: () => latest, timers: options.timers, ...options.reportStatus });
   let handle: SyncHandle = startOnThisThreadUnlessWorker();
   // Connectivity back: the host link reconnected, or the OS says online. Retry at once, not at the end of a backoff.
   const disposers: (() => void)[] = [];
@@ -72,6 +87,7 @@ export function startSync(o: StartSyncOptions): SyncHandle {
     pullNow: () => handle.pullNow(),
     stop() {
       for (const d of disposers.splice(0)) d();
+      reporter?.stop();
       handle.stop();
     },
   };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/schema';
+import { reportedStatuses, type ReportedStatus } from './terminal-status';
 
 /**
  * Each terminal's last contact with the server, for the terminals page: set
@@ -68,6 +69,8 @@ export interface FleetTerminal {
   lastErrorAt: string | null;
   lastError: string | null;
   silent: boolean;
+  /** What the terminal last reported about itself (POST /api/v1/sync/status); null before its first report. */
+  reported: ReportedStatus | null;
 }
 
 export async function listFleet(db: Db, silentAfterMinutes: number, now = new Date()): Promise<FleetTerminal[]> {
@@ -79,6 +82,7 @@ export async function listFleet(db: Db, silentAfterMinutes: number, now = new Da
     .orderBy('terminals.id')
     .execute();
   const silentBefore = new Date(now.getTime() - silentAfterMinutes * 60_000).toISOString();
+  const reports = await reportedStatuses(db);
   const out: FleetTerminal[] = [];
   for (const r of rows) {
     const lastSeq = Number(r.last_seq);
@@ -89,12 +93,13 @@ export async function listFleet(db: Db, silentAfterMinutes: number, now = new Da
       name: r.name,
       lastContactAt: r.last_contact_at ?? null,
       lastRoute: r.last_route ?? null,
-      appVersion: r.app_version ?? null,
+      appVersion: r.app_version ?? reports.get(r.id)?.appVersion ?? null,
       lastSeq,
       lastEventAt: last?.occurred_at ?? null,
       lastErrorAt: r.last_error_at ?? null,
       lastError: r.last_error ?? null,
       silent: !r.last_contact_at || r.last_contact_at < silentBefore,
+      reported: reports.get(r.id) ?? null,
     });
   }
   return out;

@@ -66,6 +66,7 @@ describe('host services', () => {
         throw new HostError('server-unreachable', 'down');
       },
       notify: async (since) => ({ rev: since, changed: false }),
+      status: async () => ({ receivedAt: '2025-01-06T06:00:00.000Z' }),
     };
     const host = createHost({ config, version: '1', transport: 'electron', userDataDir: dir, server });
     await expect(dispatchBridgeCall(host.handlers, 'sync:push', { events: [] })).resolves.toEqual({ ok: true, value: { ackSeq: 0 } });

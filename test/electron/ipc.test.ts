@@ -13,6 +13,7 @@ function handlers(): HostHandlers & { [K in keyof HostHandlers]: ReturnType<type
     'scanner:status': vi.fn(async () => ({ state: 'not-configured' as const })),
     'sync:push': vi.fn(async () => ({ ackSeq: 0 })),
     'sync:pull': vi.fn(async () => ({ changes: [], rev: 0, hasMore: false })),
+    'sync:status': vi.fn(async () => ({ receivedAt: '2025-01-06T06:00:00.000Z' })),
     'printer:status': vi.fn(async () => ({ state: 'not-configured' as const })),
     'printer:print': vi.fn(async () => ({ jobId: 'J-1', outcome: 'done' as const, status: { state: 'ready' as const } })),
     'log:write': vi.fn(async (req: { records: unknown[] }) => ({ written: req.records.length })),

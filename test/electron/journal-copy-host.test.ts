@@ -36,6 +36,7 @@ describe('the host serves its journal copy over the bridge', () => {
       push: async (events) => (pushed.push(events.map((e) => e.seq)), { ackSeq: events[events.length - 1]?.seq ?? 0 }),
       pull: async () => ({ changes: [], rev: 0, hasMore: false }),
       notify: async (since) => ({ rev: since, changed: false }),
+      status: async () => ({ receivedAt: '2025-01-06T06:00:00.000Z' }),
     };
     const host = createHost({ config, version: '1', transport: 'browser', userDataDir: dir, server });
     const call = (channel: string, request: unknown) => dispatchBridgeCall(host.handlers, channel, request);

@@ -50,6 +50,22 @@ describe('server transport', () => {
     expect(seen).toEqual({ method: 'POST', url: '/api/v1/sync/push', auth: 'Bearer tok-123', body: { terminalId: 'T-01', events: [event] } });
   });
 
+  it('sends the app version on every request and posts the status report under its own terminal id', async () => {
+    const seen: { url?: string; version?: string | string[]; body?: unknown }[] = [];
+    const url = await startServer((req, body, res) => {
+      seen.push({ url: req.url, version: req.headers['x-takt-version'], body: body ? JSON.parse(body) : undefined });
+      json(res, 200, req.url === '/api/v1/sync/status' ? { receivedAt: '2025-01-06T06:00:00.000Z' } : { changes: [], rev: 0, hasMore: false });
+    });
+    const transport = createServerTransport({ serverUrl: url, terminalId: 'T-01', token: 't', version: '0.4.2' });
+    const report = { appVersion: '0.4.2', pending: 0, oldestPendingAt: null, scanner: 'connected' as const, printer: 'ready' as const, storageFreeBytes: 1, lastError: null };
+    await expect(transport.status(report)).resolves.toEqual({ receivedAt: '2025-01-06T06:00:00.000Z' });
+    await transport.pull(0, 10);
+    expect(seen).toEqual([
+      { url: '/api/v1/sync/status', version: '0.4.2', body: { ...report, terminalId: 'T-01' } },
+      { url: '/api/v1/sync/pull?after=0&limit=10', version: '0.4.2', body: undefined },
+    ]);
+  });
+
   it('pulls with after and limit in the query', async () => {
     let seenUrl = '';
     const url = await startServer((req, _body, res) => {

@@ -10,6 +10,7 @@ function handlers(): HostHandlers {
     'scanner:status': vi.fn(async () => ({ state: 'connected' as const, port: '/dev/x' })),
     'sync:push': vi.fn(async () => ({ ackSeq: 3 })),
     'sync:pull': vi.fn(async (req) => ({ changes: [], rev: req.after, hasMore: false })),
+    'sync:status': vi.fn(async () => ({ receivedAt: '2025-01-06T06:00:00.000Z' })),
     'printer:status': vi.fn(async () => ({ state: 'not-configured' as const })),
     'printer:print': vi.fn(async () => ({ jobId: 'J-1', outcome: 'done' as const, status: { state: 'ready' as const } })),
     'log:write': vi.fn(async (req: { records: unknown[] }) => ({ written: req.records.length })),
