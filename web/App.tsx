@@ -5,6 +5,7 @@ import { api, setCsrfToken } from './api';
 import { AuditPage } from './AuditPage';
 import { EdiPage } from './edi/EdiPage';
 import { FlagsPage } from './FlagsPage';
+import { LinesPage } from './lines/LinesPage';
 import { LoginPage } from './LoginPage';
 import { TerminalsPage } from './TerminalsPage';
 import { TracePage } from './trace/TracePage';
@@ -15,10 +16,11 @@ export interface WebSession {
   csrfToken: string;
 }
 
-type Page = 'trace' | 'flags' | 'terminals' | 'edi' | 'audit';
+type Page = 'trace' | 'lines' | 'flags' | 'terminals' | 'edi' | 'audit';
 
-const PAGES: { page: Page; permission: string; icon: 'trace' | 'override' | 'connected' | 'truck' | 'badge' }[] = [
+const PAGES: { page: Page; permission: string; icon: 'trace' | 'start' | 'override' | 'connected' | 'truck' | 'badge' }[] = [
   { page: 'trace', permission: 'trace.read', icon: 'trace' },
+  { page: 'lines', permission: 'fleet.read', icon: 'start' },
   { page: 'flags', permission: 'flags.read', icon: 'override' },
   { page: 'terminals', permission: 'fleet.read', icon: 'connected' },
   { page: 'edi', permission: 'edi.read', icon: 'truck' },
@@ -74,6 +76,7 @@ export function App() {
       <main className="web-main">
         {page === 'audit' && may('audit.read') && <AuditPage />}
         {page === 'flags' && <FlagsPage mayAcknowledge={may('flags.acknowledge')} />}
+        {page === 'lines' && <LinesPage />}
         {page === 'terminals' && <TerminalsPage />}
         {page === 'edi' && may('edi.read') && <EdiPage permissions={session.permissions} />}
         {page === 'trace' && <TracePage permissions={session.permissions} />}

@@ -17,7 +17,39 @@ function minutesSince(iso: string, now: string): number {
   return Math.floor((Date.parse(now) - Date.parse(iso)) / 60_000);
 }
 
-/** Every terminal: last contact, version, last event, last refused request; a silent one stands out in red. */
+const GB = 1e9;
+
+/** What the terminal last reported about itself: pending events, devices, storage; a device not ready is marked. */
+function ReportedCells({ terminal }: { terminal: FleetTerminal }) {
+  const { t, i18n } = useTranslation();
+  const r = terminal.reported;
+  if (!r) return <td colSpan={3} className="web-hint">{t('web.fleet.notReported')}</td>;
+  const scannerOk = r.scanner === 'connected' || r.scanner === 'not-configured';
+  const printerOk = r.printer === 'ready' || r.printer === 'not-configured';
+  const number = new Intl.NumberFormat(i18n.language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
+  return (
+    <>
+      <td data-testid="fleet-pending">
+        {t('web.fleet.pendingCount', { count: r.pending })}
+        {r.oldestPendingAt && <div>{t('web.fleet.oldest', { time: formatTime(r.oldestPendingAt, i18n.language) })}</div>}
+      </td>
+      <td data-testid="fleet-devices">
+        <div className={scannerOk ? undefined : 'web-nok'}>
+          <Icon name={scannerOk ? 'ok' : 'nok'} /> {t(`web.fleet.scanner.${r.scanner}`)}
+        </div>
+        <div className={printerOk ? undefined : 'web-nok'}>
+          <Icon name={printerOk ? 'ok' : 'nok'} /> {t(`web.fleet.printer.${r.printer}`)}
+        </div>
+      </td>
+      <td data-testid="fleet-storage">
+        {r.storageFreeBytes === null ? t('web.fleet.unknown') : t('web.fleet.gigabytes', { value: number.format(r.storageFreeBytes / GB) })}
+        <div className="web-hint">{t('web.fleet.reportedAt', { time: formatTime(r.reportedAt, i18n.language) })}</div>
+      </td>
+    </>
+  );
+}
+
+/** Every terminal: last contact, version, what it reported (pending, devices, storage), last event, last error; a silent one stands out in red. */
 export function TerminalsPage() {
   const { t, i18n } = useTranslation();
   const [fleet, setFleet] = useState<Fleet | null>(null);
@@ -50,6 +82,9 @@ export function TerminalsPage() {
               <th>{t('web.fleet.line')}</th>
               <th>{t('web.fleet.lastContact')}</th>
               <th>{t('web.fleet.version')}</th>
+              <th>{t('web.fleet.pending')}</th>
+              <th>{t('web.fleet.devices')}</th>
+              <th>{t('web.fleet.storage')}</th>
               <th>{t('web.fleet.lastEvent')}</th>
               <th>{t('web.fleet.lastError')}</th>
             </tr>
@@ -66,14 +101,17 @@ export function TerminalsPage() {
                   {x.silent && <span className="web-silent-tag"> · {t('web.fleet.silent')}</span>}
                 </td>
                 <td>{x.appVersion ?? t('web.fleet.unknown')}</td>
+                <ReportedCells terminal={x} />
                 <td>{x.lastSeq > 0 ? t('web.fleet.event', { seq: x.lastSeq, time: formatTime(x.lastEventAt, i18n.language) }) : '–'}</td>
-                <td>{x.lastError ? `${formatTime(x.lastErrorAt, i18n.language)} · ${x.lastError}` : '–'}</td>
+                <td>
+                  {x.lastError ? `${formatTime(x.lastErrorAt, i18n.language)} · ${x.lastError}` : !x.reported?.lastError && '–'}
+                  {x.reported?.lastError && <div data-testid="fleet-sync-error">{`${formatTime(x.reported.lastError.at, i18n.language)} · ${t('web.fleet.syncError', { message: x.reported.lastError.message })}`}</div>}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <p className="web-hint">{t('web.fleet.pendingHint')}</p>
     </section>
   );
 }

@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
-import { extname, join, sep } from 'node:path';
+import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sendError } from './errors';
@@ -11,7 +12,22 @@ import { sendError } from './errors';
  * around it (clickjacking a block button), no form posted elsewhere.
  */
 
-export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
+/**
+ * dist/web of the checkout this code runs from: the nearest folder above it
+ * that holds one. Not a fixed `../../`, because the same module runs from
+ * server/http/ (tsx, tests) and from a bundled chunk in dist/node/<hash>/chunks/
+ * (`takt server`), which sit at different depths. Unbuilt, the answer is the
+ * source tree's (and the page says to build it).
+ */
+export function checkoutWebDir(moduleUrl: string): string {
+  const start = dirname(fileURLToPath(moduleUrl));
+  for (let dir = start; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'dist', 'web'))) return join(dir, 'dist', 'web');
+  }
+  return join(start, '..', '..', 'dist', 'web');
+}
+
+export const DEFAULT_WEB_DIR = checkoutWebDir(import.meta.url);
 
 export const WEB_CSP = [
   "default-src 'self'",

@@ -38,6 +38,7 @@ describe('lines stream: live across server instances, for every role that may se
     await server.addOrder('ORD-1', 'L1');
     for (const [kind, row] of [
       ['line', { id: 'L1', plantId: 'P1', name: 'Sitze vorne' }],
+      ['downtime-reason', { id: 'DR-MAT', lineId: 'L1', code: 'MAT', loss: 'availability', label: { de: 'Materialmangel', en: 'Material shortage' } }],
       ['jis-sequence', { id: 'SEQ-1', lineId: 'L1', customer: 'Autowerk Süd', callOffRevision: 1, positions: [1, 2, 5].map((n) => ({ sequenceNumber: n, vehicleNumber: `V-${n}`, customerPartNumber: 'A0004711', dueTime: '2025-01-06T08:00:00Z' })) }],
     ] as const) {
       const written = await upsertMaster(server.database.db, kind, row as never);
@@ -104,6 +105,15 @@ describe('lines stream: live across server instances, for every role that may se
     expect(res.statusCode).toBe(200);
     const moved = board((await stream.next((e) => e.event === 'board' && board(e.data).lines[0]?.sequences[0]?.built === 1, 8_000)).data);
     expect(moved.lines[0]?.sequences[0]?.current?.sequenceNumber).toBe(2);
+
+    // A stop booked with its reason joins the shift's timeline, in the reason's words.
+    const from = new Date(Date.now() - 30 * 60_000).toISOString();
+    const to = new Date(Date.now() - 20 * 60_000).toISOString();
+    const stop = makeEvent('T-1', 5, { type: 'DowntimeBooked', occurredAt: new Date().toISOString(), payload: { stopId: 'STOP-1', from, to, reasonId: 'DR-MAT' } });
+    expect((await push(b, token, 'T-1', [stop])).statusCode).toBe(200);
+    const stopped = board((await stream.next((e) => e.event === 'board' && (board(e.data).lines[0]?.shift.stops.length ?? 0) > 0, 8_000)).data);
+    expect(stopped.lines[0]?.shift.stops).toEqual([{ from, to, kind: 'stop', reasonId: 'DR-MAT', label: { de: 'Materialmangel', en: 'Material shortage' }, loss: 'availability', alarmCode: null }]);
+    expect(stopped.lines[0]?.shift.figures.downtimeSeconds).toBe(600);
   });
 
   it('answers the board once with an admin token, the same as the stream carries', async () => {

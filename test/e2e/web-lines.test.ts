@@ -1,0 +1,161 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/db/create-database';
+import { DEMO_BADGES, DEMO_HOUSING_GTIN, DEMO_ORDERS } from '../../server/demo/demo-data';
+import { addUser } from '../../server/users/user-store';
+import { launchChromium } from './support/browser';
+import { ROOT } from './support/processes';
+import { snapshotRenderer } from './support/renderer-snapshot';
+import { auditPage } from './support/screen-checks';
+import { startStack, type Stack } from './support/stack';
+
+/**
+ * The lines page live, end to end: `takt server --demo`, a real terminal (the
+ * renderer in Chromium, its host, a socat scanner) and a viewer's lines page
+ * in another browser context. The operator starts ORD-1001 and books good
+ * parts; the page shows them without a reload. Then the screen audit runs
+ * over the page at 1366×768 and 1920×1080 in German and English, and the
+ * terminals page shows what the terminal reported about itself.
+ * Screenshots land in `.takt/screens/web-<size>/lines-*.png`.
+ */
+const TERMINAL = 'T-L1-01';
+const ORDER = DEMO_ORDERS.L1[0];
+const GS = '\x1d';
+const RS = '\x1e';
+const EOT = '\x04';
+const T = 15_000;
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+const housing = (batch: string) => `]C101${DEMO_HOUSING_GTIN}10${batch}${GS}17301231`;
+const screw = (batch: string) => `[)>${RS}06${GS}P100-0410${GS}1T${batch}${RS}${EOT}`;
+const PASSWORD = 'Linien-live-2025!';
+
+describe('web lines page: live from a running terminal (real Chromium, real server, real host)', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let terminal: Page;
+  let lines: Page;
+  let staticDir = '';
+  const failures: string[] = [];
+
+  async function verdict(tone: 'ok' | 'nok', text: string): Promise<void> {
+    await terminal.locator(`[data-testid="wf-verdict"][data-tone="${tone}"]`).filter({ hasText: text }).waitFor({ timeout: T });
+    if (tone === 'nok') await terminal.getByTestId('wf-ack').click({ timeout: T });
+    else await terminal.evaluate(() => (document.querySelector('[data-testid="wf-verdict"]') as HTMLElement | null)?.click());
+    await terminal.getByTestId('wf-verdict').waitFor({ state: 'detached', timeout: T });
+  }
+
+  async function audit(page: Page, state: string): Promise<void> {
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const dir = join(ROOT, '.takt/screens', `web-${size.width}x${size.height}`);
+      mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, `${state}.png`) });
+      for (const p of await auditPage(page)) failures.push(`${state} @${size.width}×${size.height} [${p.check}] ${p.what}`);
+    }
+    await page.setViewportSize(SIZES[0]);
+  }
+
+  const order = () => lines.locator(`[data-testid="line-card"][data-line="L1"] [data-testid="line-order"][data-order="${ORDER}"]`);
+
+  beforeAll(async () => {
+    staticDir = await snapshotRenderer();
+    stack = await startStack(TERMINAL, 'L1', { hostEnv: { TAKT_STATIC_DIR: staticDir } });
+    // A viewer, written into the server's database the way `takt user add` does it.
+    const database = openDatabase({ dataDir: stack.serverEnv.TAKT_DATA_DIR ?? '' });
+    try {
+      const added = await addUser(database.db, { username: 'gast', role: 'viewer', password: PASSWORD, displayName: 'Gast' });
+      expect(added.ok).toBe(true);
+    } finally {
+      await database.close();
+    }
+    browser = await launchChromium();
+    terminal = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await terminal.goto(stack.hostUrl);
+    const context = await browser.newContext({ viewport: SIZES[0], locale: 'de-DE' });
+    lines = await context.newPage();
+    await lines.goto(`${stack.serverUrl}/web/`);
+    await lines.getByTestId('login-username').fill('gast');
+    await lines.getByTestId('login-password').fill(PASSWORD);
+    await lines.getByTestId('login-submit').click();
+    await lines.getByTestId('web-user').waitFor({ timeout: T });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (staticDir) rmSync(staticDir, { recursive: true, force: true });
+  });
+
+  it('shows the line idle, then the order started and its good parts as the terminal books them, without a reload', async () => {
+    await lines.getByTestId('nav-lines').click();
+    await lines.locator('[data-testid="lines-live"][data-state="live"]').waitFor({ timeout: T });
+    await lines.locator('[data-testid="line-card"][data-line="L1"]').waitFor({ timeout: T });
+    expect(await lines.locator('[data-testid="line-card"][data-line="L1"] [data-testid="line-idle"]').innerText()).toContain('Kein Auftrag läuft');
+    await audit(lines, 'lines-idle');
+    // A mark the page would lose on a reload.
+    await lines.evaluate(() => ((window as unknown as { taktMark: number }).taktMark = 4711));
+
+    await terminal.getByTestId('login-screen').waitFor({ timeout: T });
+    await expect.poll(() => terminal.getByTestId('scanner-state').getAttribute('data-state'), { timeout: T }).toBe('connected');
+    await expect
+      .poll(
+        async () => {
+          stack.scan(DEMO_BADGES.anna);
+          return terminal.getByTestId('order-screen').waitFor({ timeout: 2_000 }).then(() => true, () => false);
+        },
+        { timeout: T, interval: 50 },
+      )
+      .toBe(true);
+    await terminal.getByTestId(`open-${ORDER}`).click({ timeout: T });
+    await terminal.getByTestId('order-detail').waitFor({ timeout: T });
+    stack.scan(housing('H-0001'));
+    await verdict('ok', 'Batch H-0001 of GH-200 loaded');
+    stack.scan(screw('S-77'));
+    await verdict('ok', 'Batch S-77 of 100-0410 loaded');
+    stack.scan('PCB7-A0815');
+    await verdict('ok', 'Batch PCB7-A0815 of PCB-7 loaded');
+    stack.scan('SEAL-004711');
+    await verdict('ok', 'Batch SEAL-004711 of D-32 loaded');
+    await terminal.getByTestId('wf-start').click({ timeout: T });
+    await verdict('ok', `Order ${ORDER} started`);
+
+    await order().waitFor({ timeout: T });
+    expect(await order().getByTestId('line-order-status').innerText()).toContain('läuft');
+    expect(await order().getByTestId('line-good').innerText()).toBe('0 von 50 gut');
+
+    for (let i = 1; i <= 3; i++) {
+      await terminal.getByTestId('wf-plus-one').click({ timeout: T });
+      await verdict('ok', '1 good part booked');
+    }
+    await expect.poll(() => order().getByTestId('line-good').innerText(), { timeout: T }).toBe('3 von 50 gut');
+    expect(await lines.evaluate(() => (window as unknown as { taktMark?: number }).taktMark)).toBe(4711);
+    expect(await order().locator('[role="progressbar"]').getAttribute('aria-valuenow')).toBe('3');
+    await audit(lines, 'lines-running');
+  }, 120_000);
+
+  it('reads right in English too, and the terminals page shows what the terminal reported', async () => {
+    await lines.getByTestId('language').click();
+    await lines.getByText('No order running').or(lines.getByText('3 of 50 good')).first().waitFor({ timeout: T });
+    expect(await order().getByTestId('line-good').innerText()).toBe('3 of 50 good');
+    await audit(lines, 'lines-running-en');
+
+    await lines.getByTestId('nav-terminals').click();
+    const row = lines.locator(`[data-testid="fleet-row"][data-terminal="${TERMINAL}"]`);
+    await row.getByTestId('fleet-devices').waitFor({ timeout: T });
+    const devices = await row.getByTestId('fleet-devices').innerText();
+    expect(devices).toContain('scanner connected');
+    expect(devices).toMatch(/printer (ready|offline|error)|no printer/);
+    await expect.poll(async () => row.getByTestId('fleet-pending').innerText(), { timeout: 90_000 }).toBe('0 events');
+    expect(await row.getByTestId('fleet-storage').innerText()).toMatch(/\d GB/);
+    await audit(lines, 'terminals-reported-en');
+
+    writeFileSync(join(ROOT, '.takt/screens/web-lines-problems.txt'), failures.join('\n'));
+    expect(failures).toEqual([]);
+  }, 120_000);
+});
