@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { createChangeFeed, type ChangeListen } from '../db/change-feed';
 import { linesBoard } from '../lines/line-board';
 import { createLinesHub, type BoardMessage } from '../lines/lines-hub';
+import { mayDo } from '../users/roles';
+import { cookieValue, resolveSession, SESSION_COOKIE } from '../users/sessions';
 import type { RouteDeps } from './deps';
 
 /**
@@ -10,7 +12,10 @@ import type { RouteDeps } from './deps';
  * (`event: board`, and `event: problem` while the database cannot be read),
  * a new board whenever the plant's record changes, on this instance or any
  * other on the same database (server/db/change-feed.ts). Whoever may see the
- * fleet may read it (viewers too), by session or admin token.
+ * fleet may read it (viewers too), by session or admin token. A person's
+ * session is checked again before every board and keep-alive: after a
+ * logout, an expiry or the account's removal the stream says `event: ended`
+ * and closes, instead of going on showing the plant to a closed session.
  */
 
 /** A comment line this often keeps proxies and the browser from taking the stream for dead. */
@@ -50,7 +55,7 @@ export function registerWebLinesRoutes(app: FastifyInstance, { db }: RouteDeps, 
     raw.write('retry: 2000\n\n');
     let id = 0;
     let last = '';
-    const send = (message: BoardMessage): void => {
+    const write = (message: BoardMessage): void => {
       // The same board twice (a write that changed nothing shown) is not sent again; `at` alone does not count.
       const data = message.kind === 'board' ? JSON.stringify(message.board) : JSON.stringify({ error: { code: message.code, message: message.message } });
       const same = message.kind === 'board' ? JSON.stringify({ ...message.board, at: '' }) : data;
@@ -58,8 +63,33 @@ export function registerWebLinesRoutes(app: FastifyInstance, { db }: RouteDeps, 
       last = same;
       raw.write(`event: ${message.kind}\nid: ${++id}\ndata: ${data}\n\n`);
     };
-    const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), KEEPALIVE_MS);
-    const leave = hub.join(send);
+    const cookie = request.principal?.kind === 'user' ? cookieValue(request.headers.cookie, SESSION_COOKIE) : undefined;
+    const sessionHolds = async (): Promise<boolean> => {
+      if (cookie === undefined) return true;
+      try {
+        const session = await resolveSession(db, cookie);
+        return session !== undefined && mayDo(session.user.role, 'fleet.read');
+      } catch {
+        // The database is down: the board reports that itself; the session is checked again next time.
+        return true;
+      }
+    };
+    // One at a time, in order: a board is written only after its session check.
+    let queue = Promise.resolve();
+    const deliver = (message: BoardMessage | 'keep-alive'): void => {
+      queue = queue.then(async () => {
+        if (!open.has(end)) return;
+        if (!(await sessionHolds())) {
+          raw.write(`event: ended\ndata: ${JSON.stringify({ error: { code: 'unauthorized', message: 'the session has ended (log in again)' } })}\n\n`);
+          end();
+          return;
+        }
+        if (message === 'keep-alive') raw.write(': keep-alive\n\n');
+        else write(message);
+      });
+    };
+    const keepAlive = setInterval(() => deliver('keep-alive'), KEEPALIVE_MS);
+    const leave = hub.join(deliver);
     const end = (): void => {
       if (!open.delete(end)) return;
       clearInterval(keepAlive);

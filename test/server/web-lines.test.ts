@@ -116,11 +116,27 @@ describe('lines stream: live across server instances, for every role that may se
     expect(stopped.lines[0]?.shift.figures.downtimeSeconds).toBe(600);
   });
 
+  it('ends a person’s stream once their session has ended, at the next board', async () => {
+    const login = await fetch(`${urlA}/api/v1/web/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'gast', password: 'lesen-lesen-1' }) });
+    const own = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const stream = await openSse(`${urlA}/api/v1/web/lines/stream`, { cookie: own });
+    streams.push(stream);
+    await stream.next((e) => e.event === 'board');
+    const logout = await fetch(`${urlA}/api/v1/web/logout`, { method: 'POST', headers: { cookie: own, 'x-csrf-token': csrfToken } });
+    expect(logout.status).toBe(200);
+    const more = makeEvent('T-1', 6, { type: 'GoodQuantityBooked', orderId: 'ORD-1', occurredAt: new Date().toISOString(), payload: { quantity: 1 } });
+    expect((await push(b, token, 'T-1', [more])).statusCode).toBe(200);
+    const ended = await stream.next((e) => e.event !== 'board', 8_000);
+    expect(ended).toEqual({ event: 'ended', data: JSON.stringify({ error: { code: 'unauthorized', message: 'the session has ended (log in again)' } }) });
+    await expect(stream.next(() => true, 3_000)).rejects.toThrow('the stream ended');
+  });
+
   it('answers the board once with an admin token, the same as the stream carries', async () => {
     const res = await fetch(`${urlB}/api/v1/web/lines`, { headers: bearer(server.adminToken) });
     expect(res.status).toBe(200);
     const once = (await res.json()) as LinesBoard;
-    expect(orderOf(once, 'ORD-1')).toMatchObject({ good: 4, scrap: 1, target: 10 });
+    expect(orderOf(once, 'ORD-1')).toMatchObject({ good: 5, scrap: 1, target: 10 });
     expect(once.lines.map((l) => l.lineId)).toEqual(['L1']);
   });
 });

@@ -26,6 +26,11 @@ export function useLinesStream(): { board: LinesBoard | null; state: StreamState
       const body = JSON.parse((e as MessageEvent<string>).data) as { error?: { message?: string } };
       setProblem(body.error?.message ?? null);
     });
+    // The server ends the stream when the session has ended (logout, expiry): no point reconnecting.
+    source.addEventListener('ended', () => {
+      source.close();
+      setState('ended');
+    });
     source.addEventListener('error', () => setState(source.readyState === EventSource.CLOSED ? 'ended' : 'reconnecting'));
     return () => source.close();
   }, []);
