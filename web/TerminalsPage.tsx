@@ -20,7 +20,7 @@ function minutesSince(iso: string, now: string): number {
 const GB = 1e9;
 
 /** What the terminal last reported about itself: pending events, devices, storage; a device not ready is marked. */
-function ReportedCells({ terminal }: { terminal: FleetTerminal }) {
+function ReportedCells({ terminal, now }: { terminal: FleetTerminal; now: string }) {
   const { t, i18n } = useTranslation();
   const r = terminal.reported;
   if (!r) return <td colSpan={3} className="web-hint">{t('web.fleet.notReported')}</td>;
@@ -31,7 +31,7 @@ function ReportedCells({ terminal }: { terminal: FleetTerminal }) {
     <>
       <td data-testid="fleet-pending">
         {t('web.fleet.pendingCount', { count: r.pending })}
-        {r.oldestPendingAt && <div>{t('web.fleet.oldest', { time: formatTime(r.oldestPendingAt, i18n.language) })}</div>}
+        {r.oldestPendingAt && <div>{t('web.fleet.oldest', { time: formatTime(r.oldestPendingAt, i18n.language), count: Math.max(0, minutesSince(r.oldestPendingAt, now)) })}</div>}
       </td>
       <td data-testid="fleet-devices">
         <div className={scannerOk ? undefined : 'web-nok'}>
@@ -101,7 +101,7 @@ export function TerminalsPage() {
                   {x.silent && <span className="web-silent-tag"> · {t('web.fleet.silent')}</span>}
                 </td>
                 <td>{x.appVersion ?? t('web.fleet.unknown')}</td>
-                <ReportedCells terminal={x} />
+                <ReportedCells terminal={x} now={fleet?.now ?? new Date().toISOString()} />
                 <td>{x.lastSeq > 0 ? t('web.fleet.event', { seq: x.lastSeq, time: formatTime(x.lastEventAt, i18n.language) }) : '–'}</td>
                 <td>
                   {x.lastError ? `${formatTime(x.lastErrorAt, i18n.language)} · ${x.lastError}` : !x.reported?.lastError && '–'}

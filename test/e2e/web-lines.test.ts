@@ -2,7 +2,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerTerminal } from '../../server/credentials-store';
 import { openDatabase } from '../../server/db/create-database';
+import { upsertMaster } from '../../server/master-data-store';
+import { newId } from '../../shared/ids';
 import { DEMO_BADGES, DEMO_HOUSING_GTIN, DEMO_ORDERS } from '../../server/demo/demo-data';
 import { addUser } from '../../server/users/user-store';
 import { launchChromium } from './support/browser';
@@ -40,6 +43,8 @@ describe('web lines page: live from a running terminal (real Chromium, real serv
   let terminal: Page;
   let lines: Page;
   let staticDir = '';
+  /** A second terminal of L1 that books a stop over plain HTTP, as its sync would. */
+  let stopTerminalToken = '';
   const failures: string[] = [];
 
   async function verdict(tone: 'ok' | 'nok', text: string): Promise<void> {
@@ -71,6 +76,26 @@ describe('web lines page: live from a running terminal (real Chromium, real serv
     try {
       const added = await addUser(database.db, { username: 'gast', role: 'viewer', password: PASSWORD, displayName: 'Gast' });
       expect(added.ok).toBe(true);
+      const reason = await upsertMaster(database.db, 'downtime-reason', { id: 'DR-MAT', lineId: 'L1', code: 'MAT', loss: 'availability', label: { de: 'Materialmangel', en: 'Material shortage' } });
+      expect(reason.ok).toBe(true);
+      stopTerminalToken = (await registerTerminal(database.db, { id: 'T-L1-99', lineId: 'L1' })).token;
+      // L2's terminal last reported a backlog, a printer fault and a sync error, to see how that reads.
+      await database.db
+        .insertInto('terminal_status')
+        .values({
+          terminal_id: 'T-L2-01',
+          reported_at: new Date(Date.now() - 3 * 60_000).toISOString(),
+          app_version: '0.0.9',
+          pending: 212,
+          oldest_pending_at: new Date(Date.now() - 47 * 60_000).toISOString(),
+          scanner_state: 'disconnected',
+          printer_state: 'error',
+          storage_free_bytes: 850_000_000,
+          last_error_code: 'server-unreachable',
+          last_error: 'POST /api/v1/sync/push: server unreachable (ECONNREFUSED)',
+          last_error_at: new Date(Date.now() - 4 * 60_000).toISOString(),
+        })
+        .execute();
     } finally {
       await database.close();
     }
@@ -136,6 +161,22 @@ describe('web lines page: live from a running terminal (real Chromium, real serv
     await expect.poll(() => order().getByTestId('line-good').innerText(), { timeout: T }).toBe('3 von 50 gut');
     expect(await lines.evaluate(() => (window as unknown as { taktMark?: number }).taktMark)).toBe(4711);
     expect(await order().locator('[role="progressbar"]').getAttribute('aria-valuenow')).toBe('3');
+
+    // Another terminal of the line books a 15-minute stop for lack of material: it joins the timeline, in words too.
+    const stop = {
+      id: newId(),
+      terminalId: 'T-L1-99',
+      seq: 1,
+      type: 'DowntimeBooked',
+      occurredAt: new Date().toISOString(),
+      payload: { stopId: 'STOP-1', from: new Date(Date.now() - 40 * 60_000).toISOString(), to: new Date(Date.now() - 25 * 60_000).toISOString(), reasonId: 'DR-MAT' },
+      schemaVersion: 1,
+    };
+    const pushed = await fetch(`${stack.serverUrl}/api/v1/sync/push`, { method: 'POST', headers: { authorization: `Bearer ${stopTerminalToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ terminalId: 'T-L1-99', events: [stop] }) });
+    expect(pushed.status).toBe(200);
+    const stops = lines.locator('[data-testid="line-card"][data-line="L1"] [data-testid="line-stops"]');
+    await expect.poll(() => stops.innerText(), { timeout: T }).toMatch(/^1 Stillstand, 15 min · \d\d:\d\d Materialmangel \(15 min\)$/);
+    expect(await lines.locator('[data-testid="line-card"][data-line="L1"] .lines-seg-stop').count()).toBe(1);
     await audit(lines, 'lines-running');
   }, 120_000);
 
@@ -153,6 +194,10 @@ describe('web lines page: live from a running terminal (real Chromium, real serv
     expect(devices).toMatch(/printer (ready|offline|error)|no printer/);
     await expect.poll(async () => row.getByTestId('fleet-pending').innerText(), { timeout: 90_000 }).toBe('0 events');
     expect(await row.getByTestId('fleet-storage').innerText()).toMatch(/\d GB/);
+    const behind = lines.locator('[data-testid="fleet-row"][data-terminal="T-L2-01"]');
+    expect(await behind.getByTestId('fleet-pending').innerText()).toMatch(/^212 events\noldest .* \(47 minutes old\)$/);
+    expect((await behind.getByTestId('fleet-devices').innerText()).replace(/\s+/g, ' ').trim()).toBe('scanner disconnected printer error');
+    expect(await behind.getByTestId('fleet-sync-error').innerText()).toContain('sync: POST /api/v1/sync/push: server unreachable (ECONNREFUSED)');
     await audit(lines, 'terminals-reported-en');
 
     writeFileSync(join(ROOT, '.takt/screens/web-lines-problems.txt'), failures.join('\n'));
