@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { authenticate } from '../auth';
 import { createChangeFeed, type ChangeListen } from '../db/change-feed';
 import { linesBoard } from '../lines/line-board';
 import { createLinesHub, type BoardMessage } from '../lines/lines-hub';
@@ -12,10 +13,11 @@ import type { RouteDeps } from './deps';
  * (`event: board`, and `event: problem` while the database cannot be read),
  * a new board whenever the plant's record changes, on this instance or any
  * other on the same database (server/db/change-feed.ts). Whoever may see the
- * fleet may read it (viewers too), by session or admin token. A person's
- * session is checked again before every board and keep-alive: after a
- * logout, an expiry or the account's removal the stream says `event: ended`
- * and closes, instead of going on showing the plant to a closed session.
+ * fleet may read it (viewers too), by session or admin token. The session
+ * (or token) is checked again before every board and keep-alive: after a
+ * logout, an expiry, the account's removal or the token's revocation the
+ * stream says `event: ended` and closes, instead of going on showing the
+ * plant to someone no longer let in.
  */
 
 /** A comment line this often keeps proxies and the browser from taking the stream for dead. */
@@ -64,9 +66,11 @@ export function registerWebLinesRoutes(app: FastifyInstance, { db }: RouteDeps, 
       raw.write(`event: ${message.kind}\nid: ${++id}\ndata: ${data}\n\n`);
     };
     const cookie = request.principal?.kind === 'user' ? cookieValue(request.headers.cookie, SESSION_COOKIE) : undefined;
+    const authorization = request.principal?.kind === 'admin' ? request.headers.authorization : undefined;
     const sessionHolds = async (): Promise<boolean> => {
-      if (cookie === undefined) return true;
       try {
+        if (authorization !== undefined) return (await authenticate(db, authorization)).ok;
+        if (cookie === undefined) return false;
         const session = await resolveSession(db, cookie);
         return session !== undefined && mayDo(session.user.role, 'fleet.read');
       } catch {

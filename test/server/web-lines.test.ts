@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../server/app';
+import { issueAdminToken, revokeAdminToken } from '../../server/credentials-store';
 import { openDatabase, type TaktDatabase } from '../../server/db/create-database';
 import type { LinesBoard } from '../../server/lines/line-board';
 import { upsertMaster } from '../../server/master-data-store';
@@ -138,5 +139,16 @@ describe('lines stream: live across server instances, for every role that may se
     const once = (await res.json()) as LinesBoard;
     expect(orderOf(once, 'ORD-1')).toMatchObject({ good: 5, scrap: 1, target: 10 });
     expect(once.lines.map((l) => l.lineId)).toEqual(['L1']);
+  });
+
+  it('ends an integration’s stream once its admin token is revoked', async () => {
+    const admin = await issueAdminToken(server.database.db, 'Leitstand');
+    const stream = await openSse(`${urlB}/api/v1/web/lines/stream`, bearer(admin.token));
+    streams.push(stream);
+    await stream.next((e) => e.event === 'board');
+    expect(await revokeAdminToken(server.database.db, admin.id)).toBe(true);
+    const more = makeEvent('T-1', 7, { type: 'GoodQuantityBooked', orderId: 'ORD-1', occurredAt: new Date().toISOString(), payload: { quantity: 1 } });
+    expect((await push(a, token, 'T-1', [more])).statusCode).toBe(200);
+    expect((await stream.next((e) => e.event !== 'board', 8_000)).event).toBe('ended');
   });
 });
