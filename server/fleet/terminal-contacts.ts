@@ -48,7 +48,13 @@ export function installTerminalContacts(app: FastifyInstance, db: Db): void {
       await db
         .insertInto('terminal_contacts')
         .values({ terminal_id: principal.terminalId, last_contact_at: at, last_route: route, app_version: version, last_error_at: null, last_error: null, ...error })
-        .onConflict((oc) => oc.column('terminal_id').doUpdateSet({ last_contact_at: at, last_route: route, ...(version ? { app_version: version } : {}), ...error }))
+        // The hook runs after the reply, so two requests' writes can land out of order: an older contact never overwrites a newer one.
+        .onConflict((oc) =>
+          oc
+            .column('terminal_id')
+            .doUpdateSet({ last_contact_at: at, last_route: route, ...(version ? { app_version: version } : {}), ...error })
+            .where('terminal_contacts.last_contact_at', '<=', at),
+        )
         .execute();
     } catch (err) {
       request.log.warn({ err }, 'terminal contact not recorded');

@@ -27,6 +27,8 @@ describe('terminals page and flag acknowledgement (server side)', () => {
     expect(pull.statusCode).toBe(200);
     const refused = await push(server.app, token, 'T-1', [makeEvent('T-1', 1, { type: 'OrderStarted', payload: { nonsense: true } })]);
     expect(refused.statusCode).toBe(400);
+    // The contact is written after the reply has gone out: wait for it rather than race it.
+    await expect.poll(async () => (await fleet())[0]?.lastRoute).toBe('POST /api/v1/sync/push');
     const [t1, t2] = await fleet();
     expect(t1).toMatchObject({ terminalId: 'T-1', lineId: 'L1', appVersion: '0.2.0-rc.1', lastRoute: 'POST /api/v1/sync/push', silent: false, lastError: expect.stringMatching(/^400: event seq 1 \(OrderStarted\)/) });
     expect(Date.now() - Date.parse(t1?.lastContactAt ?? '')).toBeLessThan(60_000);
