@@ -54,6 +54,14 @@ export const DowntimeBookedPayload = z.object({
 });
 export const DowntimeEndedPayload = z.object({ stopId: id, to: isoTime });
 
+/**
+ * The operator gives a machine stop its reason: the stop that began at `from`
+ * (the machine's own time of its first not-running state). The stop keeps the
+ * machine's extent, however long it still goes on; `stopId` names this
+ * classification for a later split or reclassification.
+ */
+export const DowntimeClassifiedPayload = z.object({ stopId: id, from: isoTime, reasonId: id, machineId: id.optional() });
+
 /** A shift lead splits a stop at `at`: the part from `at` on becomes `newStopId` with its own reason. */
 export const DowntimeSplitPayload = z.object({ stopId: id, at: isoTime, newStopId: id, reasonId: id.optional() });
 /** A shift lead gives a stop another reason (the booking stays, this event says what it is now). */
@@ -64,6 +72,7 @@ export const MACHINE_EVENT_PAYLOADS = {
   MachineStateChanged: MachineStateChangedPayload,
   DowntimeBooked: DowntimeBookedPayload,
   DowntimeEnded: DowntimeEndedPayload,
+  DowntimeClassified: DowntimeClassifiedPayload,
   DowntimeSplit: DowntimeSplitPayload,
   DowntimeReclassified: DowntimeReclassifiedPayload,
 } as const;

@@ -38,6 +38,16 @@ export interface BookedStop {
   rank: number;
 }
 
+/**
+ * A reason given to (part of) a machine stop: from `from` on to the stop's
+ * end, or to the next piece a split made. The machine stop keeps its extent.
+ */
+export interface ClassifiedPiece {
+  from: number;
+  reasonId: string;
+  rank: number;
+}
+
 export interface Booking {
   at: number;
   quantity: number;
@@ -50,6 +60,8 @@ export interface OeeFoldState {
   states: Map<string, StatePoint>;
   cycles: Map<string, CycleBatch>;
   stops: Map<string, BookedStop>;
+  /** Reasons given to machine stops (DowntimeClassified and its splits), by classification id. */
+  classified: Map<string, ClassifiedPiece>;
   orders: Map<string, { materialId?: string; startedAt?: number; completedAt?: number }>;
   good: Map<string, Booking>;
   scrap: Map<string, Booking>;
@@ -59,7 +71,7 @@ export interface OeeFoldState {
 }
 
 export function emptyOeeState(): OeeFoldState {
-  return { hasMachine: false, states: new Map(), cycles: new Map(), stops: new Map(), orders: new Map(), good: new Map(), scrap: new Map(), undoneScrap: new Set(), rank: 0 };
+  return { hasMachine: false, states: new Map(), cycles: new Map(), stops: new Map(), classified: new Map(), orders: new Map(), good: new Map(), scrap: new Map(), undoneScrap: new Set(), rank: 0 };
 }
 
 type P = Record<string, unknown>;
@@ -92,18 +104,27 @@ export function foldOeeEvent(state: OeeFoldState, event: OeeEventInput): OeeFold
       if (stop) stop.to = time(p.to);
       break;
     }
+    case 'DowntimeClassified': {
+      const reasonId = text(p.reasonId);
+      if (reasonId) state.classified.set(String(p.stopId), { from: time(p.from), reasonId, rank: state.rank });
+      break;
+    }
     case 'DowntimeSplit': {
       const stop = state.stops.get(String(p.stopId));
       const at = time(p.at);
+      const piece = stop ? undefined : state.classified.get(String(p.stopId));
+      // A classified machine stop splits into pieces; where the machine stop ends stays the machine's.
+      if (piece && at > piece.from) state.classified.set(String(p.newStopId), { from: at, reasonId: text(p.reasonId) ?? piece.reasonId, rank: state.rank });
       if (!stop || at <= stop.from || (stop.to !== null && at >= stop.to)) break;
       state.stops.set(String(p.newStopId), { from: at, to: stop.to, reasonId: text(p.reasonId) ?? stop.reasonId, rank: state.rank });
       stop.to = at;
       break;
     }
     case 'DowntimeReclassified': {
-      const stop = state.stops.get(String(p.stopId));
-      if (stop) {
-        stop.reasonId = text(p.reasonId);
+      const stop = state.stops.get(String(p.stopId)) ?? state.classified.get(String(p.stopId));
+      const reasonId = text(p.reasonId);
+      if (stop && reasonId) {
+        stop.reasonId = reasonId;
         stop.rank = state.rank;
       }
       break;
@@ -142,6 +163,7 @@ export const OEE_EVENT_TYPES = [
   'MachineStateChanged',
   'DowntimeBooked',
   'DowntimeEnded',
+  'DowntimeClassified',
   'DowntimeSplit',
   'DowntimeReclassified',
   'OrderStarted',

@@ -4,3 +4,4 @@ export * from './shift-calendar';
 export * from './timeline';
 export * from './figures';
 export * from './report';
+export * from './live';

@@ -1,5 +1,5 @@
 import type { DowntimeReason, LossCategory } from '../master-data-oee';
-import type { OeeFoldState } from './fold';
+import type { ClassifiedPiece, OeeFoldState } from './fold';
 
 /**
  * The line's time axis as segments: where it stood, why, and which OEE loss
@@ -8,7 +8,9 @@ import type { OeeFoldState } from './fold';
  * counts as running then, so they show up as performance loss. Longer ones
  * are unqualified downtime until a booking gives them a reason. A booked stop
  * is downtime whether or not the machine saw it (lines without signals book
- * every stop by hand). Where bookings overlap, the later one wins.
+ * every stop by hand). Where bookings overlap, the later one wins. A machine
+ * stop an operator classified (DowntimeClassified) takes that reason for as
+ * long as the machine stood, from each piece a split made on.
  */
 
 export const UNQUALIFIED = 'unqualified';
@@ -24,6 +26,10 @@ export interface Segment {
   /** The machine stop (or booking) this segment belongs to, to count stops rather than pieces. */
   stopKey: string;
   alarmCode?: string;
+  /** Where the machine stop this segment lies in began (machine stops only): what a classification names. */
+  machineFrom?: number;
+  /** The classification or booking that gave the reason, for a later split or reclassification. */
+  stopId?: string;
 }
 
 export interface TimelineContext {
@@ -63,9 +69,12 @@ export function buildTimeline(state: OeeFoldState, ctx: TimelineContext): Segmen
     .map(([id, s]) => ({ id, from: s.from, to: s.to ?? ctx.asOf, reasonId: s.reasonId, rank: s.rank }))
     .filter((s) => s.to > s.from);
   const machine = machineStops(state, ctx.asOf);
+  const pieces = [...state.classified.entries()].map(([id, p]) => ({ id, ...p })).sort((x, y) => x.from - y.from || x.rank - y.rank);
+  const pieceAt = pieceFinder(pieces);
   const boundaries = new Set<number>();
   for (const s of booked) boundaries.add(s.from).add(s.to);
   for (const s of machine) boundaries.add(s.from).add(s.to);
+  for (const p of pieces) boundaries.add(p.from);
   const cuts = [...boundaries].sort((a, b) => a - b);
   booked.sort((x, y) => x.from - y.from);
   const touchedByBooking = overlapTester(booked);
@@ -81,11 +90,24 @@ export function buildTimeline(state: OeeFoldState, ctx: TimelineContext): Segmen
     while (m < machine.length && machine[m]!.to <= from) m += 1;
     const stop = m < machine.length && machine[m]!.from <= from ? machine[m]! : null;
     const booking = active.reduce<(typeof booked)[number] | null>((best, s) => (!best || s.rank > best.rank ? s : best), null);
+    const piece = stop ? pieceAt(stop.from, from) : null;
     if (booking) {
       const reasonId = booking.reasonId ?? UNQUALIFIED;
-      out.push({ from, to, kind: 'stop', reasonId, loss: lossOf.get(reasonId) ?? 'availability', stopKey: `booked:${booking.id}` });
+      out.push({ from, to, kind: 'stop', reasonId, loss: lossOf.get(reasonId) ?? 'availability', stopKey: `booked:${booking.id}`, stopId: booking.id });
+    } else if (stop && piece) {
+      out.push({
+        from,
+        to,
+        kind: 'stop',
+        reasonId: piece.reasonId,
+        loss: lossOf.get(piece.reasonId) ?? 'availability',
+        stopKey: `classified:${piece.id}`,
+        stopId: piece.id,
+        machineFrom: stop.from,
+        ...(stop.alarmCode ? { alarmCode: stop.alarmCode } : {}),
+      });
     } else if (stop) {
-      const micro = stop.to - stop.from < ctx.microStopMs && !touchedByBooking(stop);
+      const micro = stop.to - stop.from < ctx.microStopMs && !touchedByBooking(stop) && pieceAt(stop.from, stop.to - 1) === null;
       out.push({
         from,
         to,
@@ -93,11 +115,31 @@ export function buildTimeline(state: OeeFoldState, ctx: TimelineContext): Segmen
         reasonId: micro ? MICRO_STOP : UNQUALIFIED,
         loss: micro ? 'performance' : 'availability',
         stopKey: `machine:${stop.from}`,
+        machineFrom: stop.from,
         ...(stop.alarmCode ? { alarmCode: stop.alarmCode } : {}),
       });
     }
   }
   return mergeAdjacent(out);
+}
+
+/**
+ * The classification in force at `at` inside the machine stop that began at
+ * `stopFrom`: the last piece (by start, then fold order) starting in
+ * [stopFrom, at], by binary search over pieces sorted that way.
+ */
+function pieceFinder(sorted: readonly (ClassifiedPiece & { id: string })[]): (stopFrom: number, at: number) => (ClassifiedPiece & { id: string }) | null {
+  return (stopFrom, at) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.from <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const piece = lo > 0 ? sorted[lo - 1]! : null;
+    return piece && piece.from >= stopFrom ? piece : null;
+  };
 }
 
 /** Whether any of `sorted` (by from) overlaps an interval, in O(log n): binary search plus a running maximum of ends. */

@@ -60,6 +60,11 @@ export class Events {
     this.push('DowntimeEnded', to, { stopId, to });
     return this;
   }
+  /** The operator gives the machine stop that began at `from` its reason. */
+  classify(stopId: string, from: string, reasonId: string, at: string): this {
+    this.push('DowntimeClassified', at, { stopId, from, reasonId });
+    return this;
+  }
   split(stopId: string, at: string, newStopId: string, reasonId: string): this {
     this.push('DowntimeSplit', at, { stopId, at, newStopId, reasonId });
     return this;
