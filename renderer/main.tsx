@@ -105,7 +105,18 @@ async function main(): Promise<void> {
   // Machine signals the host kept (also while this page was away) go into the journal, then to the server.
   const { store, journal, sync } = booted;
   followMachineLink(bridge);
-  startMachineIntake({ bridge, journal, timers: realTimers, clock: () => new Date(), runningOrder: () => runningOrderOf(store.getState()), onJournalled: () => sync.notify() });
+  startMachineIntake({
+    bridge,
+    journal,
+    timers: realTimers,
+    clock: () => new Date(),
+    runningOrder: () => runningOrderOf(store.getState()),
+    // The order screen's OEE and the stop prompt follow the machine as soon as its signals are journalled.
+    onJournalled: () => {
+      sync.notify();
+      void store.getState().refreshDowntime();
+    },
+  });
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

@@ -7,6 +7,8 @@ import approvalEn from './approval.en.json';
 import de from './de.json';
 import dispatchDe from './dispatch.de.json';
 import dispatchEn from './dispatch.en.json';
+import downtimeDe from './downtime.de.json';
+import downtimeEn from './downtime.en.json';
 import en from './en.json';
 import { registerFormats } from './format';
 import jisDe from './jis.de.json';
@@ -28,8 +30,8 @@ export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  de: { translation: { ...de, ...workflowDe, ...jisDe, ...printJobsDe, ...securityDe, ...journalDe, ...truthDe, ...countsDe, ...approvalDe, ...dispatchDe, ...machineDe } },
-  en: { translation: { ...en, ...workflowEn, ...jisEn, ...printJobsEn, ...securityEn, ...journalEn, ...truthEn, ...countsEn, ...approvalEn, ...dispatchEn, ...machineEn } },
+  de: { translation: { ...de, ...workflowDe, ...jisDe, ...printJobsDe, ...securityDe, ...journalDe, ...truthDe, ...countsDe, ...approvalDe, ...dispatchDe, ...machineDe, ...downtimeDe } },
+  en: { translation: { ...en, ...workflowEn, ...jisEn, ...printJobsEn, ...securityEn, ...journalEn, ...truthEn, ...countsEn, ...approvalEn, ...dispatchEn, ...machineEn, ...downtimeEn } },
 } as const;
 
 /** The first candidate that names a supported language ("de-AT" → "de"); German otherwise (the plant default). */

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import { createApprovalSlice } from './approval/approval-slice';
 import type { StoreDeps } from './deps';
 import { createDispatchSlice } from './dispatch-slice';
+import { createDowntimeSlice } from './downtime-slice';
 import { createJisSlice } from './jis-slice';
 import { createMasterSlice } from './master-slice';
 import { createPrintJobsSlice } from './print-jobs-slice';
@@ -23,5 +24,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createPrintJobsSlice(deps)(set, get),
     ...createApprovalSlice(deps)(set, get),
     ...createDispatchSlice(deps)(set, get),
+    ...createDowntimeSlice(deps)(set, get),
   }));
 }

@@ -58,5 +58,7 @@ export const createMasterSlice =
         orders,
         materials: Object.fromEntries(materials.map((m) => [m.id, m])),
       });
+      // The line's downtime reasons, shift model and cycle times come with the same pull.
+      await get().loadDowntimeMaster();
     },
   });

@@ -22,6 +22,7 @@ import {
   RotateCw,
   ScanBarcode,
   ScanLine,
+  Scissors,
   Search,
   Square,
   Timer,
@@ -75,6 +76,7 @@ const ICONS = {
   power: Power,
   unknown: CircleHelp,
   truck: Truck,
+  split: Scissors,
 } satisfies Record<string, LucideIcon>;
 
 export type IconName = keyof typeof ICONS;

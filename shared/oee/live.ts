@@ -1,6 +1,6 @@
-import type { DowntimeReason, ShiftModel } from '../master-data-oee';
+import type { DowntimeReason, LossCategory, ShiftModel } from '../master-data-oee';
 import type { OeeFoldState } from './fold';
-import type { Interval } from './intervals';
+import { intersect, normalise, subtract, type Interval } from './intervals';
 import { shiftsIn, type ShiftInstance } from './shift-calendar';
 import { UNQUALIFIED, type Segment } from './timeline';
 
@@ -76,4 +76,44 @@ export function shiftAt(model: ShiftModel | undefined, at: number): ShiftInstanc
   if (!model) return null;
   const window: Interval = { from: at - 86_400_000, to: at + 1 };
   return shiftsIn(model, window).find((s) => s.span.from <= at && at < s.span.to) ?? null;
+}
+
+/** One piece of the shift's bar: the line ran, stood briefly, stood for a reason, had a break, or it is still to come. */
+export interface BarPiece {
+  from: number;
+  to: number;
+  kind: 'run' | 'micro' | 'stop' | 'break' | 'ahead';
+  reasonId?: string;
+  loss?: LossCategory;
+  stopId?: string;
+  machineFrom?: number;
+}
+
+/**
+ * The shift `span` as a bar up to `now`: breaks (outside `planned`), stops and
+ * micro-stops from the timeline inside planned time, run time in between,
+ * and the rest of the shift ahead. The pieces cover the span without gaps.
+ */
+export function timelineBar(segments: readonly Segment[], span: Interval, planned: readonly Interval[], now: number): BarPiece[] {
+  const end = Math.min(Math.max(now, span.from), span.to);
+  const elapsed = [{ from: span.from, to: end }];
+  const plannedElapsed = intersect(normalise(planned), elapsed);
+  const pieces: BarPiece[] = subtract(elapsed, plannedElapsed).map((i) => ({ ...i, kind: 'break' }));
+  const stopped: Interval[] = [];
+  for (const s of segments) {
+    for (const i of intersect([{ from: s.from, to: s.to }], plannedElapsed)) {
+      stopped.push(i);
+      pieces.push({
+        ...i,
+        kind: s.kind === 'micro' ? 'micro' : 'stop',
+        reasonId: s.reasonId,
+        loss: s.loss,
+        ...(s.stopId ? { stopId: s.stopId } : {}),
+        ...(s.machineFrom !== undefined ? { machineFrom: s.machineFrom } : {}),
+      });
+    }
+  }
+  for (const i of subtract(plannedElapsed, normalise(stopped))) pieces.push({ ...i, kind: 'run' });
+  if (end < span.to) pieces.push({ from: end, to: span.to, kind: 'ahead' });
+  return pieces.sort((a, b) => a.from - b.from);
 }

@@ -28,7 +28,8 @@ export type ApprovalSubject =
   | { kind: 'jis-skip'; sequenceNumber: number }
   | { kind: 'jis-pull-ahead'; sequenceNumber: number }
   | { kind: 'blocked-batch'; batch: string; reason: string }
-  | { kind: 'correction'; booked: number; correctedTo: number };
+  | { kind: 'correction'; booked: number; correctedTo: number }
+  | { kind: 'downtime-change'; change: 'reclassify' | 'split'; from: number; reason: { de: string; en: string } };
 
 export interface ApprovalRequest {
   what: ApprovalSubject;

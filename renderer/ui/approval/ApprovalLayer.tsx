@@ -28,6 +28,11 @@ function subjectText(t: TFunction, what: Exclude<ApprovalSubject, { kind: 'jis-o
       return t('approval.what.blocked-batch', { batch: what.batch, reason: t(`counts.blocked.reason.${what.reason}`, { defaultValue: what.reason }) });
     case 'correction':
       return t('approval.what.correction', { booked: what.booked, correctedTo: what.correctedTo });
+    case 'downtime-change':
+      return t(`approval.what.downtime-${what.change}`, {
+        from: new Date(what.from).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+        reason: language.startsWith('de') ? what.reason.de : what.reason.en,
+      });
   }
 }
 

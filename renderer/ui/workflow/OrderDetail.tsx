@@ -6,6 +6,7 @@ import { blockedLoads, executionOf, missingMaterials } from '../../../shared/pro
 import { BlockedBatchBanner } from '../counts/BlockedBatchBanner';
 import { CompletionDialog } from '../counts/CompletionDialog';
 import { LoadedBatchCell } from '../counts/LoadedBatchCell';
+import { DowntimePanel } from '../downtime/DowntimePanel';
 import { ScanRouterContext } from '../scan-test/scan-router-context';
 import { useApp } from '../store-context';
 import { ContainerPanel } from './ContainerPanel';
@@ -79,6 +80,7 @@ export function OrderDetail() {
       </div>
       <div className="wf-body">
         <div className="wf-main">
+          {(running || execution.status === 'paused') && <DowntimePanel orderId={order.id} bookedGood={execution.goodQuantity} />}
           <dl className="wf-facts">
             <div>
               <dt>{t('workflow.materialLabel')}</dt>

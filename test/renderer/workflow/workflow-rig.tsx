@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, expect } from 'vitest';
 import type { EventEnvelope } from '../../../shared/events';
 import type { PrintOutcome } from '../../../shared/bridge';
+import type { MasterChange } from '../../../shared/sync-protocol';
 import { appRig, type AppRig } from '../support/app-rig';
 import { change, demoPage, fixedClock, uniqueTerminalId } from '../support/fixtures';
 import { renderApp } from '../support/render-app';
@@ -57,11 +58,11 @@ afterEach(() => {
   for (const r of rigs.splice(0)) r.close();
 });
 
-export async function workflowSetup(language: 'en' | 'de' = 'en') {
+export async function workflowSetup(language: 'en' | 'de' = 'en', extra: MasterChange[] = []) {
   const terminalId = uniqueTerminalId();
   const clock = fixedClock();
   const rig = await appRig({ terminalId, pulled: false, deps: { clock } });
-  await rig.cache.applyPull(demoPage(terminalId, workflowExtra));
+  await rig.cache.applyPull(demoPage(terminalId, [...workflowExtra, ...extra]));
   await rig.store.getState().refreshMaster();
   rigs.push(rig);
   rig.bridge.handle('printer:print', (req): { ok: true; value: PrintOutcome } => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, foldOee, oeeReport, reasonsByUse, shiftAt, stopsAwaitingReason, type OeeFigures, type OeeReport } from '../../../shared/oee';
+import { buildTimeline, foldOee, oeeReport, reasonsByUse, shiftAt, stopsAwaitingReason, timelineBar, type OeeFigures, type OeeReport } from '../../../shared/oee';
 import type { DowntimeReason } from '../../../shared/master-data-oee';
 import { Events, MICRO_MS, REASONS, ROUTINGS, SHIFTS, ms, t } from './oee-builders';
 
@@ -115,5 +115,28 @@ describe('what the terminal asks and offers', () => {
     expect(shiftAt(SHIFTS, ms('14:00'))?.shiftId).toBe('late');
     expect(shiftAt(SHIFTS, ms('23:00'))).toBeNull();
     expect(shiftAt(undefined, ms('10:00'))).toBeNull();
+  });
+});
+
+describe('the shift as a bar', () => {
+  it('covers the shift so far without gaps: run, micro-stop, stop by reason, break, and what is ahead', () => {
+    // 06:00–14:00 with the break 09:00–09:30, now 10:00: run 06:00–07:00, micro 07:00–07:01, run to 08:00,
+    // tool change 08:00–08:30, run to 09:00, break to 09:30, run to 10:00, then 10:00–14:00 ahead.
+    const e = running().machineStop(t('07:00'), t('07:01')).machineStop(t('08:00'), t('08:30')).classify('c1', t('08:00'), 'R-tool', t('08:31'));
+    const state = foldOee(e.list);
+    const segments = buildTimeline(state, { microStopMs: MICRO_MS, reasons: REASONS, asOf: ms('10:00') });
+    const shift = shiftAt(SHIFTS, ms('10:00'))!;
+    const bar = timelineBar(segments, shift.span, shift.planned, ms('10:00'));
+    expect(bar.map((p) => [p.kind, p.reasonId ?? '', (p.to - p.from) / 60_000])).toEqual([
+      ['run', '', 60],
+      ['micro', 'micro-stop', 1],
+      ['run', '', 59],
+      ['stop', 'R-tool', 30],
+      ['run', '', 30],
+      ['break', '', 30],
+      ['run', '', 30],
+      ['ahead', '', 240],
+    ]);
+    expect(bar.find((p) => p.kind === 'stop')).toMatchObject({ stopId: 'c1', machineFrom: ms('08:00'), loss: 'availability' });
   });
 });
