@@ -31,7 +31,7 @@ export function DowntimePanel({ orderId, bookedGood }: { orderId: string; booked
   const approvalOpen = useApp((s) => isWaiting(s.approvalFlow) || s.approvalFlow.step === 'approved');
   const verdictOpen = useApp((s) => s.workflow.verdict !== null);
   const { version, now, deferred, master, picker, busy } = downtime;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the fold is mutated in place; `version` says when it changed
+  // The fold is mutated in place: `version` says when it changed, so the memo keys on it rather than on the fold.
   const view = useMemo(() => downtimeView(downtime, orderId), [version, now, deferred, orderId, master]);
   const timeZone = master.shiftModel?.timeZone;
 
