@@ -1,5 +1,6 @@
 import type { MasterKind } from '../../shared/master-data';
 import type { MasterInput } from '../master-data-store';
+import { demoOeeRows } from './demo-oee';
 
 /**
  * The demo plant: what `takt server --demo` (and `npm start`) seeds into an
@@ -166,5 +167,6 @@ export function demoMasterRows(now: Date, shiftLeadPinHash: string): DemoRow[] {
     ...scrapReasons,
     ...orders(day),
     jisSequence(startOfShift),
+    ...demoOeeRows(),
   ];
 }

@@ -142,6 +142,21 @@ describe.each(LANGUAGES)('screen audit in $language: every state fits and reads 
     await dismissOk();
     await audit('order-running');
 
+    // Downtime on the order screen: a stop booked by hand (the reason layer), running, ended; the shift's stops.
+    await tap('dt-manual-start');
+    await shown('dt-reason-layer');
+    await audit('downtime-reasons');
+    await tap('dt-reason-SETUP');
+    await dismissOk();
+    await shown('dt-manual-end');
+    await audit('downtime-stop-open');
+    await tap('dt-manual-end');
+    await dismissOk();
+    await tap('dt-edit-open');
+    await shown('dt-stop-list');
+    await audit('downtime-stops');
+    await tap('dt-stop-list-close');
+
     await tap('wf-plus-n');
     await shown('wf-count-panel');
     await pad('numpad', '12');
