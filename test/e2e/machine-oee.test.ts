@@ -1,8 +1,12 @@
 import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_BADGES } from '../../server/demo/demo-data';
 import { foldOee, oeeReport, type OeeReport } from '../../shared/oee';
 import { startMachineIntake } from '../../renderer/machine/machine-intake-loop';
 import { realTimers } from '../../renderer/bridge/types';
+import { launchChromium } from './support/browser';
+import { shootAndAudit } from './support/screenshots';
 import { pairNodeBridge } from './support/node-bridge';
 import { startNodeTerminal, type NodeTerminal } from './support/node-terminal';
 import { takt } from './support/processes';
@@ -22,6 +26,18 @@ import { startStack, type Stack } from './support/stack';
  */
 
 const START = Date.parse('2026-03-02T06:00:00.000Z');
+
+/** Master data through the admin route (a process per `takt import` would cost seconds each on a loaded machine). */
+async function putMaster(stack: Stack, rows: [string, { id: string }][]): Promise<void> {
+  for (const [kind, row] of rows) {
+    const res = await fetch(`${stack.serverUrl}/api/v1/master/${kind}/${row.id}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${stack.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(row),
+    });
+    expect(res.status, await res.text()).toBe(200);
+  }
+}
 const HOUR_S = 3600;
 const ORDER = 'O-SIM';
 
@@ -43,21 +59,11 @@ describe('machine → Mosquitto → host → journal → server: OEE', () => {
         TAKT_MACHINE_GAP_SECONDS: '8',
       },
     });
-    // Master data through the admin route (a process per `takt import` would cost seconds each on a loaded machine).
-    for (const [kind, rows] of Object.entries({
-      routing: [{ id: 'RT-SIM', materialId: 'M-SIM', idealCycleSeconds: 30 }],
-      'downtime-reason': [{ id: 'R-tool', lineId: 'L1', code: 'TOOL', loss: 'availability', label: { de: 'Werkzeugwechsel', en: 'Tool change' } }],
-      order: [{ id: ORDER, number: ORDER, lineId: 'L1', materialId: 'M-SIM', quantity: 500, dueDate: '2026-03-02', status: 'released' }],
-    })) {
-      for (const row of rows) {
-        const res = await fetch(`${stack.serverUrl}/api/v1/master/${kind}/${row.id}`, {
-          method: 'PUT',
-          headers: { authorization: `Bearer ${stack.adminToken}`, 'content-type': 'application/json' },
-          body: JSON.stringify(row),
-        });
-        expect(res.status, await res.text()).toBe(200);
-      }
-    }
+    await putMaster(stack, [
+      ['routing', { id: 'RT-SIM', materialId: 'M-SIM', idealCycleSeconds: 30 }],
+      ['downtime-reason', { id: 'R-tool', lineId: 'L1', code: 'TOOL', loss: 'availability', label: { de: 'Werkzeugwechsel', en: 'Tool change' } }],
+      ['order', { id: ORDER, number: ORDER, lineId: 'L1', materialId: 'M-SIM', quantity: 500, dueDate: '2026-03-02', status: 'released' }],
+    ]);
     const node = JSON.parse(await takt(['terminal', 'add', '--line', 'L1', '--id', 'T-MACH-UI', '--json'], env())) as { token: string };
     terminal = await startNodeTerminal({ terminalId: 'T-MACH-UI', serverUrl: stack.serverUrl, token: node.token, pushBatch: 200 });
     terminal.engine.start();
@@ -161,4 +167,130 @@ describe('machine → Mosquitto → host → journal → server: OEE', () => {
     }
     expect(server.pareto.map((p) => p.reasonId)).toEqual(expect.arrayContaining(['R-tool', 'unqualified', 'micro-stop']));
   }, 90_000);
+});
+
+/**
+ * The same machine with the real terminal in Chromium: the page's own intake
+ * loop journals the signals, the order screen asks for the long stop's reason
+ * and the operator taps it; the shift's OEE the screen shows (shift start to
+ * the screen's "now") and the server's for the same window agree to 0.1 %.
+ * The line's shift is a 24-hour one that began two hours ago, so the
+ * simulated hour (the last one) lies inside it whenever the test runs.
+ */
+describe('machine → Mosquitto → host → the terminal in Chromium: the operator classifies the long stop', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let page: Page;
+  const topic = `takt-e2e/${process.pid}-${Date.now()}-ui`;
+  const T = 20_000;
+  const now = Math.floor(Date.now() / 60_000) * 60_000;
+  const simStart = now - HOUR_S * 1000;
+  const shiftStart = new Date(now - 2 * 3600_000).toISOString().slice(11, 16);
+
+  beforeAll(async () => {
+    stack = await startStack('T-MACH-01', 'L1', {
+      hostEnv: {
+        TAKT_LANGUAGE: 'en',
+        TAKT_MQTT_URL: 'mqtt://127.0.0.1:1883',
+        TAKT_MQTT_COUNTER_TOPIC: `${topic}/counter`,
+        TAKT_MQTT_STATE_TOPIC: `${topic}/state`,
+        TAKT_MACHINE_ID: 'PRESS-1',
+        TAKT_MACHINE_BATCH_SECONDS: '1',
+        TAKT_MACHINE_GAP_SECONDS: '8',
+      },
+    });
+    await putMaster(stack, [
+      ['routing', { id: 'RT-SIM', materialId: 'M-SIM', idealCycleSeconds: 30 }],
+      ['order', { id: ORDER, number: ORDER, lineId: 'L1', materialId: 'M-SIM', quantity: 500, dueDate: new Date(now).toISOString().slice(0, 10), status: 'released' }],
+      // Replaces the demo's three-shift model: one 24-hour shift without breaks.
+      ['shift-model', { id: 'SM-L1', lineId: 'L1', timeZone: 'UTC', shifts: [{ id: 'day', name: 'Tag', start: shiftStart, end: shiftStart, breaks: [] }] }],
+    ]);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await page.goto(stack.hostUrl);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const tap = (testId: string) => page.getByTestId(testId).click({ timeout: T });
+  const okShown = async () => {
+    await page.locator('[data-testid="wf-verdict"][data-tone="ok"]').waitFor({ timeout: T });
+    await page.evaluate(() => (document.querySelector('[data-testid="wf-verdict"]') as HTMLElement | null)?.click());
+  };
+
+  it('asks for the long stop, books the tap, and shows the OEE the server computes', async () => {
+    await page.getByTestId('login-screen').waitFor({ timeout: T });
+    // The operators come with the first pull: scan until the order list opens.
+    await expect
+      .poll(async () => {
+        stack.scan(DEMO_BADGES.anna);
+        return page.getByTestId('order-screen').waitFor({ timeout: 2_000 }).then(() => true, () => false);
+      }, { timeout: 30_000, interval: 100 })
+      .toBe(true);
+    await expect.poll(() => page.getByTestId(`open-${ORDER}`).isVisible(), { timeout: 30_000 }).toBe(true);
+    await tap(`open-${ORDER}`);
+    await tap('wf-start');
+    await okShown();
+    await page.getByTestId('dt-panel').waitFor({ timeout: T });
+
+    const sim = takt(['machine-sim', '--topic', topic, '--line', 'L1', '--seed', '7', '--duration', String(HOUR_S), '--speed', '300', '--gap-wall', '14', '--start', new Date(simStart).toISOString(), '--json'], {});
+    const out = await sim;
+    const truth = (JSON.parse(out.split('\n').filter((l) => l.startsWith('{')).at(-1)!) as { truth: { parts: number; stops: { from: number; to: number; kind: string }[] } }).truth;
+    const long = truth.stops.find((s) => s.kind === 'long');
+    expect(long, JSON.stringify(truth.stops)).toBeDefined();
+
+    // Every prompt the screen raises: the long stop gets "tool change", the fault and the gaps are put aside.
+    const layer = page.getByTestId('dt-reason-layer');
+    let classified = false;
+    let screenshots = false;
+    const deadline = Date.now() + 60_000;
+    while (!classified && Date.now() < deadline) {
+      if (!(await layer.isVisible())) {
+        await page.waitForTimeout(250);
+        continue;
+      }
+      const from = Number(await layer.getAttribute('data-machine-from'));
+      if (!screenshots) {
+        expect(await shootAndAudit(page, 'en', 'downtime-prompt')).toEqual([]);
+        screenshots = true;
+      }
+      if (from === long!.from) {
+        await tap('dt-reason-TOOL');
+        await okShown();
+        classified = true;
+      } else {
+        await tap('dt-reason-later');
+      }
+    }
+    expect(classified).toBe(true);
+    // Every part journalled and pushed; then the screen's shift OEE against the server's for the screen's own window
+    // (read again until a signal journalled after the screen's last refresh has reached both).
+    const panel = page.getByTestId('dt-panel');
+    const serverFor = async (from: number, to: number) => {
+      const res = await fetch(`${stack.serverUrl}/api/v1/oee?line=L1&from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`, { headers: { authorization: `Bearer ${stack.adminToken}` } });
+      expect(res.status).toBe(200);
+      return (await res.json()) as OeeReport;
+    };
+    await expect.poll(async () => (await serverFor(simStart - 60_000, Date.now())).total.totalCount, { timeout: 30_000, interval: 500 }).toBe(truth.parts);
+    let last: { shown: number; server: OeeReport } | null = null;
+    await expect
+      .poll(
+        async () => {
+          const [asOf, shiftFrom, shown] = await Promise.all([panel.getAttribute('data-now'), panel.getAttribute('data-shift-from'), page.getByTestId('dt-oee-shift').getAttribute('data-oee')]);
+          const server = await serverFor(Number(shiftFrom), Number(asOf));
+          last = { shown: Number(shown), server };
+          return server.total.oee !== null && Math.abs(Number(shown) - server.total.oee) / server.total.oee < 0.001;
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe(true);
+    const { server } = last!;
+    expect(server.total.totalCount).toBe(truth.parts);
+    expect(server.pareto.find((p) => p.reasonId === 'DR-TOOL')).toMatchObject({ seconds: 600, stops: 1 });
+    for (let i = 0; i < 10 && (await layer.isVisible()); i += 1) await tap('dt-reason-later');
+    expect(await shootAndAudit(page, 'en', 'downtime-order-running')).toEqual([]);
+  }, 180_000);
 });

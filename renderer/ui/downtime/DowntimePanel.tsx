@@ -28,6 +28,7 @@ export function DowntimePanel({ orderId, bookedGood }: { orderId: string; booked
   const openPicker = useApp((s) => s.openStopPicker);
   const endManual = useApp((s) => s.endManualStop);
   const setEditing = useApp((s) => s.setStopEditing);
+  const close = useApp((s) => s.closeStopPicker);
   const approvalOpen = useApp((s) => isWaiting(s.approvalFlow) || s.approvalFlow.step === 'approved');
   const verdictOpen = useApp((s) => s.workflow.verdict !== null);
   const { version, now, deferred, master, picker, busy } = downtime;
@@ -47,18 +48,26 @@ export function DowntimePanel({ orderId, bookedGood }: { orderId: string; booked
     if (next && !picker && !approvalOpen && !verdictOpen && !busy && master.reasons.length > 0) openPicker({ mode: 'classify', stop: next });
   }, [next, picker, approvalOpen, verdictOpen, busy, master.reasons.length, openPicker]);
 
+  // A stop classified meanwhile (at another terminal, or the one put aside) no longer asks.
+  const stale = picker?.mode === 'classify' && !view.awaiting.some((s) => s.machineFrom === picker.stop.machineFrom);
+  useEffect(() => {
+    if (stale && !busy) close();
+  }, [stale, busy, close]);
+
   const machine = downtime.fold.hasMachine && view.orderFigures ? view.orderFigures.machineCount : null;
-  const difference = machine === null ? 0 : machine - bookedGood - (view.orderFigures?.bookedScrap ?? 0);
+  const scrap = view.orderFigures?.bookedScrap ?? 0;
+  const difference = machine === null ? 0 : machine - bookedGood - scrap;
   const open = view.openManual;
 
   return (
-    <section className="dt-panel" aria-label={t('downtime.panel')} data-testid="dt-panel">
+    <section className="dt-panel" aria-label={t('downtime.panel')} data-testid="dt-panel" data-now={now} data-shift-from={view.shift.span.from}>
       <div className="dt-panel-head">
         <h2>{view.shift.name ? t('downtime.shift', { name: view.shift.name }) : t('downtime.noShift')}</h2>
         {machine !== null && (
           <p className={`dt-count ${difference === 0 ? 'dt-count-ok' : 'dt-count-off'}`} data-testid="dt-count" data-difference={difference}>
             <Icon name={difference === 0 ? 'ok' : 'warn'} />
             {t('downtime.count.machine', { count: machine })} · {t('downtime.count.booked', { count: bookedGood })}
+            {scrap > 0 && ` + ${t('downtime.count.scrap', { count: scrap })}`}
             {difference !== 0 && <strong> · {t('downtime.count.difference', { count: difference })}</strong>}
           </p>
         )}

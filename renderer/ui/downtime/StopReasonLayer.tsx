@@ -32,10 +32,11 @@ export function StopReasonLayer({
   const moveSplit = useApp((s) => s.moveSplit);
   const time = (ms: number) => clockTime(ms, i18n.language, timeZone);
 
+  const shown = picker.mode === 'classify' ? (awaiting.find((s) => s.machineFrom === picker.stop.machineFrom) ?? picker.stop) : null;
   let title: string;
   let detail: string | null = null;
   if (picker.mode === 'classify') {
-    const stop = awaiting.find((s) => s.machineFrom === picker.stop.machineFrom) ?? picker.stop;
+    const stop = shown ?? picker.stop;
     title = t(stop.noSignal ? 'downtime.prompt.gapTitle' : 'downtime.prompt.title');
     const minutes = minutesOf(stop.to - stop.from);
     detail = stop.ongoing ? t('downtime.prompt.since', { from: time(stop.from), count: minutes }) : t('downtime.prompt.between', { from: time(stop.from), to: time(stop.to), count: minutes });
@@ -51,7 +52,18 @@ export function StopReasonLayer({
   }
 
   return (
-    <section className="wf-modal dt-layer" role="dialog" aria-modal="true" aria-labelledby="dt-layer-title" data-testid="dt-reason-layer" data-mode={picker.mode}>
+    <section
+      className="wf-modal dt-layer"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="dt-layer-title"
+      data-testid="dt-reason-layer"
+      data-mode={picker.mode}
+      data-machine-from={shown?.machineFrom}
+      data-stop-ms={shown ? shown.to - shown.from : undefined}
+      data-no-signal={shown?.noSignal}
+      data-alarm={shown?.alarmCode}
+    >
       <h2 id="dt-layer-title">
         <Icon name={picker.mode === 'split' ? 'split' : 'stop'} />
         {title}
