@@ -171,7 +171,7 @@ export const createDowntimeSlice =
         const orderId = get().workflow.openOrderId ?? undefined;
         const onOrder = orderId ? { orderId } : {};
         const label = reasonText(reasonId);
-        const params = { de: label.de, en: label.en };
+        const params = { 'reason@de': label.de, 'reason@en': label.en };
         let ok = false;
         if (picker.mode === 'classify') {
           ok = await book([{ type: 'DowntimeClassified', ...onOrder, payload: { stopId: newId(), from: iso(picker.stop.machineFrom), reasonId } }], 'downtime.booked.classified', params);
