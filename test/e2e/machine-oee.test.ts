@@ -28,7 +28,7 @@ import { startStack, type Stack } from './support/stack';
 const START = Date.parse('2026-03-02T06:00:00.000Z');
 
 /** Master data through the admin route (a process per `takt import` would cost seconds each on a loaded machine). */
-async function putMaster(stack: Stack, rows: [string, { id: string }][]): Promise<void> {
+async function putMaster(stack: Stack, rows: [string, { id: string } & Record<string, unknown>][]): Promise<void> {
   for (const [kind, row] of rows) {
     const res = await fetch(`${stack.serverUrl}/api/v1/master/${kind}/${row.id}`, {
       method: 'PUT',
