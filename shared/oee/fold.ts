@@ -46,6 +46,8 @@ export interface ClassifiedPiece {
   from: number;
   reasonId: string;
   rank: number;
+  /** When its reason was last given (occurredAt): a reclassification folded late still loses to a newer one. */
+  changedAt: number;
 }
 
 export interface Booking {
@@ -62,6 +64,8 @@ export interface OeeFoldState {
   stops: Map<string, BookedStop>;
   /** Reasons given to machine stops (DowntimeClassified and its splits), by classification id. */
   classified: Map<string, ClassifiedPiece>;
+  /** Splits and reclassifications folded before the classification they name, kept until it arrives. */
+  waiting: Map<string, OeeEventInput[]>;
   orders: Map<string, { materialId?: string; startedAt?: number; completedAt?: number }>;
   good: Map<string, Booking>;
   scrap: Map<string, Booking>;
@@ -71,7 +75,7 @@ export interface OeeFoldState {
 }
 
 export function emptyOeeState(): OeeFoldState {
-  return { hasMachine: false, states: new Map(), cycles: new Map(), stops: new Map(), classified: new Map(), orders: new Map(), good: new Map(), scrap: new Map(), undoneScrap: new Set(), rank: 0 };
+  return { hasMachine: false, states: new Map(), cycles: new Map(), stops: new Map(), classified: new Map(), waiting: new Map(), orders: new Map(), good: new Map(), scrap: new Map(), undoneScrap: new Set(), rank: 0 };
 }
 
 type P = Record<string, unknown>;
@@ -106,27 +110,40 @@ export function foldOeeEvent(state: OeeFoldState, event: OeeEventInput): OeeFold
     }
     case 'DowntimeClassified': {
       const reasonId = text(p.reasonId);
-      if (reasonId) state.classified.set(String(p.stopId), { from: time(p.from), reasonId, rank: state.rank });
+      if (reasonId) state.classified.set(String(p.stopId), { from: time(p.from), reasonId, rank: state.rank, changedAt: time(event.occurredAt) });
+      release(state, String(p.stopId));
       break;
     }
     case 'DowntimeSplit': {
       const stop = state.stops.get(String(p.stopId));
       const at = time(p.at);
       const piece = stop ? undefined : state.classified.get(String(p.stopId));
+      if (!stop && !piece) {
+        wait(state, String(p.stopId), event);
+        break;
+      }
       // A classified machine stop splits into pieces; where the machine stop ends stays the machine's.
-      if (piece && at > piece.from) state.classified.set(String(p.newStopId), { from: at, reasonId: text(p.reasonId) ?? piece.reasonId, rank: state.rank });
+      if (piece && at > piece.from) {
+        state.classified.set(String(p.newStopId), { from: at, reasonId: text(p.reasonId) ?? piece.reasonId, rank: state.rank, changedAt: time(event.occurredAt) });
+        release(state, String(p.newStopId));
+      }
       if (!stop || at <= stop.from || (stop.to !== null && at >= stop.to)) break;
       state.stops.set(String(p.newStopId), { from: at, to: stop.to, reasonId: text(p.reasonId) ?? stop.reasonId, rank: state.rank });
       stop.to = at;
       break;
     }
     case 'DowntimeReclassified': {
-      const stop = state.stops.get(String(p.stopId)) ?? state.classified.get(String(p.stopId));
       const reasonId = text(p.reasonId);
+      const stop = state.stops.get(String(p.stopId));
+      const piece = stop ? undefined : state.classified.get(String(p.stopId));
       if (stop && reasonId) {
         stop.reasonId = reasonId;
         stop.rank = state.rank;
-      }
+      } else if (piece && reasonId && time(event.occurredAt) >= piece.changedAt) {
+        piece.reasonId = reasonId;
+        piece.rank = state.rank;
+        piece.changedAt = time(event.occurredAt);
+      } else if (!stop && !piece) wait(state, String(p.stopId), event);
       break;
     }
     case 'OrderStarted':
@@ -150,6 +167,20 @@ export function foldOeeEvent(state: OeeFoldState, event: OeeEventInput): OeeFold
       break;
   }
   return state;
+}
+
+function wait(state: OeeFoldState, stopId: string, event: OeeEventInput): void {
+  const list = state.waiting.get(stopId) ?? [];
+  list.push(event);
+  state.waiting.set(stopId, list);
+}
+
+/** The changes that waited for `stopId`, folded now, in the order they happened. */
+function release(state: OeeFoldState, stopId: string): void {
+  const list = state.waiting.get(stopId);
+  if (!list) return;
+  state.waiting.delete(stopId);
+  for (const e of list.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt))) foldOeeEvent(state, e);
 }
 
 export function foldOee(events: Iterable<OeeEventInput>, state: OeeFoldState = emptyOeeState()): OeeFoldState {

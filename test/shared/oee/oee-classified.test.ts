@@ -76,6 +76,21 @@ describe('classified machine stops in the OEE fold', () => {
     expect(paretoOf(report)).toEqual([{ reasonId: 'R-material', seconds: 900, stops: 1 }]);
   });
 
+  it('folds the same whatever order the split and reclassifications arrive in', () => {
+    // Classified 10:01 as tool change, split at 10:10 (material from then on), the first part sorting (11:00),
+    // then slow running (11:30): 10:10–10:40 material 1,800 s, 10:00–10:10 slow running 600 s, whichever event comes first.
+    const e = running().machineStop(t('10:00'), t('10:40')).classify('c1', t('10:00'), 'R-tool', t('10:01'));
+    e.split('c1', t('10:10'), 'c2', 'R-material').reclassify('c1', 'R-sort', t('11:00')).reclassify('c1', 'R-slow', t('11:30'));
+    const inOrder = paretoOf(early(e).report);
+    expect(inOrder).toEqual([
+      { reasonId: 'R-material', seconds: 1_800, stops: 1 },
+      { reasonId: 'R-slow', seconds: 600, stops: 1 },
+    ]);
+    const reversed = new Events();
+    reversed.list.push(...[...e.list].reverse());
+    expect(paretoOf(early(reversed).report)).toEqual(inOrder);
+  });
+
   it('a split outside the classified piece changes nothing', () => {
     const e = running().machineStop(t('10:00'), t('10:30')).classify('c1', t('10:00'), 'R-tool', t('10:01')).split('c1', t('09:59'), 'c2', 'R-material');
     expect(paretoOf(early(e).report)).toEqual([{ reasonId: 'R-tool', seconds: 1_800, stops: 1 }]);
