@@ -48,7 +48,7 @@ export function StopReasonLayer({
     title = t('downtime.reclassify.title', { from: time(picker.from) });
   } else {
     title = t('downtime.split.title', { from: time(picker.from), to: time(picker.to) });
-    detail = t('downtime.split.hint', { at: time(picker.at) });
+    detail = t('downtime.split.hint', { from: time(picker.at) });
   }
 
   return (

@@ -1,4 +1,5 @@
 import type { DowntimeReason } from '../../../shared/master-data-oee';
+import { formatPercent } from '../../i18n/format';
 
 /**
  * Numbers, times and colours of the downtime views, formatted for the
@@ -6,13 +7,22 @@ import type { DowntimeReason } from '../../../shared/master-data-oee';
  * "84.4%") and the line's time zone, on the 24-hour clock shifts are planned in.
  */
 
+/** A factor (0…1) as the screens write percentages; null (cannot be known) stays null. */
 export function percent(value: number | null, language: string): string | null {
-  if (value === null) return null;
-  return new Intl.NumberFormat(language, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  return value === null ? null : formatPercent(value * 100, language);
 }
 
+/** One format per language and zone: the bar asks for two times per piece on every refresh. */
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function clockTime(ms: number, language: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).format(ms);
+  const key = `${language}|${timeZone ?? ''}`;
+  let format = clockFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) });
+    clockFormats.set(key, format);
+  }
+  return format.format(ms);
 }
 
 /** Whole minutes, at least one (a stop the prompt asks about is never shorter than the threshold). */

@@ -89,7 +89,7 @@ describe('downtime on the order screen', () => {
 
     // 06:00–06:45: planned 2,700 s, down 120 s (booked) + 600 s (tool change) → A = 1,980 / 2,700 = 73.3 %;
     // 60 parts × 30 s = 1,800 s → P = 1,800 / 1,980 = 90.9 %; nothing scrapped → Q = 100 %; OEE = 66.7 %.
-    expect(screen.getByTestId('dt-oee-shift').textContent).toBe('OEE shift66.7%= A 73.3% × P 90.9% × Q 100.0%');
+    expect(screen.getByTestId('dt-oee-shift').textContent).toBe('OEE shift66.7%= A 73.3% × P 90.9% × Q 100%');
     expect(screen.getByTestId('dt-count').textContent).toBe('Machine 60 · booked 0 good · difference 60 parts');
     expect(screen.getByTestId('dt-legend-stop:R-tool').textContent).toBe('Tool change 10 min');
     expect(screen.getByTestId('dt-legend-micro').textContent).toBe('1 micro-stop 1 min');
@@ -112,7 +112,7 @@ describe('downtime on the order screen', () => {
     ]);
     // 06:00–06:25: 900 s of setup in 1,500 s planned → A = 40.0 %; no parts booked: P and Q unknown.
     await act(() => rig.store.getState().refreshDowntime());
-    expect(screen.getByTestId('dt-oee-shift').textContent).toBe('OEE shift–= A 40.0% × P – × Q –');
+    expect(screen.getByTestId('dt-oee-shift').textContent).toBe('OEE shift–= A 40% × P – × Q –');
     expect(screen.getByTestId('dt-manual-start')).toBeTruthy();
   });
 

@@ -62,14 +62,14 @@ describe('the OEE line', () => {
 
   it('shows OEE and each factor in the operator’s number format', async () => {
     const de = await renderIn('de', <OeeLine label="OEE Schicht" figures={figures} testId="oee" />);
-    expect(text('oee')).toBe('OEE Schicht66,7 %= V 73,3 % × L 90,9 % × Q 100,0 %');
+    expect(text('oee')).toBe('OEE Schicht66,7 %= V 73,3 % × L 90,9 % × Q 100 %');
     de.unmount();
     await renderIn('en', <OeeLine label="OEE shift" figures={figures} testId="oee" />);
-    expect(text('oee')).toBe('OEE shift66.7%= A 73.3% × P 90.9% × Q 100.0%');
+    expect(text('oee')).toBe('OEE shift66.7%= A 73.3% × P 90.9% × Q 100%');
   });
 
   it('says a factor it cannot know is unknown, never a guess', async () => {
     await renderIn('en', <OeeLine label="OEE order" figures={{ ...figures, performance: null, oee: null }} testId="oee" />);
-    expect(text('oee')).toBe('OEE order–= A 73.3% × P – × Q 100.0%');
+    expect(text('oee')).toBe('OEE order–= A 73.3% × P – × Q 100%');
   });
 });
