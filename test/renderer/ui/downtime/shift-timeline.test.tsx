@@ -72,4 +72,13 @@ describe('the OEE line', () => {
     await renderIn('en', <OeeLine label="OEE order" figures={{ ...figures, performance: null, oee: null }} testId="oee" />);
     expect(text('oee')).toBe('OEE order–= A 73.3% × P – × Q 100%');
   });
+
+  it('shows no OEE above what the ideal cycle time allows (parts booked faster than possible), and says why', async () => {
+    const de = await renderIn('de', <OeeLine label="OEE Auftrag" figures={{ ...figures, performance: 6.17, oee: 4.52 }} testId="oee" />);
+    expect(text('oee')).toBe('OEE Auftrag–= V 73,3 % × L über 100 % × Q 100 %mehr Teile, als die Taktzeit zulässt');
+    expect(screen.getByTestId('oee').getAttribute('data-oee')).toBe('');
+    de.unmount();
+    await renderIn('en', <OeeLine label="OEE order" figures={{ ...figures, performance: 6.17, oee: 4.52 }} testId="oee" />);
+    expect(text('oee')).toBe('OEE order–= A 73.3% × P over 100% × Q 100%more parts than the cycle time allows');
+  });
 });
