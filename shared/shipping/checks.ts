@@ -90,6 +90,7 @@ export function checkContainerLoad(delivery: Delivery, c: ContainerOnDock, holds
 /** The delivery after a load: the loaded ids and the quantities they took from the call-off. */
 export function afterLoad(delivery: Delivery, items: readonly ShipmentItem[]): Delivery {
   const open = { ...delivery.openQuantity };
-  for (const item of items) open[item.customerPartNumber] = (open[item.customerPartNumber] ?? 0) - item.quantity;
+  // A part without a schedule line stays without one (a JIS rack's part is called off by its sequence).
+  for (const item of items) if (open[item.customerPartNumber] !== undefined) open[item.customerPartNumber] = open[item.customerPartNumber]! - item.quantity;
   return { ...delivery, openQuantity: open, loadedIds: new Set([...delivery.loadedIds, ...items.map((i) => i.containerId)]) };
 }

@@ -1,7 +1,8 @@
 import type { EventEnvelope } from '../events';
 import type { CallOff } from '../master-data-shipping';
 import { accept, nok, type Verdict } from '../production/verdict';
-import { afterLoad, checkContainerLoad, type ContainerOnDock, type Delivery, type HoldContext } from './checks';
+import { afterLoad, checkContainerLoad, type ContainerOnDock, type Delivery, type HoldContext, type LoadVerdict } from './checks';
+import { checkRackLoad, type RackOnDock } from './rack-checks';
 import type { ShipmentItem } from './shipment';
 
 /**
@@ -87,15 +88,32 @@ export function startDelivery(state: DispatchState, shipmentId: string, customer
   return accept([], { events: [{ type: 'DeliveryStarted', payload: { shipmentId, customerId, ...(unloadingPoint ? { unloadingPoint } : {}) } }] });
 }
 
-export function loadContainer(state: DispatchState, container: ContainerOnDock | undefined, scanned: string, holds: Omit<HoldContext, 'shippedIds'>, callOffs: readonly CallOff[]): Verdict<Events & { items: ShipmentItem[] }> {
+/** The delivery as the checks see it: what the call-offs still ask for after earlier trucks and what is on this one. */
+function deliveryNow(state: DispatchState, open: OpenDelivery, callOffs: readonly CallOff[], customerName?: string): Delivery {
+  const progress = deliveryProgress(state, open.customerId, callOffs);
+  const delivery: Delivery = { customerId: open.customerId, ...(customerName !== undefined ? { customerName } : {}), openQuantity: Object.fromEntries(progress.map((p) => [p.customerPartNumber, p.callOff])), loadedIds: new Set() };
+  return afterLoad(delivery, open.items);
+}
+
+type LoadOutcome = Verdict<Events & { items: ShipmentItem[] }>;
+
+function booked(open: OpenDelivery, verdict: LoadVerdict): LoadOutcome {
+  if (!verdict.ok) return verdict;
+  return accept([], { items: verdict.items, events: [{ type: 'ShipmentContainerLoaded', payload: { shipmentId: open.shipmentId, items: verdict.items } }] });
+}
+
+export function loadContainer(state: DispatchState, container: ContainerOnDock | undefined, scanned: string, holds: Omit<HoldContext, 'shippedIds'>, callOffs: readonly CallOff[]): LoadOutcome {
   const open = state.open;
   if (!open) return nok('no-delivery', 'Start a delivery first.', {});
   if (!container) return nok('container-unknown', `${scanned} is no container packed on this terminal.`, { containerId: scanned });
-  const progress = deliveryProgress(state, open.customerId, callOffs);
-  const delivery: Delivery = afterLoad({ customerId: open.customerId, openQuantity: Object.fromEntries(progress.map((p) => [p.customerPartNumber, p.callOff])), loadedIds: new Set() }, open.items);
-  const verdict = checkContainerLoad(delivery, container, { ...holds, shippedIds: state.shippedIds });
-  if (!verdict.ok) return verdict;
-  return accept([], { items: verdict.items, events: [{ type: 'ShipmentContainerLoaded', payload: { shipmentId: open.shipmentId, items: verdict.items } }] });
+  return booked(open, checkContainerLoad(deliveryNow(state, open, callOffs), container, { ...holds, shippedIds: state.shippedIds }));
+}
+
+/** A JIS rack onto the open delivery: the rack checks against this terminal's shipped racks, the call-offs and the customer's name (a sequence names its customer so). */
+export function loadRack(state: DispatchState, rack: RackOnDock, holds: Omit<HoldContext, 'shippedIds'>, callOffs: readonly CallOff[], customerName: string): LoadOutcome {
+  const open = state.open;
+  if (!open) return nok('no-delivery', 'Start a delivery first.', {});
+  return booked(open, checkRackLoad(deliveryNow(state, open, callOffs, customerName), rack, { ...holds, shippedIds: state.shippedIds }));
 }
 
 export function dispatchDelivery(state: DispatchState, customerName: string): Verdict<Events> {

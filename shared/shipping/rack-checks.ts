@@ -15,6 +15,8 @@ import { batchKey, fitsCallOff, notTwice, type Delivery, type HoldContext, type 
  * schedule of the same part, when there is one, still caps the quantity.
  */
 
+type Batch = { materialId?: string; batch: string };
+
 export interface RackOnDock {
   rack: RackState;
   jis: JisState;
@@ -22,7 +24,10 @@ export interface RackOnDock {
   materialsByPart?: Readonly<Record<string, string>>;
   /** The material when `materialsByPart` is not given (one-part racks). */
   materialId: string;
-  batches: readonly { materialId?: string; batch: string }[];
+  /** The batches inside, for every part of the rack; `batchesByMaterial` when they differ by our material. */
+  batches: readonly Batch[];
+  /** The batches inside per our material (the product the part is), each with its component material. */
+  batchesByMaterial?: Readonly<Record<string, readonly Batch[]>>;
   labelled: boolean;
   packagingType?: string;
 }
@@ -85,7 +90,8 @@ export function checkRackLoad(delivery: Delivery, r: RackOnDock, holds: HoldCont
     const overCallOff = fitsCallOff(part, ofPart.reduce((sum, p) => sum + p.data.quantity, 0), delivery);
     if (overCallOff) return overCallOff;
   }
-  const blocked = r.batches.find((b) => holds.blockedBatches.has(batchKey(b.materialId ?? r.materialId, b.batch)));
+  const batchesOf = (materialId: string) => r.batchesByMaterial?.[materialId] ?? r.batches;
+  const blocked = [...byPart.keys()].flatMap((part) => batchesOf(materialOf(part)!).map((b) => ({ ...b, materialId: b.materialId ?? materialOf(part)! }))).find((b) => holds.blockedBatches.has(batchKey(b.materialId, b.batch)));
   if (blocked) return nok('batch-blocked', `Rack ${rack.rackId} holds blocked batch ${blocked.batch}.`, { ...id, batch: blocked.batch });
   return accept([], {
     items: [...byPart].map(([part, ofPart]) => {
@@ -95,8 +101,8 @@ export function checkRackLoad(delivery: Delivery, r: RackOnDock, holds: HoldCont
         materialId,
         customerPartNumber: part,
         quantity: ofPart.reduce((sum, p) => sum + p.data.quantity, 0),
-        // The batches of this part's material (a rack of mixed variants may hold several materials).
-        batches: r.batches.filter((b) => (b.materialId ?? materialId) === materialId || !r.materialsByPart).map((b) => ({ ...b })),
+        // A rack of mixed variants may hold several of our materials, each built from its own batches.
+        batches: batchesOf(materialId).map((b) => ({ ...b })),
         ...(r.packagingType ? { packagingType: r.packagingType } : {}),
         sequenceId: jis.sequenceId,
         sequenceNumbers: ofPart.map((p) => p.data.sequenceNumber),

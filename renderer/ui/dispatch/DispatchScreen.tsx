@@ -25,6 +25,7 @@ export function DispatchScreen({ onClose }: { onClose: () => void }) {
   const customers = useApp((s) => s.dispatchCustomers);
   const callOffs = useApp((s) => s.dispatchCallOffs);
   const verdict = useApp((s) => s.dispatchVerdict);
+  const racks = useApp((s) => s.dispatchRacks);
   const busy = useApp((s) => s.dispatchBusy);
   const openDispatch = useApp((s) => s.openDispatch);
   const start = useApp((s) => s.startDispatchDelivery);
@@ -46,10 +47,11 @@ export function DispatchScreen({ onClose }: { onClose: () => void }) {
   );
   const containers = useMemo(() => (open ? [...new Map(open.items.map((i) => [i.containerId, i])).values()].reverse() : []), [open]);
 
-  // A container is named by the package number its label prints (the operator has that in hand, not the internal id).
-  const labelOf = (id: unknown) => (typeof id === 'string' ? packageNumberOf(id) : id);
+  // A container is named by the package number its label prints (the operator has that in hand, not the internal id); a rack's label prints its id.
+  const rackIds = useMemo(() => new Set(racks.sequences.flatMap((s) => s.racks.map((r) => r.rackId))), [racks]);
+  const labelOf = (id: unknown) => (typeof id === 'string' && !rackIds.has(id) ? packageNumberOf(id) : id);
   const params = verdict
-    ? { ...verdict.params, containerId: labelOf(verdict.params['containerId']), id: labelOf(verdict.params['id']), what: verdict.params['customerPartNumber'] ?? verdict.params['materialId'] ?? '' }
+    ? { ...verdict.params, containerId: labelOf(verdict.params['containerId'] ?? verdict.params['rackId']), id: labelOf(verdict.params['id']), what: verdict.params['customerPartNumber'] ?? verdict.params['materialId'] ?? '' }
     : {};
   return (
     <main className="screen dispatch-screen" data-testid="dispatch-screen" aria-busy={busy}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyCallOffRevision, beginRackCheck, checkRackSlot, pullAhead, verifyScan } from '../../../shared/jis';
-import { batchKey, type Delivery, type HoldContext } from '../../../shared/shipping/checks';
+import { afterLoad, batchKey, type Delivery, type HoldContext } from '../../../shared/shipping/checks';
 import { checkRackLoad, type RackOnDock } from '../../../shared/shipping/rack-checks';
 import { T0 } from '../production/journal';
 import { callOff, leadApproval, Station } from '../jis/harness';
@@ -84,10 +84,21 @@ describe('loading JIS racks', () => {
   it('takes a part the DELFOR schedule does not list (the sequence is its call-off), caps one it lists, refuses a blocked batch', () => {
     const s = built();
     const materials = { 'P-1': 'M-A', 'P-2': 'M-B' };
-    const batches = [{ materialId: 'M-A', batch: 'A-1' }, { materialId: 'M-B', batch: 'B-1' }];
-    const v = checkRackLoad(delivery({}), rackOnDock(s, 'SEQ-1-R1', { materialsByPart: materials, batches }), noHolds);
+    const batchesByMaterial = { 'M-A': [{ materialId: 'M-HSG', batch: 'A-1' }], 'M-B': [{ materialId: 'M-HSG', batch: 'B-1' }] };
+    const v = checkRackLoad(delivery({}), rackOnDock(s, 'SEQ-1-R1', { materialsByPart: materials, batchesByMaterial }), noHolds);
     expect(v).toMatchObject({ ok: true, items: [{ customerPartNumber: 'P-1', materialId: 'M-A', batches: [{ batch: 'A-1' }] }, { customerPartNumber: 'P-2', materialId: 'M-B', batches: [{ batch: 'B-1' }] }] });
     expect(checkRackLoad(delivery({ 'P-2': 0 }), rackOnDock(s, 'SEQ-1-R1', { materialsByPart: materials }), noHolds)).toMatchObject({ ok: false, reason: { code: 'quantity-exceeds-call-off', params: { customerPartNumber: 'P-2', open: 0 } } });
-    expect(codeOf(checkRackLoad(delivery(open), rackOnDock(s, 'SEQ-1-R1', { materialsByPart: materials, batches }), { ...noHolds, blockedBatches: new Set([batchKey('M-B', 'B-1')]) }))).toBe('batch-blocked');
+    expect(codeOf(checkRackLoad(delivery(open), rackOnDock(s, 'SEQ-1-R1', { materialsByPart: materials, batchesByMaterial }), { ...noHolds, blockedBatches: new Set([batchKey('M-HSG', 'B-1')]) }))).toBe('batch-blocked');
+  });
+});
+
+describe('racks one after the other', () => {
+  it('a second rack of parts without a DELFOR line is not capped by the first', () => {
+    const s = built();
+    const first = checkRackLoad(delivery({}), rackOnDock(s, 'SEQ-1-R1'), noHolds);
+    if (!first.ok) throw new Error('first rack refused');
+    const next = afterLoad(delivery({}), first.items);
+    expect(next.openQuantity).toEqual({});
+    expect(checkRackLoad(next, rackOnDock(s, 'SEQ-1-R2'), noHolds).ok).toBe(true);
   });
 });
