@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RawScan } from '../../../shared/bridge';
 import { packageNumberOf } from '../../../shared/labels/container-label';
 import { deliveryProgress } from '../../../shared/shipping/delivery';
+import type { ShipmentItem } from '../../../shared/shipping/shipment';
 import { useLocaleFormat } from '../../i18n/format';
 import { messageParams } from '../../i18n/params';
 import { Icon } from '../icons';
@@ -45,7 +46,12 @@ export function DispatchScreen({ onClose }: { onClose: () => void }) {
     () => (open && customer ? deliveryProgress(dispatch, open.customerId, callOffs.filter((c) => customer.parts.some((p) => p.customerPartNumber === c.customerPartNumber))) : []),
     [dispatch, open, customer, callOffs],
   );
-  const containers = useMemo(() => (open ? [...new Map(open.items.map((i) => [i.containerId, i])).values()].reverse() : []), [open]);
+  // One row per container or rack, newest first; a rack of mixed variants lists each of its parts.
+  const containers = useMemo(() => {
+    const byId = new Map<string, ShipmentItem[]>();
+    for (const i of open?.items ?? []) byId.set(i.containerId, [...(byId.get(i.containerId) ?? []), i]);
+    return [...byId].map(([containerId, items]) => ({ containerId, items, rack: items.some((i) => i.sequenceId) })).reverse();
+  }, [open]);
 
   // A container is named by the package number its label prints (the operator has that in hand, not the internal id); a rack's label prints its id.
   const rackIds = useMemo(() => new Set(racks.sequences.flatMap((s) => s.racks.map((r) => r.rackId))), [racks]);
@@ -103,11 +109,11 @@ export function DispatchScreen({ onClose }: { onClose: () => void }) {
             <h2>{t('dispatch.containers', { count: containers.length })}</h2>
             {containers.length === 0 ? <p>{t('dispatch.none')}</p> : (
               <ul data-testid="dispatch-loaded">
-                {containers.map((i) => (
-                  <li key={i.containerId} data-testid={`dispatch-loaded-${i.containerId}`}>
+                {containers.map((c) => (
+                  <li key={c.containerId} data-testid={`dispatch-loaded-${c.containerId}`}>
                     <Icon name="ok" />
-                    <span className="dispatch-container-id">{i.sequenceId ? i.containerId : packageNumberOf(i.containerId)}</span>
-                    <span className="dispatch-part">{i.customerPartNumber} × {f.number(i.quantity)}</span>
+                    <span className="dispatch-container-id">{c.rack ? c.containerId : packageNumberOf(c.containerId)}</span>
+                    <span className="dispatch-part">{c.items.map((i) => `${i.customerPartNumber} × ${f.number(i.quantity)}`).join(', ')}</span>
                   </li>
                 ))}
               </ul>

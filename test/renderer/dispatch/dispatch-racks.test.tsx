@@ -97,7 +97,8 @@ describe('JIS racks on the dispatch screen', () => {
     const ok = await scan(rig, 'SEQ-D-R1');
     expect(ok.dataset.tone).toBe('ok');
     expect(ok.textContent).toContain('Loaded: rack SEQ-D-R1 · 2 positions, 2 parts');
-    expect(screen.getByTestId('dispatch-loaded-SEQ-D-R1').textContent).toContain('SEQ-D-R1');
+    // The rack's row names it by its own id and lists each part in it.
+    expect(screen.getByTestId('dispatch-loaded-SEQ-D-R1').textContent).toContain('SEQ-D-R1P-A × 1, P-B × 1');
     // A rack is named by its own id (its label prints it), never as a package number.
     expect((await scan(rig, 'SEQ-D-R1')).textContent).toContain('SEQ-D-R1 is already on this truck.');
     // The PDF417 of the rack label carries the rack on its first line.
