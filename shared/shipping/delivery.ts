@@ -28,9 +28,11 @@ export interface DispatchState {
   shippedIds: ReadonlySet<string>;
   /** What this terminal dispatched, for the call-offs the server has not recounted yet. */
   dispatched: readonly { at: string; customerId: string; customerPartNumber: string; quantity: number }[];
+  /** Master-label SSCCs this terminal used: the next one follows the highest. */
+  masterSsccs: readonly string[];
 }
 
-export const initialDispatchState: DispatchState = { open: null, shippedIds: new Set(), dispatched: [] };
+export const initialDispatchState: DispatchState = { open: null, shippedIds: new Set(), dispatched: [], masterSsccs: [] };
 
 export function applyDispatchEvent(state: DispatchState, event: EventEnvelope): DispatchState {
   const p = event.payload as Record<string, unknown>;
@@ -47,6 +49,7 @@ export function applyDispatchEvent(state: DispatchState, event: EventEnvelope): 
         open: state.open?.shipmentId === p.shipmentId ? null : state.open,
         shippedIds: new Set([...state.shippedIds, ...((p.containerIds as string[] | undefined) ?? [])]),
         dispatched: [...state.dispatched, ...items.map((i) => ({ at: event.occurredAt, customerId, customerPartNumber: i.customerPartNumber, quantity: i.quantity }))],
+        masterSsccs: typeof p.masterSscc === 'string' ? [...state.masterSsccs, p.masterSscc] : state.masterSsccs,
       };
     }
     default:
@@ -116,7 +119,8 @@ export function loadRack(state: DispatchState, rack: RackOnDock, holds: Omit<Hol
   return booked(open, checkRackLoad(deliveryNow(state, open, callOffs, customerName), rack, { ...holds, shippedIds: state.shippedIds }));
 }
 
-export function dispatchDelivery(state: DispatchState, customerName: string): Verdict<Events> {
+/** Closes the truck; a mixed load names the SSCC its master label prints with. */
+export function dispatchDelivery(state: DispatchState, customerName: string, masterSscc?: string): Verdict<Events> {
   const open = state.open;
   if (!open) return nok('no-delivery', 'Start a delivery first.', {});
   if (open.items.length === 0) return nok('delivery-empty', 'Nothing is loaded on this delivery.', { shipmentId: open.shipmentId });
@@ -130,6 +134,7 @@ export function dispatchDelivery(state: DispatchState, customerName: string): Ve
         customerId: open.customerId,
         ...(open.unloadingPoint ? { unloadingPoint: open.unloadingPoint } : {}),
         items: open.items,
+        ...(masterSscc ? { masterSscc } : {}),
       },
     }],
   });

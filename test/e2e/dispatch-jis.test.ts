@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BADGES, DEMO_CUSTOMER_ID, DEMO_HOUSING_GTIN, DEMO_ORDERS, demoMasterRows } from '../../server/demo/demo-data';
+import { gs1CheckDigit } from '../../shared/barcode/check-digits';
 import { parseDesadv } from '../../shared/edi/messages/desadv-read';
 import { launchChromium } from './support/browser';
 import { ROOT } from './support/processes';
@@ -114,6 +115,8 @@ describe('dispatch of JIS racks: DELJIT in, built, racked, loaded, DESADV out', 
     await api('PUT', `/api/v1/master/customer/${DEMO_CUSTOMER_ID}`, { ...customer, parts: [...customer.parts, ...VARIANTS.map((v) => ({ materialId: 'M-SG1', customerPartNumber: v.part, changeLevel: 'A', description: `Sitzbezug ${v.variant}` }))] });
     const line = demo.find((r) => r.kind === 'line' && r.row.id === 'L1')!.row as { settings: Record<string, unknown> };
     await api('PUT', '/api/v1/master/line/L1', { ...line, settings: { ...line.settings, jisRackSlots: 3 } });
+    // The terminal's SSCC range, for the master label of the truck.
+    await api('PUT', '/api/v1/master/sscc-range/SR-E2E', { id: 'SR-E2E', terminalId: 'T-L1-01', companyPrefix: '4012345', extensionDigit: 3, from: 500, to: 599 });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: SIZES[0] });
     await page.goto(stack.hostUrl);
@@ -173,12 +176,22 @@ describe('dispatch of JIS racks: DELJIT in, built, racked, loaded, DESADV out', 
     expect(await page.getByTestId('dispatch-verdict').textContent()).toContain(`Wrong order: rack ${R1} is due before rack ${R2}.`);
     await screenshot('dispatch-rack-refused');
     await verdictAfter(R1, 'rack-loaded');
-    await verdictAfter(R2, 'rack-loaded');
+    await shown(`dispatch-loaded-${R1}`);
+    // The same verdict code again: wait for R2's row, not for the verdict R1 left.
+    stack.scan(R2);
+    await shown(`dispatch-loaded-${R2}`);
+    expect(await page.getByTestId('dispatch-verdict').textContent()).toContain(`Loaded: rack ${R2} · 3 positions, 3 parts`);
     // 1001, 1004 and the revised 1005 are the schwarz ones.
     expect(await page.getByTestId(`dispatch-part-${part}`).getAttribute('data-loaded')).toBe('3');
     await screenshot('dispatch-racks-loaded');
     await tap('dispatch-close');
-    await page.locator('[data-testid="dispatch-verdict"][data-code="delivery-dispatched"]').waitFor({ timeout: T });
+    // Two racks: the load's master label prints with the first SSCC of the terminal's range, through the real printer path.
+    await page.locator('[data-testid="dispatch-verdict"][data-code="delivery-dispatched-master"]').waitFor({ timeout: T });
+    const masterSscc = `34012345000000500${gs1CheckDigit('34012345000000500')}`;
+    await expect.poll(() => stack.printer!.labels.filter((l) => l.zpl.includes('MIXED LOAD')).length, { timeout: T }).toBe(1);
+    const master = stack.printer!.labels.find((l) => l.zpl.includes('MIXED LOAD'))!.zpl;
+    expect(master).toContain(`(00) ${masterSscc}`);
+    await screenshot('dispatch-master-label');
 
     const outbox = join(stack.serverEnv.TAKT_DATA_DIR!, 'edi', 'outbox');
     let file: string | undefined;

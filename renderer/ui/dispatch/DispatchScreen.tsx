@@ -113,7 +113,8 @@ export function DispatchScreen({ onClose }: { onClose: () => void }) {
                   <li key={c.containerId} data-testid={`dispatch-loaded-${c.containerId}`}>
                     <Icon name="ok" />
                     <span className="dispatch-container-id">{c.rack ? c.containerId : packageNumberOf(c.containerId)}</span>
-                    <span className="dispatch-part">{c.items.map((i) => `${i.customerPartNumber} × ${f.number(i.quantity)}`).join(', ')}</span>
+                    {/* A rack of mixed variants: one line per part, so none runs out of the list. */}
+                    {c.items.map((i) => <span key={i.customerPartNumber} className="dispatch-part">{i.customerPartNumber} × {f.number(i.quantity)}</span>)}
                   </li>
                 ))}
               </ul>

@@ -3,8 +3,8 @@ import { isValidSscc } from '../sscc';
 import { caption, cellText, defineTemplate, hline, box, text } from './types';
 
 /**
- * Master label of a mixed load: one logistic unit (a pallet, a truck's
- * stack) of several containers or racks of different parts. The GS1 Logistic
+ * Master label of a load of several containers or racks (a pallet, a
+ * truck's stack), of one part (master load) or of several (mixed load). The GS1 Logistic
  * Label Guideline gives a unit of mixed content its SSCC, AI (00), and no
  * content data in bar code: AI (02) / (37) name one trade item and are only
  * for homogeneous units (GS1 General Specifications 2.2.1, 3.3.5). The
@@ -43,6 +43,8 @@ export const gs1MixedLoad = defineTemplate({
     unloadingPoint: d.unloadingPoint,
     shipment: d.shipment,
     packages: String(d.packages),
+    // Several packages of one part are a master load; of several parts, a mixed one.
+    kind: d.lines.length > 1 ? 'MIXED LOAD' : 'MASTER LOAD',
     total: String(d.lines.reduce((sum, l) => sum + l.quantity, 0)),
     ssccHri: `(00) ${d.sscc}`,
     ...Object.fromEntries(Array.from({ length: MAX_LINES }, (_, i) => {
@@ -59,7 +61,7 @@ export const gs1MixedLoad = defineTemplate({
       box(0, 0, 840, 1184, 3),
       caption(16, 10, 'FROM'), cellText(16, 34, '{{shipFrom}}', 28, 808, 44), caption(16, 80, 'TO'), cellText(16, 104, '{{shipTo}}', 28, 808, 44),
       hline(0, 152, 840),
-      text(16, 164, 'MIXED LOAD', 48), caption(440, 162, 'PACKAGES'), text(440, 184, '{{packages}}', 40), caption(640, 162, 'PARTS'), text(640, 184, '{{total}}', 40),
+      text(16, 164, '{{kind}}', 48), caption(440, 162, 'PACKAGES'), text(440, 184, '{{packages}}', 40), caption(640, 162, 'PARTS'), text(640, 184, '{{total}}', 40),
       caption(16, 232, 'UNLOADING POINT'), cellText(16, 254, '{{unloadingPoint}}', 28, 400), caption(440, 232, 'SHIPMENT'), cellText(440, 254, '{{shipment}}', 20, 384),
       hline(0, 296, 840),
       caption(16, 304, 'CONTENT: CUSTOMER PART / QUANTITY / PACKAGES'),

@@ -2,6 +2,8 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NewEvent } from '../../../shared/events';
 import { applyJisEvent, createJisState, verifyScan, type JisState } from '../../../shared/jis';
+import { gs1CheckDigit } from '../../../shared/barcode/check-digits';
+import { compileZpl, type LabelModel } from '../../../shared/labels';
 import { JisSequence } from '../../../shared/master-data';
 import type { MasterChange } from '../../../shared/sync';
 import { appRig, type AppRig } from '../support/app-rig';
@@ -55,11 +57,13 @@ afterEach(() => {
   for (const r of rigs.splice(0)) r.close();
 });
 
-async function setup(language: 'en' | 'de' = 'en', more: MasterChange[] = []) {
+async function setup(language: 'en' | 'de' = 'en', more: MasterChange[] = [], withRange = true) {
   const terminalId = uniqueTerminalId();
   const rig = await appRig({ terminalId, pulled: false, deps: { clock: fixedClock() } });
   rigs.push(rig);
-  await rig.cache.applyPull(demoPage(terminalId, [customerRow, change('jis-sequence', 'SEQ-D', 32, SEQUENCE), ...more]));
+  rig.bridge.handle('printer:print', (req) => ({ ok: true, value: { jobId: req.jobId, outcome: 'done', status: { state: 'ready' } } }));
+  const range = change('sscc-range', 'sr-1', 34, { id: 'sr-1', terminalId, companyPrefix: '4012345', extensionDigit: 3, from: 100, to: 199 });
+  await rig.cache.applyPull(demoPage(terminalId, [customerRow, change('jis-sequence', 'SEQ-D', 32, SEQUENCE), change('plant', 'P1', 35, { id: 'P1', name: 'Takt Demo GmbH', address: 'Musterstadt' }), ...(withRange ? [range] : []), ...more]));
   await rig.store.getState().refreshMaster();
   const events: NewEvent[] = [
     { type: 'OrderStarted', orderId: 'o-1', payload: { orderNumber: 'PO-1001', materialId: 'm-1', quantity: 250 } },
@@ -88,6 +92,19 @@ const scan = async (rig: AppRig, raw: string) => {
 };
 
 describe('JIS racks on the dispatch screen', () => {
+  it('closes a mixed load without an SSCC range: the truck is booked, the missing master label said so', async () => {
+    const rig = await setup('en', [], false);
+    await scan(rig, 'SEQ-D-R1');
+    await scan(rig, 'SEQ-D-R2');
+    fireEvent.click(screen.getByTestId('dispatch-close'));
+    await waitFor(() => expect(screen.getByTestId('dispatch-verdict').dataset.code).toBe('master-label-failed'));
+    expect(screen.getByTestId('dispatch-verdict').textContent).toContain('but the master label did not print: terminal');
+    const journal = await rig.journal.eventsAfter(0, 1000);
+    expect(journal.find((e) => e.type === 'ShipmentDispatched')?.payload).toMatchObject({ containerIds: ['SEQ-D-R1', 'SEQ-D-R2'] });
+    expect(journal.find((e) => e.type === 'ShipmentDispatched')?.payload).not.toHaveProperty('masterSscc');
+    expect(rig.bridge.callsTo('printer:print')).toEqual([]);
+  });
+
   it('loads the racks in sequence order, refuses one out of turn, twice or unlabelled, and books them with positions and batches', async () => {
     const rig = await setup();
     const early = await scan(rig, 'SEQ-D-R2');
@@ -98,7 +115,9 @@ describe('JIS racks on the dispatch screen', () => {
     expect(ok.dataset.tone).toBe('ok');
     expect(ok.textContent).toContain('Loaded: rack SEQ-D-R1 · 2 positions, 2 parts');
     // The rack's row names it by its own id and lists each part in it.
-    expect(screen.getByTestId('dispatch-loaded-SEQ-D-R1').textContent).toContain('SEQ-D-R1P-A × 1, P-B × 1');
+    const row = screen.getByTestId('dispatch-loaded-SEQ-D-R1');
+    expect(row.querySelector('.dispatch-container-id')?.textContent).toBe('SEQ-D-R1');
+    expect([...row.querySelectorAll('.dispatch-part')].map((p) => p.textContent)).toEqual(['P-A × 1', 'P-B × 1']);
     // A rack is named by its own id (its label prints it), never as a package number.
     expect((await scan(rig, 'SEQ-D-R1')).textContent).toContain('SEQ-D-R1 is already on this truck.');
     // The PDF417 of the rack label carries the rack on its first line.
@@ -107,11 +126,21 @@ describe('JIS racks on the dispatch screen', () => {
     expect(unlabelled.dataset.code).toBe('rack-not-labelled');
     expect(unlabelled.textContent).toContain('Rack SEQ-D-R3 has no printed label.');
 
+    // Two racks are a mixed load: the master label prints with the first SSCC of the terminal's range.
     fireEvent.click(screen.getByTestId('dispatch-close'));
-    await waitFor(() => expect(screen.getByTestId('dispatch-verdict').dataset.code).toBe('delivery-dispatched'));
+    await waitFor(() => expect(screen.getByTestId('dispatch-verdict').dataset.code).toBe('delivery-dispatched-master'));
+    const sscc = '34012345000000100' + String(gs1CheckDigit('34012345000000100'));
+    expect(screen.getByTestId('dispatch-verdict').textContent).toContain(`Truck closed: 2 packages for Autowerk Sued dispatched. Master label SSCC ${sscc} printed`);
     const journal = await rig.journal.eventsAfter(0, 1000);
     const dispatched = journal.find((e) => e.type === 'ShipmentDispatched')!;
+    const job = rig.bridge.callsTo('printer:print').at(-1) as { jobId: string; model: LabelModel; copies: number };
+    expect(job).toMatchObject({ jobId: `master-${String(dispatched.payload['shipmentId'])}`, copies: 2 });
+    expect(compileZpl(job.model).ok).toBe(true);
+    expect(job.model.elements).toContainEqual(expect.objectContaining({ type: 'gs1-128', elements: [{ ai: '00', value: sscc }] }));
+    expect(job.model.elements).toContainEqual(expect.objectContaining({ type: 'text', value: 'P-A  2 PCE  2 PKG' }));
+    expect(journal.find((e) => e.type === 'LabelPrinted' && e.payload['templateId'] === 'gs1-mixed-load')?.payload).toMatchObject({ containerId: dispatched.payload['shipmentId'], sscc, copies: 2 });
     expect(dispatched.payload).toMatchObject({
+      masterSscc: sscc,
       containerIds: ['SEQ-D-R1', 'SEQ-D-R2'],
       customerId: 'c-1',
       items: [

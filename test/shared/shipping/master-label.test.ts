@@ -54,5 +54,9 @@ describe('the master label of a mixed load', () => {
     expect(data.ok && (data.value.lines as unknown[]).length).toBe(10);
     expect(data.ok && (data.value.lines as unknown[])[9]).toEqual({ customerPartNumber: '+3 MORE PARTS', quantity: 3, packages: 3 });
     expect(data.ok && renderTemplate('gs1-mixed-load', data.value).ok).toBe(true);
+    // Several packages of one part are a master load, not a mixed one.
+    const onepart = masterLabelData({ sscc: '340123450000000017', shipmentId: 'S', items: [item('C-1', 'P-1', 5), item('C-2', 'P-1', 5)], customer, plant: { id: 'P1', name: 'Takt' } });
+    const rendered = onepart.ok ? renderTemplate('gs1-mixed-load', onepart.value) : undefined;
+    expect(rendered?.ok && rendered.value.model.elements).toContainEqual(expect.objectContaining({ type: 'text', value: 'MASTER LOAD' }));
   });
 });
