@@ -5,7 +5,7 @@ import { applyJisEvent, createJisState, verifyScan, type JisState } from '../../
 import { gs1CheckDigit } from '../../../shared/barcode/check-digits';
 import { compileZpl, type LabelModel } from '../../../shared/labels';
 import { JisSequence } from '../../../shared/master-data';
-import type { MasterChange } from '../../../shared/sync';
+import type { MasterChange } from '../../../shared/sync-protocol';
 import { appRig, type AppRig } from '../support/app-rig';
 import { change, demoPage, fixedClock, uniqueTerminalId } from '../support/fixtures';
 import { renderApp } from '../support/render-app';
