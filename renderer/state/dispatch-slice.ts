@@ -2,13 +2,17 @@ import { parseBarcode } from '../../shared/barcode';
 import type { EventEnvelope, NewEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
 import { packageNumberOf } from '../../shared/labels/container-label';
-import { customerPartOf, type BlockedBatch, type Customer, type Order } from '../../shared/master-data';
+import { customerPartOf, type BlockedBatch, type Customer, type JisSequence, type Order, type Plant, type SsccRange } from '../../shared/master-data';
 import type { CallOff, ContainerHold } from '../../shared/master-data-shipping';
 import { applyProductionEvent, initialProductionState, type ProductionState } from '../../shared/production';
 import { batchKey, type ContainerOnDock } from '../../shared/shipping/checks';
-import { applyDispatchEvent, dispatchDelivery, initialDispatchState, loadContainer, startDelivery, type DispatchState } from '../../shared/shipping/delivery';
+import { isMixedLoad, nextMasterSscc } from '../../shared/shipping/master-label';
+import { applyDispatchEvent, dispatchDelivery, initialDispatchState, loadContainer, loadRack, startDelivery, type DispatchState } from '../../shared/shipping/delivery';
 import { normalizeScan } from '../scan/scan-text';
+import { snapshotAndEventsAfter } from '../storage/production-loader';
 import { JOURNAL_COPY_KEYS, storageLowText } from '../storage/storage-refusal';
+import { printMasterLabel } from './dispatch-master-label';
+import { noRacks, rackOnDock, racksOnTerminal, type DispatchRacks } from './dispatch-racks';
 import type { StoreDeps } from './deps';
 import type { SliceCreator } from './types';
 
@@ -16,6 +20,9 @@ import type { SliceCreator } from './types';
  * The dispatch screen's state (logistics loading a truck, a mode of a line
  * terminal): the delivery folded from the journal, the customers, call-offs,
  * container holds and blocked batches from the cache, and the last verdict.
+ * A scanned JIS rack label loads the rack, checked against the line's
+ * sequences as this terminal built them (dispatch-racks.ts). A truck of
+ * several containers or racks gets a master label as it closes.
  * Every load is a journal append first, so the truck survives a reload and
  * goes to the server with the next sync; closing it books ShipmentDispatched,
  * from which the server writes the despatch advice.
@@ -36,6 +43,9 @@ export interface DispatchSlice {
   dispatchCallOffs: CallOff[];
   dispatchHolds: ContainerHold[];
   dispatchBlocked: BlockedBatch[];
+  dispatchRacks: DispatchRacks;
+  dispatchSsccRanges: SsccRange[];
+  dispatchPlants: Plant[];
   dispatchVerdict: DispatchVerdict | null;
   dispatchBusy: boolean;
   openDispatch(): Promise<void>;
@@ -52,6 +62,9 @@ interface DispatchCache {
   all(kind: 'call-off'): Promise<CallOff[]>;
   all(kind: 'container-hold'): Promise<ContainerHold[]>;
   all(kind: 'blocked-batch'): Promise<BlockedBatch[]>;
+  all(kind: 'jis-sequence'): Promise<JisSequence[]>;
+  all(kind: 'sscc-range'): Promise<SsccRange[]>;
+  all(kind: 'plant'): Promise<Plant[]>;
 }
 
 const PAGE = 2000;
@@ -139,17 +152,25 @@ export const createDispatchSlice =
       dispatchCallOffs: [],
       dispatchHolds: [],
       dispatchBlocked: [],
+      dispatchRacks: noRacks,
+      dispatchSsccRanges: [],
+      dispatchPlants: [],
       dispatchVerdict: null,
       dispatchBusy: false,
 
       async openDispatch() {
         const kinds = typeof cache.all === 'function';
-        const [events, customers, callOffs, holds, blocked] = await Promise.all([
+        const [events, customers, callOffs, holds, blocked, sequences, jisJournal, ssccRanges, plants] = await Promise.all([
           allEvents(),
           kinds ? cache.all!('customer') : [],
           kinds ? cache.all!('call-off') : [],
           kinds ? cache.all!('container-hold') : [],
           kinds ? cache.all!('blocked-batch') : [],
+          kinds ? cache.all!('jis-sequence') : [],
+          // The racks as the JIS screen restores them: the latest snapshot and the events after it.
+          typeof deps.journal.latestSnapshot === 'function' ? snapshotAndEventsAfter(deps.journal, PAGE) : { snapshot: null, events: [] },
+          kinds ? cache.all!('sscc-range') : [],
+          kinds ? cache.all!('plant') : [],
         ]);
         set({
           dispatch: events.reduce(applyDispatchEvent, initialDispatchState),
@@ -158,6 +179,9 @@ export const createDispatchSlice =
           dispatchCallOffs: callOffs,
           dispatchHolds: holds,
           dispatchBlocked: blocked,
+          dispatchRacks: racksOnTerminal(sequences, get().terminalRow?.lineId, jisJournal.snapshot, jisJournal.events),
+          dispatchSsccRanges: ssccRanges,
+          dispatchPlants: plants,
           dispatchVerdict: null,
         });
       },
@@ -176,11 +200,19 @@ export const createDispatchSlice =
           const customer = customerOfDelivery();
           if (!customer) return verdict('nok', 'no-delivery');
           const key = containerKeyOf(raw);
-          const container = containerOnDock(get().dispatchProduction, get().orders, customer, key);
           const holds = {
             blockedBatches: new Set(get().dispatchBlocked.map((b) => batchKey(b.materialId, b.batch))),
             heldContainers: new Map(get().dispatchHolds.flatMap((h) => [[h.containerId, h.reason] as [string, string], [packageNumberOf(h.containerId), h.reason] as [string, string]])),
           };
+          const rack = rackOnDock(get().dispatchRacks, get().dispatchProduction, get().orders, customer, key);
+          if (rack) {
+            const v = loadRack(get().dispatch, rack, holds, get().dispatchCallOffs, customer.name);
+            if (!v.ok) return verdict('nok', v.reason.code, { ...v.reason.params });
+            const quantity = v.items.reduce((sum, i) => sum + i.quantity, 0);
+            if (await record(v.events)) verdict('ok', 'rack-loaded', { rackId: rack.rack.rackId, positions: rack.rack.filled.length, quantity });
+            return;
+          }
+          const container = containerOnDock(get().dispatchProduction, get().orders, customer, key);
           const v = loadContainer(get().dispatch, container, key, holds, get().dispatchCallOffs);
           if (!v.ok) return verdict('nok', v.reason.code, { ...v.reason.params });
           const item = v.items[0]!;
@@ -190,10 +222,21 @@ export const createDispatchSlice =
       closeDispatchDelivery: () =>
         busy(async () => {
           const customer = customerOfDelivery();
-          const v = dispatchDelivery(get().dispatch, customer?.name ?? '');
+          const open = get().dispatch.open;
+          const mixed = open !== null && isMixedLoad(open.items);
+          const sscc = mixed ? nextMasterSscc(get().dispatchSsccRanges, deps.terminalId, get().dispatch.masterSsccs) : null;
+          const v = dispatchDelivery(get().dispatch, customer?.name ?? '', sscc?.ok ? sscc.value : undefined);
           if (!v.ok) return verdict('nok', v.reason.code, { ...v.reason.params });
-          const count = get().dispatch.open?.items.length ?? 0;
-          if (await record(v.events)) verdict('ok', 'delivery-dispatched', { count, customer: customer?.name ?? '' });
+          const words = { count: new Set(open?.items.map((i) => i.containerId)).size, customer: customer?.name ?? '' };
+          if (!(await record(v.events))) return;
+          if (!open || !customer || !sscc) return verdict('ok', 'delivery-dispatched', words);
+          // The truck is booked either way; a master label that cannot print is the operator's to fix (print jobs), not a reason to unload.
+          if (!sscc.ok) return verdict('nok', 'master-label-failed', { ...words, message: sscc.error.message });
+          const plant = get().dispatchPlants.find((p) => p.id === get().line?.plantId);
+          const printed = await printMasterLabel(deps, { shipmentId: open.shipmentId, sscc: sscc.value, items: open.items, customer, plant, unloadingPoint: open.unloadingPoint, operatorId: get().terminal.operator?.id });
+          if (printed.ok && printed.value.booked?.ok) set({ terminal: printed.value.booked.value.state });
+          if (printed.ok && printed.value.outcome === 'done') return verdict('ok', 'delivery-dispatched-master', { ...words, sscc: sscc.value });
+          verdict('nok', 'master-label-failed', { ...words, message: printed.ok ? (printed.value.message ?? printed.value.outcome) : printed.error.message });
         }),
     };
   };

@@ -22,6 +22,8 @@ const AT: Readonly<Record<string, { x: number; y: number }>> = {
   'gs1-logistic': { x: 470, y: 328 },
   // Under the sequence range, right of the positions count.
   'jis-rack': { x: 880, y: 98 },
+  // Bottom right of the content block, above the SSCC (content lines are short and left-aligned).
+  'gs1-mixed-load': { x: 520, y: 622 },
 };
 
 function markElements(x: number, y: number): LabelElement[] {

@@ -1,7 +1,8 @@
 import type { EventEnvelope } from '../events';
 import type { CallOff } from '../master-data-shipping';
 import { accept, nok, type Verdict } from '../production/verdict';
-import { afterLoad, checkContainerLoad, type ContainerOnDock, type Delivery, type HoldContext } from './checks';
+import { afterLoad, checkContainerLoad, type ContainerOnDock, type Delivery, type HoldContext, type LoadVerdict } from './checks';
+import { checkRackLoad, type RackOnDock } from './rack-checks';
 import type { ShipmentItem } from './shipment';
 
 /**
@@ -27,9 +28,11 @@ export interface DispatchState {
   shippedIds: ReadonlySet<string>;
   /** What this terminal dispatched, for the call-offs the server has not recounted yet. */
   dispatched: readonly { at: string; customerId: string; customerPartNumber: string; quantity: number }[];
+  /** Master-label SSCCs this terminal used: the next one follows the highest. */
+  masterSsccs: readonly string[];
 }
 
-export const initialDispatchState: DispatchState = { open: null, shippedIds: new Set(), dispatched: [] };
+export const initialDispatchState: DispatchState = { open: null, shippedIds: new Set(), dispatched: [], masterSsccs: [] };
 
 export function applyDispatchEvent(state: DispatchState, event: EventEnvelope): DispatchState {
   const p = event.payload as Record<string, unknown>;
@@ -46,6 +49,7 @@ export function applyDispatchEvent(state: DispatchState, event: EventEnvelope): 
         open: state.open?.shipmentId === p.shipmentId ? null : state.open,
         shippedIds: new Set([...state.shippedIds, ...((p.containerIds as string[] | undefined) ?? [])]),
         dispatched: [...state.dispatched, ...items.map((i) => ({ at: event.occurredAt, customerId, customerPartNumber: i.customerPartNumber, quantity: i.quantity }))],
+        masterSsccs: typeof p.masterSscc === 'string' ? [...state.masterSsccs, p.masterSscc] : state.masterSsccs,
       };
     }
     default:
@@ -87,18 +91,36 @@ export function startDelivery(state: DispatchState, shipmentId: string, customer
   return accept([], { events: [{ type: 'DeliveryStarted', payload: { shipmentId, customerId, ...(unloadingPoint ? { unloadingPoint } : {}) } }] });
 }
 
-export function loadContainer(state: DispatchState, container: ContainerOnDock | undefined, scanned: string, holds: Omit<HoldContext, 'shippedIds'>, callOffs: readonly CallOff[]): Verdict<Events & { items: ShipmentItem[] }> {
-  const open = state.open;
-  if (!open) return nok('no-delivery', 'Start a delivery first.', {});
-  if (!container) return nok('container-unknown', `${scanned} is no container packed on this terminal.`, { containerId: scanned });
+/** The delivery as the checks see it: what the call-offs still ask for after earlier trucks and what is on this one. */
+function deliveryNow(state: DispatchState, open: OpenDelivery, callOffs: readonly CallOff[], customerName?: string): Delivery {
   const progress = deliveryProgress(state, open.customerId, callOffs);
-  const delivery: Delivery = afterLoad({ customerId: open.customerId, openQuantity: Object.fromEntries(progress.map((p) => [p.customerPartNumber, p.callOff])), loadedIds: new Set() }, open.items);
-  const verdict = checkContainerLoad(delivery, container, { ...holds, shippedIds: state.shippedIds });
+  const delivery: Delivery = { customerId: open.customerId, ...(customerName !== undefined ? { customerName } : {}), openQuantity: Object.fromEntries(progress.map((p) => [p.customerPartNumber, p.callOff])), loadedIds: new Set() };
+  return afterLoad(delivery, open.items);
+}
+
+type LoadOutcome = Verdict<Events & { items: ShipmentItem[] }>;
+
+function booked(open: OpenDelivery, verdict: LoadVerdict): LoadOutcome {
   if (!verdict.ok) return verdict;
   return accept([], { items: verdict.items, events: [{ type: 'ShipmentContainerLoaded', payload: { shipmentId: open.shipmentId, items: verdict.items } }] });
 }
 
-export function dispatchDelivery(state: DispatchState, customerName: string): Verdict<Events> {
+export function loadContainer(state: DispatchState, container: ContainerOnDock | undefined, scanned: string, holds: Omit<HoldContext, 'shippedIds'>, callOffs: readonly CallOff[]): LoadOutcome {
+  const open = state.open;
+  if (!open) return nok('no-delivery', 'Start a delivery first.', {});
+  if (!container) return nok('container-unknown', `${scanned} is no container packed on this terminal.`, { containerId: scanned });
+  return booked(open, checkContainerLoad(deliveryNow(state, open, callOffs), container, { ...holds, shippedIds: state.shippedIds }));
+}
+
+/** A JIS rack onto the open delivery: the rack checks against this terminal's shipped racks, the call-offs and the customer's name (a sequence names its customer so). */
+export function loadRack(state: DispatchState, rack: RackOnDock, holds: Omit<HoldContext, 'shippedIds'>, callOffs: readonly CallOff[], customerName: string): LoadOutcome {
+  const open = state.open;
+  if (!open) return nok('no-delivery', 'Start a delivery first.', {});
+  return booked(open, checkRackLoad(deliveryNow(state, open, callOffs, customerName), rack, { ...holds, shippedIds: state.shippedIds }));
+}
+
+/** Closes the truck; a mixed load names the SSCC its master label prints with. */
+export function dispatchDelivery(state: DispatchState, customerName: string, masterSscc?: string): Verdict<Events> {
   const open = state.open;
   if (!open) return nok('no-delivery', 'Start a delivery first.', {});
   if (open.items.length === 0) return nok('delivery-empty', 'Nothing is loaded on this delivery.', { shipmentId: open.shipmentId });
@@ -112,6 +134,7 @@ export function dispatchDelivery(state: DispatchState, customerName: string): Ve
         customerId: open.customerId,
         ...(open.unloadingPoint ? { unloadingPoint: open.unloadingPoint } : {}),
         items: open.items,
+        ...(masterSscc ? { masterSscc } : {}),
       },
     }],
   });

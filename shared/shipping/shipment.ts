@@ -35,4 +35,6 @@ export const SHIPMENT_DETAIL_FIELDS = {
   carrier: z.string().max(35).optional(),
   vehicleId: z.string().max(25).optional(),
   items: z.array(ShipmentItem).optional(),
+  /** The SSCC of the master label a mixed load got (several containers or racks), from the terminal's SSCC range. */
+  masterSscc: z.string().regex(/^\d{18}$/).optional(),
 };

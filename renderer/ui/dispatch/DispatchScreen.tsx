@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RawScan } from '../../../shared/bridge';
 import { packageNumberOf } from '../../../shared/labels/container-label';
 import { deliveryProgress } from '../../../shared/shipping/delivery';
+import type { ShipmentItem } from '../../../shared/shipping/shipment';
 import { useLocaleFormat } from '../../i18n/format';
 import { messageParams } from '../../i18n/params';
 import { Icon } from '../icons';
@@ -25,6 +26,7 @@ export function DispatchScreen({ onClose }: { onClose: () => void }) {
   const customers = useApp((s) => s.dispatchCustomers);
   const callOffs = useApp((s) => s.dispatchCallOffs);
   const verdict = useApp((s) => s.dispatchVerdict);
+  const racks = useApp((s) => s.dispatchRacks);
   const busy = useApp((s) => s.dispatchBusy);
   const openDispatch = useApp((s) => s.openDispatch);
   const start = useApp((s) => s.startDispatchDelivery);
@@ -44,12 +46,18 @@ export function DispatchScreen({ onClose }: { onClose: () => void }) {
     () => (open && customer ? deliveryProgress(dispatch, open.customerId, callOffs.filter((c) => customer.parts.some((p) => p.customerPartNumber === c.customerPartNumber))) : []),
     [dispatch, open, customer, callOffs],
   );
-  const containers = useMemo(() => (open ? [...new Map(open.items.map((i) => [i.containerId, i])).values()].reverse() : []), [open]);
+  // One row per container or rack, newest first; a rack of mixed variants lists each of its parts.
+  const containers = useMemo(() => {
+    const byId = new Map<string, ShipmentItem[]>();
+    for (const i of open?.items ?? []) byId.set(i.containerId, [...(byId.get(i.containerId) ?? []), i]);
+    return [...byId].map(([containerId, items]) => ({ containerId, items, rack: items.some((i) => i.sequenceId) })).reverse();
+  }, [open]);
 
-  // A container is named by the package number its label prints (the operator has that in hand, not the internal id).
-  const labelOf = (id: unknown) => (typeof id === 'string' ? packageNumberOf(id) : id);
+  // A container is named by the package number its label prints (the operator has that in hand, not the internal id); a rack's label prints its id.
+  const rackIds = useMemo(() => new Set(racks.sequences.flatMap((s) => s.racks.map((r) => r.rackId))), [racks]);
+  const labelOf = (id: unknown) => (typeof id === 'string' && !rackIds.has(id) ? packageNumberOf(id) : id);
   const params = verdict
-    ? { ...verdict.params, containerId: labelOf(verdict.params['containerId']), id: labelOf(verdict.params['id']), what: verdict.params['customerPartNumber'] ?? verdict.params['materialId'] ?? '' }
+    ? { ...verdict.params, containerId: labelOf(verdict.params['containerId'] ?? verdict.params['rackId']), id: labelOf(verdict.params['id']), what: verdict.params['customerPartNumber'] ?? verdict.params['materialId'] ?? '' }
     : {};
   return (
     <main className="screen dispatch-screen" data-testid="dispatch-screen" aria-busy={busy}>
@@ -101,11 +109,12 @@ export function DispatchScreen({ onClose }: { onClose: () => void }) {
             <h2>{t('dispatch.containers', { count: containers.length })}</h2>
             {containers.length === 0 ? <p>{t('dispatch.none')}</p> : (
               <ul data-testid="dispatch-loaded">
-                {containers.map((i) => (
-                  <li key={i.containerId} data-testid={`dispatch-loaded-${i.containerId}`}>
+                {containers.map((c) => (
+                  <li key={c.containerId} data-testid={`dispatch-loaded-${c.containerId}`}>
                     <Icon name="ok" />
-                    <span className="dispatch-container-id">{i.sequenceId ? i.containerId : packageNumberOf(i.containerId)}</span>
-                    <span className="dispatch-part">{i.customerPartNumber} × {f.number(i.quantity)}</span>
+                    <span className="dispatch-container-id">{c.rack ? c.containerId : packageNumberOf(c.containerId)}</span>
+                    {/* A rack of mixed variants: one line per part, so none runs out of the list. */}
+                    {c.items.map((i) => <span key={i.customerPartNumber} className="dispatch-part">{i.customerPartNumber} × {f.number(i.quantity)}</span>)}
                   </li>
                 ))}
               </ul>

@@ -20,7 +20,7 @@ const REASONS_IN_WORDS = new Set<string>([
 /** Failures after which the label may exist: check before reprinting. */
 const MAYBE_PRINTED = new Set(['outcome-unknown', 'timeout', 'print-duplicate']);
 
-const KINDS = new Set(['vda-4902', 'vda-4994', 'gs1-logistic', 'jis-rack']);
+const KINDS = new Set(['vda-4902', 'vda-4994', 'gs1-logistic', 'jis-rack', 'gs1-mixed-load']);
 
 export type JobStateWord = 'outcome-unknown' | 'failed' | 'held';
 

@@ -1,5 +1,5 @@
 import { EdiError, guarded, type EdiProblem, type EdiResult } from '../problems';
-import { checkRepertoire, SYNTAX_IDENTIFIERS, type SyntaxIdentifier } from './charset';
+import { checkRepertoire, repertoireHoldsThroughout, SYNTAX_IDENTIFIERS, type SyntaxIdentifier } from './charset';
 import { tokenize, value, type Delimiters, type Segment } from './tokenize';
 
 /**
@@ -55,14 +55,19 @@ export function parseInterchange(input: string): EdiResult<Interchange> {
 }
 
 function readInterchange(input: string, warnings: EdiProblem[]): Interchange {
-  const { segments, delimiters } = tokenize(input, warnings);
+  const { segments, delimiters, layoutSkipped } = tokenize(input, warnings);
   const unb = segments[0];
   if (!unb || unb.tag !== 'UNB') fail({ code: 'edi-no-unb', message: 'an interchange starts with UNB', segment: 1, tag: unb?.tag, expected: 'UNB' });
   const syntaxId = value(unb, 1, 1);
   const version = Number(value(unb, 1, 2));
   if (!/^UNO[A-Z]$/.test(syntaxId)) fail({ code: 'edi-syntax-id', message: `syntax identifier "${syntaxId}" is not one of ISO 9735`, segment: 1, tag: 'UNB', element: 1, component: 1, expected: SYNTAX_IDENTIFIERS.join('|') });
   if (!Number.isInteger(version) || version < 1 || version > 4) fail({ code: 'edi-syntax-version', message: `syntax version "${value(unb, 1, 2)}"`, segment: 1, tag: 'UNB', element: 1, component: 2, expected: '1, 2, 3 or 4' });
-  if ((SYNTAX_IDENTIFIERS as readonly string[]).includes(syntaxId)) checkRepertoire(syntaxId as SyntaxIdentifier, segments, warnings);
+  if ((SYNTAX_IDENTIFIERS as readonly string[]).includes(syntaxId)) {
+    const id = syntaxId as SyntaxIdentifier;
+    const service = [delimiters.component, delimiters.element, delimiters.release, delimiters.segment, ...(delimiters.repetition !== ' ' ? [delimiters.repetition] : [])];
+    // One pass over the text for the usual clean file; the per-element search only when it may find something.
+    if (!repertoireHoldsThroughout(id, input, service, layoutSkipped)) checkRepertoire(id, segments, warnings);
+  }
   else warnings.push({ code: 'edi-syntax-id-unchecked', message: `characters of ${syntaxId} are not checked`, segment: 1, tag: 'UNB', element: 1 });
   const preparedDate = value(unb, 4, 1);
   const dateDigits = version === 4 ? 8 : 6;

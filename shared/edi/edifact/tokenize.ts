@@ -39,10 +39,29 @@ export interface Tokens {
   delimiters: Delimiters;
   hasUna: boolean;
   segments: Segment[];
+  /** Line ends and tabs skipped before and between segments (so a caller can tell whether any are left inside one). */
+  layoutSkipped: number;
 }
 
 const BOM = '\uFEFF';
 const isLayout = (c: string) => c === '\n' || c === '\r' || c === ' ' || c === '\t';
+const [LF, CR, SPACE, TAB] = [10, 13, 32, 9];
+
+/** The index of `ch` from `from`, or the input's length when there is none. */
+function nextIndex(input: string, ch: string, from: number): number {
+  const at = input.indexOf(ch, from);
+  return at < 0 ? input.length : at;
+}
+
+/** Three upper-case letters or digits (the tag of a segment), by character code: one test per segment. */
+function isTag(tag: string): boolean {
+  if (tag.length !== 3) return false;
+  for (let i = 0; i < 3; i += 1) {
+    const c = tag.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}
 
 export function tokenize(input: string, warnings: EdiProblem[]): Tokens {
   let pos = 0;
@@ -50,7 +69,11 @@ export function tokenize(input: string, warnings: EdiProblem[]): Tokens {
     pos = 1;
     warnings.push({ code: 'edi-bom', message: 'the file starts with a byte-order mark; it was skipped' });
   }
-  while (pos < input.length && isLayout(input[pos]!)) pos += 1;
+  let layoutSkipped = 0;
+  while (pos < input.length && isLayout(input[pos]!)) {
+    if (input[pos] !== ' ') layoutSkipped += 1;
+    pos += 1;
+  }
   let delimiters = DEFAULT_DELIMITERS;
   let hasUna = false;
   if (input.startsWith('UNA', pos)) {
@@ -62,37 +85,52 @@ export function tokenize(input: string, warnings: EdiProblem[]): Tokens {
     hasUna = true;
     pos += 9;
   }
-  return { delimiters, hasUna, segments: splitSegments(input, pos, delimiters, warnings) };
+  const split = splitSegments(input, pos, delimiters, warnings);
+  return { delimiters, hasUna, segments: split.segments, layoutSkipped: layoutSkipped + split.layoutSkipped };
 }
 
-function splitSegments(input: string, start: number, d: Delimiters, warnings: EdiProblem[]): Segment[] {
+function splitSegments(input: string, start: number, d: Delimiters, warnings: EdiProblem[]): { segments: Segment[]; layoutSkipped: number } {
   const segments: Segment[] = [];
   const { component, element, release, segment: terminator } = d;
   const repetition = d.repetition === ' ' ? '' : d.repetition;
   let layoutWarned = false;
   let pos = start;
   const n = input.length;
+  let nextRelease = -1;
+  let nextRepetition = -1;
+  let layoutSkipped = 0;
   while (pos < n) {
-    // Layout between segments: skipped, reported once.
-    const before = pos;
-    while (pos < n && isLayout(input[pos]!)) pos += 1;
-    if (pos > before && segments.length > 0 && !layoutWarned && input.slice(before, pos).replace(/\r?\n/g, '') !== '') {
+    // Layout between segments: skipped, reported once. Newlines after terminators are the usual case, so
+    // they are skipped by character code, without a copy of the run (this loop runs once per segment).
+    let spaced = false;
+    for (let c = input.charCodeAt(pos); c === LF || c === CR || c === SPACE || c === TAB; c = input.charCodeAt(++pos)) {
+      // Line ends (LF, CRLF) are expected; a space, a tab or a lone CR is worth the warning.
+      if (c === SPACE || c === TAB || (c === CR && input.charCodeAt(pos + 1) !== LF)) spaced = true;
+      if (c !== SPACE) layoutSkipped += 1;
+    }
+    if (spaced && segments.length > 0 && !layoutWarned) {
       layoutWarned = true;
       warnings.push({ code: 'edi-layout', message: 'spaces or tabs between segments were skipped', segment: segments.length + 1 });
     }
     if (pos >= n) break;
     // Fast path: a segment without the release character splits natively (most segments of most files).
+    // Where the next release (repetition) character is, is looked up once and again only after passing it, not per segment.
     const end = input.indexOf(terminator, pos);
+    if (nextRelease < pos) nextRelease = nextIndex(input, release, pos);
+    if (nextRepetition < pos) nextRepetition = repetition === '' ? n : nextIndex(input, repetition, pos);
     if (end >= 0) {
-      const body = input.slice(pos, end);
-      if (!body.includes(release) && (repetition === '' || !body.includes(repetition))) {
-        const parts = body.split(element);
+      if (nextRelease > end && nextRepetition > end) {
+        const parts = input.slice(pos, end).split(element);
         const tag = parts[0]!;
-        if (!/^[A-Z0-9]{3}$/.test(tag)) {
+        if (!isTag(tag)) {
           throw new EdiError({ code: 'edi-bad-tag', message: `"${tag.slice(0, 20)}" is not a segment tag`, segment: segments.length + 1, tag: tag.slice(0, 3), expected: 'three upper-case letters or digits' });
         }
         const elements: string[][] = new Array<string[]>(parts.length - 1);
-        for (let i = 1; i < parts.length; i += 1) elements[i - 1] = parts[i]!.split(component);
+        // Most elements are one component: no split call (and no search past the element) for them.
+        for (let i = 1; i < parts.length; i += 1) {
+          const part = parts[i]!;
+          elements[i - 1] = part.includes(component) ? part.split(component) : [part];
+        }
         segments.push({ tag, elements, index: segments.length + 1 });
         pos = end + 1;
         continue;
@@ -139,12 +177,12 @@ function splitSegments(input: string, start: number, d: Delimiters, warnings: Ed
       throw new EdiError({ code: 'edi-unterminated', message: `the last segment is not terminated by ${terminator}`, segment: segments.length + 1, tag, expected: terminator });
     }
     const tag = elements.shift()![0]!;
-    if (!/^[A-Z0-9]{3}$/.test(tag)) {
+    if (!isTag(tag)) {
       throw new EdiError({ code: 'edi-bad-tag', message: `"${tag.slice(0, 20)}" is not a segment tag`, segment: segments.length + 1, tag: tag.slice(0, 3), expected: 'three upper-case letters or digits' });
     }
     segments.push({ tag, elements, index: segments.length + 1 });
   }
-  return segments;
+  return { segments, layoutSkipped };
 }
 
 /** Component `c` of element `e` (both from 1, as directories number them), or ''. */

@@ -29,33 +29,35 @@ function isoWeekMonday(year: number, week: number): string {
   return monday.toISOString().slice(0, 10);
 }
 
-/** DTM C507: 2005 qualifier, 2380 value, 2379 format. */
+function badDate(s: Segment, text: string, format: string, expected: string): never {
+  throw new EdiError({ code: 'edi-bad-date', message: `"${text}" is not a date in format ${format}`, segment: s.index, tag: 'DTM', element: 1, component: 2, expected });
+}
+
+const ymd = (t: string) => `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}`;
+
+/** DTM C507: 2005 qualifier, 2380 value, 2379 format. No closure per call: a schedule has a DTM per line. */
 export function readDtm(s: Segment): EdiDate {
   const text = value(s, 1, 2);
   const format = value(s, 1, 3) || '102';
-  const bad = (expected: string): never => {
-    throw new EdiError({ code: 'edi-bad-date', message: `"${text}" is not a date in format ${format}`, segment: s.index, tag: 'DTM', element: 1, component: 2, expected });
-  };
-  const ymd = (t: string) => `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}`;
   switch (format) {
     case '102':
-      if (!/^\d{8}$/.test(text)) bad('CCYYMMDD');
+      if (!/^\d{8}$/.test(text)) badDate(s, text, format, 'CCYYMMDD');
       return { date: ymd(text), kind: 'day' };
     case '203':
     case '204':
-      if (!/^\d{12}(\d{2})?$/.test(text)) bad(format === '203' ? 'CCYYMMDDHHMM' : 'CCYYMMDDHHMMSS');
+      if (!/^\d{12}(\d{2})?$/.test(text)) badDate(s, text, format, format === '203' ? 'CCYYMMDDHHMM' : 'CCYYMMDDHHMMSS');
       return { date: ymd(text), time: `${ymd(text)}T${text.slice(8, 10)}:${text.slice(10, 12)}`, kind: 'day' };
     case '610':
-      if (!/^\d{6}$/.test(text)) bad('CCYYMM');
+      if (!/^\d{6}$/.test(text)) badDate(s, text, format, 'CCYYMM');
       return { date: `${text.slice(0, 4)}-${text.slice(4, 6)}-01`, kind: 'month' };
     case '616':
-      if (!/^\d{6}$/.test(text)) bad('CCYYWW');
+      if (!/^\d{6}$/.test(text)) badDate(s, text, format, 'CCYYWW');
       return { date: isoWeekMonday(Number(text.slice(0, 4)), Number(text.slice(4, 6))), kind: 'week' };
     case '718':
-      if (!/^\d{8}-\d{8}$/.test(text)) bad('CCYYMMDD-CCYYMMDD');
+      if (!/^\d{8}-\d{8}$/.test(text)) badDate(s, text, format, 'CCYYMMDD-CCYYMMDD');
       return { date: ymd(text), kind: 'day' };
     default:
-      return bad('date format 102, 203, 204, 610, 616 or 718');
+      return badDate(s, text, format, 'date format 102, 203, 204, 610, 616 or 718');
   }
 }
 

@@ -5,6 +5,7 @@ import { labelFail } from '../errors';
 import { LabelModel, atDpi, isSymbol, type Dpi } from '../model';
 import { checkSymbol } from '../zpl';
 import { gs1Logistic } from './gs1-logistic';
+import { gs1MixedLoad } from './gs1-mixed-load';
 import { jisRack } from './jis-rack';
 import type { TemplateDef } from './types';
 import { vda4902 } from './vda-4902';
@@ -12,7 +13,7 @@ import { vda4994 } from './vda-4994';
 
 /** Built-in templates by id. */
 export const BUILT_IN_TEMPLATES: Readonly<Record<string, TemplateDef>> = Object.fromEntries(
-  [vda4902, vda4994, gs1Logistic, jisRack].map((t) => [t.id, t as unknown as TemplateDef]),
+  [vda4902, vda4994, gs1Logistic, jisRack, gs1MixedLoad].map((t) => [t.id, t as unknown as TemplateDef]),
 );
 
 /**

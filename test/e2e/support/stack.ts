@@ -41,13 +41,15 @@ export interface StackOptions {
   printer?: boolean;
   /** Extra environment for the host process. */
   hostEnv?: Record<string, string>;
+  /** Extra environment for the server process (e.g. TAKT_EDI_JIS_LINE). */
+  serverEnv?: Record<string, string>;
 }
 
 export async function startStack(terminalId = 'T-L1-01', lineId = 'L1', options: StackOptions = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'takt-e2e-'));
   const serverPort = await freePort();
   const serverUrl = `http://127.0.0.1:${serverPort}`;
-  const serverEnv = { TAKT_DATA_DIR: join(dir, 'server'), TAKT_LOG_LEVEL: 'silent' };
+  const serverEnv: Record<string, string> = { TAKT_DATA_DIR: join(dir, 'server'), TAKT_LOG_LEVEL: 'silent', ...options.serverEnv };
 
   let hostPort = 0;
   let hostEnv: Record<string, string> = {};

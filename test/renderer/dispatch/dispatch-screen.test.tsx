@@ -24,7 +24,9 @@ const extra = [
   }),
   change('call-off', `c-1/${PART}`, 32, { id: `c-1/${PART}`, customerId: 'c-1', customerPartNumber: PART, scheduleNumber: 'S-1', open: 60, openFirm: 40, nextDate: '2025-03-03', updatedAt: '2025-03-01T05:00:00.000Z' }),
   change('container-hold', 'h-1', 33, { id: 'h-1', containerId: 'C-HOLD', reason: 'Sichtprüfung offen' }),
+  change('plant', 'P1', 34, { id: 'P1', name: 'Takt Demo GmbH', address: 'Musterstadt' }),
 ];
+const withRange = (terminalId: string) => change('sscc-range', 'sr-1', 35, { id: 'sr-1', terminalId, companyPrefix: '4012345', extensionDigit: 3, from: 1, to: 9 });
 
 const packed = (id: string, quantity: number, close = true): NewEvent[] => [
   { type: 'ContainerOpened', orderId: 'o-1', payload: { containerId: id, capacity: 40, materialId: 'm-1' } },
@@ -43,7 +45,8 @@ async function setup(language: 'en' | 'de' = 'en') {
   const terminalId = uniqueTerminalId();
   const rig = await appRig({ terminalId, pulled: false, deps: { clock: fixedClock() } });
   rigs.push(rig);
-  await rig.cache.applyPull(demoPage(terminalId, extra));
+  rig.bridge.handle('printer:print', (req) => ({ ok: true, value: { jobId: req.jobId, outcome: 'done', status: { state: 'ready' } } }));
+  await rig.cache.applyPull(demoPage(terminalId, [...extra, withRange(terminalId)]));
   await rig.store.getState().refreshMaster();
   const events: NewEvent[] = [
     { type: 'OrderStarted', orderId: 'o-1', payload: { orderNumber: 'PO-1001', materialId: 'm-1', quantity: 250 } },
@@ -92,7 +95,8 @@ describe('dispatch screen', () => {
     expect(screen.getAllByTestId(/^dispatch-loaded-/).map((li) => li.dataset.testid)).toEqual(['dispatch-loaded-C-3', 'dispatch-loaded-C-1']);
 
     fireEvent.click(screen.getByTestId('dispatch-close'));
-    await waitFor(() => expect(screen.getByTestId('dispatch-verdict').dataset.code).toBe('delivery-dispatched'));
+    // Two containers: the load gets its master label as the truck closes.
+    await waitFor(() => expect(screen.getByTestId('dispatch-verdict').dataset.code).toBe('delivery-dispatched-master'));
     const journal = await rig.journal.eventsAfter(0, 1000);
     const dispatched = journal.find((e) => e.type === 'ShipmentDispatched')!;
     expect(dispatched.payload).toMatchObject({ containerIds: ['C-1', 'C-3'], customerId: 'c-1', unloadingPoint: 'WE-03', items: [{ containerId: 'C-1', customerPartNumber: PART, quantity: 20, batches: [{ materialId: 'm-2', batch: 'B-7' }] }, { containerId: 'C-3', quantity: 20 }] });

@@ -87,7 +87,7 @@ const SHOWN_AS_GIVEN = new Set([
   'name', 'batch', 'message', 'reason', 'rackId', 'id', 'serial', 'containerId', 'material', 'orderNumber', 'list', 'customer', 'code',
   'approver', 'scan', 'kind', 'status', 'customerPartNumber', 'blockReason', 'what', 'unloadingPoint', 'terminalId', 'templateId', 'order',
   'materialNumber', 'line', 'customerId', 'approvedBy', 'sequenceNumber', 'number', 'slot', 'from', 'to', 'next', 'revision', 'value',
-  'scanned', 'expected', 'built', 'before', 'after', 'previous', 'missing', 'age',
+  'scanned', 'expected', 'built', 'before', 'after', 'previous', 'missing', 'age', 'sscc', 'sequenceCustomer',
 ]);
 
 function strings(node: unknown, path = ''): [string, string][] {

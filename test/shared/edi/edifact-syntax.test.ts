@@ -59,6 +59,29 @@ describe('EDIFACT syntax layer (ISO 9735)', () => {
     expect(r.warnings).toEqual([expect.objectContaining({ code: 'edi-charset', segment: 3, tag: 'BGM', element: 2, component: 1, expected: 'UNOA' })]);
   });
 
+  it('finds a character outside the repertoire wherever the whole-file check cannot rule it out', () => {
+    const unoa = CLEAN.replace('UNOC', 'UNOA');
+    const withNewlines = unoa.split("'").join("'\n");
+    // Line ends between segments are layout, not data: a clean UNOA file with them has no warning.
+    expect(parseInterchange(withNewlines).warnings).toEqual([]);
+    // A released line end is data, and UNOA has no line end.
+    expect(parseInterchange(withNewlines.replace('SCHED 1', 'SCHED?\n1')).warnings).toEqual([expect.objectContaining({ code: 'edi-charset', segment: 3, tag: 'BGM', element: 2 })]);
+    // A tab inside data (not between segments) is outside UNOA too.
+    expect(parseInterchange(withNewlines.replace('SCHED 1', 'SCHED\t1')).warnings).toEqual([expect.objectContaining({ code: 'edi-charset', segment: 3, tag: 'BGM', element: 2 })]);
+    // A released service character outside the repertoire is data outside it.
+    const lowerSeparators = 'UNA:+.? xUNBxUNOA:3xSENDER:1xRECEIVER:1x250301:0815xREF42'.replaceAll('x', '+') + "'UNH+1+DELFOR:D:96A:UN'BGM+241+A?'B'UNT+3+1'UNZ+1+REF42'";
+    expect(parseInterchange(lowerSeparators).warnings).toEqual([]);
+    expect(parseInterchange('UNA:+.? ~' + CLEAN.slice(9).replaceAll("'", '~').replace('UNOC', 'UNOA').replace('SCHED 1', 'S?~1')).warnings).toEqual([expect.objectContaining({ code: 'edi-charset', segment: 3, element: 2 })]);
+  });
+
+  it('warns once about spaces, tabs or a lone CR between segments, never about line ends', () => {
+    expect(parseInterchange(CLEAN.split("'").join("'\r\n")).warnings).toEqual([]);
+    for (const layout of [' \n', '\t\n', '\r']) {
+      const r = parseInterchange(CLEAN.split("'").join(`'${layout}`));
+      expect(r.warnings.map((w) => w.code), JSON.stringify(layout)).toEqual(['edi-layout']);
+    }
+  });
+
   it.each<[string, string, Partial<EdiProblem>]>([
     ['no UNB', "UNH+1+DELFOR:D:96A:UN'UNT+2+1'", { code: 'edi-no-unb', segment: 1, expected: 'UNB' }],
     ['a cut-off file', CLEAN.slice(0, CLEAN.indexOf('UNZ')), { code: 'edi-no-unz', segment: 5, expected: 'UNZ' }],

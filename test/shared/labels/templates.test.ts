@@ -8,7 +8,7 @@ const golden = (id: string) => new URL(`./golden/${id}.zpl`, import.meta.url);
 describe('templates', () => {
   it('lists every template with its citation and data fields', () => {
     const list = listTemplates();
-    expect(list.map((t) => t.id)).toEqual(['vda-4902', 'vda-4994', 'gs1-logistic', 'jis-rack']);
+    expect(list.map((t) => t.id)).toEqual(['vda-4902', 'vda-4994', 'gs1-logistic', 'jis-rack', 'gs1-mixed-load']);
     for (const t of list) expect(t.citation.length).toBeGreaterThan(10);
     const gtl = list.find((t) => t.id === 'vda-4994')!;
     expect(gtl.fields.find((f) => f.name === 'licensePlate')).toMatchObject({ required: true, type: 'string' });

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyCallOffRevision, verifyScan } from '../../../shared/jis';
-import { afterLoad, batchKey, checkContainerLoad, checkRackLoad, type ContainerOnDock, type Delivery, type HoldContext } from '../../../shared/shipping/checks';
+import { afterLoad, batchKey, checkContainerLoad, type ContainerOnDock, type Delivery, type HoldContext } from '../../../shared/shipping/checks';
 import { ShipmentDispatchedPayload } from '../../../shared/events';
-import { T0 } from '../production/journal';
-import { callOff, Station } from '../jis/harness';
 
 const delivery = (open: Record<string, number>): Delivery => ({ customerId: 'AWS', openQuantity: open, loadedIds: new Set() });
 const noHolds: HoldContext = { blockedBatches: new Set(), heldContainers: new Map(), shippedIds: new Set() };
@@ -36,48 +33,6 @@ describe('loading a container onto a delivery', () => {
     expect(next.openQuantity).toEqual({ A0004711: 48 });
     expect(checkContainerLoad(next, box, noHolds)).toMatchObject({ ok: false, reason: { code: 'already-loaded' } });
     expect(checkContainerLoad(next, { ...box, containerId: 'C-2', quantity: 49 }, noHolds)).toMatchObject({ ok: false, reason: { code: 'quantity-exceeds-call-off', params: { open: 48 } } });
-  });
-});
-
-describe('loading JIS racks', () => {
-  const part = (n: number) => ({ partNumber: `P-${n % 3}`, variant: `V${n % 2}` });
-  const built = () => {
-    const s = new Station(callOff([1, 2, 3, 4, 5, 6]), { rackSlots: 2 });
-    for (const n of [1, 2, 3, 4, 5, 6]) s.run(verifyScan(s.state, part(n), T0));
-    return s;
-  };
-  const open = { 'P-0': 10, 'P-1': 10, 'P-2': 10 };
-  const rackOnDock = (s: Station, id: string) => ({ rack: s.state.racks.find((r) => r.rackId === id)!, jis: s.state, materialId: 'M-SEAT', batches: [{ batch: 'F-9' }], labelled: true });
-
-  it('takes racks in sequence order, one item per part in the rack with its positions', () => {
-    const s = built();
-    const v = checkRackLoad(delivery(open), rackOnDock(s, 'SEQ-1-R1'), noHolds);
-    expect(v).toMatchObject({
-      ok: true,
-      items: [
-        { containerId: 'SEQ-1-R1', customerPartNumber: 'P-1', quantity: 1, sequenceId: 'SEQ-1', sequenceNumbers: [1] },
-        { containerId: 'SEQ-1-R1', customerPartNumber: 'P-2', quantity: 1, sequenceNumbers: [2] },
-      ],
-    });
-    const out = checkRackLoad(delivery(open), rackOnDock(s, 'SEQ-1-R2'), noHolds);
-    expect(out).toMatchObject({ ok: false, reason: { code: 'rack-out-of-sequence', params: { expected: 'SEQ-1-R1' } } });
-    // Once R1 is shipped, R2 is next.
-    expect(checkRackLoad(delivery(open), rackOnDock(s, 'SEQ-1-R2'), { ...noHolds, shippedIds: new Set(['SEQ-1-R1']) }).ok).toBe(true);
-  });
-
-  it('refuses a rack whose position a revision changed after it was built', () => {
-    const s = built();
-    const changed = callOff([1, 2, 3, 4, 5, 6], 2, (n) => (n === 2 ? { customerPartNumber: 'P-0', variant: 'V9' } : { customerPartNumber: `P-${n % 3}`, variant: `V${n % 2}` }));
-    s.run(applyCallOffRevision(s.state, changed));
-    expect(checkRackLoad(delivery(open), rackOnDock(s, 'SEQ-1-R1'), noHolds)).toMatchObject({ ok: false, reason: { code: 'rack-incomplete', params: { slot: 2, sequenceNumber: 2, changedAfterBuild: true } } });
-  });
-
-  it('refuses an open rack and one without its label', () => {
-    const s = new Station(callOff([1, 2, 3]), { rackSlots: 2 });
-    s.run(verifyScan(s.state, part(1), T0));
-    expect(checkRackLoad(delivery(open), rackOnDock(s, 'SEQ-1-R1'), noHolds)).toMatchObject({ ok: false, reason: { code: 'rack-not-closed' } });
-    const full = built();
-    expect(checkRackLoad(delivery(open), { ...rackOnDock(full, 'SEQ-1-R1'), labelled: false }, noHolds)).toMatchObject({ ok: false, reason: { code: 'rack-not-labelled' } });
   });
 });
 
