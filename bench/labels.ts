@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { BUILT_IN_TEMPLATES, compileZpl, renderSvg, renderTemplate } from '../shared/labels';
+import { BUILT_IN_TEMPLATES, compileZpl, renderTemplate } from '../shared/labels';
+import { renderSvg } from '../shared/labels/svg';
 import { medianTime } from './support/stats';
 
 /**

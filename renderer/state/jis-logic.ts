@@ -1,7 +1,8 @@
 import type { EventEnvelope } from '../../shared/events';
 import { currentPosition, findGaps, findPosition, nextPositions, positionStatus, type JisConfig, type JisState, type PositionState } from '../../shared/jis';
 import { restoreJis, type JournalSnapshot } from '../../shared/journal-snapshot';
-import { renderSvg, renderTemplate, type LabelModel } from '../../shared/labels';
+import { renderTemplate, type LabelModel } from '../../shared/labels';
+import type { RenderLabelSvg } from '../lib/label-svg';
 import type { JisSequence } from '../../shared/master-data';
 import type { Result } from '../../shared/errors';
 
@@ -71,7 +72,8 @@ export interface RackLabel {
   svg: string | null;
 }
 
-export function rackLabel(state: JisState, rackId: string): Result<RackLabel> {
+/** `renderSvg` is the preview's renderer, loaded on demand (renderer/lib/label-svg.ts). */
+export function rackLabel(state: JisState, rackId: string, renderSvg: RenderLabelSvg): Result<RackLabel> {
   const rendered = renderTemplate('jis-rack', rackLabelData(state, rackId));
   if (!rendered.ok) return rendered;
   const svg = renderSvg(rendered.value.model);

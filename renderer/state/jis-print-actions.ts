@@ -1,6 +1,7 @@
 import { findRack } from '../../shared/jis';
 import type { DomainEvent } from '../../shared/production/verdict';
 import type { JisKit } from './jis-kit';
+import { loadLabelSvg } from '../lib/label-svg';
 import { rackLabel } from './jis-logic';
 import { rackLabelJobId, reprintRackLabel, retryHeldReprint, type RackReprintOutcome } from './jis-reprint';
 import type { JisActions } from './jis-state';
@@ -32,9 +33,10 @@ export function createJisPrintActions({ deps, get, set, busy, booked, withOperat
 
   return {
     async printJisRackLabel(rackId) {
+      const renderSvg = await loadLabelSvg();
       const jis = get().jis;
       if (!jis) return;
-      const label = rackLabel(jis, rackId);
+      const label = rackLabel(jis, rackId, renderSvg);
       if (!label.ok) {
         set({ jisPrint: { rackId, svg: null, status: 'failed', message: label.error.message } });
         return;

@@ -1,6 +1,7 @@
 import type { NewEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
 import type { JisState } from '../../shared/jis';
+import { loadLabelSvg } from '../lib/label-svg';
 import type { StoreDeps } from './deps';
 import { rackLabel } from './jis-logic';
 import type { PrintQueue } from './print-queue';
@@ -47,7 +48,7 @@ export async function reprintRackLabel(
   operatorId: string | undefined,
 ): Promise<RackReprintOutcome> {
   const queue = deps.printQueue;
-  const label = rackLabel(jis, rackId);
+  const label = rackLabel(jis, rackId, await loadLabelSvg());
   const svg = label.ok ? label.value.svg : null;
   const originalId = rackLabelJobId(rackId);
   const who = operatorId ? { operatorId } : {};

@@ -57,7 +57,7 @@ export interface CountHelpers {
   refuse(reason: Reason): void;
   /** Packs `quantity` good parts into the open (or a new) container, as the good bookings do. */
   packEvents(execution: OrderExecution, quantity: number): PackVerdict | null;
-  queueLabels(containerIds: readonly string[]): void;
+  queueLabels(containerIds: readonly string[]): Promise<void>;
   /** The one place that asks for a shift lead (badge, then PIN); `approved` below gets the outcome. */
   askShiftLead(purpose: ShiftLeadPurpose): void;
   busy(): boolean;
@@ -136,7 +136,7 @@ export function createCountActions(h: CountHelpers): CountActions & { approved(p
     const close = closeContainer(after.production, after.execution);
     const closed = close.ok ? await h.record(close.events) : [];
     if (!closed) return false;
-    h.queueLabels([...pack.closedContainerIds, ...(close.ok && close.labelRequired ? [close.containerId] : [])]);
+    await h.queueLabels([...pack.closedContainerIds, ...(close.ok && close.labelRequired ? [close.containerId] : [])]);
     return true;
   }
 

@@ -1,4 +1,5 @@
 import type { NewEvent } from '../../shared/events';
+import { loadLabelSvg } from '../lib/label-svg';
 import { newId } from '../../shared/ids';
 import { reprintContainerLabel, type DomainEvent } from '../../shared/production';
 import { saveFailedFeedback } from '../storage/storage-refusal';
@@ -12,17 +13,18 @@ import { buildContainerLabel, labelBuildFailedVerdict, type ContainerLabel } fro
  */
 
 export interface LabelActions {
-  /** Labels for containers that just closed with parts in them. */
-  queueLabels(containerIds: readonly string[]): void;
+  /** Labels for containers that just closed with parts in them (the preview's renderer loads on the first). */
+  queueLabels(containerIds: readonly string[]): Promise<void>;
   printNextLabel(): Promise<void>;
-  reprintLabel(containerId: string, reason: string): void;
+  reprintLabel(containerId: string, reason: string): Promise<void>;
 }
 
 export function createLabelActions(kit: WorkflowKit): LabelActions {
   const { deps, get, wf, patch, verdict, refuse, context, applyBooked } = kit;
 
   return {
-    queueLabels(containerIds) {
+    async queueLabels(containerIds) {
+      const renderSvg = await loadLabelSvg();
       const c = context();
       if (!c) return;
       const labels: ContainerLabel[] = [];
@@ -38,6 +40,7 @@ export function createLabelActions(kit: WorkflowKit): LabelActions {
           templates: c.s.workflow.master.labelTemplates,
           now: deps.clock(),
           jobId: newId(),
+          renderSvg,
         });
         if (built.ok) labels.push(built.label);
         else {
@@ -92,7 +95,8 @@ export function createLabelActions(kit: WorkflowKit): LabelActions {
       verdict('ok', 'workflow.label.printed', { quantity: label.quantity });
     },
 
-    reprintLabel(containerId, reason) {
+    async reprintLabel(containerId, reason) {
+      const renderSvg = await loadLabelSvg();
       const c = context();
       if (!c) return;
       const check = reprintContainerLabel({ state: wf().production, containerId, reason, jobId: 'check', templateId: wf().config.labelTemplateId });
@@ -111,6 +115,7 @@ export function createLabelActions(kit: WorkflowKit): LabelActions {
         templates: wf().master.labelTemplates,
         now: deps.clock(),
         jobId: newId(),
+        renderSvg,
       });
       if (!built.ok) {
         const failed = labelBuildFailedVerdict(built);

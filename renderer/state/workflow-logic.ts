@@ -1,5 +1,6 @@
 import type { BlockedBatch, Customer, LabelTemplate, Line, Material, MasterKind, MasterRowByKind, Order, Plant, ScrapReason } from '../../shared/master-data';
-import { containerLabelData, packageNumberOf, renderSvg, renderTemplate, resolveTemplate, type LabelModel } from '../../shared/labels';
+import { containerLabelData, packageNumberOf, renderTemplate, resolveTemplate, type LabelModel } from '../../shared/labels';
+import type { RenderLabelSvg } from '../lib/label-svg';
 import type { Reason } from '../../shared/production';
 import type { ContainerState } from '../../shared/production';
 
@@ -116,6 +117,8 @@ export function buildContainerLabel(input: {
   templates: readonly LabelTemplate[];
   now: Date;
   jobId: string;
+  /** The preview's renderer, loaded on demand (renderer/lib/label-svg.ts). */
+  renderSvg: RenderLabelSvg;
 }): { ok: true; label: ContainerLabel } | { ok: false; code: string; message: string } {
   const { container, order, material, config } = input;
   const template = resolveTemplate(config.labelTemplateId, input.templates);
@@ -133,7 +136,7 @@ export function buildContainerLabel(input: {
   if (!data.ok) return { ok: false, code: data.error.code, message: data.error.message };
   const rendered = renderTemplate(config.labelTemplateId, data.value, { rows: input.templates });
   if (!rendered.ok) return { ok: false, code: rendered.error.code, message: rendered.error.message };
-  const svg = renderSvg(rendered.value.model);
+  const svg = input.renderSvg(rendered.value.model);
   if (!svg.ok) return { ok: false, code: svg.error.code, message: svg.error.message };
   return {
     ok: true,

@@ -145,7 +145,7 @@ export const createWorkflowSlice =
       const written = await record([...events, ...(pack?.events ?? [])]);
       if (!written) return;
       verdict('ok', okKey, okParams);
-      if (pack?.ok && pack.labelRequired) queueLabels(pack.closedContainerIds);
+      if (pack?.ok && pack.labelRequired) await queueLabels(pack.closedContainerIds);
     }
 
     const { approved: approvedPurpose, ...countActions } = createCountActions({
@@ -270,7 +270,7 @@ export const createWorkflowSlice =
         if (!c || wf().busy) return;
         const v = closeContainer(c.s.workflow.production, c.execution);
         const written = await run(v, 'workflow.container.closed');
-        if (written && v.ok && v.labelRequired) queueLabels([v.containerId]);
+        if (written && v.ok && v.labelRequired) await queueLabels([v.containerId]);
       },
 
       acknowledgeVerdict() {

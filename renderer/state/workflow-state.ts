@@ -72,7 +72,7 @@ export interface WorkflowActions extends CountActions {
   undoLastScrap(): Promise<void>;
   closeOpenContainer(): Promise<void>;
   printNextLabel(): Promise<void>;
-  reprintLabel(containerId: string, reason: string): void;
+  reprintLabel(containerId: string, reason: string): Promise<void>;
   acknowledgeVerdict(): void;
   setTracing(on: boolean): void;
   setScrapping(on: boolean): void;

@@ -2,7 +2,7 @@
 export * from './model';
 export { LABEL_ERROR_CODES, type LabelErrorCode } from './errors';
 export { compileZpl, MAX_COPIES, type CompileOptions } from './zpl';
-export { renderSvg } from './svg';
+// The SVG preview (shared/labels/svg.ts) is imported by path: it pulls in bwip-js, which the renderer loads on demand.
 export { symbolContent, gs1ElementString, iso15434Message, CODE39_CHARACTERS, type SymbolContent } from './symbol-content';
 export { fieldHex } from './zpl-escape';
 export { bindLayout, bindString, placeholders, type Bindings } from './bind';

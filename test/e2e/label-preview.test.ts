@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_IN_TEMPLATES, compileZpl, renderSvg, renderTemplate, type LabelModel } from '../../shared/labels';
+import { BUILT_IN_TEMPLATES, compileZpl, renderTemplate, type LabelModel } from '../../shared/labels';
+import { renderSvg } from '../../shared/labels/svg';
 import { example } from '../shared/labels/examples';
 import { scanImage, zplToPng } from '../shared/labels/readback';
 import { launchChromium } from './support/browser';

@@ -1,11 +1,28 @@
 import { Icon, type IconName } from '../icons';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { renderSvg } from '../../../shared/labels/svg';
+import type { Result } from '../../../shared/errors';
+import type { LabelModel } from '../../../shared/labels';
+import { loadLabelSvg } from '../../lib/label-svg';
 import type { PrintJobRecord } from '../../storage/print-jobs';
 import { kindWords, reasonOf, reasonWords, stateWord } from './job-words';
 
 const STATE_ICON = { 'outcome-unknown': 'warn', failed: 'nok', held: 'pause' } as const satisfies Record<string, IconName>;
+
+/** The model's SVG, once the (on-demand) renderer has loaded: null until then. */
+function useLabelPreview(model: LabelModel): Result<string> | null {
+  const [preview, setPreview] = useState<{ model: LabelModel; svg: Result<string> } | null>(null);
+  useEffect(() => {
+    let current = true;
+    void loadLabelSvg().then((renderSvg) => {
+      if (current) setPreview({ model, svg: renderSvg(model) });
+    });
+    return () => {
+      current = false;
+    };
+  }, [model]);
+  return preview?.model === model ? preview.svg : null;
+}
 
 /**
  * One print job: the label as it was (SVG from the job's own model, as the
@@ -14,7 +31,7 @@ const STATE_ICON = { 'outcome-unknown': 'warn', failed: 'nok', held: 'pause' } a
  */
 export function PrintJobCard({ job, children }: { job: PrintJobRecord; children: ReactNode }) {
   const { t } = useTranslation();
-  const preview = useMemo(() => renderSvg(job.model), [job.model]);
+  const preview = useLabelPreview(job.model);
   const state = stateWord(job);
   const reason = reasonOf(job);
   const words = reason ? reasonWords(reason.code) : undefined;
@@ -36,7 +53,7 @@ export function PrintJobCard({ job, children }: { job: PrintJobRecord; children:
         {job.reprintOf && <p className="pj-meta">{t('printJobs.reprintOf', { id: job.reprintOf.slice(-8) })}</p>}
         <div className="pj-actions">{children}</div>
       </div>
-      {preview.ok ? (
+      {preview === null ? null : preview.ok ? (
         <img className="pj-preview" alt={t('printJobs.previewAlt', { kind: t(kind.key, kind.params) })} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(preview.value)}`} data-testid="print-job-preview" />
       ) : (
         <p className="pj-reason">{t(reasonWords(preview.error.code).key, reasonWords(preview.error.code).params)}</p>

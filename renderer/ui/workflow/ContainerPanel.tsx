@@ -66,7 +66,7 @@ export function ContainerPanel() {
           testId="wf-reprint-panel"
           onCancel={() => setReprintOf(null)}
           onPick={(reason) => {
-            reprint(reprintOf, reason);
+            void reprint(reprintOf, reason);
             setReprintOf(null);
           }}
         />

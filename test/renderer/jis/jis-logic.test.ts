@@ -3,6 +3,7 @@ import de from '../../../renderer/i18n/jis.de.json';
 import en from '../../../renderer/i18n/jis.en.json';
 import { chainView, rackLabel, rackLabelData, restoreJisState } from '../../../renderer/state/jis-logic';
 import { verifyScan } from '../../../shared/jis';
+import { renderSvg } from '../../../shared/labels/svg';
 import type { EventEnvelope } from '../../../shared/events';
 import type { JisSequence } from '../../../shared/master-data';
 import { JIS_CONFIG, jisRow } from './jis-fixtures';
@@ -54,7 +55,7 @@ describe('JIS screen logic', () => {
       { sequence: 1, vehicle: 'VIN700101' },
       { sequence: 2, vehicle: 'VIN700102' },
     ]);
-    const label = rackLabel(full, 'JIS-T-R1');
+    const label = rackLabel(full, 'JIS-T-R1', renderSvg);
     expect(label.ok && label.value.svg?.startsWith('<svg')).toBe(true);
   });
 });

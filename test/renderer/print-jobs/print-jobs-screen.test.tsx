@@ -113,7 +113,8 @@ describe('print-jobs screen', () => {
     expect(within(card).getByTestId('print-job-state').textContent).toContain('Outcome unknown');
     expect(within(card).getByTestId('print-job-reason').textContent).toBe('The terminal restarted while this label was at the printer. It may or may not have printed.');
     expect(within(card).getByText('Container label (VDA 4902)')).toBeTruthy();
-    const preview = within(card).getByTestId('print-job-preview');
+    // The preview's renderer loads on demand, so the picture follows the card.
+    const preview = await within(card).findByTestId('print-job-preview');
     expect(decodeURIComponent(preview.getAttribute('src') ?? '')).toContain('data-symbol="code39" data-aim="]A0"');
     expect((await screen.findByTestId('print-jobs-printer')).getAttribute('data-state')).toBe('ready');
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildContainerLabel, containerShortId, DEFAULT_WORKFLOW_CONFIG, labelBuildFailedVerdict, reasonParams } from '../../../renderer/state/workflow-logic';
+import { renderSvg } from '../../../shared/labels/svg';
 import workflowDe from '../../../renderer/i18n/workflow.de.json';
 import workflowEn from '../../../renderer/i18n/workflow.en.json';
 
@@ -25,6 +26,7 @@ const labelFor = (lot: string) =>
     templates: [],
     now: new Date('2025-03-01T06:00:00Z'),
     jobId: 'job-1',
+    renderSvg,
   });
 
 describe('workflow logic', () => {
@@ -59,6 +61,7 @@ describe('workflow logic', () => {
       templates: [],
       now: new Date('2025-03-01T06:00:00Z'),
       jobId: 'job-1',
+      renderSvg,
     });
     expect(built).toMatchObject({ ok: false, code: 'label-master-data-missing' });
     expect(built.ok ? '' : built.message).toContain('customer.parts[materialId=m-1]');

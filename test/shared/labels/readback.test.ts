@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBarcode } from '../../../shared/barcode';
-import { BUILT_IN_TEMPLATES, compileZpl, isSymbol, renderSvg, renderTemplate, symbolContent, type LabelModel } from '../../../shared/labels';
+import { BUILT_IN_TEMPLATES, compileZpl, isSymbol, renderTemplate, symbolContent, type LabelModel } from '../../../shared/labels';
+import { renderSvg } from '../../../shared/labels/svg';
 import { scanImage, zplToPng } from './readback';
 import { example } from './examples';
 

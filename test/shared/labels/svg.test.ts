@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_TEMPLATES, renderSvg, renderTemplate, type LabelModel } from '../../../shared/labels';
+import { BUILT_IN_TEMPLATES, renderTemplate, type LabelModel } from '../../../shared/labels';
+import { renderSvg } from '../../../shared/labels/svg';
 import { example } from './examples';
 
 describe('SVG preview', () => {

@@ -4,7 +4,8 @@ import { example } from './examples';
 import { decodeGreyPng } from './png-pixels';
 import { zplToPng } from './readback';
 import { zplFields, zplTexts } from './zpl-fields';
-import { compileZpl, renderSvg, renderTemplate, type LabelModel } from '../../../shared/labels';
+import { compileZpl, renderTemplate, type LabelModel } from '../../../shared/labels';
+import { renderSvg } from '../../../shared/labels/svg';
 import { MIN_TEXT_HEIGHT, estimateWidth, fitText } from '../../../shared/labels/text-fit';
 
 const LONG_RECEIVER = 'Autowerk Süd AG Werk Ingolstadt, Tor 3, Halle 12 Süd West';
