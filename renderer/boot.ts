@@ -107,6 +107,7 @@ export async function boot(options: BootOptions): Promise<Booted> {
     bridge: options.bridge,
     clock,
     notifySync: () => sync?.notify(),
+    takeSnapshot: () => sync?.takeSnapshot() ?? Promise.resolve(null),
     verifyPin,
     pinLockout: createPinLockout(options.pinStorage ?? defaultPinStorage(), info.terminalId),
     yieldToUi: options.yieldToUi ?? (() => new Promise<void>((resolve) => timers.setTimeout(() => resolve(), 30))),

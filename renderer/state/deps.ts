@@ -42,6 +42,12 @@ export interface StoreDeps {
   yieldToUi: () => Promise<void>;
   /** Wrong PINs per badge; boot keeps them in local storage so a reload does not reset them. Default: memory. */
   pinLockout?: PinLockout;
+  /**
+   * Has the sync worker fold the journal into a fresh snapshot (off the UI
+   * thread); resolves with the seq it covers, or null where there is no worker.
+   * Absent in rigs without one: the order screen then folds here.
+   */
+  takeSnapshot?: () => Promise<number | null>;
   /** Print jobs as journal records, over the journal's own database (boot and test rigs build it from the journal). */
   printQueue: PrintQueue;
 }

@@ -34,7 +34,7 @@ import { createTraceActions } from './workflow-trace';
  * trace and the count questions are pieces over the same kit.
  */
 
-/** Events after the snapshot the order list's background fold takes on; more is left to the worker's next snapshot. */
+/** Events after the snapshot a fold on the UI thread takes on; more is first folded into a snapshot by the sync worker. */
 const BACKGROUND_FOLD_LIMIT = 50_000;
 
 export const createWorkflowSlice =
@@ -59,6 +59,11 @@ export const createWorkflowSlice =
         liveSeq: () => wf().production.lastSeq,
       });
       patch(folded);
+    }
+
+    /** More events after the latest snapshot than a fold on the UI thread should take on. */
+    async function farBehindSnapshot(): Promise<boolean> {
+      return get().terminal.lastSeq - (await deps.journal.snapshotSeq()) > BACKGROUND_FOLD_LIMIT;
     }
 
     async function handleScan(raw: string): Promise<void> {
@@ -192,10 +197,9 @@ export const createWorkflowSlice =
         if (productionLoaded || loadingProduction) return;
         loadingProduction = true;
         try {
-          // Far behind its snapshot (right after an update, before the sync worker wrote one): leave the
-          // big fold to the worker's snapshot and to opening an order; the list asks again when it shows.
-          const covered = await deps.journal.snapshotSeq();
-          if (get().terminal.lastSeq - covered > BACKGROUND_FOLD_LIMIT) return;
+          // Far behind its snapshot (right after an update): the sync worker folds that history into a fresh
+          // snapshot first, off the UI thread. Without one the big fold is left to opening an order.
+          if ((await farBehindSnapshot()) && (await deps.takeSnapshot?.()) == null) return;
           await rebuildProduction(true);
           productionLoaded = true;
         } catch {
@@ -206,16 +210,19 @@ export const createWorkflowSlice =
       },
 
       async openOrder(orderId) {
-        patch({ openOrderId: orderId, verdict: null, handover: false, lastScrapId: null, tracing: false, trace: null, scrapping: false, scrapSerial: null });
-        patch({ master: await loadWorkflowMaster(deps.cache) });
-        // Busy while the journal is folded: scans and buttons wait, so a booking made meanwhile can neither
-        // be judged on a stale state nor be overwritten by the fold's result (a long journal takes seconds).
-        patch({ busy: true });
+        // The order shows at once. Busy while the journal is folded: scans and buttons wait, so a booking made
+        // meanwhile can neither be judged on a stale state nor be overwritten by the fold's result.
+        patch({ openOrderId: orderId, verdict: null, handover: false, lastScrapId: null, tracing: false, trace: null, scrapping: false, scrapSerial: null, busy: true, productionLoading: true });
         try {
-          await rebuildProduction();
+          patch({ master: await loadWorkflowMaster(deps.cache) });
+          // Far behind the latest snapshot (right after an update), the sync worker folds the history into a
+          // fresh one; this thread then reads it and the short tail, yielding between pages. Without a worker
+          // (null) the fold runs here at full speed, as it always did.
+          const snapshotted = (await farBehindSnapshot()) ? await deps.takeSnapshot?.() : null;
+          await rebuildProduction(snapshotted != null);
           productionLoaded = true;
         } finally {
-          patch({ busy: false });
+          patch({ busy: false, productionLoading: false });
         }
       },
 

@@ -50,6 +50,8 @@ export interface WorkflowState {
   printedJobs: Readonly<Record<string, string>>;
   master: WorkflowMaster;
   busy: boolean;
+  /** The open order's progress is still being read from the journal: the screen shows the order and says so. */
+  productionLoading: boolean;
   config: WorkflowConfig;
   /** The completion dialog's open question (count differs, parts in no container). */
   completion: CompletionPrompt;
@@ -97,6 +99,7 @@ export const initialWorkflow: WorkflowState = {
   printedJobs: {},
   master: { scrapReasons: [], blockedBatches: [], labelTemplates: [] },
   busy: false,
+  productionLoading: false,
   config: DEFAULT_WORKFLOW_CONFIG,
   completion: null,
 };

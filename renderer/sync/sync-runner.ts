@@ -26,6 +26,12 @@ export interface SyncHandle {
   syncNow(): void;
   /** The server announced newer master data: pull at once. */
   pullNow(): void;
+  /**
+   * Folds the journal into a fresh snapshot off the UI thread and resolves with
+   * the seq it covers; null where the loop runs on this thread (or the worker
+   * could not), so the caller folds here as before.
+   */
+  takeSnapshot(): Promise<number | null>;
   stop(): void;
 }
 
@@ -85,6 +91,7 @@ export function startSync(options: StartSyncOptions): SyncHandle {
     notify: () => handle.notify(),
     syncNow: () => handle.syncNow(),
     pullNow: () => handle.pullNow(),
+    takeSnapshot: () => handle.takeSnapshot(),
     stop() {
       for (const d of disposers.splice(0)) d();
       reporter?.stop();
@@ -117,6 +124,12 @@ function tryWorker(o: StartSyncOptions, fallBack: (reason: string) => void): Syn
   const stopServing = serveBridgeOverPort(channel.port1 as unknown as PortLike, o.bridge);
   let reported = false;
   let stopped = false;
+  let nextSnapshotId = 1;
+  const snapshotWaiters = new Map<number, (seq: number | null) => void>();
+  const settleSnapshots = () => {
+    for (const resolve of snapshotWaiters.values()) resolve(null);
+    snapshotWaiters.clear();
+  };
   const failEarly = (reason: string) => {
     if (!reported && !stopped) fallBack(reason);
   };
@@ -127,9 +140,17 @@ function tryWorker(o: StartSyncOptions, fallBack: (reason: string) => void): Syn
       reported = true;
       o.publish(msg.status);
     } else if (msg.type === 'pulled') o.onPulled();
-    else if (msg.type === 'failed') failEarly(msg.message);
+    else if (msg.type === 'snapshot-taken') {
+      if (msg.message) log.warn(`the worker took no snapshot: ${msg.message}`);
+      snapshotWaiters.get(msg.id)?.(msg.seq);
+      snapshotWaiters.delete(msg.id);
+    } else if (msg.type === 'failed') {
+      settleSnapshots();
+      failEarly(msg.message);
+    }
   });
   worker.addEventListener('error', (event: ErrorEvent) => {
+    settleSnapshots();
     log.error('worker error', event.message);
     failEarly(event.message || 'worker error');
   });
@@ -140,9 +161,18 @@ function tryWorker(o: StartSyncOptions, fallBack: (reason: string) => void): Syn
     notify: () => w.postMessage({ type: 'notify' }),
     syncNow: () => w.postMessage({ type: 'retry-now' }),
     pullNow: () => w.postMessage({ type: 'pull-now' }),
+    takeSnapshot() {
+      if (stopped) return Promise.resolve(null);
+      const id = nextSnapshotId++;
+      return new Promise<number | null>((resolve) => {
+        snapshotWaiters.set(id, resolve);
+        w.postMessage({ type: 'take-snapshot', id });
+      });
+    },
     stop() {
       if (stopped) return;
       stopped = true;
+      settleSnapshots();
       w.postMessage({ type: 'stop' });
       stopServing();
       channel.port1.close();
@@ -182,6 +212,8 @@ function startOnThisThread(o: StartSyncOptions): SyncHandle {
     notify: () => engine.notify(),
     syncNow: () => engine.retryNow(),
     pullNow: () => engine.pullNow(),
+    // No worker: a snapshot would fold on this thread just the same; the caller folds as it always did.
+    takeSnapshot: () => Promise.resolve(null),
     stop() {
       engine.stop();
       retention.stop();

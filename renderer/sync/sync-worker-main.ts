@@ -3,7 +3,7 @@ import { Cache } from '../storage/cache';
 import { Journal } from '../storage/journal';
 import { hostJournalCopy } from '../storage/journal-copy-client';
 import { DEFAULT_RETENTION, RetentionRunner } from '../storage/retention';
-import { snapshotKeeperFor } from '../storage/snapshots';
+import { snapshotKeeperFor, type SnapshotKeeper } from '../storage/snapshots';
 import { bridgeOverPort, type PortLike } from './port-rpc';
 import { SyncEngine } from './sync-engine';
 import type { FromWorker, ToWorker } from './worker-protocol';
@@ -26,6 +26,10 @@ export function runSyncWorker(scope: WorkerScope): void {
   let retention: RetentionRunner | null = null;
   let journal: Journal | null = null;
   let cache: Cache | null = null;
+  let keeper: SnapshotKeeper | null = null;
+  let started: Promise<void> | null = null;
+  /** Asked-for snapshots run one after another (an open order's and the next one's). */
+  let snapshots: Promise<void> = Promise.resolve();
 
   scope.addEventListener('message', (event) => {
     const msg = event.data as ToWorker;
@@ -33,9 +37,8 @@ export function runSyncWorker(scope: WorkerScope): void {
       case 'init': {
         const port = event.ports?.[0] as PortLike | undefined;
         if (!port || engine) return;
-        void init(msg.terminalId, msg.settings, port).catch((err: unknown) =>
-          scope.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) }),
-        );
+        started = init(msg.terminalId, msg.settings, port);
+        started.catch((err: unknown) => scope.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) }));
         return;
       }
       case 'notify':
@@ -47,6 +50,11 @@ export function runSyncWorker(scope: WorkerScope): void {
       case 'pull-now':
         engine?.pullNow();
         return;
+      case 'take-snapshot': {
+        const { id } = msg;
+        snapshots = snapshots.then(() => takeSnapshot(id));
+        return;
+      }
       case 'stop':
         engine?.stop();
         retention?.stop();
@@ -80,8 +88,22 @@ export function runSyncWorker(scope: WorkerScope): void {
       ...(settings.retentionMaxAgeMs !== undefined ? { maxAgeMs: settings.retentionMaxAgeMs } : {}),
       ...(settings.retentionBatch ? { batch: settings.retentionBatch } : {}),
       ...(settings.retentionIntervalMs ? { intervalMs: settings.retentionIntervalMs } : {}),
-    }, snapshotKeeperFor(journal, cache, clock));
+    }, (keeper = snapshotKeeperFor(journal, cache, clock)));
     engine.start();
     retention.start();
+  }
+
+  /** The fold an order screen would otherwise run on the UI thread, here; the screen then reads the snapshot and a short tail. */
+  async function takeSnapshot(id: number): Promise<void> {
+    await started?.catch(() => undefined);
+    if (!keeper) {
+      scope.postMessage({ type: 'snapshot-taken', id, seq: null, message: 'the worker has no journal yet' });
+      return;
+    }
+    try {
+      scope.postMessage({ type: 'snapshot-taken', id, seq: await keeper.take() });
+    } catch (err) {
+      scope.postMessage({ type: 'snapshot-taken', id, seq: null, message: err instanceof Error ? err.message : String(err) });
+    }
   }
 }

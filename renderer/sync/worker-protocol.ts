@@ -22,10 +22,14 @@ export type ToWorker =
   | { type: 'retry-now' }
   /** The server has newer master data: pull now. */
   | { type: 'pull-now' }
+  /** Fold the journal into a fresh snapshot now (an order opens far behind the latest one); answered by `snapshot-taken`. */
+  | { type: 'take-snapshot'; id: number }
   | { type: 'stop' };
 
 export type FromWorker =
   | { type: 'status'; status: SyncStatus }
   /** A pull wrote master data: the UI reloads it from the cache. */
   | { type: 'pulled' }
+  /** The snapshot asked for by `take-snapshot` with this id is stored and covers `seq` (or could not be taken: `message`). */
+  | { type: 'snapshot-taken'; id: number; seq: number | null; message?: string }
   | { type: 'failed'; message: string };

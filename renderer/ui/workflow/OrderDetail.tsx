@@ -35,6 +35,7 @@ export function OrderDetail() {
   const operators = useApp((s) => s.operators);
   const production = useApp((s) => s.workflow.production);
   const handover = useApp((s) => s.workflow.handover);
+  const loadingProgress = useApp((s) => s.workflow.productionLoading);
   const blockedBatches = useApp((s) => s.workflow.master.blockedBatches);
   const scan = useApp((s) => s.scanIntoOrder);
   const close = useApp((s) => s.closeOrderDetail);
@@ -99,6 +100,12 @@ export function OrderDetail() {
               <dd data-testid="wf-operation">{operation ? `${operation.number} · ${operation.name}` : t('workflow.noOperation')}</dd>
             </div>
           </dl>
+          {loadingProgress && (
+            <p className="notice notice-busy" role="status" data-testid="wf-loading-progress">
+              <span className="spinner" aria-hidden="true" />
+              {t('workflow.loadingProgress')}
+            </p>
+          )}
           {execution.status === 'paused' && execution.pausedReason && (
             <p className="notice" data-testid="wf-paused-reason">
               <Icon name="pause" />

@@ -134,6 +134,26 @@ describe('startSync', () => {
     expect(r.worker!.terminated).toBe(true); // …then it ends
   });
 
+  it('folds the journal into a snapshot in the worker when asked, and answers with the seq it covers', async () => {
+    const r = await setup('worker');
+    await r.journal.append([ev(), ev(), ev(), ev()], { clock: fixedClock() });
+    expect(await r.journal.snapshotSeq()).toBe(0);
+    // Two requests at once (an order opening while the list folds): both answered, the second finds nothing new.
+    const [first, second] = await Promise.all([r.handle.takeSnapshot(), r.handle.takeSnapshot()]);
+    expect([first, second]).toEqual([4, 4]);
+    expect(await r.journal.snapshotSeq()).toBe(4);
+    expect((await r.journal.latestSnapshot())?.seq).toBe(4);
+    r.handle.stop();
+    expect(await r.handle.takeSnapshot()).toBeNull(); // stopped: the caller folds itself
+  });
+
+  it('answers a snapshot request with null on this thread: the caller folds as before', async () => {
+    const r = await setup('main');
+    await r.journal.append([ev()], { clock: fixedClock() });
+    expect(await r.handle.takeSnapshot()).toBeNull();
+    expect(await r.journal.snapshotSeq()).toBe(0);
+  });
+
   it('falls back to this thread when there is no Worker (jsdom)', async () => {
     const r = await setup('main');
     expect(r.handle.mode).toBe('main');
