@@ -4,7 +4,8 @@ import { createPrinterDriver } from '../electron/host/printer-driver';
 import { parsePrinterTarget } from '../electron/host/printer-link';
 import { createSerialLink } from '../electron/host/printer-serial';
 import { createTcpLink } from '../electron/host/printer-tcp';
-import { compileZpl, DOTS_PER_MM, listTemplates, renderSvg, renderTemplate, type Dpi } from '../shared/labels';
+import { compileZpl, DOTS_PER_MM, listTemplates, renderTemplate, type Dpi } from '../shared/labels';
+import { renderSvg } from '../shared/labels/svg';
 
 /**
  * `takt label templates [--json]`
