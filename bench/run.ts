@@ -13,6 +13,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<unknown> }>>
   camera: () => import('./camera'),
   sequence: () => import('./sequence'),
   scan: () => import('./scan'),
+  open: () => import('./open'),
   sync: () => import('./sync'),
   pin: () => import('./pin'),
   kill: () => import('./kill'),

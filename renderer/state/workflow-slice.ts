@@ -13,7 +13,6 @@ import {
   type OrderExecution,
 } from '../../shared/production';
 import { newId } from '../../shared/ids';
-import { foldProductionFromJournal } from '../storage/production-loader';
 import { initialLogin } from './login-logic';
 import type { StoreDeps } from './deps';
 import { routeOrderScan, type OrderScanCommand } from './order-scan';
@@ -22,6 +21,7 @@ import { createCountActions } from './workflow-counts';
 import { createHandoverActions } from './workflow-handover';
 import { createWorkflowKit } from './workflow-kit';
 import { createLabelActions } from './workflow-labels';
+import { createProductionLoading } from './workflow-production';
 import { loadWorkflowMaster, type VerdictParams } from './workflow-logic';
 import { createScrapActions } from './workflow-scrap';
 import { selectWorkflowConfig } from './workflow-settings';
@@ -34,9 +34,6 @@ import { createTraceActions } from './workflow-trace';
  * trace and the count questions are pieces over the same kit.
  */
 
-/** Events after the snapshot a fold on the UI thread takes on; more is first folded into a snapshot by the sync worker. */
-const BACKGROUND_FOLD_LIMIT = 50_000;
-
 export const createWorkflowSlice =
   (deps: StoreDeps): SliceCreator<WorkflowSlice> =>
   (set, get) => {
@@ -48,23 +45,7 @@ export const createWorkflowSlice =
     const { trace, ...traceActions } = createTraceActions(kit);
     let scanChain: Promise<void> = Promise.resolve();
 
-    /** The whole journal has been folded once (at boot or when an order opened); bookings keep it current. */
-    let productionLoaded = false;
-    let loadingProduction = false;
-
-    /** In the background (`gently`), the fold pauses between pages so scans and bookings keep the UI thread. */
-    async function rebuildProduction(gently = false): Promise<void> {
-      const folded = await foldProductionFromJournal(deps.journal, {
-        ...(gently ? { betweenPages: deps.yieldToUi } : {}),
-        liveSeq: () => wf().production.lastSeq,
-      });
-      patch(folded);
-    }
-
-    /** More events after the latest snapshot than a fold on the UI thread should take on. */
-    async function farBehindSnapshot(): Promise<boolean> {
-      return get().terminal.lastSeq - (await deps.journal.snapshotSeq()) > BACKGROUND_FOLD_LIMIT;
-    }
+    const production = createProductionLoading(deps, get, wf, patch);
 
     async function handleScan(raw: string): Promise<void> {
       if (get().approvalScan(raw)) return; // the approver's badge, while an approval waits
@@ -193,21 +174,7 @@ export const createWorkflowSlice =
       ...traceActions,
       ...createScrapActions(kit),
 
-      async loadProduction() {
-        if (productionLoaded || loadingProduction) return;
-        loadingProduction = true;
-        try {
-          // Far behind its snapshot (right after an update): the sync worker folds that history into a fresh
-          // snapshot first, off the UI thread. Without one the big fold is left to opening an order.
-          if ((await farBehindSnapshot()) && (await deps.takeSnapshot?.()) == null) return;
-          await rebuildProduction(true);
-          productionLoaded = true;
-        } catch {
-          // The journal closed (shutdown): the next caller folds again.
-        } finally {
-          loadingProduction = false;
-        }
-      },
+      loadProduction: production.loadProduction,
 
       async openOrder(orderId) {
         // The order shows at once. Busy while the journal is folded: scans and buttons wait, so a booking made
@@ -215,12 +182,7 @@ export const createWorkflowSlice =
         patch({ openOrderId: orderId, verdict: null, handover: false, lastScrapId: null, tracing: false, trace: null, scrapping: false, scrapSerial: null, busy: true, productionLoading: true });
         try {
           patch({ master: await loadWorkflowMaster(deps.cache) });
-          // Far behind the latest snapshot (right after an update), the sync worker folds the history into a
-          // fresh one; this thread then reads it and the short tail, yielding between pages. Without a worker
-          // (null) the fold runs here at full speed, as it always did.
-          const snapshotted = (await farBehindSnapshot()) ? await deps.takeSnapshot?.() : null;
-          await rebuildProduction(snapshotted != null);
-          productionLoaded = true;
+          await production.foldForOpenOrder();
         } finally {
           patch({ busy: false, productionLoading: false });
         }

@@ -76,6 +76,26 @@ describe('opening an order far beyond the journal snapshot', () => {
     expect(uiReads.mock.calls.map(([seq]) => seq).every((seq) => seq >= 2)).toBe(true);
   });
 
+  it('an order opened while the order list waits for the worker takes that fold, not a second one', async () => {
+    const terminalId = uniqueTerminalId();
+    const worker = workerSnapshots(terminalId);
+    const rig = await appRig({ terminalId, deps: { takeSnapshot: worker.takeSnapshot } });
+    rigs.push(rig);
+    await rig.journal.append([{ type: 'GoodQuantityBooked', operatorId: 'op-anna', orderId: 'o-2', payload: { quantity: 6 } }], { clock: () => new Date('2025-03-01T08:00:00Z') });
+    await rig.store.getState().handleScan({ raw: 'B1001' });
+    rig.store.setState({ terminal: { ...rig.store.getState().terminal, lastSeq: 100_000 } });
+    const listFold = rig.store.getState().loadProduction();
+    const opened = rig.store.getState().openOrder('o-2');
+    await vi.waitFor(() => expect(worker.takeSnapshot).toHaveBeenCalledTimes(1));
+    const snapshotReads = vi.spyOn(rig.journal, 'latestSnapshot');
+    worker.release();
+    await Promise.all([listFold, opened]);
+    expect(worker.takeSnapshot).toHaveBeenCalledTimes(1);
+    expect(snapshotReads).toHaveBeenCalledTimes(1);
+    expect(rig.store.getState().workflow.production.orders['o-2']?.goodQuantity).toBe(6);
+    expect(rig.store.getState().workflow).toMatchObject({ openOrderId: 'o-2', busy: false, productionLoading: false });
+  });
+
   it('folds on the UI thread, as before, where there is no worker to take the snapshot', async () => {
     const terminalId = uniqueTerminalId();
     const rig = await appRig({ terminalId, deps: { takeSnapshot: async () => null } });

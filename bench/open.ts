@@ -1,0 +1,219 @@
+/**
+ * `npm run bench -- open`: the first order opened after an update, with a
+ * large journal that no snapshot covers yet, in real Chromium over the real
+ * stack (server, browser host, socat scanner; the renderer built privately).
+ *
+ * Each round clears the journal's snapshots (as an update whose snapshot
+ * format changed leaves them unreadable), reloads the page, logs in and
+ * opens a demo order, in two ways in the same run:
+ *
+ * - worker (now): the sync worker folds the history into a fresh snapshot;
+ *   the UI thread reads it and the events after it.
+ * - ui-thread (the old path, the baseline): the same build with `Worker`
+ *   hidden from the page, so the sync loop and the fold run on the UI thread,
+ *   as every open did before.
+ *
+ * Measured in the page: order list shown → click → the order on screen →
+ * usable (its buttons enabled), and the longest main-thread block (Long
+ * Tasks API) from the order list shown until usable. BENCH_OPEN_EVENTS
+ * bounds the journal (default 200 000), BENCH_OPEN_ROUNDS the rounds.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { DEMO_BADGES, DEMO_ORDERS } from '../server/demo/demo-data';
+import { launchChromium } from '../test/e2e/support/browser';
+import { ROOT } from '../test/e2e/support/processes';
+import { startStack, type Stack } from '../test/e2e/support/stack';
+import { seedJournal } from './scan-seed';
+import { median, round } from './support/stats';
+
+const EVENTS = Number(process.env['BENCH_OPEN_EVENTS'] ?? 200_000);
+const ROUNDS = Number(process.env['BENCH_OPEN_ROUNDS'] ?? 3);
+const TERMINAL = 'T-L1-01';
+const JOURNAL_DB = `takt-journal-${TERMINAL}`;
+const T = 60_000;
+
+/** Every long task of the page, from its first script on. */
+const LONG_TASKS = `(() => {
+  globalThis.__name ??= (fn) => fn; // tsx names the functions the bench hands to page.evaluate
+  const seen = [];
+  Object.defineProperty(window, '__taktLongTasks', { value: seen });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) seen.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+})();`;
+/** The old path, when the round asks for it: no Worker in the page, so the sync loop (and every fold) runs on the UI thread. */
+const MODE_KEY = 'takt-bench-open-mode';
+const NO_WORKER_IF_ASKED = `if (sessionStorage.getItem('${MODE_KEY}') === 'ui-thread') Object.defineProperty(window, 'Worker', { value: undefined, configurable: true });`;
+
+type Mode = 'worker' | 'ui-thread';
+interface Round {
+  mode: Mode;
+  /** click → the order detail in the DOM */
+  shownMs: number;
+  /** click → its buttons enabled (the fold applied) */
+  usableMs: number;
+  /** longest long task from the order list shown until usable */
+  longestBlockMs: number;
+  /** long tasks over 50 ms in that window */
+  longTasks: number;
+}
+
+/** Logs Anna in, unless the restored session already shows the order list. */
+async function logIn(page: Page, stack: Stack): Promise<void> {
+  await page.locator('[data-testid="login-screen"], [data-testid="order-screen"]').first().waitFor({ timeout: T });
+  if (await page.getByTestId('order-screen').isVisible()) return;
+  await page.locator('[data-testid="scanner-state"][data-state="connected"]').waitFor({ timeout: T });
+  const deadline = Date.now() + T;
+  for (;;) {
+    stack.scan(DEMO_BADGES.anna);
+    if (await page.getByTestId('order-screen').waitFor({ timeout: 2_000 }).then(() => true, () => false)) return;
+    if (Date.now() > deadline) throw new Error('login did not succeed');
+  }
+}
+
+/** Clicks "open" in the page and watches (every 5 ms) for the order, then for its buttons. */
+function openAndMeasure(page: Page, orderId: string, listShownAt: number): Promise<Omit<Round, 'mode'>> {
+  return page.evaluate(
+    async ({ orderId, listShownAt }) => {
+      const t0 = performance.now();
+      (document.querySelector(`[data-testid="open-${orderId}"]`) as HTMLButtonElement).click();
+      let shownAt = NaN;
+      const usableAt = await new Promise<number>((resolve) => {
+        const check = () => {
+          if (Number.isNaN(shownAt) && document.querySelector('[data-testid="order-detail"]')) shownAt = performance.now();
+          const button = document.querySelector('[data-testid="wf-trace-open"]') as HTMLButtonElement | null;
+          if (button && !button.disabled && !document.querySelector('[data-testid="wf-loading-progress"]')) resolve(performance.now());
+          else setTimeout(check, 5);
+        };
+        check();
+      });
+      // A long task is reported after it ended: give the observer a moment.
+      await new Promise((r) => setTimeout(r, 100));
+      const tasks = (window as unknown as { __taktLongTasks: { start: number; duration: number }[] }).__taktLongTasks.filter(
+        (t) => t.start + t.duration >= listShownAt && t.start <= usableAt,
+      );
+      return {
+        shownMs: shownAt - t0,
+        usableMs: usableAt - t0,
+        longestBlockMs: Math.max(0, ...tasks.map((t) => t.duration)),
+        longTasks: tasks.length,
+      };
+    },
+    { orderId, listShownAt },
+  );
+}
+
+/** Drops the journal's snapshots, as an update with a new snapshot format leaves them unreadable. */
+function clearSnapshots(page: Page): Promise<void> {
+  return page.evaluate(
+    (db) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(db);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('snapshots', 'readwrite');
+          tx.objectStore('snapshots').clear();
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    JOURNAL_DB,
+  );
+}
+
+/**
+ * One cold open: the app unloaded (a same-origin page without it, so no worker
+ * writes meanwhile), the snapshots cleared, the mode set, the app loaded.
+ */
+async function coldOpen(page: Page, stack: Stack, appUrl: string, mode: Mode): Promise<Round> {
+  await page.goto(new URL('/bench-idle', appUrl).href);
+  await clearSnapshots(page);
+  await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [MODE_KEY, mode] as const);
+  await page.goto(appUrl);
+  await logIn(page, stack).catch(async (err: unknown) => {
+    throw new Error(`${mode}: no login at ${page.url()}: ${(await page.locator('body').textContent())?.slice(0, 300)}`, { cause: err });
+  });
+  const listShownAt = await page.evaluate(() => performance.now());
+  return { mode, ...(await openAndMeasure(page, DEMO_ORDERS.L1[0], listShownAt)) };
+}
+
+const fmt = (v: number) => `${round(v, 0).toLocaleString('en-US')} ms`;
+
+export async function run(): Promise<unknown> {
+  const work = mkdtempSync(join(tmpdir(), 'takt-bench-open-'));
+  const staticDir = join(work, 'renderer');
+  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } });
+  const stack = await startStack(TERMINAL, 'L1', { hostEnv: { TAKT_STATIC_DIR: staticDir } });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.addInitScript(LONG_TASKS);
+    await page.addInitScript(NO_WORKER_IF_ASKED);
+    await page.goto(stack.hostUrl);
+    await logIn(page, stack);
+    // The pairing code is spent; the page's own address (and its session cookie) loads the app again.
+    const appUrl = page.url();
+    const head = await page.evaluate((db) => new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open(db);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const req = open.result.transaction('meta').objectStore('meta').get('nextSeq');
+        req.onsuccess = () => {
+          open.result.close();
+          resolve(typeof req.result?.value === 'number' ? req.result.value - 1 : 0);
+        };
+      };
+    }), JOURNAL_DB);
+    const seeded = await seedJournal(page, { dbName: JOURNAL_DB, terminalId: TERMINAL, firstSeq: head + 1, count: EVENTS, startMs: Date.now() - EVENTS * 1000 - 3_600_000 });
+    // The seeded history counts as synced: the server's cursor for this terminal moves past it.
+    const sqlite = new Database(join(stack.dir, 'server', 'takt.sqlite'));
+    try {
+      sqlite.pragma('busy_timeout = 5000');
+      sqlite.prepare('UPDATE terminals SET last_seq = ? WHERE id = ?').run(seeded.head, TERMINAL);
+    } finally {
+      sqlite.close();
+    }
+    console.log(`seeded ${EVENTS.toLocaleString('en-US')} journal events in ${fmt(seeded.ms)}; ${ROUNDS} rounds, each: snapshots cleared, reload, log in, open ${DEMO_ORDERS.L1[0]}`);
+
+    const rounds: Round[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const mode of ['ui-thread', 'worker'] as const) {
+        await clearSnapshots(page);
+        const r = await coldOpen(page, stack, appUrl, mode);
+        rounds.push(r);
+        console.log(`round ${i + 1} ${mode.padEnd(9)}  shown ${fmt(r.shownMs)}  usable ${fmt(r.usableMs)}  longest block ${fmt(r.longestBlockMs)}  (${r.longTasks} long tasks)`);
+      }
+    }
+    const summary = (mode: Mode) => {
+      const of = rounds.filter((r) => r.mode === mode);
+      return {
+        rounds: of.length,
+        shownMs: round(median(of.map((r) => r.shownMs)), 0),
+        usableMs: round(median(of.map((r) => r.usableMs)), 0),
+        longestBlockMs: round(median(of.map((r) => r.longestBlockMs)), 0),
+        longTasks: median(of.map((r) => r.longTasks)),
+      };
+    };
+    const now = summary('worker');
+    const old = summary('ui-thread');
+    const ratio = { usable: round(old.usableMs / now.usableMs, 2), longestBlock: round(old.longestBlockMs / Math.max(1, now.longestBlockMs), 2) };
+    console.log(`\n| medians of ${ROUNDS}, ${EVENTS.toLocaleString('en-US')} events | order shown | usable | longest main-thread block | long tasks |`);
+    console.log('|---|---|---|---|---|');
+    console.log(`| worker snapshot (now) | ${fmt(now.shownMs)} | ${fmt(now.usableMs)} | ${fmt(now.longestBlockMs)} | ${now.longTasks} |`);
+    console.log(`| fold on the UI thread (old path) | ${fmt(old.shownMs)} | ${fmt(old.usableMs)} | ${fmt(old.longestBlockMs)} | ${old.longTasks} |`);
+    console.log(`old / now: usable ${ratio.usable}×, longest block ${ratio.longestBlock}×`);
+    return { journalEvents: seeded.head, worker: now, uiThread: old, ratio, rounds };
+  } finally {
+    await browser.close();
+    await stack.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
