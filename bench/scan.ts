@@ -35,6 +35,7 @@ import { DEMO_BADGES, DEMO_HOUSING_GTIN, DEMO_ORDERS } from '../server/demo/demo
 import { launchChromium } from '../test/e2e/support/browser';
 import { ROOT, takt } from '../test/e2e/support/processes';
 import { startStack, type Stack } from '../test/e2e/support/stack';
+import { breakdown, breakdownTable, STAGE_OBSERVER, type StageMarks, type StageRow } from './scan-breakdown';
 import { lineOrders, seedJournal } from './scan-seed';
 import { summarize } from './support/stats';
 
@@ -122,10 +123,13 @@ async function startOrderRunning(page: Page, stack: Stack, orderId: string): Pro
   return { openMs };
 }
 
-/** Scans batch labels one at a time; pairs each scan mark with its verdict mark. */
-async function scanRun(page: Page, stack: Stack, prefix: string): Promise<Sample[]> {
+const stageMarks = (page: Page) => page.evaluate(() => (window as unknown as { __taktStages: StageMarks }).__taktStages);
+
+/** Scans batch labels one at a time; pairs each scan mark with its verdict mark, and each with its stage marks. */
+async function scanRun(page: Page, stack: Stack, prefix: string): Promise<Sample[] & { stages?: StageRow[] }> {
   await new Promise((r) => setTimeout(r, 500)); // let the start verdict's own work settle
   const start = await marks(page);
+  const stageOffsets = Object.fromEntries(Object.entries(await stageMarks(page)).map(([name, at]) => [name, at.length]));
   const scanOffset = start.scans.length;
   const verdictOffset = start.verdicts.length;
   const writes: number[] = [];
@@ -142,7 +146,7 @@ async function scanRun(page: Page, stack: Stack, prefix: string): Promise<Sample
   if (scans.length !== writes.length || verdicts.length !== writes.length) {
     throw new Error(`${prefix}: ${writes.length} scans written, ${scans.length} received, ${verdicts.length} verdicts painted`);
   }
-  return writes.map((written, i) => {
+  const samples: Sample[] & { stages?: StageRow[] } = writes.map((written, i) => {
     const scan = scans[i]!;
     const verdict = verdicts[i]!;
     if (verdict.detail.tone !== 'ok') throw new Error(`${prefix}: scan ${i} got a ${String(verdict.detail.tone)} verdict`);
@@ -150,6 +154,9 @@ async function scanRun(page: Page, stack: Stack, prefix: string): Promise<Sample
     if (typeof lastByteAt !== 'number') throw new Error(`${prefix}: scan ${i} carries no lastByteAt`);
     return { paintedMs: verdict.at - lastByteAt, transportMs: scan.at - lastByteAt, writeToPaintMs: verdict.at - written };
   });
+  const paths = scans.map((scan, i) => ({ lastByteAt: scan.detail.lastByteAt as number, received: scan.at, painted: verdicts[i]!.at }));
+  samples.stages = breakdown(paths, await stageMarks(page), stageOffsets, WARMUP);
+  return samples;
 }
 
 const stats = (values: readonly number[]) => {
@@ -226,6 +233,7 @@ export async function run(): Promise<unknown> {
   try {
     const page = await browser.newPage();
     await page.addInitScript(OBSERVER);
+    await page.addInitScript(STAGE_OBSERVER);
     await page.goto(stack.hostUrl);
 
     // Baseline: empty journal, the demo plant's orders.
@@ -284,6 +292,9 @@ export async function run(): Promise<unknown> {
     const loaded = await scanRun(page, stack, 'HL');
     const head = await journalHead(page);
 
+    console.log(breakdownTable('scan path, baseline (medians and p99 per stage)', baseline.stages ?? []));
+    console.log(breakdownTable('scan path, cold (after the restart)', cold.stages ?? []));
+    console.log(breakdownTable('scan path, loaded (steady state)', loaded.stages ?? []));
     const base = summary(baseline);
     const load = summary(loaded);
     const coldSummary = summary(cold);
@@ -304,6 +315,7 @@ export async function run(): Promise<unknown> {
       },
       baseline: { name: 'same terminal before the load: empty journal, the demo line’s 3 orders', cachedOrders: baselineOrders, ...base, openOrderMs: baselineOpen.openMs },
       ratio: { p50: +(load.painted.p50 / base.painted.p50).toFixed(2), p99: +(load.painted.p99 / base.painted.p99).toFixed(2) },
+      stages: { baseline: baseline.stages, cold: cold.stages, loaded: loaded.stages },
       seeding: { journalMs: Math.round(seeded.ms), ordersImportAndPullMs: pullMs },
       totalMs: Date.now() - started,
     };

@@ -6,6 +6,7 @@ import { EventHub } from './event-hub';
 import { HOST_UNREACHABLE, realTimers, type ConnectionState, type TaktBridge, type Timers } from './types';
 import { checkRequest, toCallResult } from './validate';
 import { logger } from '../lib/log';
+import { noteBridgeFrame } from '../lib/scan-stages';
 
 const log = logger('bridge');
 
@@ -137,6 +138,7 @@ export function createWsTransport(options: WsTransportOptions): TaktBridge {
       for (const entry of pending.values()) if (!entry.sent) send(entry);
     };
     ws.onmessage = (ev) => {
+      noteBridgeFrame();
       if (socket === ws) onFrame(ev.data);
     };
     ws.onerror = () => {

@@ -9,6 +9,7 @@ import type { StoreDeps } from './deps';
 import type { AppState, SliceCreator } from './types';
 import { reasonParams, type VerdictParams } from './workflow-logic';
 import type { WorkflowState } from './workflow-state';
+import { markScanStage } from '../lib/scan-stages';
 
 /**
  * What every piece of the workflow slice (bookings, scrap, handover, labels,
@@ -71,6 +72,7 @@ export function createWorkflowKit(deps: StoreDeps, set: Set, get: Get): Workflow
       const operatorId = get().terminal.operator?.id;
       const attributed = events.map((e) => (e.operatorId || !operatorId ? e : { ...e, operatorId }));
       const result = await deps.journal.append(attributed as NewEvent[], { clock: deps.clock });
+      markScanStage('journal-committed');
       if (!result.ok) {
         const failed = saveFailedFeedback(result.error, 'workflow.saveFailed');
         verdict('nok', failed.key, failed.params);

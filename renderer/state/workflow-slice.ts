@@ -13,6 +13,7 @@ import {
   type OrderExecution,
 } from '../../shared/production';
 import { newId } from '../../shared/ids';
+import { markScanStage } from '../lib/scan-stages';
 import { initialLogin } from './login-logic';
 import type { StoreDeps } from './deps';
 import { routeOrderScan, type OrderScanCommand } from './order-scan';
@@ -62,6 +63,7 @@ export const createWorkflowSlice =
         handover: s.workflow.handover,
         executionStatus: c.execution.status,
       });
+      markScanStage('classified');
       await carryOut(command, c);
     }
 
@@ -90,6 +92,7 @@ export const createWorkflowSlice =
         case 'load-material': {
           const { classified } = command;
           const v = checkMaterialScan({ classified, order: c.order, execution: c.execution, materials: c.materials, blockedBatches: c.s.workflow.master.blockedBatches, now: deps.clock().getTime() });
+          markScanStage('checked');
           if (!v.ok) return refuse(v.reason);
           const material = classified.kind === 'material-batch' ? c.s.materials[classified.materialId] : undefined;
           const batch = classified.kind === 'material-batch' ? classified.batch : '';

@@ -1,6 +1,7 @@
 import type { BridgeClient } from '../../shared/bridge';
 import type { TaktBridge } from '../bridge/types';
 import { markScanReceived } from '../lib/perf-marks';
+import { markScanFrame } from '../lib/scan-stages';
 import { DEFAULT_MAX_WEDGE_LENGTH, KeyboardWedge, type KeyboardWedgeOptions } from '../scan/keyboard-wedge';
 import { replayTyping } from '../scan/replay-typing';
 import { appScanRouter, type ScanRouter } from '../scan/scan-router';
@@ -30,6 +31,7 @@ export function wireHost({ bridge, store, keyTarget, now, router = appScanRouter
   disposers.push(router.setDefault((scan) => void actions().handleScan(scan)));
   disposers.push(
     bridge.on('scanner:scan', (scan) => {
+      markScanFrame();
       markScanReceived(scan);
       router.dispatch(scan);
     }),

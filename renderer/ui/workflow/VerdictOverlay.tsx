@@ -3,6 +3,7 @@ import { Icon } from '../icons';
 import { useEffect, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { markVerdictPaintedAfterNextPaint } from '../../lib/perf-marks';
+import { markScanStage } from '../../lib/scan-stages';
 import { beep } from '../sound';
 import { useApp } from '../store-context';
 
@@ -21,6 +22,7 @@ export function VerdictOverlay() {
   const tone = verdict?.tone;
   useLayoutEffect(() => {
     if (serial === undefined || tone === undefined) return;
+    markScanStage('react-committed');
     return markVerdictPaintedAfterNextPaint({ serial, tone });
   }, [serial, tone]);
 
