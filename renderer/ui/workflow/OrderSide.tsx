@@ -15,6 +15,8 @@ export function OrderSide({ order, execution, onOpen }: { order: Order; executio
   const { t } = useTranslation();
   const f = useLocaleFormat();
   const busy = useApp((s) => s.workflow.busy);
+  // Until the journal is read the counts are not known: a dash, never a count that may be wrong.
+  const counted = !useApp((s) => s.workflow.productionLoading);
   const production = useApp((s) => s.workflow.production);
   // A container opened before a master-data change keeps its own capacity; this is the one the next container gets.
   const capacity = useApp((s) => selectWorkflowConfig(s).containerCapacity);
@@ -36,13 +38,13 @@ export function OrderSide({ order, execution, onOpen }: { order: Order; executio
             {t('workflow.goodLabel')} / {t('workflow.target')}
           </dt>
           <dd className="wf-big" data-testid="wf-good">
-            {f.number(execution.goodQuantity)} / {f.number(order.quantity)}
+            {counted ? f.number(execution.goodQuantity) : '–'} / {f.number(order.quantity)}
           </dd>
         </div>
         <div>
           <dt>{t('workflow.scrapLabel')}</dt>
           <dd className="wf-big" data-testid="wf-scrap">
-            {f.number(execution.scrapQuantity)}
+            {counted ? f.number(execution.scrapQuantity) : '–'}
           </dd>
         </div>
       </dl>

@@ -63,6 +63,9 @@ describe('opening an order far beyond the journal snapshot', () => {
     expect((await screen.findByTestId('wf-loading-progress')).textContent).toBe("Reading this order's progress from the journal …");
     await waitFor(() => expect(worker.takeSnapshot).toHaveBeenCalledTimes(1));
     expect(screen.getByTestId('wf-trace-open').hasAttribute('disabled')).toBe(true);
+    // No count is shown until it is known.
+    expect(screen.getByTestId('wf-good').textContent).toBe('– / 100');
+    expect(screen.getByTestId('wf-scrap').textContent).toBe('–');
     expect(uiReads).not.toHaveBeenCalled();
 
     await act(async () => worker.release());
