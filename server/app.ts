@@ -26,6 +26,7 @@ import { registerSyncNotifyRoute } from './routes/sync-notify';
 import { registerSyncPullRoute } from './routes/sync-pull';
 import { registerSyncPushRoute } from './routes/sync-push';
 import { registerSyncStatusRoute } from './routes/sync-status';
+import { registerWebMasterRoutes } from './routes/web-master';
 import { registerWebSessionRoutes } from './routes/web-session';
 import { registerWebLinesRoutes } from './routes/web-lines';
 import type { ChangeListen } from './db/change-feed';
@@ -113,6 +114,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       registerFleetRoute(api, deps, options.silentTerminalMinutes);
       registerFlagAckRoute(api, deps);
       registerWebLinesRoutes(api, deps, { listen: options.listen, changePollMs: options.changePollMs });
+      registerWebMasterRoutes(api, deps);
       registerWebPages(api, options.webDir);
     });
   });
