@@ -25,6 +25,8 @@ export interface StartServerOptions {
   authFailureLimit?: AuthFailureLimitOptions | undefined;
   /** See BuildServerOptions.silentTerminalMinutes. */
   silentTerminalMinutes?: number | undefined;
+  /** See BuildServerOptions.webDir. */
+  webDir?: string | undefined;
   /** Inbox and outbox folders of the EDI gateway; without them no folder is watched. */
   edi?: EdiSettings | undefined;
 }
@@ -45,7 +47,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   try {
     await migrateToLatest(database.db, database.dialect);
     const demo = options.demo ? await seedDemoData(database.db) : undefined;
-    const app = buildServer({ db: database.db, dialect: database.dialect, logger: options.logger ?? true, https, rateLimit: options.rateLimit, authFailureLimit: options.authFailureLimit, silentTerminalMinutes: options.silentTerminalMinutes, listen: database.listen });
+    const app = buildServer({ db: database.db, dialect: database.dialect, logger: options.logger ?? true, https, rateLimit: options.rateLimit, authFailureLimit: options.authFailureLimit, silentTerminalMinutes: options.silentTerminalMinutes, listen: database.listen, webDir: options.webDir });
     try {
       const url = await app.listen({ port: options.port, host: options.host });
       const edi = options.edi ? startEdiService(database.db, options.edi, app.log) : undefined;

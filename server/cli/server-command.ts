@@ -19,7 +19,8 @@ export const SERVER_USAGE = 'takt server [--data DIR] [--port N] [--host H] [--d
  * default info); the demo tokens, shown only in the run that seeded them, go
  * to stderr, so a log collector on stdout never receives a secret.
  * TAKT_RATE_LIMIT_PER_MIN sets the requests per token and minute,
- * TAKT_AUTH_FAILURES_PER_MIN the wrong tokens per address and minute.
+ * TAKT_AUTH_FAILURES_PER_MIN the wrong tokens per address and minute,
+ * TAKT_WEB_DIR where the built web pages are (default dist/web).
  */
 export async function runServer(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -45,6 +46,7 @@ export async function runServer(args: string[], io: CliIo): Promise<number> {
     rateLimit: rateLimitFromEnv(env),
     authFailureLimit: authFailureLimitFromEnv(env),
     silentTerminalMinutes: silentMinutesFromEnv(env),
+    webDir: env.TAKT_WEB_DIR || undefined,
     // TAKT_LOG_LEVEL=silent keeps stdout to the lines this command prints.
     logger: createLogger(env.TAKT_LOG_LEVEL || 'info'),
   });

@@ -4,19 +4,20 @@ import { join } from 'node:path';
 import { ROOT } from './processes';
 
 /**
- * A private copy of the built renderer: another e2e file's global setup may
+ * A private copy of the built renderer (or of another build, `base` being the
+ * path its index.html names assets under, /web/ for the web pages): another e2e file's global setup may
  * rebuild dist/renderer (emptying it first) while this shift is running. Taken
  * only when index.html and every asset it names are there.
  */
-export async function snapshotRenderer(): Promise<string> {
-  const source = join(ROOT, 'dist/renderer');
+export async function snapshotRenderer(build = 'dist/renderer', base = '/'): Promise<string> {
+  const source = join(ROOT, build);
   const deadline = Date.now() + 60_000;
   for (;;) {
     const copy = mkdtempSync(join(tmpdir(), 'takt-shift-renderer-'));
     try {
       const html = readFileSync(join(source, 'index.html'), 'utf8');
       cpSync(source, copy, { recursive: true });
-      const assets = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1] as string);
+      const assets = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => (m[1] as string).replace(/^\//, '').replace(base.replace(/^\//, ''), ''));
       if (readFileSync(join(copy, 'index.html'), 'utf8') === html && assets.every((a) => existsSync(join(copy, a)))) return copy;
     } catch {
       // mid-build: try again

@@ -41,7 +41,7 @@ export interface StackOptions {
   printer?: boolean;
   /** Extra environment for the host process. */
   hostEnv?: Record<string, string>;
-  /** Extra environment for the server process (e.g. TAKT_EDI_JIS_LINE). */
+  /** Extra environment for the server process (e.g. TAKT_EDI_JIS_LINE, TAKT_WEB_DIR). */
   serverEnv?: Record<string, string>;
 }
 
