@@ -7,6 +7,7 @@ import { EdiPage } from './edi/EdiPage';
 import { FlagsPage } from './FlagsPage';
 import { LinesPage } from './lines/LinesPage';
 import { LoginPage } from './LoginPage';
+import { MasterPage } from './master/MasterPage';
 import { TerminalsPage } from './TerminalsPage';
 import { TracePage } from './trace/TracePage';
 
@@ -16,14 +17,15 @@ export interface WebSession {
   csrfToken: string;
 }
 
-type Page = 'trace' | 'lines' | 'flags' | 'terminals' | 'edi' | 'audit';
+type Page = 'trace' | 'lines' | 'flags' | 'terminals' | 'edi' | 'master' | 'audit';
 
-const PAGES: { page: Page; permission: string; icon: 'trace' | 'start' | 'override' | 'connected' | 'truck' | 'badge' }[] = [
+const PAGES: { page: Page; permission: string; icon: 'trace' | 'start' | 'override' | 'connected' | 'truck' | 'menu' | 'badge' }[] = [
   { page: 'trace', permission: 'trace.read', icon: 'trace' },
   { page: 'lines', permission: 'fleet.read', icon: 'start' },
   { page: 'flags', permission: 'flags.read', icon: 'override' },
   { page: 'terminals', permission: 'fleet.read', icon: 'connected' },
   { page: 'edi', permission: 'edi.read', icon: 'truck' },
+  { page: 'master', permission: 'master.read', icon: 'menu' },
   { page: 'audit', permission: 'audit.read', icon: 'badge' },
 ];
 
@@ -79,6 +81,7 @@ export function App() {
         {page === 'lines' && <LinesPage />}
         {page === 'terminals' && <TerminalsPage />}
         {page === 'edi' && may('edi.read') && <EdiPage permissions={session.permissions} />}
+        {page === 'master' && <MasterPage permissions={session.permissions} />}
         {page === 'trace' && <TracePage permissions={session.permissions} />}
       </main>
     </div>

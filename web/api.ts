@@ -8,6 +8,13 @@ export interface ApiError {
   status: number;
   code: string;
   message: string;
+  /** A refused import names each bad row (row 0: the file as a whole). */
+  rows?: RowProblem[];
+}
+
+export interface RowProblem {
+  row: number;
+  message: string;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -18,7 +25,7 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
-export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T>> {
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -30,8 +37,11 @@ export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknow
   }
   const json = (await res.json().catch(() => null)) as unknown;
   if (res.ok) return { ok: true, value: json as T };
-  const error = (json as { error?: { code?: string; message?: string } } | null)?.error;
-  return { ok: false, error: { status: res.status, code: error?.code ?? 'server-error', message: error?.message ?? res.statusText } };
+  const error = (json as { error?: { code?: string; message?: string; rows?: RowProblem[] } } | null)?.error;
+  return {
+    ok: false,
+    error: { status: res.status, code: error?.code ?? 'server-error', message: error?.message ?? res.statusText, ...(Array.isArray(error?.rows) ? { rows: error.rows } : {}) },
+  };
 }
 
 export const enc = encodeURIComponent;
