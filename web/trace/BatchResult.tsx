@@ -14,6 +14,17 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string | null, T[]> {
+  const groups = new Map<string | null, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** The forward trace of one batch as a tree: orders with their windows and serials, containers, shipments, customers. */
 export function BatchResult({ trace, mayBlock, onChanged }: { trace: BatchTrace; mayBlock: boolean; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
@@ -21,6 +32,9 @@ export function BatchResult({ trace, mayBlock, onChanged }: { trace: BatchTrace;
   const open = t('web.trace.open');
   const customers = [...new Set(trace.shipments.flatMap((s) => (s.customer ? [s.customer] : [])))].sort();
   const shipmentOf = new Map(trace.shipments.flatMap((s) => s.containerIds.map((c) => [c, s] as const)));
+  // Grouped once: filtering per order is orders × serials (200 × 9,000 in a plant-size recall).
+  const windowsOf = groupBy(trace.windows, (w) => w.orderId);
+  const serialsOf = groupBy(trace.serials, (s) => s.orderId);
   const counts = { orders: trace.orders.length, serials: trace.serials.length, containers: trace.containers.length, shipments: trace.shipments.length, customers: customers.length };
 
   return (
@@ -52,8 +66,8 @@ export function BatchResult({ trace, mayBlock, onChanged }: { trace: BatchTrace;
         <h2>{t('web.trace.orders', { count: counts.orders })}</h2>
         <ul data-testid="tree-orders">
           {trace.orders.map((o) => {
-            const windows = trace.windows.filter((w) => w.orderId === o.orderId);
-            const serials = trace.serials.filter((s) => s.orderId === o.orderId);
+            const windows = windowsOf.get(o.orderId) ?? [];
+            const serials = serialsOf.get(o.orderId) ?? [];
             return (
               <li key={o.orderId} data-testid="tree-order">
                 <strong>{o.orderId}</strong> · {formatWindow(o.from, o.to, lng, open)} · {t('web.trace.orderFigures', { consumed: o.consumed, good: o.goodQuantity, scrap: o.scrapQuantity })}
