@@ -59,31 +59,31 @@ export function RowForm({
     >
       <h2>{isNew ? t('web.master.newTitle') : t('web.master.editTitle', { id })}</h2>
       <div className="web-master-fields">
-      {fields.map((f) => (
-        <label key={f.path} className="web-field">
-          {t(`web.master.fields.${fieldKey(f.path)}`)}
-          {f.type === 'select' ? (
-            <select value={values[f.path]} onChange={(e) => setValues({ ...values, [f.path]: e.target.value })} data-testid={`master-field-${f.path}`}>
-              {(f.options ?? []).map((o) => (
-                <option key={o} value={o}>
-                  {t(`web.master.options.${f.optionKey ?? ''}.${o}`)}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <input
-              value={values[f.path]}
-              type={f.type === 'pin' ? 'password' : 'text'}
-              inputMode={f.type === 'pin' ? 'numeric' : undefined}
-              autoComplete="off"
-              placeholder={f.type === 'pin' ? t(isNew ? 'web.master.pinNone' : 'web.master.pinKeep') : f.type === 'list' ? t('web.master.listHint') : undefined}
-              readOnly={f.path === 'id' && !isNew}
-              onChange={(e) => setValues({ ...values, [f.path]: e.target.value })}
-              data-testid={`master-field-${f.path}`}
-            />
-          )}
-        </label>
-      ))}
+        {fields.map((f) => (
+          <label key={f.path} className="web-field">
+            {t(`web.master.fields.${fieldKey(f.path)}`)}
+            {f.type === 'select' ? (
+              <select value={values[f.path]} onChange={(e) => setValues({ ...values, [f.path]: e.target.value })} data-testid={`master-field-${f.path}`}>
+                {(f.options ?? []).map((o) => (
+                  <option key={o} value={o}>
+                    {t(`web.master.options.${f.optionKey ?? ''}.${o}`)}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                value={values[f.path]}
+                type={f.type === 'pin' ? 'password' : 'text'}
+                inputMode={f.type === 'pin' ? 'numeric' : undefined}
+                autoComplete="off"
+                placeholder={f.type === 'pin' ? t(isNew ? 'web.master.pinNone' : 'web.master.pinKeep') : f.type === 'list' ? t('web.master.listHint') : undefined}
+                readOnly={f.path === 'id' && !isNew}
+                onChange={(e) => setValues({ ...values, [f.path]: e.target.value })}
+                data-testid={`master-field-${f.path}`}
+              />
+            )}
+          </label>
+        ))}
       </div>
       {error && (
         <p className="web-error" role="alert" data-testid="master-form-error">
