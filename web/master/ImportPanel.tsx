@@ -43,9 +43,10 @@ export function ImportPanel({ kind, kindName, onImported, onClose }: { kind: str
     <section className="web-master-form" data-testid="import-panel" aria-label={t('web.master.importTitle', { kind: kindName })}>
       <h2>{t('web.master.importTitle', { kind: kindName })}</h2>
       <p className="web-hint">{t('web.master.importHint')}</p>
-      <label className="web-field">
-        {t('web.master.file')}
-        <input type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="import-file" />
+      {/* The browser's own file button speaks the browser's language; this one speaks the page's. */}
+      <label className="web-btn web-file" data-testid="import-choose">
+        {file ? t('web.master.fileChosen', { name: file.name }) : t('web.master.chooseFile')}
+        <input type="file" className="web-file-input" accept=".csv,.json,text/csv,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="import-file" />
       </label>
       <div className="web-actions">
         <button type="button" className="web-btn web-btn-primary" disabled={busy || !file} onClick={() => void run()} data-testid="import-run">
