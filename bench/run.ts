@@ -19,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<unknown> }>>
   kill: () => import('./kill'),
   edi: () => import('./edi'),
   web: () => import('./web'),
+  oee: () => import('./oee'),
 };
 
 /** Benchmark names; `--option value` and `--option=value` are the benchmarks' own (`web --events 100000`). */
