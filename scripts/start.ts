@@ -5,11 +5,12 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startBrowserHost } from '../electron/host/browser-host';
-import { loadTerminalConfig } from '../electron/host/config';
+import { CONFIG_FILE_NAME, loadTerminalConfig } from '../electron/host/config';
 import { createHost } from '../electron/host/host-services';
 import { DEMO_BADGES, DEMO_PIN, DEMO_TERMINALS } from '../server/demo/demo-data';
 import { startServer } from '../server/main';
 import { ensureTerminalConfig } from './demo-terminal-config';
+import { demoBrokerUrl, startDemoMachine } from './demo-machine';
 import { demoRoot, demoScannerDevicePath, demoScannerHostPath } from './demo-paths';
 import { buildRendererIfChanged } from './build/renderer-build';
 import { startPrinterSimulator, type PrinterSimulator } from './printer-simulator';
@@ -19,7 +20,8 @@ import { socatAvailable, startVirtualScanner, type VirtualScanner } from './virt
  * `npm start` / `takt start`: the whole demo on one machine with no hardware.
  * The central server (SQLite, demo data seeded into an empty database), the
  * terminal (Electron when its binary is installed, otherwise the browser
- * transport) and a virtual serial scanner.
+ * transport), a virtual serial scanner, and the machine simulator when an
+ * MQTT broker answers (scripts/demo-machine.ts).
  */
 const say = (line = ''): void => void process.stdout.write(`${line}\n`);
 
@@ -74,8 +76,11 @@ export async function runStart(argv: string[]): Promise<number> {
   }
   const printer = await startDemoPrinter(join(root, 'labels'));
   cleanups.push(() => printer.close());
+  const machine = await startDemoMachine(demoBrokerUrl(process.env, readJson(join(userDataDir, CONFIG_FILE_NAME))));
+  cleanups.push(() => machine.stop());
   const env = {
     ...process.env,
+    ...machine.plan.hostEnv,
     TAKT_SERVER_URL: server.url,
     TAKT_SCANNER_PORT: scanner?.hostPath ?? '',
     TAKT_PRINTER: `tcp://127.0.0.1:${printer.port}`,
@@ -116,6 +121,7 @@ export async function runStart(argv: string[]): Promise<number> {
     say('  GS1 data:         npx takt scan "]C10104006381000420<GS>10BATCH42"');
   }
   say(`Label printer:    simulator on tcp://127.0.0.1:${printer.port}; every label lands in ${printer.dir} as .zpl and .png`);
+  say(machine.plan.message);
   // Chromium gets the path of the 0600 pairing page, so no code or secret shows in its process arguments.
   if (values.open && !electronPath) openInChromium(pathToFileURL(pairingPage).href);
   say('Press Ctrl+C to stop.');
@@ -155,6 +161,14 @@ function openInChromium(pageUrl: string): void {
     return;
   }
   spawn(bin, [`--app=${pageUrl}`, '--kiosk', '--no-first-run', '--disable-background-networking'], { stdio: 'ignore', detached: true }).unref();
+}
+
+function readJson(file: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
 }
 
 function packageVersion(): string {
