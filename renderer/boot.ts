@@ -1,4 +1,5 @@
 import type { HostInfo } from '../shared/bridge';
+import type { CodedError, ErrorCode } from '../shared/errors';
 import { verifyPin } from '../shared/pin';
 import type { TaktBridge } from './bridge/types';
 import { realTimers, type Timers } from './bridge/types';
@@ -199,7 +200,7 @@ async function defaultEstimate(): Promise<{ quota?: number; usage?: number } | n
 /** Boot failed with a stable code (the boot screen words it in the operator's language) and a technical detail. */
 export class BootError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(`${code}: ${message}`);
@@ -211,7 +212,7 @@ export class BootError extends Error {
 export const HOST_INFO_ATTEMPTS = 8;
 
 async function hostInfo(bridge: TaktBridge, timers: Timers, attempts: number): Promise<HostInfo> {
-  let last: { code: string; message: string } = { code: 'host-unreachable', message: 'no answer' };
+  let last: CodedError = { code: 'host-unreachable', message: 'no answer' };
   for (let i = 0; i < attempts; i++) {
     const res = await bridge.call('host:info', {});
     if (res.ok) return res.value;

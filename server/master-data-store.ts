@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import { fail, ok, type CodedError, type Result } from '../shared/errors';
+import { fail, ok, type Result } from '../shared/errors';
+import type { ServerCodedError, ServerResult } from './errors';
 import { MASTER_KINDS, type MasterKind } from '../shared/master-data';
 import type { MasterChange } from '../shared/sync-protocol';
 import type { Database, Db } from './db/schema';
@@ -50,7 +51,7 @@ function announceWrite(write: MasterWrite): MasterWrite {
 }
 
 /** Validates `row` against its kind's schema (defaults applied) and stores it under a new revision. */
-export async function upsertMaster<K extends MasterKind>(db: Db, kind: K, row: MasterInput<K>): Promise<Result<MasterWrite>> {
+export async function upsertMaster<K extends MasterKind>(db: Db, kind: K, row: MasterInput<K>): Promise<ServerResult<MasterWrite>> {
   const schema = MASTER_KINDS[kind] as unknown as z.ZodType<{ id: string }>;
   const parsed = schema.safeParse(row);
   if (!parsed.success) {
@@ -68,7 +69,7 @@ export async function upsertMaster<K extends MasterKind>(db: Db, kind: K, row: M
 
 /** Thrown inside the transaction so that it rolls back; turned into a coded failure by upsertMaster. */
 class RefusedWrite extends Error {
-  constructor(readonly error: CodedError) {
+  constructor(readonly error: ServerCodedError) {
     super(error.message);
   }
 }

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
-import { fail, ok, type Result } from '../shared/errors';
+import { ok } from '../shared/errors';
+import { serverFail, type ServerResult } from './errors';
 import { SsccRange, type BlockedBatch, type MasterKind } from '../shared/master-data';
 import type { Database } from './db/schema';
 
@@ -15,7 +16,7 @@ import type { Database } from './db/schema';
 type Trx = Transaction<Database>;
 
 /** A reason the row may not be written, or ok. */
-export async function checkMasterWrite(trx: Trx, kind: MasterKind, row: { id: string }): Promise<Result<null>> {
+export async function checkMasterWrite(trx: Trx, kind: MasterKind, row: { id: string }): Promise<ServerResult<null>> {
   if (kind !== 'sscc-range') return ok(null);
   const range = row as SsccRange;
   const others = await trx.selectFrom('master_data').select(['id', 'data']).where('kind', '=', 'sscc-range').where('deleted', '=', 0).where('id', '!=', range.id).execute();
@@ -24,7 +25,7 @@ export async function checkMasterWrite(trx: Trx, kind: MasterKind, row: { id: st
     if (!parsed.success) continue;
     const o = parsed.data;
     if (o.companyPrefix === range.companyPrefix && o.extensionDigit === range.extensionDigit && o.from <= range.to && range.from <= o.to) {
-      return fail(
+      return serverFail(
         'sscc-range-overlap',
         `SSCC range ${range.id} (${range.extensionDigit}/${range.companyPrefix} ${range.from}–${range.to}) overlaps range ${o.id} of terminal ${o.terminalId} (${o.from}–${o.to})`,
       );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Result } from './errors';
+import { CodedErrorSchema, type CodedError, type Result } from './errors';
 import { type CallName, type EventName } from './bridge-channels';
 import { PullQuery, PullResponse, PushResponse } from './sync-protocol';
 import { EventEnvelope } from './events';
@@ -93,10 +93,15 @@ export const PrintRequest = z
 export const PrintOutcome = z.object({
   jobId: z.string(),
   outcome: z.enum(['done', 'held', 'failed']),
-  reason: z.object({ code: z.string(), message: z.string() }).optional(),
+  reason: CodedErrorSchema.optional(),
   status: PrinterStatus,
 });
 export type PrintOutcome = z.infer<typeof PrintOutcome>;
+
+/** Why an attempt that did not end `done` did not print: the host's reason, or its outcome as a code when it gave none. */
+export function outcomeReason(attempt: Pick<PrintOutcome, 'outcome' | 'reason'>): CodedError {
+  return attempt.reason ?? { code: attempt.outcome === 'held' ? 'print-held' : 'print-failed', message: attempt.outcome };
+}
 
 /** Renderer log records for the host's log file (shared/log.ts); bounded so a flood cannot stall the host. */
 export const LogRecordSchema = z.object({

@@ -1,4 +1,5 @@
 import { blockingCondition, hostStatusStrings, parseHostStatus, type HostStatus } from '../../shared/labels/host-status';
+import { toCodedError, type ErrorCode } from '../../shared/errors';
 import { HostError } from './coded-error';
 import type { PrinterLink } from './printer-link';
 
@@ -26,7 +27,7 @@ export interface PrinterDriverOptions {
 
 export class PrintError extends HostError {
   constructor(
-    code: string,
+    code: ErrorCode,
     message: string,
     /** False: nothing was sent, the job may simply be tried again. True: it may have printed. */
     readonly sent: boolean,
@@ -83,8 +84,9 @@ export function createPrinterDriver(options: PrinterDriverOptions): PrinterDrive
   }
 
   const fail = (err: unknown, sent: boolean): never => {
-    const e = err as { code?: string; message?: string };
-    throw new PrintError(e.code ?? 'printer-offline', e.message ?? String(err), sent);
+    // A link's own error (a socket's ECONNRESET) means the printer is not reachable; its code stays in the message.
+    const { code, message } = toCodedError(err, 'printer-offline');
+    throw new PrintError(code, message, sent);
   };
 
   return {

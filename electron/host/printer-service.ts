@@ -1,3 +1,4 @@
+import { toCodedError, type CodedError } from '../../shared/errors';
 import { compileZpl } from '../../shared/labels/zpl';
 import type { LabelModel } from '../../shared/labels/model';
 import { blockingCondition, type PrinterStatus } from '../../shared/labels/host-status';
@@ -32,7 +33,7 @@ export interface PrintRequest {
 export interface PrintOutcome {
   jobId: string;
   outcome: 'done' | 'held' | 'failed';
-  reason?: { code: string; message: string };
+  reason?: CodedError;
   status: PrinterStatus;
 }
 
@@ -76,10 +77,10 @@ export function createPrinterService(options: PrinterServiceOptions): PrinterSer
   }
 
   function fromError(err: unknown): PrinterStatus {
-    const e = err as { code?: string; message?: string };
-    const code = e.code ?? 'printer-offline';
+    // Anything without a code of the closed set (a socket's own error) means the printer is not reachable.
+    const { code, message } = toCodedError(err, 'printer-offline');
     const state = code === 'printer-offline' || code === 'printer-timeout' ? 'offline' : 'error';
-    return { state, printer: driver?.target, code, message: e.message ?? String(err), checkedAt: now().toISOString() };
+    return { state, printer: driver?.target, code, message, checkedAt: now().toISOString() };
   }
 
   async function status(): Promise<PrinterStatus> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Result } from '../../shared/errors';
+import { isErrorCode, type Result } from '../../shared/errors';
 import { BRIDGE_CALLS, BRIDGE_EVENTS, type CallName, type CallResponse, type EventName, type EventPayload } from '../../shared/bridge';
 import { INVALID_RESPONSE } from './types';
 
@@ -29,7 +29,11 @@ export function toCallResult<C extends CallName>(channel: C, raw: unknown): Resu
   if (!result.success) {
     return { ok: false, error: { code: INVALID_RESPONSE, message: `${channel}: malformed result: ${describe(result.error)}` } };
   }
-  if (!result.data.ok) return { ok: false, error: result.data.error };
+  if (!result.data.ok) {
+    const { code, message } = result.data.error;
+    // Host and renderer ship together, so a code outside the closed set is a defect: keep it readable, never pass it on.
+    return { ok: false, error: isErrorCode(code) ? { code, message } : { code: INVALID_RESPONSE, message: `${channel}: unknown error code ${code}: ${message}` } };
+  }
   const value = BRIDGE_CALLS[channel].response.safeParse(result.data.value);
   if (!value.success) {
     return { ok: false, error: { code: INVALID_RESPONSE, message: `${channel}: ${describe(value.error)}` } };

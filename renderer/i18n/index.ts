@@ -10,6 +10,8 @@ import dispatchEn from './dispatch.en.json';
 import downtimeDe from './downtime.de.json';
 import downtimeEn from './downtime.en.json';
 import en from './en.json';
+import errorsDe from './errors.de.json';
+import errorsEn from './errors.en.json';
 import { registerFormats } from './format';
 import jisDe from './jis.de.json';
 import jisEn from './jis.en.json';
@@ -30,8 +32,8 @@ export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  de: { translation: { ...de, ...workflowDe, ...jisDe, ...printJobsDe, ...securityDe, ...journalDe, ...truthDe, ...countsDe, ...approvalDe, ...dispatchDe, ...machineDe, ...downtimeDe } },
-  en: { translation: { ...en, ...workflowEn, ...jisEn, ...printJobsEn, ...securityEn, ...journalEn, ...truthEn, ...countsEn, ...approvalEn, ...dispatchEn, ...machineEn, ...downtimeEn } },
+  de: { translation: { ...de, ...workflowDe, ...jisDe, ...printJobsDe, ...securityDe, ...journalDe, ...truthDe, ...countsDe, ...approvalDe, ...dispatchDe, ...machineDe, ...downtimeDe, ...errorsDe } },
+  en: { translation: { ...en, ...workflowEn, ...jisEn, ...printJobsEn, ...securityEn, ...journalEn, ...truthEn, ...countsEn, ...approvalEn, ...dispatchEn, ...machineEn, ...downtimeEn, ...errorsEn } },
 } as const;
 
 /** The first candidate that names a supported language ("de-AT" → "de"); German otherwise (the plant default). */

@@ -1,3 +1,4 @@
+import { outcomeReason } from '../../shared/bridge';
 import type { PrinterStatus } from '../../shared/labels/host-status';
 import type { PrintJobRecord } from '../storage/print-jobs';
 import type { StoreDeps } from './deps';
@@ -49,7 +50,7 @@ export const createPrintJobsSlice =
       // The host's answer carries the printer's state after the attempt.
       if (result.ok) patch({ printer: result.value.status });
       if (!result.ok || result.value.outcome !== 'done') {
-        const reason = result.ok ? (result.value.reason ?? { code: `print-${result.value.outcome}`, message: result.value.outcome }) : result.error;
+        const reason = result.ok ? outcomeReason(result.value) : result.error;
         get().showFeedback('nok', 'printJobs.feedback.notPrinted', { code: reason.code });
         return false;
       }

@@ -1,5 +1,5 @@
-import type { BridgeClient, CallResponse } from '../../shared/bridge';
-import type { CodedError, Result } from '../../shared/errors';
+import { outcomeReason, type BridgeClient, type CallResponse } from '../../shared/bridge';
+import { isErrorCode, type CodedError, type ErrorCode, type Result } from '../../shared/errors';
 import type { NewEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
 import type { LabelModel } from '../../shared/labels/model';
@@ -87,11 +87,11 @@ export interface PrintQueueOptions {
 /** A thrown storage error as a coded one: the host copy's own code when it carries one. */
 function storageFailure(err: unknown): CodedError {
   const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && err instanceof Error ? { code, message: err.message } : writeFailure(err);
+  return isErrorCode(code) && err instanceof Error ? { code, message: err.message } : writeFailure(err);
 }
 
 /** Bridge errors after which the host may have sent the label: the outcome is unknown. */
-const UNKNOWN_AFTER = new Set(['timeout']);
+const UNKNOWN_AFTER: ReadonlySet<ErrorCode> = new Set(['timeout']);
 
 export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
   const jobs = new PrintJobs(options.store, options.clock);
@@ -137,13 +137,13 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
       else await jobs.step(job.id, { type: 'not-sent', reason: error });
       return res;
     }
-    const reason = res.value.reason ?? { code: `print-${res.value.outcome}`, message: res.value.outcome };
     if (res.value.outcome === 'done') {
       const completed = await jobs.complete(job.id, operatorId);
       if (completed.ok && completed.value.booked) options.onBooked?.();
       const booked: Result<AppendResult> | null = completed.ok ? (completed.value.booked ? { ok: true, value: completed.value.booked } : null) : completed;
       return { ok: true, value: { ...res.value, ...(booked ? { booked } : {}) } };
     }
+    const reason = outcomeReason(res.value);
     if (res.value.outcome === 'held') await jobs.step(job.id, { type: 'not-sent', reason });
     else await jobs.step(job.id, { type: 'failed', reason });
     return res;

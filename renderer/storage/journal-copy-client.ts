@@ -1,5 +1,5 @@
 import type { BridgeClient } from '../../shared/bridge';
-import type { CodedError, Result } from '../../shared/errors';
+import type { CodedError, ErrorCode, Result } from '../../shared/errors';
 import type { EventEnvelope } from '../../shared/events';
 import type { MirrorRequest } from '../../shared/bridge-journal';
 export type { MirrorRequest };
@@ -22,7 +22,7 @@ export interface JournalCopyClient {
   mirror(request: MirrorRequest): Promise<Result<{ head: number }>>;
 }
 
-const KEPT = new Set(['storage-low', 'journal-copy-corrupt', 'journal-copy-conflict', 'journal-copy-unavailable']);
+const KEPT: ReadonlySet<ErrorCode> = new Set(['storage-low', 'journal-copy-corrupt', 'journal-copy-conflict', 'journal-copy-unavailable']);
 
 /** The coded error a booking is refused with when the host's write did not succeed. */
 export function copyFailure(error: CodedError): CodedError {

@@ -1,5 +1,5 @@
 import type { Table } from 'dexie';
-import type { CodedError, Result } from '../../shared/errors';
+import type { CodedError, ErrorCode, Result } from '../../shared/errors';
 import type { NewEvent } from '../../shared/events';
 import { newPrintJob, reprint, transition, type PrintJob, type PrintJobEvent } from '../../shared/labels/print-job';
 import { markDuplicate } from '../../shared/labels/duplicate-mark';
@@ -51,7 +51,7 @@ export const OUTCOME_UNKNOWN: CodedError = {
   message: 'the terminal restarted while the label was with the printer; whether it printed is unknown – reprint with a reason',
 };
 
-const fail = (code: string, message: string): { ok: false; error: CodedError } => ({ ok: false, error: { code, message } });
+const fail = (code: ErrorCode, message: string): { ok: false; error: CodedError } => ({ ok: false, error: { code, message } });
 
 /** The job operations on top of a store; `now` is the caller's clock. */
 export class PrintJobs {

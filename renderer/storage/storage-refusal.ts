@@ -1,4 +1,5 @@
-import type { CodedError } from '../../shared/errors';
+import type { CodedError, ErrorCode } from '../../shared/errors';
+import { ERROR_WORDS } from '../i18n/error-words';
 import type { StorageRefusal } from './space-guard';
 
 /**
@@ -24,12 +25,9 @@ export function storageLowText(error: CodedError): StorageLowText | null {
 }
 
 /** A booking the host's journal copy refused: its sentence (`journalCopy.*`), or null for any other error. */
-export const JOURNAL_COPY_KEYS: Readonly<Record<string, string>> = {
-  'journal-copy-failed': 'journalCopy.writeFailed',
-  'journal-copy-corrupt': 'journalCopy.corrupt',
-  'journal-copy-unavailable': 'journalCopy.unavailable',
-  'journal-copy-conflict': 'journalCopy.conflict',
-};
+export const JOURNAL_COPY_KEYS: Readonly<Partial<Record<ErrorCode, string>>> = Object.fromEntries(
+  (['journal-copy-failed', 'journal-copy-corrupt', 'journal-copy-unavailable', 'journal-copy-conflict'] as const).map((code) => [code, ERROR_WORDS[code]]),
+);
 
 /** The NOK feedback for a failed append: the storage or journal-copy sentence, or `fallbackKey` with the error's message. */
 export function saveFailedFeedback(error: CodedError, fallbackKey: string): { key: string; params: Record<string, string | number> } {

@@ -1,4 +1,5 @@
-import { fail, ok, type Result } from '../../shared/errors';
+import { ok } from '../../shared/errors';
+import { serverFail, type ServerResult } from '../errors';
 import type { SequenceCallOff } from '../../shared/edi/messages/deljit';
 import { JisSequence, type Customer, type JisPosition } from '../../shared/master-data';
 import type { Db } from '../db/schema';
@@ -28,7 +29,7 @@ export interface SequenceEffect {
   cancelled: number[];
 }
 
-async function targetSequence(db: Db, customer: Customer, callOff: SequenceCallOff, jisLineId: string | undefined): Promise<Result<JisSequence>> {
+async function targetSequence(db: Db, customer: Customer, callOff: SequenceCallOff, jisLineId: string | undefined): Promise<ServerResult<JisSequence>> {
   const all = await activeRows(db, 'jis-sequence', JisSequence);
   const ofCustomer = all.filter((s) => s.customer === customer.name || s.customer === customer.id);
   const point = callOff.positions.find((p) => p.unloadingPoint)?.unloadingPoint ?? '';
@@ -40,12 +41,12 @@ async function targetSequence(db: Db, customer: Customer, callOff: SequenceCallO
     const lines = await db.selectFrom('master_data').select('id').where('kind', '=', 'line').where('deleted', '=', 0).execute();
     if (lines.length === 1) lineId = lines[0]!.id;
   }
-  if (!lineId) return fail('edi-jis-no-line', `no JIS sequence of ${customer.name} yet and no line to start one on: set TAKT_EDI_JIS_LINE`);
+  if (!lineId) return serverFail('edi-jis-no-line', `no JIS sequence of ${customer.name} yet and no line to start one on: set TAKT_EDI_JIS_LINE`);
   const id = `edi-${customer.id}${point ? `-${point.replace(/[^A-Za-z0-9]+/g, '')}` : ''}`;
   return ok({ id, lineId, customer: customer.name, callOffRevision: 0, positions: [] });
 }
 
-export async function applySequenceCallOff(db: Db, callOff: SequenceCallOff, customer: Customer, jisLineId: string | undefined): Promise<Result<SequenceEffect>> {
+export async function applySequenceCallOff(db: Db, callOff: SequenceCallOff, customer: Customer, jisLineId: string | undefined): Promise<ServerResult<SequenceEffect>> {
   const target = await targetSequence(db, customer, callOff, jisLineId);
   if (!target.ok) return target;
   const sequence = target.value;

@@ -1,14 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import type { ErrorCode } from '../../shared/errors';
+import type { ServerErrorCode } from '../errors';
 import { isDatabaseUnavailable, isStatementTimeout } from '../db/unavailable';
 
 /**
  * Every error leaves the server as `{ error: { code, message } }` with a
- * stable code (shared/errors.ts); nothing thrown inside reaches a client raw.
+ * stable code (shared/errors.ts, and the server's own in server/errors.ts); nothing thrown inside reaches a client raw.
  */
 
-const STATUS_BY_CODE: Record<string, number> = {
+const STATUS_BY_CODE: Partial<Record<ServerErrorCode, number>> = {
   'bad-request': 400,
   unauthorized: 401,
   forbidden: 403,
@@ -22,11 +22,11 @@ const STATUS_BY_CODE: Record<string, number> = {
   'database-timeout': 503,
 };
 
-export function statusOf(code: ErrorCode): number {
+export function statusOf(code: ServerErrorCode): number {
   return STATUS_BY_CODE[code] ?? 500;
 }
 
-export function sendError(reply: FastifyReply, code: ErrorCode, message: string, status = statusOf(code)): FastifyReply {
+export function sendError(reply: FastifyReply, code: ServerErrorCode, message: string, status = statusOf(code)): FastifyReply {
   return reply
     .code(status).type('application/json; charset=utf-8').send({ error: { code, message } });
 }
@@ -40,7 +40,7 @@ export function describeIssues(error: z.ZodError, prefix = ''): string {
   return error.issues.length > 5 ? `${text}; … (${error.issues.length} issues)` : text;
 }
 
-function codeForStatus(status: number): ErrorCode {
+function codeForStatus(status: number): ServerErrorCode {
   if (status === 413) return 'payload-too-large';
   if (status === 404) return 'not-found';
   if (status === 429) return 'rate-limited';

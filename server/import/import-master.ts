@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CodedError } from '../../shared/errors';
+import type { ServerCodedError } from '../errors';
 import { MASTER_KINDS, Role, roleRequiresPin, type MasterKind } from '../../shared/master-data';
 import { hashPin, MAX_PIN_DIGITS } from '../../shared/pin';
 import type { Db } from '../db/schema';
@@ -21,7 +21,7 @@ export interface ImportOutcome {
 }
 
 /** A refused import: `rows` names each bad row (0 for the file as a whole). */
-export interface ImportFailure extends CodedError {
+export interface ImportFailure extends ServerCodedError {
   rows: RowError[];
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { fail, ok, type Result } from '../../shared/errors';
+import { ok } from '../../shared/errors';
+import { serverFail, type ServerResult } from '../errors';
 import type { Db } from '../db/schema';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { isRole, ROLES, type Role } from './roles';
@@ -31,21 +32,21 @@ export function normaliseUsername(raw: string): string {
   return raw.trim().toLowerCase();
 }
 
-export async function addUser(db: Db, input: { username: string; role: string; displayName?: string | undefined; password: string }): Promise<Result<WebUser>> {
+export async function addUser(db: Db, input: { username: string; role: string; displayName?: string | undefined; password: string }): Promise<ServerResult<WebUser>> {
   const username = normaliseUsername(input.username);
-  if (!USERNAME.test(username)) return fail('bad-request', `username "${input.username}" must be 1–64 of a-z, 0-9, dot, dash or underscore, starting with a letter or digit`);
-  if (!isRole(input.role)) return fail('bad-request', `unknown role "${input.role}" (roles: ${ROLES.join(', ')})`);
+  if (!USERNAME.test(username)) return serverFail('bad-request', `username "${input.username}" must be 1–64 of a-z, 0-9, dot, dash or underscore, starting with a letter or digit`);
+  if (!isRole(input.role)) return serverFail('bad-request', `unknown role "${input.role}" (roles: ${ROLES.join(', ')})`);
   const problem = passwordProblem(input.password);
-  if (problem) return fail('bad-request', problem);
+  if (problem) return serverFail('bad-request', problem);
   const displayName = (input.displayName ?? username).trim() || username;
-  if (displayName.length > 100) return fail('bad-request', 'the display name must have at most 100 characters');
+  if (displayName.length > 100) return serverFail('bad-request', 'the display name must have at most 100 characters');
   const passwordHash = await hashPassword(input.password);
   const inserted = await db
     .insertInto('web_users')
     .values({ username, display_name: displayName, role: input.role, password_hash: passwordHash, created_at: new Date().toISOString() })
     .onConflict((oc) => oc.column('username').doNothing())
     .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return fail('conflict', `user ${username} exists already (remove it first to recreate it)`);
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return serverFail('conflict', `user ${username} exists already (remove it first to recreate it)`);
   return ok({ username, displayName, role: input.role });
 }
 
@@ -79,16 +80,16 @@ export async function findUser(db: Db, username: string): Promise<WebUser | unde
  * Checks a login. Unknown user and wrong password answer alike (and take as
  * long: a dummy hash is verified), so the form does not reveal who has an account.
  */
-export async function checkLogin(db: Db, rawUsername: string, password: string, now = new Date()): Promise<Result<WebUser>> {
+export async function checkLogin(db: Db, rawUsername: string, password: string, now = new Date()): Promise<ServerResult<WebUser>> {
   const username = normaliseUsername(rawUsername);
   const row = await db.selectFrom('web_users').selectAll().where('username', '=', username).executeTakeFirst();
-  const wrong = fail('unauthorized', 'wrong username or password');
+  const wrong = serverFail('unauthorized', 'wrong username or password');
   if (!row) {
     await verifyPassword(password, await dummyPasswordHash());
     return wrong;
   }
   if (row.locked_until && row.locked_until > now.toISOString()) {
-    return fail('account-locked', `too many wrong passwords: account ${username} is locked until ${row.locked_until}`);
+    return serverFail('account-locked', `too many wrong passwords: account ${username} is locked until ${row.locked_until}`);
   }
   const matches = password.length <= 1000 && (await verifyPassword(password, row.password_hash));
   if (matches && isRole(row.role)) {
@@ -106,7 +107,7 @@ export async function checkLogin(db: Db, rawUsername: string, password: string, 
   if (after && Number(after.failed_logins) >= MAX_FAILED_LOGINS) {
     const until = new Date(now.getTime() + LOCKOUT_MS).toISOString();
     await db.updateTable('web_users').set({ locked_until: until }).where('username', '=', username).execute();
-    return fail('account-locked', `too many wrong passwords: account ${username} is locked until ${until}`);
+    return serverFail('account-locked', `too many wrong passwords: account ${username} is locked until ${until}`);
   }
   return wrong;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES, type PrinterErrorCode } from '../errors';
 
 /**
  * The printer's answer to `~HS` (ZPL II Programming Guide, ~HS Host Status
@@ -92,17 +93,8 @@ export function formatHostStatus(s: HostStatus): string {
   return [one, two, three].map((f) => `${STX}${f.join(',')}${ETX}\r\n`).join('');
 }
 
-export const PRINTER_ERROR_CODES = [
-  'printer-offline',
-  'printer-paper-out',
-  'printer-head-open',
-  'printer-ribbon-out',
-  'printer-paused',
-  'printer-timeout',
-  'printer-buffer-full',
-  'printer-over-temperature',
-] as const;
-export type PrinterErrorCode = (typeof PRINTER_ERROR_CODES)[number];
+// The printer's codes are listed with all others in shared/errors.ts (one closed set).
+export { PRINTER_ERROR_CODES, type PrinterErrorCode } from '../errors';
 
 /** The first condition that stops printing, most actionable first; null when the printer can print. */
 export function blockingCondition(s: HostStatus): { code: PrinterErrorCode; message: string } | null {
@@ -119,7 +111,7 @@ export const PRINTER_STATES = ['ready', 'error', 'offline', 'not-configured'] as
 export const PrinterStatus = z.object({
   state: z.enum(PRINTER_STATES),
   printer: z.string().optional(),
-  code: z.string().optional(),
+  code: z.enum(ERROR_CODES).optional(),
   message: z.string().optional(),
   host: HostStatus.optional(),
   checkedAt: z.string().optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ok, type CodedError, type Result } from '../errors';
+import { CodedErrorSchema, ok, type CodedError, type Result } from '../errors';
 import { labelFail } from './errors';
 
 /**
@@ -17,7 +17,6 @@ import { labelFail } from './errors';
 export const PRINT_JOB_STATES = ['queued', 'sent', 'done', 'failed'] as const;
 export type PrintJobState = (typeof PRINT_JOB_STATES)[number];
 
-const Coded = z.object({ code: z.string(), message: z.string() });
 
 export const PrintJob = z.object({
   id: z.string().min(1),
@@ -27,9 +26,9 @@ export const PrintJob = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Why a queued job is waiting (printer not ready); cleared when it is sent. */
-  heldBecause: Coded.optional(),
+  heldBecause: CodedErrorSchema.optional(),
   /** Why it failed, once failed. */
-  failure: Coded.optional(),
+  failure: CodedErrorSchema.optional(),
   attempts: z.number().int().nonnegative(),
   reprintOf: z.string().optional(),
   reprintReason: z.string().optional(),

@@ -42,6 +42,13 @@ describe('createBridgeClient', () => {
     expect(await call).toMatchObject({ ok: false, error: { code: 'timeout' } });
   });
 
+  it('preload: an error code outside the closed set becomes invalid-response, the foreign code kept in the message', async () => {
+    const odd = createBridgeClient({ takt: fakePreload(async () => ({ ok: false, error: { code: 'printer-on-fire', message: 'smoke' } })).api, location });
+    expect(await odd.call('printer:status', {})).toEqual({ ok: false, error: { code: 'invalid-response', message: 'printer:status: unknown error code printer-on-fire: smoke' } });
+    const known = createBridgeClient({ takt: fakePreload(async () => ({ ok: false, error: { code: 'printer-offline', message: 'gone' } })).api, location });
+    expect(await known.call('printer:status', {})).toEqual({ ok: false, error: { code: 'printer-offline', message: 'gone' } });
+  });
+
   it('preload: events are validated before listeners see them', () => {
     const preload = fakePreload(async () => null);
     const client = createBridgeClient({ takt: preload.api, location });

@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { Result } from '../../../shared/errors';
+import type { CodedError, Result } from '../../../shared/errors';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallResponse } from '../../../shared/bridge';
@@ -28,7 +28,7 @@ import { ManualTimers } from '../support/manual-timers';
  */
 type Outcome = Result<CallResponse<'printer:print'>>;
 const done = (jobId: string): Outcome => ({ ok: true, value: { jobId, outcome: 'done', status: { state: 'ready' } } });
-const paperOut = { code: 'printer-paper-out', message: 'The printer is out of labels. Load labels.' };
+const paperOut: CodedError = { code: 'printer-paper-out', message: 'The printer is out of labels. Load labels.' };
 const held = (jobId: string): Outcome => ({ ok: true, value: { jobId, outcome: 'held', reason: paperOut, status: { state: 'error', code: paperOut.code, message: paperOut.message } } });
 
 function containerLabel(): LabelModel {

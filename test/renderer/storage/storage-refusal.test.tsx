@@ -51,7 +51,7 @@ describe('storage-low refusals in German', () => {
 
   it('quota and full-disk refusals, and the JIS verdict key, have German sentences too', async () => {
     const i18n = await createI18n('de');
-    const quota = { code: 'storage-low', message: 'x', shortage: { reason: 'quota', usedPercent: 97, limitPercent: 95 } };
+    const quota = { code: 'storage-low' as const, message: 'x', shortage: { reason: 'quota', usedPercent: 97, limitPercent: 95 } };
     const q = saveFailedFeedback(quota, 'feedback.saveFailed');
     expect(i18n.t(q.key, q.params)).toBe('Speicher fast voll: 97 % des Browser-Speichers belegt (Grenze 95 %). Nichts wurde gebucht; bitte die IT verständigen.');
     const full = saveFailedFeedback(writeFailure(Object.assign(new Error('quota'), { name: 'QuotaExceededError' })), 'feedback.saveFailed');

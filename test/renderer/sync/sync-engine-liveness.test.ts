@@ -92,8 +92,8 @@ describe('SyncEngine liveness', () => {
   });
 
   it('rememberError is pure and capped', () => {
-    let list = rememberError(undefined, { code: 'a', message: '1', at: 't1' });
-    for (let i = 2; i <= 15; i++) list = rememberError(list, { code: 'a', message: String(i), at: `t${i}` });
+    let list = rememberError(undefined, { code: 'server-unreachable', message: '1', at: 't1' });
+    for (let i = 2; i <= 15; i++) list = rememberError(list, { code: 'server-unreachable', message: String(i), at: `t${i}` });
     expect(list.map((e) => e.message)).toEqual(['15', '14', '13', '12', '11', '10', '9', '8', '7', '6']);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { newPrintJob, reprint, transition, type PrintJob } from '../../../shared/labels';
+import type { CodedError } from '../../../shared/errors';
 
 const T0 = '2026-01-12T08:00:00.000Z';
 const T1 = '2026-01-12T08:00:01.000Z';
-const paperOut = { code: 'printer-paper-out', message: 'out of labels' };
+const paperOut: CodedError = { code: 'printer-paper-out', message: 'out of labels' };
 const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;

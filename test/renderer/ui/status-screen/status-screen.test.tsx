@@ -49,7 +49,8 @@ describe('status view (pure)', () => {
       expect((en.statusScreen.errors as Record<string, string>)[code]).toBeTruthy();
       expect((de.statusScreen.errors as Record<string, string>)[code]).toBeTruthy();
     }
-    expect(errorKey({ code: 'something-new', message: 'raw' })).toBeNull();
+    // A code without a status-screen sentence of its own shows its raw message.
+    expect(errorKey({ code: 'scanner-port-missing', message: 'raw' })).toBeNull();
   });
 
   it('German and English have the same status screen keys', () => {
@@ -82,7 +83,7 @@ describe('status screen', () => {
         lastError: { code: 'server-unreachable', message: 'ECONNREFUSED' },
         lastErrors: [
           { code: 'server-unreachable', message: 'ECONNREFUSED', at: new Date().toISOString() },
-          { code: 'weird', message: 'something odd', at: new Date().toISOString() },
+          { code: 'scanner-port-missing', message: 'something odd', at: new Date().toISOString() },
         ],
       }),
     );
