@@ -159,18 +159,17 @@ export const createDispatchSlice =
       dispatchBusy: false,
 
       async openDispatch() {
-        const kinds = typeof cache.all === 'function';
         const [events, customers, callOffs, holds, blocked, sequences, jisJournal, ssccRanges, plants] = await Promise.all([
           allEvents(),
-          kinds ? cache.all!('customer') : [],
-          kinds ? cache.all!('call-off') : [],
-          kinds ? cache.all!('container-hold') : [],
-          kinds ? cache.all!('blocked-batch') : [],
-          kinds ? cache.all!('jis-sequence') : [],
+          cache.all('customer'),
+          cache.all('call-off'),
+          cache.all('container-hold'),
+          cache.all('blocked-batch'),
+          cache.all('jis-sequence'),
           // The racks as the JIS screen restores them: the latest snapshot and the events after it.
-          typeof deps.journal.latestSnapshot === 'function' ? snapshotAndEventsAfter(deps.journal, PAGE) : { snapshot: null, events: [] },
-          kinds ? cache.all!('sscc-range') : [],
-          kinds ? cache.all!('plant') : [],
+          snapshotAndEventsAfter(deps.journal, PAGE),
+          cache.all('sscc-range'),
+          cache.all('plant'),
         ]);
         set({
           dispatch: events.reduce(applyDispatchEvent, initialDispatchState),

@@ -14,8 +14,8 @@ export interface SnapshotStore {
   eventsAfter(seq: number, limit: number): Promise<EventEnvelope[]>;
   latestSnapshot(): Promise<JournalSnapshot | null>;
   saveSnapshot(snapshot: JournalSnapshot): Promise<void>;
-  /** The seq the latest readable snapshot covers, from keys only (optional: saves loading it when nothing is new). */
-  snapshotSeq?(): Promise<number>;
+  /** The seq the latest readable snapshot covers, from keys only: saves loading it when nothing is new. */
+  snapshotSeq(): Promise<number>;
 }
 
 export interface SnapshotKeeperOptions {
@@ -40,7 +40,7 @@ export class SnapshotKeeper {
     const { store, clock } = this.options;
     const page = this.options.page ?? 2000;
     const takenAt = clock().toISOString();
-    const covered = (await store.snapshotSeq?.()) ?? 0;
+    const covered = await store.snapshotSeq();
     // Nothing new since the latest snapshot: do not even load it (it can be megabytes).
     if (covered > 0 && (await store.eventsAfter(covered, 1)).length === 0) return covered;
     const latest = await store.latestSnapshot();
@@ -65,16 +65,12 @@ export class SnapshotKeeper {
   }
 }
 
-interface CallOffCache {
+/** The cache's JIS call-offs (Cache.all). */
+export interface CallOffCache {
   all(kind: 'jis-sequence'): Promise<JisSequence[]>;
 }
 
-const isStore = (j: unknown): j is SnapshotStore =>
-  ['eventsAfter', 'latestSnapshot', 'saveSnapshot'].every((m) => typeof (j as Record<string, unknown>)[m] === 'function');
-
-/** A keeper over the real journal and cache; null for stand-ins that cannot hold snapshots (retention then prunes nothing). */
-export function snapshotKeeperFor(journal: unknown, cache: unknown, clock: () => Date): SnapshotKeeper | null {
-  if (!isStore(journal)) return null;
-  const calls = typeof (cache as Partial<CallOffCache>).all === 'function' ? (cache as CallOffCache) : null;
-  return new SnapshotKeeper({ store: journal, callOffs: async () => (calls ? calls.all('jis-sequence') : []), clock });
+/** A keeper over the journal and the cache the sync runner was given. */
+export function snapshotKeeperFor(journal: SnapshotStore, cache: CallOffCache, clock: () => Date): SnapshotKeeper {
+  return new SnapshotKeeper({ store: journal, callOffs: () => cache.all('jis-sequence'), clock });
 }

@@ -1,7 +1,7 @@
 import type { BridgeClient } from '../../shared/bridge';
 import type { ConnectionState, Timers } from '../bridge/types';
 import { DEFAULT_RETENTION, RetentionRunner, type PruneTarget } from '../storage/retention';
-import { snapshotKeeperFor } from '../storage/snapshots';
+import { snapshotKeeperFor, type CallOffCache, type SnapshotStore } from '../storage/snapshots';
 import { serveBridgeOverPort, type PortLike } from './port-rpc';
 import { SyncEngine, type SyncCache, type SyncJournal } from './sync-engine';
 import { initialSyncStatus, type SyncStatus } from './sync-status';
@@ -50,9 +50,9 @@ export interface StartSyncOptions {
   settings?: SyncSettings;
   /** Creates the worker; absent or returning null → the loop runs on this thread. */
   createWorker?: () => WorkerLike | null;
-  /** For the main-thread fallback. */
-  journal: SyncJournal & PruneTarget;
-  cache: SyncCache;
+  /** For the main-thread fallback: syncing, pruning, and the snapshots retention takes before it prunes. */
+  journal: SyncJournal & PruneTarget & SnapshotStore;
+  cache: SyncCache & CallOffCache;
   clock: () => Date;
   timers: Timers;
   random?: () => number;
