@@ -2,6 +2,7 @@
 // reading, verification, breaks, call-off revisions, racks and cache age.
 export * from './part-label';
 export * from './state';
+export * from './fold';
 export * from './verify';
 export * from './breaks';
 export * from './revision';

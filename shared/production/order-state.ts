@@ -1,5 +1,6 @@
-import { parseEvent, type EventEnvelope, type EventOf, type EventType } from '../events';
-import { addTo, Draft } from './fold-draft';
+import { parseEvent, type EventEnvelope, type EventType } from '../events';
+import { Draft } from './fold-draft';
+import { applyContainerEvent, applyScrapBooked, applyScrapUndone } from './scrap-container-fold';
 
 /**
  * Order execution as a fold over the terminal's events (DESIGN §3): status,
@@ -223,81 +224,4 @@ function applyToDraft(draft: Draft, raw: EventEnvelope): void {
       // Unknown or unrelated types leave the state alone rather than break it.
       return;
   }
-}
-
-function applyScrapBooked(draft: Draft, event: EventOf<'ScrapBooked'>): void {
-  const p = event.payload;
-  const orderId = event.orderId;
-  if (!orderId) return;
-  draft.setScrap({
-    eventId: event.id,
-    orderId,
-    reasonId: p.reasonId,
-    quantity: p.quantity,
-    at: event.occurredAt,
-    ...(p.serial !== undefined ? { serial: p.serial } : {}),
-    undone: false,
-  });
-  draft.addReasonUse(p.reasonId, 1);
-  draft.updateOrder(orderId, (o) => ({
-    ...o,
-    scrapQuantity: o.scrapQuantity + p.quantity,
-    scrapByReason: addTo(o.scrapByReason, p.reasonId, p.quantity),
-  }));
-}
-
-function applyScrapUndone(draft: Draft, event: EventOf<'ScrapUndone'>): void {
-  const booking = draft.scrap[event.payload.scrapEventId];
-  // Undoing twice, or an unknown booking, changes nothing: the compensation is applied once.
-  if (!booking || booking.undone) return;
-  draft.setScrap({ ...booking, undone: true });
-  draft.addReasonUse(booking.reasonId, -1);
-  draft.updateOrder(booking.orderId, (o) => ({
-    ...o,
-    scrapQuantity: o.scrapQuantity - booking.quantity,
-    scrapByReason: addTo(o.scrapByReason, booking.reasonId, -booking.quantity),
-  }));
-}
-
-function applyContainerEvent(draft: Draft, event: EventOf<'ContainerOpened' | 'PartPacked' | 'ContainerClosed'>): void {
-  const orderId = event.orderId ?? null;
-  if (event.type === 'ContainerOpened') {
-    const p = event.payload;
-    draft.setContainer({
-      containerId: p.containerId,
-      orderId,
-      capacity: p.capacity ?? null,
-      quantity: 0,
-      serials: [],
-      status: 'open',
-      openedAt: event.occurredAt,
-      closedAt: null,
-    });
-    if (!orderId) return;
-    draft.updateOrder(orderId, (o) => ({
-      ...o,
-      openContainerId: p.containerId,
-      containerIds: o.containerIds.includes(p.containerId) ? o.containerIds : [...o.containerIds, p.containerId],
-    }));
-    return;
-  }
-  if (event.type === 'PartPacked') {
-    const p = event.payload;
-    const container = draft.containers[p.containerId];
-    if (!container) return;
-    draft.setContainer({
-      ...container,
-      quantity: container.quantity + p.quantity,
-      serials: p.serial !== undefined ? [...container.serials, p.serial] : container.serials,
-    });
-    return;
-  }
-  const p = event.payload;
-  const container = draft.containers[p.containerId];
-  if (!container) return;
-  draft.setContainer({ ...container, status: 'closed', closedAt: event.occurredAt });
-  const owner = container.orderId;
-  if (!owner) return;
-  const execution = draft.orders[owner];
-  if (execution?.openContainerId === p.containerId) draft.updateOrder(owner, (o) => ({ ...o, openContainerId: null }));
 }
