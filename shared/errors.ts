@@ -71,6 +71,8 @@ export const LABEL_ERROR_CODES = [
   /** Master data a goods receipt needs (customer part, unloading point, weights, plant address) is missing: the message names the field. */
   'label-master-data-missing',
   'sscc-range-exhausted',
+  /** The terminal has no SSCC range in master data: plant IT must assign one. */
+  'sscc-range-missing',
   'sscc-invalid',
   'print-job-transition',
   'print-reprint-reason-missing',

@@ -51,6 +51,7 @@ export const ERROR_WORDS: Readonly<Record<ErrorCode, string>> = {
   'label-text-too-long': 'printJobs.reason.label-text-too-long',
   'label-master-data-missing': 'errors.label-master-data-missing',
   'sscc-range-exhausted': 'errors.sscc-range-exhausted',
+  'sscc-range-missing': 'errors.sscc-range-missing',
   'sscc-invalid': 'errors.sscc-invalid',
   'print-job-transition': 'errors.print-job-transition',
   'print-reprint-reason-missing': 'errors.print-reprint-reason-missing',
