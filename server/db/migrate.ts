@@ -9,6 +9,7 @@ import { webUsersMigration } from './migrations/0006-web-users';
 import { fleetAndFlagAcksMigration } from './migrations/0007-fleet-and-flag-acks';
 import { terminalStatusMigration } from './migrations/0008-terminal-status';
 import { changeNotificationsMigration } from './migrations/0009-change-notifications';
+import { eventTypeTimeIndexMigration } from './migrations/0010-event-type-time-index';
 
 /**
  * One migration set for both dialects, provided in code so that a packaged
@@ -26,6 +27,7 @@ export function migrations(dialect: DatabaseDialect): Record<string, Migration> 
     '0007-fleet-and-flag-acks': fleetAndFlagAcksMigration(),
     '0008-terminal-status': terminalStatusMigration(),
     '0009-change-notifications': changeNotificationsMigration(dialect),
+    '0010-event-type-time-index': eventTypeTimeIndexMigration(),
   };
 }
 
