@@ -1,6 +1,7 @@
 import type { CodedError } from '../../../shared/errors';
 import type { SpaceVerdict } from '../../storage/space-guard';
 import type { SyncStatus } from '../../sync/sync-status';
+import { ERROR_WORDS } from '../../i18n/error-words';
 import { formatDuration, formatNumber, formatPercent } from '../../i18n/format';
 
 /** The status screen's figures as pure data: what it shows is computed here and tested without React. */
@@ -46,7 +47,7 @@ export function statusRows(sync: SyncStatus, space: SpaceVerdict | null, now: Da
   return rows;
 }
 
-/** Known codes get a sentence in the operator's language; others show the raw message. */
+/** Codes the status screen words in its own terms. */
 export const EXPLAINED_CODES = [
   'server-unreachable',
   'timeout',
@@ -62,6 +63,8 @@ export const EXPLAINED_CODES = [
   'database-unavailable',
 ] as const;
 
+/** The sentence for an error the terminal met: the status screen's own for the codes above, the one every code has otherwise (ERROR_WORDS). */
 export function errorKey(error: CodedError): string | null {
-  return (EXPLAINED_CODES as readonly string[]).includes(error.code) ? `statusScreen.errors.${error.code}` : null;
+  if ((EXPLAINED_CODES as readonly string[]).includes(error.code)) return `statusScreen.errors.${error.code}`;
+  return ERROR_WORDS[error.code] ?? null;
 }

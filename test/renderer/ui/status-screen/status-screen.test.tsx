@@ -49,8 +49,8 @@ describe('status view (pure)', () => {
       expect((en.statusScreen.errors as Record<string, string>)[code]).toBeTruthy();
       expect((de.statusScreen.errors as Record<string, string>)[code]).toBeTruthy();
     }
-    // A code without a status-screen sentence of its own shows its raw message.
-    expect(errorKey({ code: 'scanner-port-missing', message: 'raw' })).toBeNull();
+    // A code without a status-screen sentence of its own is told in the words every code has, not its raw message.
+    expect(errorKey({ code: 'scanner-port-missing', message: 'raw' })).toBe('errors.scanner-port-missing');
   });
 
   it('German and English have the same status screen keys', () => {
