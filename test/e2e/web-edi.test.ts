@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/ids';
@@ -8,9 +6,8 @@ import { PACKING } from '../server/support/genealogy-fixture';
 import { seedCustomer } from '../server/support/edi-customer';
 import { push } from '../server/support/test-server';
 import { launchChromium } from './support/browser';
-import { ROOT } from './support/processes';
-import { auditPage } from './support/screen-checks';
 import { USERS, loginPage, startWebPlant, type WebPlant } from './support/web-plant';
+import { auditWebPage } from './support/web-audit';
 
 /**
  * Deliveries and EDI in real Chromium over real HTTP: a viewer sees the
@@ -19,10 +16,6 @@ import { USERS, loginPage, startWebPlant, type WebPlant } from './support/web-pl
  * audit at the office sizes in German and English.
  */
 const T = 15_000;
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 const BROKEN = "UNA:+.? 'UNB+UNOC:3+X+Y+250303:0600+R1'UNH+1+DELFOR:D:96A:UN'BGM+241+S1+9'";
 
 describe('web pages: deliveries and EDI (real Chromium, real HTTP)', () => {
@@ -30,17 +23,7 @@ describe('web pages: deliveries and EDI (real Chromium, real HTTP)', () => {
   let browser: Browser;
   const failures: string[] = [];
 
-  async function audit(page: Page, state: string): Promise<void> {
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      const dir = join(ROOT, '.takt/screens', `web-${size.width}x${size.height}`);
-      mkdirSync(dir, { recursive: true });
-      await page.screenshot({ path: join(dir, `${state}.png`) });
-      for (const p of await auditPage(page)) failures.push(`${state} @${size.width}×${size.height} [${p.check}] ${p.what}`);
-    }
-    await page.setViewportSize(SIZES[0]);
-  }
+  const audit = (page: Page, state: string) => auditWebPage(page, state, failures);
 
   beforeAll(async () => {
     plant = await startWebPlant();

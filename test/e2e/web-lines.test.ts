@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,8 +11,8 @@ import { addUser } from '../../server/users/user-store';
 import { launchChromium } from './support/browser';
 import { ROOT } from './support/processes';
 import { snapshotRenderer } from './support/renderer-snapshot';
-import { auditPage } from './support/screen-checks';
 import { startStack, type Stack } from './support/stack';
+import { auditWebPage, WEB_SIZES } from './support/web-audit';
 
 /**
  * The lines page live, end to end: `takt server --demo`, a real terminal (the
@@ -29,10 +29,6 @@ const GS = '\x1d';
 const RS = '\x1e';
 const EOT = '\x04';
 const T = 15_000;
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 const housing = (batch: string) => `]C101${DEMO_HOUSING_GTIN}10${batch}${GS}17301231`;
 const screw = (batch: string) => `[)>${RS}06${GS}P100-0410${GS}1T${batch}${RS}${EOT}`;
 const PASSWORD = 'Linien-live-2025!';
@@ -54,17 +50,7 @@ describe('web lines page: live from a running terminal (real Chromium, real serv
     await terminal.getByTestId('wf-verdict').waitFor({ state: 'detached', timeout: T });
   }
 
-  async function audit(page: Page, state: string): Promise<void> {
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      const dir = join(ROOT, '.takt/screens', `web-${size.width}x${size.height}`);
-      mkdirSync(dir, { recursive: true });
-      await page.screenshot({ path: join(dir, `${state}.png`) });
-      for (const p of await auditPage(page)) failures.push(`${state} @${size.width}×${size.height} [${p.check}] ${p.what}`);
-    }
-    await page.setViewportSize(SIZES[0]);
-  }
+  const audit = (page: Page, state: string) => auditWebPage(page, state, failures);
 
   const order = () => lines.locator(`[data-testid="line-card"][data-line="L1"] [data-testid="line-order"][data-order="${ORDER}"]`);
 
@@ -102,7 +88,7 @@ describe('web lines page: live from a running terminal (real Chromium, real serv
     browser = await launchChromium();
     terminal = await browser.newPage({ viewport: { width: 1024, height: 768 } });
     await terminal.goto(stack.hostUrl);
-    const context = await browser.newContext({ viewport: SIZES[0], locale: 'de-DE' });
+    const context = await browser.newContext({ viewport: WEB_SIZES[0], locale: 'de-DE' });
     lines = await context.newPage();
     await lines.goto(`${stack.serverUrl}/web/`);
     await lines.getByTestId('login-username').fill('gast');

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,8 +6,8 @@ import { getMaster } from '../../server/master-data-store';
 import { importRows, parseImportFile } from '../../server/import/import-master';
 import { launchChromium } from './support/browser';
 import { ROOT } from './support/processes';
-import { auditPage } from './support/screen-checks';
 import { USERS, loginPage, startWebPlant, type WebPlant } from './support/web-plant';
+import { auditWebPage } from './support/web-audit';
 
 /**
  * The master-data page in Chromium against a real server: read a kind, edit
@@ -17,10 +17,6 @@ import { USERS, loginPage, startWebPlant, type WebPlant } from './support/web-pl
  * state passes the screen audit at 1366×768 and 1920×1080; screenshots land
  * in `.takt/screens/web-<size>/master-*.png`.
  */
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 const T = 15_000;
 const BAD_CSV = ['id,materialId,batch,reason', 'BB-OK,M-HOUSING,B-1,fine row', 'BB-BAD,M-HOUSING,,missing batch', 'BB-OK2,M-HOUSING,B-2,fine too', 'BB-OK,M-HOUSING,B-3,duplicate id', 'BB-SHORT,M-HOUSING'].join('\n');
 const GOOD_CSV = ['id,materialId,batch,reason', 'BB-1,M-HOUSING,H-300,Maßabweichung (8D-12)', 'BB-2,M-HOUSING,H-301,Maßabweichung (8D-12)'].join('\n');
@@ -30,17 +26,7 @@ describe('web master data: read every kind, edit the daily ones, import like tak
   let browser: Browser;
   const failures: string[] = [];
 
-  async function audit(page: Page, state: string): Promise<void> {
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      const dir = join(ROOT, '.takt/screens', `web-${size.width}x${size.height}`);
-      mkdirSync(dir, { recursive: true });
-      await page.screenshot({ path: join(dir, `${state}.png`) });
-      for (const p of await auditPage(page)) failures.push(`${state} @${size.width}×${size.height} [${p.check}] ${p.what}`);
-    }
-    await page.setViewportSize(SIZES[0]);
-  }
+  const audit = (page: Page, state: string) => auditWebPage(page, state, failures);
 
   const openKind = async (page: Page, kind: string) => {
     await page.getByTestId('nav-master').click();

@@ -1,21 +1,17 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { ROOT } from './support/processes';
-import { auditPage } from './support/screen-checks';
 import { HOUSING_LABEL, USERS, loginPage, startWebPlant, type WebPlant } from './support/web-plant';
+import { auditWebPage, WEB_SIZES } from './support/web-audit';
 
 /**
  * The screen audit of the terminal (in view, nothing covered, no overflow,
  * bundled font, no raw keys, axe-core) over the web pages, at the office
  * sizes they are made for. Screenshots land in `.takt/screens/web-<size>/`.
  */
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 const T = 15_000;
 
 describe('web screen audit: every page fits and reads right at 1366×768 and 1920×1080', () => {
@@ -23,17 +19,7 @@ describe('web screen audit: every page fits and reads right at 1366×768 and 192
   let browser: Browser;
   const failures: string[] = [];
 
-  async function audit(page: Page, state: string): Promise<void> {
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      const dir = join(ROOT, '.takt/screens', `web-${size.width}x${size.height}`);
-      mkdirSync(dir, { recursive: true });
-      await page.screenshot({ path: join(dir, `${state}.png`) });
-      for (const p of await auditPage(page)) failures.push(`${state} @${size.width}×${size.height} [${p.check}] ${p.what}`);
-    }
-    await page.setViewportSize(SIZES[0]);
-  }
+  const audit = (page: Page, state: string) => auditWebPage(page, state, failures);
 
   const traceLabel = async (page: Page, label: string) => {
     await page.getByTestId('trace-first').fill(label);
@@ -56,7 +42,7 @@ describe('web screen audit: every page fits and reads right at 1366×768 and 192
   });
 
   it('audits login, trace (forward, backward, unresolved, blocked), audit log, in German and English', async () => {
-    const context = await browser.newContext({ viewport: SIZES[0], locale: 'de-DE' });
+    const context = await browser.newContext({ viewport: WEB_SIZES[0], locale: 'de-DE' });
     const login = await context.newPage();
     await login.goto(`${plant.url}/web/`);
     await login.getByTestId('login-form').waitFor({ timeout: T });
