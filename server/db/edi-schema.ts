@@ -59,6 +59,8 @@ export interface EdiShipmentsTable {
   /** 0005-shipping: the dock the shipment is for, when it is not the customer's default. */
   unloading_point: string | null;
   event_seq: number | null;
+  /** 0011-shipment-master-sscc: the master label's SSCC over a mixed load. */
+  master_sscc: string | null;
 }
 
 /** 0005-shipping: why the server held a shipment's despatch advice back, per container. */

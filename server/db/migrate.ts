@@ -10,6 +10,7 @@ import { fleetAndFlagAcksMigration } from './migrations/0007-fleet-and-flag-acks
 import { terminalStatusMigration } from './migrations/0008-terminal-status';
 import { changeNotificationsMigration } from './migrations/0009-change-notifications';
 import { eventTypeTimeIndexMigration } from './migrations/0010-event-type-time-index';
+import { shipmentMasterSsccMigration } from './migrations/0011-shipment-master-sscc';
 
 /**
  * One migration set for both dialects, provided in code so that a packaged
@@ -28,6 +29,7 @@ export function migrations(dialect: DatabaseDialect): Record<string, Migration> 
     '0008-terminal-status': terminalStatusMigration(),
     '0009-change-notifications': changeNotificationsMigration(dialect),
     '0010-event-type-time-index': eventTypeTimeIndexMigration(),
+    '0011-shipment-master-sscc': shipmentMasterSsccMigration(),
   };
 }
 

@@ -43,6 +43,7 @@ export async function recordDispatches(trx: Transaction<Database>, inserted: rea
         status: missing.length ? 'no-detail' : 'pending',
         error: missing.length ? `the dispatch carries no ${missing.join(', ')}: no despatch advice can be written` : null,
         unloading_point: p.unloadingPoint || null,
+        master_sscc: p.masterSscc ?? null,
       })
       .onConflict((oc) => oc.column('shipment_id').doNothing())
       .executeTakeFirst();

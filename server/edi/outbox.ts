@@ -77,6 +77,7 @@ export async function writeOutbox(db: Db, options: OutboxOptions): Promise<Writt
       supplier: { number: customer.supplierNumber, ...(plant ? { name: plant.name } : {}) },
       customer: { id: customer.id, name: customer.name },
       shipTo: { name: customer.shipTo.name, unloadingPoint: shipment.unloading_point ?? customer.shipTo.unloadingPoint },
+      ...(shipment.master_sscc ? { masterSscc: shipment.master_sscc } : {}),
       items: lines.map((l) => ({
         // The number the customer's goods receipt scans: the label's package number (VDA 4902 field 14; an internal
         // container id is a UUID, longer than GIN 7402's an..35), a JIS rack by its rack id.

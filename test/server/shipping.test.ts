@@ -116,6 +116,19 @@ describe('shipping on the plant record', () => {
     expect(read.ok && read.value).toMatchObject({ deliveryNoteNumber: '1', unloadingPoint: 'Tor 7', packages: [{ label: packageNumberOf('C-1'), customerPartNumber: HSG, quantity: 500 }] });
   });
 
+  it('keeps the master label of a mixed load and nests its containers under it in the despatch advice', async () => {
+    const master = '340123450000005007';
+    await push(server.app, shipToken, 'T-SHIP', [...dispatch(1, 'SH-1', [item('C-1', 500), item('C-2', 500)], { masterSscc: master }), ...dispatch(2, 'SH-2', [item('C-5', 48)])]);
+    const stored = await server.database.db.selectFrom('edi_shipments').select(['shipment_id', 'master_sscc']).orderBy('shipment_id').execute();
+    expect(stored).toEqual([{ shipment_id: 'SH-1', master_sscc: master }, { shipment_id: 'SH-2', master_sscc: null }]);
+    await writeOutbox(server.database.db, { outboxDir: outbox, formats: ['DESADV-D96A', 'DESADV-GLOBAL-D07A'], graceMs: 0, now: () => new Date('2025-03-03T08:00:00Z') });
+    for (const format of ['D96A', 'GLOBAL-D07A']) {
+      const read = parseDesadv(readFileSync(join(outbox, `AWS000001-1-DESADV-${format}.edi`), 'utf8'));
+      expect(read.ok && read.value.masterSscc).toBe(master);
+      expect(read.ok && read.value.packages.map((p) => p.label)).toEqual([packageNumberOf('C-1'), packageNumberOf('C-2')]);
+    }
+  });
+
   it('refuses a truck that carries an open container, the wrong part, a held container, a blocked batch, a shipped or unknown container', async () => {
     await push(server.app, shipToken, 'T-SHIP', dispatch(1, 'SH-1', [item('C-1', 500)]));
     const bad = [item('C-2', 500), item('C-3', 10), item('C-4', 4), item('C-5', 48), item('C-6', 48), item('C-1', 500), item('C-404', 1)];

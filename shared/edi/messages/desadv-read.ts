@@ -7,7 +7,9 @@ import { number, readDtm, requireDirectory } from './common';
  * Reads a DESADV (D.96A or the D.07A Global DESADV, as desadv.ts writes them
  * and as customers' own systems send them) back into its packages: label
  * number, SSCC, part, quantity and batches. Used to check our own outbound
- * messages and to show an inbound one.
+ * messages and to show an inbound one. A handling unit with an SSCC that
+ * holds other packages rather than lines of its own (the master label over a
+ * mixed load) is the message's master SSCC.
  */
 
 export interface DesadvPackage {
@@ -30,6 +32,8 @@ export interface ReadDespatchAdvice {
   supplier: string;
   customer: string;
   unloadingPoint?: string;
+  /** The SSCC of the handling unit the packages are nested in (the master label of a mixed load). */
+  masterSscc?: string;
   packages: DesadvPackage[];
 }
 
@@ -48,6 +52,9 @@ export function desadvFromInterchange(x: Interchange): ReadDespatchAdvice {
   const out: ReadDespatchAdvice = { kind: 'despatch-advice', format: 'DESADV', release: m.release, reference: x.controlRef, deliveryNoteNumber: '', supplier: '', customer: '', packages: [] };
   let pkg: DesadvPackage | undefined;
   let pci = '';
+  // Per CPS level: its SSCC, for the level a later CPS names as its parent.
+  let level = '';
+  const ssccOfLevel = new Map<string, string>();
   for (const s of m.segments) {
     switch (s.tag) {
       case 'BGM':
@@ -66,16 +73,23 @@ export function desadvFromInterchange(x: Interchange): ReadDespatchAdvice {
       case 'PAC':
         pkg = { label: '', packagingType: value(s, 3, 1), customerPartNumber: '', quantity: 0, batches: [] };
         break;
-      case 'CPS':
+      case 'CPS': {
         pkg = undefined;
+        level = value(s, 1);
+        const parentSscc = ssccOfLevel.get(value(s, 2));
+        if (parentSscc && out.masterSscc === undefined) out.masterSscc = parentSscc;
         break;
+      }
       case 'PCI':
         pci = value(s, 1);
         break;
       case 'GIN':
         if (!pkg) break;
         if (value(s, 1) === 'ML') pkg.label = value(s, 2, 1);
-        else if (value(s, 1) === 'BJ') pkg.sscc = value(s, 2, 1);
+        else if (value(s, 1) === 'BJ') {
+          pkg.sscc = value(s, 2, 1);
+          ssccOfLevel.set(level, pkg.sscc);
+        }
         else if (value(s, 1) === 'BX' || pci === '10') pkg.batches.push(...s.elements.slice(1).map((e) => e[0] ?? '').filter(Boolean));
         break;
       case 'LIN':

@@ -13,6 +13,13 @@ import { writeInterchange, type SegmentData } from '../edifact/write';
  * QTY+12 the despatched quantity, and PCI+10 with GIN+BX the batch numbers.
  * BGM+351 carries the delivery note number, DTM+137 the document date and
  * DTM+11 the despatch time (format 203).
+ *
+ * A mixed load under one master label (the dispatch screen's GS1 master
+ * label) adds one package level, in both profiles, as the VDA 4987 package
+ * hierarchy nests handling units: CPS+2+1 the master handling unit (PAC+1 a
+ * pallet, PX in UN/ECE Rec. 21; PCI+17 with GIN+BJ its SSCC), and each
+ * container's CPS then names 2 as its parent. CPS+1 stays the consignment.
+ * Without a master SSCC the message is the one it always was.
  */
 
 export type DesadvProfile = 'D96A' | 'GLOBAL-D07A';
@@ -29,11 +36,16 @@ export interface DespatchAdvice {
   carrier?: string;
   vehicleId?: string;
   grossWeightKg?: number;
+  /** The SSCC of the master label over a mixed load (ShipmentDispatched.masterSscc). */
+  masterSscc?: string;
   items: readonly ShipmentItem[];
 }
 
 /** The Global DESADV's UNH 0057 association code (VDA 4987 / Odette profile identifier). */
 export const GLOBAL_DESADV_ASSOCIATION = 'GAVF13';
+
+/** The master handling unit's package type: a pallet (UN/ECE Recommendation 21, code PX). */
+const MASTER_PACKAGING = 'PX';
 
 export function edifactTime(iso: string): string {
   const t = new Date(iso);
@@ -62,10 +74,17 @@ export function desadvSegments(a: DespatchAdvice, preparedAt: string): SegmentDa
   // Items of one container or rack share one package (CPS/PAC); each is one LIN line in it.
   const packages = new Map<string, ShipmentItem[]>();
   for (const item of a.items) packages.set(item.containerId, [...(packages.get(item.containerId) ?? []), item]);
+  // The master handling unit sits between the consignment and the containers: they hang from it.
+  let parent = '1';
+  if (a.masterSscc) {
+    s.push(['CPS', '2', '1'], ['PAC', '1', '', MASTER_PACKAGING], ['PCI', '17'], ['GIN', 'BJ', a.masterSscc]);
+    parent = '2';
+  }
+  const firstId = Number(parent) + 1;
   let line = 0;
   [...packages.values()].forEach((items, i) => {
     const first = items[0]!;
-    s.push(['CPS', String(i + 2), '1']);
+    s.push(['CPS', String(i + firstId), parent]);
     s.push(['PAC', '1', '', first.packagingType ?? (first.sequenceNumbers ? 'RACK' : 'PK')]);
     s.push(['PCI', '17']);
     s.push(['GIN', 'ML', first.containerId]);
