@@ -1,4 +1,5 @@
 import type { Db } from '../db/schema';
+import type { OrderProgressTable } from '../db/projection-schema';
 import { sortedList } from './windows';
 
 /**
@@ -35,32 +36,44 @@ export async function traceBatch(db: Db, materialId: string, batch: string): Pro
     .execute();
   for (const s of explicit) serials.set(s.serial, { serial: s.serial, orderId: s.order_id ?? null, producedAt: s.produced_at ?? '', link: 'component' });
 
-  const containers = new Map<string, BatchTrace['containers'][number]>();
-  for (const w of windows) {
-    if (!w.order_id) continue;
-    const made = await db
-      .selectFrom('serials')
-      .select(['serial', 'order_id', 'produced_at'])
-      .where('order_id', '=', w.order_id)
-      .where('produced_at', '>=', w.from_at)
-      .$if(w.to_at !== null, (qb) => qb.where('produced_at', '<', w.to_at as string))
-      // A part whose own scan names a batch of this material does not take it from the window.
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('serial_components').select('serial_components.serial').whereRef('serial_components.serial', '=', 'serials.serial').where('serial_components.material_id', '=', materialId))),
-      )
-      .execute();
-    for (const s of made) if (!serials.has(s.serial)) serials.set(s.serial, { serial: s.serial, orderId: s.order_id, producedAt: s.produced_at, link: 'window' });
+  // One query per table for all the batch's windows (a join, not a query per window): a batch
+  // used in thousands of orders is traced in as many queries as a batch used in one.
+  const made = await db
+    .selectFrom('serials')
+    .innerJoin('batch_windows as w', (join) =>
+      join
+        .onRef('w.order_id', '=', 'serials.order_id')
+        .onRef('serials.produced_at', '>=', 'w.from_at')
+        .on((eb) => eb.or([eb('w.to_at', 'is', null), eb('serials.produced_at', '<', eb.ref('w.to_at'))])),
+    )
+    .select(['serials.serial as serial', 'serials.order_id as order_id', 'serials.produced_at as produced_at'])
+    .distinct()
+    .where('w.material_id', '=', materialId)
+    .where('w.batch', '=', batch)
+    .where('w.order_id', '<>', '')
+    // A part whose own scan names a batch of this material does not take it from the window.
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('serial_components').select('serial_components.serial').whereRef('serial_components.serial', '=', 'serials.serial').where('serial_components.material_id', '=', materialId))),
+    )
+    .execute();
+  for (const s of made) if (!serials.has(s.serial)) serials.set(s.serial, { serial: s.serial, orderId: s.order_id, producedAt: s.produced_at, link: 'window' });
 
-    // Each packing at its own time: a window in which nothing was packed puts the batch in no container.
-    const packed = await db
-      .selectFrom('container_packs')
-      .select(['container_id', 'packed_at'])
-      .where('order_id', '=', w.order_id)
-      .where('packed_at', '>=', w.from_at)
-      .$if(w.to_at !== null, (qb) => qb.where('packed_at', '<', w.to_at as string))
-      .execute();
-    for (const p of packed) mergeContainer(containers, p.container_id, 'window', p.packed_at, p.packed_at);
-  }
+  // Each packing at its own time: a window in which nothing was packed puts the batch in no container.
+  const containers = new Map<string, BatchTrace['containers'][number]>();
+  const packed = await db
+    .selectFrom('container_packs as p')
+    .innerJoin('batch_windows as w', (join) =>
+      join
+        .onRef('w.order_id', '=', 'p.order_id')
+        .onRef('p.packed_at', '>=', 'w.from_at')
+        .on((eb) => eb.or([eb('w.to_at', 'is', null), eb('p.packed_at', '<', eb.ref('w.to_at'))])),
+    )
+    .select(['p.container_id as container_id', 'p.packed_at as packed_at'])
+    .where('w.material_id', '=', materialId)
+    .where('w.batch', '=', batch)
+    .where('w.order_id', '<>', '')
+    .execute();
+  for (const p of packed) mergeContainer(containers, p.container_id, 'window', p.packed_at, p.packed_at);
 
   const serialIds = [...serials.keys()];
   for (let i = 0; i < serialIds.length; i += 500) {
@@ -146,10 +159,14 @@ async function ordersOf(
     ...consumption.map((c) => c.order_id),
     ...serials.flatMap((s) => (s.orderId ? [s.orderId] : [])),
   ]);
+  const progressOf = new Map<string, OrderProgressTable>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const p of await db.selectFrom('order_progress').selectAll().where('order_id', 'in', ids.slice(i, i + 500)).execute()) progressOf.set(p.order_id, p);
+  }
   const out: BatchTrace['orders'] = [];
   for (const orderId of ids) {
     const own = windows.filter((w) => w.order_id === orderId);
-    const progress = await db.selectFrom('order_progress').selectAll().where('order_id', '=', orderId).executeTakeFirst();
+    const progress = progressOf.get(orderId);
     out.push({
       orderId,
       from: own.length ? own.map((w) => w.from_at).sort()[0]! : null,
