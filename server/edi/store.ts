@@ -72,6 +72,8 @@ export interface ShipmentSummary {
   status: string;
   error: string | null;
   unloading_point: string | null;
+  /** The mixed load's master label (GS1 SSCC), when the truck was closed with one. */
+  master_sscc: string | null;
   /** Containers and racks on the shipment, and the parts they hold. */
   containers: number;
   quantity: number;
@@ -82,9 +84,9 @@ export async function listShipments(db: Db, limit = 500): Promise<ShipmentSummar
   const rows = await db
     .selectFrom('edi_shipments as s')
     .leftJoin('edi_shipment_lines as l', 'l.shipment_id', 's.shipment_id')
-    .select(['s.shipment_id', 's.delivery_note', 's.customer_id', 's.terminal_id', 's.dispatched_at', 's.status', 's.error', 's.unloading_point'])
+    .select(['s.shipment_id', 's.delivery_note', 's.customer_id', 's.terminal_id', 's.dispatched_at', 's.status', 's.error', 's.unloading_point', 's.master_sscc'])
     .select((eb) => [eb.fn.count<string>('l.line_no').as('containers'), eb.fn.coalesce(eb.fn.sum<string>('l.quantity'), eb.lit(0)).as('quantity')])
-    .groupBy(['s.shipment_id', 's.delivery_note', 's.customer_id', 's.terminal_id', 's.dispatched_at', 's.status', 's.error', 's.unloading_point'])
+    .groupBy(['s.shipment_id', 's.delivery_note', 's.customer_id', 's.terminal_id', 's.dispatched_at', 's.status', 's.error', 's.unloading_point', 's.master_sscc'])
     .orderBy('s.dispatched_at', 'desc')
     .orderBy('s.shipment_id')
     .limit(limit)

@@ -47,7 +47,7 @@ describe('web pages: deliveries and EDI (real Chromium, real HTTP)', () => {
         type: 'ShipmentDispatched',
         occurredAt: new Date().toISOString(),
         operatorId: 'OP-1',
-        payload: { shipmentId: 'SH-EDI', containerIds: ['C-E1', 'C-E2'], customerId: 'AWS000001', deliveryNoteNumber: '880001', items },
+        payload: { shipmentId: 'SH-EDI', containerIds: ['C-E1', 'C-E2'], customerId: 'AWS000001', deliveryNoteNumber: '880001', masterSscc: '340123450000000093', items },
         schemaVersion: 1,
       },
     ]);
@@ -88,6 +88,7 @@ describe('web pages: deliveries and EDI (real Chromium, real HTTP)', () => {
     const containers = page.getByTestId('edi-shipment-containers');
     await containers.waitFor({ timeout: T });
     expect(await containers.innerText()).toMatch(/340123450000000017 · A0004711 · 1\.200 Teile · Chargen: B-7/);
+    expect(await page.getByTestId('edi-shipment-master').innerText()).toBe('Ladungsetikett (SSCC): 340123450000000093');
     await audit(page, 'edi-deliveries');
     await page.getByTestId('language').click();
     await page.getByText('Deliveries and EDI').waitFor({ timeout: T });

@@ -48,7 +48,7 @@ describe('deliveries and EDI for the web pages', () => {
       { containerId: 'C-2', materialId: 'M-HSG', customerPartNumber: 'A0004711', quantity: 240, batches: [{ materialId: 'M-RAW', batch: 'B-7' }] },
     ];
     const pushed = await push(server.app, terminalToken, 'T-SHIP', [
-      event(1, 'ShipmentDispatched', { shipmentId: 'SH-1', containerIds: ['C-1', 'C-2'], customerId: 'AWS000001', items }),
+      event(1, 'ShipmentDispatched', { shipmentId: 'SH-1', containerIds: ['C-1', 'C-2'], customerId: 'AWS000001', masterSscc: '340123450000000093', items }),
       event(2, 'ShipmentDispatched', { shipmentId: 'SH-OLD', containerIds: ['C-9'] }),
     ]);
     expect(pushed.statusCode).toBe(200);
@@ -69,9 +69,9 @@ describe('deliveries and EDI for the web pages', () => {
   it('sums each shipment: containers and parts; a dispatch without detail says why', async () => {
     const res = await asViewer('/api/v1/edi/shipments');
     expect(res.statusCode).toBe(200);
-    const shipments = (res.json() as { shipments: { shipment_id: string; containers: number; quantity: number; status: string; error: string | null }[] }).shipments;
-    expect(shipments.find((s) => s.shipment_id === 'SH-1')).toMatchObject({ containers: 2, quantity: 740 });
-    expect(shipments.find((s) => s.shipment_id === 'SH-OLD')).toMatchObject({ containers: 0, quantity: 0, status: 'no-detail' });
+    const shipments = (res.json() as { shipments: { shipment_id: string; containers: number; quantity: number; status: string; error: string | null; master_sscc: string | null }[] }).shipments;
+    expect(shipments.find((s) => s.shipment_id === 'SH-1')).toMatchObject({ containers: 2, quantity: 740, master_sscc: '340123450000000093' });
+    expect(shipments.find((s) => s.shipment_id === 'SH-OLD')).toMatchObject({ containers: 0, quantity: 0, status: 'no-detail', master_sscc: null });
     expect(shipments.find((s) => s.shipment_id === 'SH-OLD')?.error).toMatch(/customerId, items/);
   });
 

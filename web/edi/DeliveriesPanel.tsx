@@ -76,6 +76,11 @@ function ShipmentDetail({ shipment, mayTrace }: { shipment: ShipmentRow | undefi
       <h2>{t('web.edi.shipmentTitle', { note: shipment.delivery_note ?? '–', terminal: shipment.terminal_id })}</h2>
       <EdiStatus status={shipment.status} />
       {shipment.error && <p className="web-problem">{shipment.error}</p>}
+      {shipment.master_sscc && (
+        <p data-testid="edi-shipment-master">
+          {t('web.edi.masterLabel')}: <strong>{shipment.master_sscc}</strong>
+        </p>
+      )}
       {mine && (
         <ul data-testid="edi-shipment-containers">
           {mine.containers.map((c) => (

@@ -38,6 +38,7 @@ export interface ShipmentRow {
   status: string;
   error: string | null;
   unloading_point: string | null;
+  master_sscc: string | null;
   containers: number;
   quantity: number;
 }
