@@ -7,11 +7,13 @@ import { ReprintReasonPicker } from '../print-jobs/ReprintReasonPicker';
 import { useApp } from '../store-context';
 
 /**
- * Closed containers with reprint, and the label preview before printing. The
+ * The order's newest closed containers with reprint, and the label preview before printing. The
  * preview's Cancel only puts the label aside on this screen: the container
  * then says its label is not printed yet and offers to print it, so a label
  * is never lost by a tap.
  */
+const SHOWN_CONTAINERS = 2;
+
 export function ContainerPanel() {
   const { t } = useTranslation();
   const orderId = useApp((s) => s.workflow.openOrderId);
@@ -29,14 +31,18 @@ export function ContainerPanel() {
   // Labels print in order: while the first one is set aside, the ones behind it wait too.
   const previewing = label && label.jobId !== setAside ? label : undefined;
   const waiting = label && label.jobId === setAside ? label : undefined;
+  // Newest first and only the last few, so the list sits above the bill of materials without pushing it off a
+  // 1024×768 screen; a label set aside always stays in view. Older containers are reprinted from the print jobs.
+  const newestFirst = [...closed].reverse();
+  const shown = [...newestFirst.filter((c) => c?.containerId === waiting?.containerId), ...newestFirst.filter((c) => c?.containerId !== waiting?.containerId)].slice(0, SHOWN_CONTAINERS);
+  const more = closed.length - shown.length;
 
   return (
     <section className="wf-section" data-testid="wf-containers">
-      <h2>{t('workflow.container.title')}</h2>
-      {closed.length === 0 && <p className="screen-hint">{t('workflow.container.noneClosed')}</p>}
+      {closed.length > 0 && <h2>{t('workflow.container.closedList')}</h2>}
       {closed.length > 0 && (
         <ul className="wf-container-list" aria-label={t('workflow.container.closedList')}>
-          {closed.map((c) =>
+          {shown.map((c) =>
             c ? (
               <li key={c.containerId} data-testid="wf-closed-container">
                 <span>
@@ -59,6 +65,11 @@ export function ContainerPanel() {
             ) : null,
           )}
         </ul>
+      )}
+      {more > 0 && (
+        <p className="screen-hint" data-testid="wf-containers-more">
+          {t('workflow.container.more', { count: more })}
+        </p>
       )}
       {reprintOf && (
         <ReprintReasonPicker

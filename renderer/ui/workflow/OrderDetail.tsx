@@ -112,6 +112,8 @@ export function OrderDetail() {
               {t('workflow.pausedBecause', { reason: t(`workflow.pauseReason.${execution.pausedReason}`, { defaultValue: execution.pausedReason }) })}
             </p>
           )}
+          <BlockedBatchBanner />
+          <ContainerPanel />
           <section className="wf-section">
             <h2>{t('workflow.bom')}</h2>
             {order.bom.length === 0 ? (
@@ -162,8 +164,6 @@ export function OrderDetail() {
             )}
             <p className="screen-hint">{t('workflow.scanHint')}</p>
           </section>
-          <BlockedBatchBanner />
-          <ContainerPanel />
         </div>
         <OrderSide order={order} execution={execution} onOpen={setPanel} />
       </div>

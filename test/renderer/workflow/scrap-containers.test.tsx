@@ -141,8 +141,8 @@ describe('containers', () => {
     expect((await clickForVerdict(rig, 'wf-print')).text).toBe('Label printed (1 part)');
     expect(screen.getAllByTestId('wf-closed-container')).toHaveLength(2);
 
-    // Reprint asks for a reason.
-    fireEvent.click(screen.getAllByTestId('wf-reprint')[0] as HTMLElement);
+    // Reprint asks for a reason (the first container is listed last: newest first).
+    fireEvent.click(screen.getAllByTestId('wf-reprint')[1] as HTMLElement);
     fireEvent.click(screen.getByTestId('reprint-reason-label-damaged'));
     await screen.findByTestId('wf-label-preview');
     await clickForVerdict(rig, 'wf-print');
@@ -151,6 +151,28 @@ describe('containers', () => {
     expect((reprintReq as { reprintOf?: string }).reprintOf).toBe(request?.jobId);
     events = await journal(rig);
     expect(events.find((e) => e.type === 'LabelReprinted')?.payload).toMatchObject({ reason: 'label-damaged', templateId: 'vda-4902' });
+  });
+
+  it('lists the two newest closed containers above the bill of materials, a label set aside first, and says where the older ones are', async () => {
+    const { rig } = await workflowSetup();
+    rig.store.getState().configureWorkflow({ containerCapacity: 1 });
+    await startRunning(rig);
+    for (let i = 0; i < 2; i++) {
+      await clickForVerdict(rig, 'wf-plus-one');
+      await screen.findByTestId('wf-label-preview');
+      await clickForVerdict(rig, 'wf-print');
+    }
+    // The third label is put aside for later: its container comes first, with Print now.
+    await clickForVerdict(rig, 'wf-plus-one');
+    await screen.findByTestId('wf-label-preview');
+    fireEvent.click(screen.getByTestId('wf-label-cancel'));
+    const rows = screen.getAllByTestId('wf-closed-container');
+    expect(rows).toHaveLength(2);
+    expect(within(rows[0] as HTMLElement).getByTestId('wf-print-later')).toBeTruthy();
+    expect(screen.getByTestId('wf-containers-more').textContent).toBe('1 more container: under Print jobs');
+    // Above the bill of materials, so it stays in view while the list of materials may scroll.
+    const containers = screen.getByTestId('wf-containers');
+    expect(containers.compareDocumentPosition(screen.getByTestId('wf-bom')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('a failed print keeps the label to print again', async () => {
