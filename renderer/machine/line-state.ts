@@ -1,0 +1,70 @@
+import type { LineState } from '../../shared/bridge-machine';
+import { currentPosition } from '../../shared/jis';
+import { MICRO_STOP, UNQUALIFIED } from '../../shared/oee';
+import { executionOf } from '../../shared/production/order-state';
+import { downtimeView } from '../state/downtime-view';
+import type { AppState } from '../state/types';
+
+/**
+ * What the terminal tells the plant about its line (the host publishes it
+ * retained under the line's ISA-95 topics): the order on the line and its
+ * bookings, the machine's parts for it, the reason of the stop going on now,
+ * the shift's OEE so far, and the JIS position being built. Pure: the same
+ * store state always gives the same LineState, so the publisher can compare.
+ */
+
+export type LineStateSource = Pick<AppState, 'terminal' | 'workflow' | 'orders' | 'downtime' | 'jis'>;
+
+/** The order the line works on: the terminal's active order until it is completed. */
+function openOrderOf(s: LineStateSource): string | null {
+  const id = s.terminal.activeOrderId;
+  if (!id) return null;
+  return executionOf(s.workflow.production, id).status === 'completed' ? null : id;
+}
+
+function machineCountOf(s: LineStateSource, orderId: string): number | undefined {
+  if (!s.downtime.fold.hasMachine) return undefined;
+  let n = 0;
+  for (const c of s.downtime.fold.cycles.values()) if (c.orderId === orderId) n += c.count;
+  return n;
+}
+
+/** Only a real reason: a stop not classified yet (or a micro-stop) has none to tell. */
+const isReason = (id: string | undefined): id is string => !!id && id !== UNQUALIFIED && id !== MICRO_STOP;
+
+export function lineStateOf(s: LineStateSource): LineState {
+  const orderId = openOrderOf(s);
+  const master = orderId ? s.orders.find((o) => o.id === orderId) : undefined;
+  const execution = orderId ? executionOf(s.workflow.production, orderId) : null;
+  const machine = orderId ? machineCountOf(s, orderId) : undefined;
+  const counts = { good: execution?.goodQuantity ?? 0, scrap: execution?.scrapQuantity ?? 0, ...(machine !== undefined ? { machine } : {}) };
+
+  // The downtime slice has not folded anything yet: no figures rather than figures of an empty shift.
+  const d = s.downtime;
+  let stopReason: LineState['stopReason'] = null;
+  let shiftOee: LineState['shiftOee'] = null;
+  if (d.now > 0) {
+    const view = downtimeView(d, orderId);
+    const pieces = view.bar.filter((p) => p.from < d.now && p.kind !== 'ahead');
+    const last = pieces.at(-1);
+    if (last && last.kind === 'stop' && isReason(last.reasonId)) {
+      // A stop inside a shift comes as one or more pieces: the reason holds since the first of them.
+      let i = pieces.length - 1;
+      while (i > 0 && pieces[i - 1]!.kind === 'stop' && pieces[i - 1]!.stopId === last.stopId && pieces[i - 1]!.reasonId === last.reasonId) i--;
+      stopReason = { reasonId: last.reasonId, since: new Date(pieces[i]!.from).toISOString() };
+    } else if (view.openManual?.reasonId) {
+      stopReason = { reasonId: view.openManual.reasonId, since: new Date(view.openManual.from).toISOString() };
+    }
+    const f = view.shiftFigures;
+    shiftOee = { shiftId: (view.shift.name ?? 'no-shift').slice(0, 40), availability: f.availability, performance: f.performance, quality: f.quality, oee: f.oee };
+  }
+
+  const position = s.jis ? currentPosition(s.jis) : undefined;
+  return {
+    order: orderId ? { orderId, ...(master ? { orderNumber: master.number, materialId: master.materialId } : {}) } : null,
+    counts,
+    stopReason,
+    shiftOee,
+    jisPosition: position ? position.data.sequenceNumber : null,
+  };
+}
