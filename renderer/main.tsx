@@ -12,6 +12,8 @@ import { BootScreen, RETRIED_BOOT_ERRORS } from './ui/BootScreen';
 import { wireHost } from './ui/host-wiring';
 import { runningOrderOf, startMachineIntake } from './machine/machine-intake-loop';
 import { followMachineLink } from './machine/machine-link';
+import { lineStateOf } from './machine/line-state';
+import { startLineStatePublisher } from './machine/line-state-publisher';
 import { realTimers } from './bridge/types';
 import { StoreProvider } from './ui/store-context';
 import './styles.css';
@@ -117,6 +119,8 @@ async function main(): Promise<void> {
       void store.getState().refreshDowntime();
     },
   });
+  // The line's live state for the plant's other systems: the host publishes it retained on the broker.
+  startLineStatePublisher({ bridge, timers: realTimers, now: () => Date.now(), subscribe: store.subscribe, getState: store.getState, derive: lineStateOf });
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
