@@ -72,8 +72,8 @@ describe('the terminal publishes its line state to the broker, retained', () => 
         return page.getByTestId('order-screen').waitFor({ timeout: 2_000 }).then(() => true, () => false);
       }, { timeout: 30_000, interval: 100 })
       .toBe(true);
-    await expect.poll(() => page.getByTestId(`open-${ORDER}`).isVisible(), { timeout: 30_000 }).toBe(true);
-    await tap(`open-${ORDER}`);
+    await expect.poll(() => page.getByTestId('open-FA-4711').isVisible(), { timeout: 30_000 }).toBe(true);
+    await tap('open-FA-4711');
     await tap('wf-start');
     await okShown();
     await page.getByTestId('dt-panel').waitFor({ timeout: T });
