@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LineState } from '../../../shared/bridge-machine';
+import type { Result } from '../../../shared/errors';
 import { rendererLog } from '../../../renderer/lib/log';
 import { startLineStatePublisher } from '../../../renderer/machine/line-state-publisher';
 import { FakeBridge } from '../support/fake-bridge';
@@ -31,7 +32,7 @@ function fakeStore() {
   };
 }
 
-async function setup(handler: (s: LineState) => { ok: true; value: { published: boolean } } | { ok: false; error: { code: string; message: string } } = () => ({ ok: true, value: { published: true } })) {
+async function setup(handler: (s: LineState) => Result<{ published: boolean }> = () => ({ ok: true, value: { published: true } })) {
   const bridge = new FakeBridge().handle('machine:line-state', handler);
   const timers = new ManualTimers();
   const store = fakeStore();

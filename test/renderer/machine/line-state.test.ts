@@ -10,7 +10,7 @@ import { initialDowntime } from '../../../renderer/state/downtime-slice';
 
 const T0 = Date.parse('2026-03-02T06:00:00.000Z');
 const iso = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
-const order: Order = { id: 'O-1', number: '4711', lineId: 'L1', materialId: 'M-BRACKET', quantity: 100, dueDate: '2026-03-02', status: 'released', bom: [] };
+const order: Order = { id: 'O-1', number: '4711', lineId: 'L1', materialId: 'M-BRACKET', quantity: 100, dueDate: '2026-03-02', status: 'released', bom: [], operations: [] };
 const reasons = [{ id: 'R-TOOL', lineId: 'L1', code: 'TOOL', loss: 'availability' as const, label: { de: 'Werkzeugwechsel', en: 'Tool change' } }];
 
 function production(status: 'started' | 'completed', good: number, scrap: number): ProductionState {
