@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, resources } from '../../../renderer/i18n';
 import { GLOSSARY } from '../../../renderer/i18n/glossary';
+import webDe from '../../../web/i18n/de.json';
+import webEn from '../../../web/i18n/en.json';
 
 /** Every translated sentence, with its key, of one language. */
 function sentences(tree: object, prefix = ''): [string, string][] {
@@ -23,6 +25,17 @@ describe('glossary: one word per thing in each language', () => {
         expect(all.some(([, text]) => wordPattern(entry.term, language).test(text))).toBe(true);
       });
     }
+  }
+
+  // The plant's web pages name the same people and things as the terminal.
+  for (const [language, tree] of [['de', webDe], ['en', webEn]] as const) {
+    it(`web pages, ${language}: the terminal's words, never the ones it avoids`, () => {
+      const all = sentences(tree);
+      const offending = Object.values(GLOSSARY[language]).flatMap((entry) =>
+        all.filter(([, text]) => entry.avoid.some((w) => wordPattern(w, language).test(text))).map(([key, text]) => `${key}: ${text} (say ${entry.term})`),
+      );
+      expect(offending).toEqual([]);
+    });
   }
 
   it('names the shift lead "Schichtleitung" in German', () => {
