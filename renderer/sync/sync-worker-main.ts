@@ -101,7 +101,8 @@ export function runSyncWorker(scope: WorkerScope): void {
       return;
     }
     try {
-      scope.postMessage({ type: 'snapshot-taken', id, seq: await keeper.take() });
+      // Not sent to the host's copy: that would carry the whole snapshot through the UI thread while the order opens.
+      scope.postMessage({ type: 'snapshot-taken', id, seq: await keeper.take({ toHostCopy: false }) });
     } catch (err) {
       scope.postMessage({ type: 'snapshot-taken', id, seq: null, message: err instanceof Error ? err.message : String(err) });
     }

@@ -143,6 +143,8 @@ describe('startSync', () => {
     expect([first, second]).toEqual([4, 4]);
     expect(await r.journal.snapshotSeq()).toBe(4);
     expect((await r.journal.latestSnapshot())?.seq).toBe(4);
+    // The order waiting for it is not blocked by megabytes of snapshot carried through this thread to the host.
+    expect(r.bridge.callsTo('journal:mirror').filter((m) => (m as { snapshot?: unknown }).snapshot)).toEqual([]);
     r.handle.stop();
     expect(await r.handle.takeSnapshot()).toBeNull(); // stopped: the caller folds itself
   });
