@@ -41,6 +41,18 @@ export class SnapshotKeeper {
    * retention's next snapshot (taken before it prunes) reaches it.
    */
   async take(options: { forgetFinishedBefore?: Date; toHostCopy?: boolean } = {}): Promise<number> {
+    const taken = await this.fold(options);
+    return typeof taken === 'number' ? taken : taken.seq;
+  }
+
+  /** As `take`, but the snapshot itself (the stored one when nothing is new; null when there is none). */
+  async takeLatest(options: { toHostCopy?: boolean } = {}): Promise<JournalSnapshot | null> {
+    const taken = await this.fold(options);
+    return typeof taken === 'number' ? this.options.store.latestSnapshot() : taken;
+  }
+
+  /** The new snapshot, or the seq covered when none was taken. */
+  private async fold(options: { forgetFinishedBefore?: Date; toHostCopy?: boolean }): Promise<number | JournalSnapshot> {
     const { store, clock } = this.options;
     const page = this.options.page ?? 5000;
     const takenAt = clock().toISOString();
@@ -50,7 +62,7 @@ export class SnapshotKeeper {
     const latest = await store.latestSnapshot();
     let snapshot = latest ?? emptySnapshot(takenAt);
     let events = await store.eventsAfter(snapshot.seq, page);
-    if (events.length === 0) return snapshot.seq;
+    if (events.length === 0) return latest ?? 0;
     if (!latest && (events[0]?.seq ?? 1) > 1) {
       // Events were pruned under a snapshot this code cannot read: fold what is left rather than nothing.
       (this.options.warn ?? ((m: string) => logger('snapshot').warn(m)))(`no readable snapshot and the journal starts at seq ${events[0]?.seq}; folding what is left`);
@@ -68,7 +80,7 @@ export class SnapshotKeeper {
     }
     if (options.forgetFinishedBefore) snapshot = forgetFinishedBefore(snapshot, options.forgetFinishedBefore);
     await store.saveSnapshot(snapshot, { toHostCopy: options.toHostCopy ?? true });
-    return snapshot.seq;
+    return snapshot;
   }
 }
 

@@ -30,7 +30,8 @@ function workerSnapshots(terminalId: string) {
     await released;
     const [journal, cache] = await Promise.all([Journal.open(terminalId), Cache.open(terminalId)]);
     try {
-      return (await snapshotKeeperFor(journal, cache, () => new Date('2025-03-01T09:00:00Z'))?.take()) ?? null;
+      const seq = await snapshotKeeperFor(journal, cache, () => new Date('2025-03-01T09:00:00Z')).take();
+      return { seq };
     } finally {
       journal.close();
       cache.close();
