@@ -5,7 +5,7 @@ import type { Line, MasterKind, MasterRowByKind, Operator, Order, Terminal } fro
 import type { TerminalState } from '../../shared/terminal-state';
 import type { AppendContext, AppendResult } from '../storage/envelopes';
 import type { PinLockout } from '../storage/pin-lockout';
-import type { JournalReader } from '../storage/production-loader';
+import type { JournalReader, TakenSnapshot } from '../storage/production-loader';
 import type { PrintQueue } from './print-queue';
 
 /**
@@ -44,10 +44,10 @@ export interface StoreDeps {
   pinLockout?: PinLockout;
   /**
    * Has the sync worker fold the journal into a fresh snapshot (off the UI
-   * thread); resolves with the seq it covers, or null where there is no worker.
+   * thread); resolves with the seq it covers (and its production part), or null where there is no worker.
    * Absent in rigs without one: the order screen then folds here.
    */
-  takeSnapshot?: () => Promise<number | null>;
+  takeSnapshot?: () => Promise<TakenSnapshot | null>;
   /** Print jobs as journal records, over the journal's own database (boot and test rigs build it from the journal). */
   printQueue: PrintQueue;
 }

@@ -1,4 +1,4 @@
-import { foldProductionFromJournal } from '../storage/production-loader';
+import { foldProductionFromJournal, type FoldedProduction } from '../storage/production-loader';
 import type { StoreDeps } from './deps';
 import type { AppState } from './types';
 import type { WorkflowState } from './workflow-state';
@@ -27,9 +27,10 @@ export function createProductionLoading(deps: StoreDeps, get: () => AppState, wf
   let loading: Promise<void> | null = null;
 
   /** In the background (`gently`), the fold pauses between pages so scans and bookings keep the UI thread. */
-  async function rebuild(gently: boolean): Promise<void> {
+  async function rebuild(gently: boolean, from?: FoldedProduction): Promise<void> {
     const folded = await foldProductionFromJournal(deps.journal, {
       ...(gently ? { betweenPages: deps.yieldToUi } : {}),
+      from,
       liveSeq: () => wf().production.lastSeq,
     });
     patch(folded);
@@ -46,8 +47,9 @@ export function createProductionLoading(deps: StoreDeps, get: () => AppState, wf
       loading ??= (async () => {
         try {
           // Far behind and no worker to fold it: the big fold is left to opening an order.
-          if ((await farBehind()) && (await deps.takeSnapshot?.()) == null) return;
-          await rebuild(true);
+          const taken = (await farBehind()) ? ((await deps.takeSnapshot?.()) ?? null) : undefined;
+          if (taken === null) return;
+          await rebuild(true, taken?.folded);
           loaded = true;
         } catch {
           // The journal closed (shutdown): the next caller folds again.
@@ -66,7 +68,7 @@ export function createProductionLoading(deps: StoreDeps, get: () => AppState, wf
       // After a worker's snapshot the tail is short and read gently; without a worker the fold runs here at
       // full speed, as it always did.
       const snapshotted = (await farBehind()) ? await deps.takeSnapshot?.() : null;
-      await rebuild(snapshotted != null);
+      await rebuild(snapshotted != null, snapshotted?.folded);
       loaded = true;
     },
   };

@@ -214,13 +214,14 @@ export class Journal {
   }
 
   /** Stores a snapshot and drops the older ones, in one transaction; never one beyond the head. */
-  async saveSnapshot(snapshot: JournalSnapshot): Promise<void> {
+  async saveSnapshot(snapshot: JournalSnapshot, options: { toHostCopy?: boolean } = {}): Promise<void> {
     await this.db.transaction('rw', this.snapshots, this.meta, async () => {
       const head = (await this.readNumber(META.nextSeq, 1)) - 1;
       if (snapshot.seq > head) throw new Error(`A snapshot at seq ${snapshot.seq} is beyond the journal's head ${head}`);
       await this.snapshots.put(snapshot as unknown as Record<string, unknown>);
       await this.snapshots.where('seq').below(snapshot.seq).delete();
     });
+    if (options.toHostCopy === false) return;
     await this.mirrorQuietly({ snapshot: snapshot as unknown as { seq: number; version: number } });
   }
 

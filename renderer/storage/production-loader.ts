@@ -37,11 +37,27 @@ export async function snapshotAndEventsAfter(journal: JournalReader, pageSize: n
   return { snapshot, events: await readEventsAfter(journal, snapshot?.seq ?? 0, pageSize) };
 }
 
+/** A snapshot's production part, as the sync worker hands it over: the fold starts from it instead of reading the snapshot here. */
+export interface FoldedProduction {
+  /** The journal seq the snapshot covers. */
+  seq: number;
+  production: ProductionState;
+  printedJobs: Readonly<Record<string, string>>;
+}
+
+/** A snapshot the sync worker took: the seq it covers and, when it had one, its production part. */
+export interface TakenSnapshot {
+  seq: number;
+  folded?: FoldedProduction;
+}
+
 export interface FoldOptions {
   /** Called between full pages (the background fold lets scans and bookings keep the UI thread). */
   betweenPages?: () => Promise<void>;
   /** The seq the live state has reached; a booking committed while the pages were read is read past. */
   liveSeq: () => number;
+  /** Start from this instead of the latest stored snapshot. */
+  from?: FoldedProduction | undefined;
 }
 
 /** The production state and the printed label jobs, folded from the snapshot and the journal after it. */
@@ -49,8 +65,8 @@ export async function foldProductionFromJournal(
   journal: JournalReader,
   options: FoldOptions,
 ): Promise<{ production: ProductionState; printedJobs: Readonly<Record<string, string>> }> {
-  const snapshot = await journal.latestSnapshot();
-  let { production, printedJobs } = restoreProduction(snapshot, []);
+  const snapshot = options.from ?? (await journal.latestSnapshot());
+  let { production, printedJobs } = options.from ?? restoreProduction(snapshot as JournalSnapshot | null, []);
   let after = snapshot?.seq ?? 0;
   for (;;) {
     const page = await journal.eventsAfter(after, FOLD_PAGE);

@@ -13,7 +13,7 @@ import { logger } from '../lib/log';
 export interface SnapshotStore {
   eventsAfter(seq: number, limit: number): Promise<EventEnvelope[]>;
   latestSnapshot(): Promise<JournalSnapshot | null>;
-  saveSnapshot(snapshot: JournalSnapshot): Promise<void>;
+  saveSnapshot(snapshot: JournalSnapshot, options?: { toHostCopy?: boolean }): Promise<void>;
   /** The seq the latest readable snapshot covers, from keys only: saves loading it when nothing is new. */
   snapshotSeq(): Promise<number>;
 }
@@ -34,11 +34,27 @@ export class SnapshotKeeper {
   /**
    * Folds the events since the latest snapshot into a new one; returns the seq
    * now covered (unchanged when nothing is new). With `forgetFinishedBefore`,
-   * orders completed before then are left out (retention's age).
+   * orders completed before then are left out (retention's age). With
+   * `toHostCopy: false` the host's journal copy is not sent the snapshot: an
+   * order opening asks for one, and carrying megabytes through the UI thread
+   * to the host would block it; the host copy only keeps more events until
+   * retention's next snapshot (taken before it prunes) reaches it.
    */
-  async take(options: { forgetFinishedBefore?: Date } = {}): Promise<number> {
+  async take(options: { forgetFinishedBefore?: Date; toHostCopy?: boolean } = {}): Promise<number> {
+    const taken = await this.fold(options);
+    return typeof taken === 'number' ? taken : taken.seq;
+  }
+
+  /** As `take`, but the snapshot itself (the stored one when nothing is new; null when there is none). */
+  async takeLatest(options: { toHostCopy?: boolean } = {}): Promise<JournalSnapshot | null> {
+    const taken = await this.fold(options);
+    return typeof taken === 'number' ? this.options.store.latestSnapshot() : taken;
+  }
+
+  /** The new snapshot, or the seq covered when none was taken. */
+  private async fold(options: { forgetFinishedBefore?: Date; toHostCopy?: boolean }): Promise<number | JournalSnapshot> {
     const { store, clock } = this.options;
-    const page = this.options.page ?? 2000;
+    const page = this.options.page ?? 5000;
     const takenAt = clock().toISOString();
     const covered = await store.snapshotSeq();
     // Nothing new since the latest snapshot: do not even load it (it can be megabytes).
@@ -46,7 +62,7 @@ export class SnapshotKeeper {
     const latest = await store.latestSnapshot();
     let snapshot = latest ?? emptySnapshot(takenAt);
     let events = await store.eventsAfter(snapshot.seq, page);
-    if (events.length === 0) return snapshot.seq;
+    if (events.length === 0) return latest ?? 0;
     if (!latest && (events[0]?.seq ?? 1) > 1) {
       // Events were pruned under a snapshot this code cannot read: fold what is left rather than nothing.
       (this.options.warn ?? ((m: string) => logger('snapshot').warn(m)))(`no readable snapshot and the journal starts at seq ${events[0]?.seq}; folding what is left`);
@@ -54,14 +70,17 @@ export class SnapshotKeeper {
     const callOffs = new Map((await this.options.callOffs()).map((s) => [s.id, s]));
     const callOff = (id: string) => callOffs.get(id);
     for (;;) {
+      // The next page is asked for before this one is folded: IndexedDB reads it meanwhile
+      // (reading, not folding, is most of a cold fold's time).
+      const next = events.length === page ? store.eventsAfter(events[events.length - 1]?.seq ?? snapshot.seq, page) : null;
       snapshot = advanceSnapshot(snapshot, events, callOff, takenAt);
-      if (events.length < page) break;
-      events = await store.eventsAfter(snapshot.seq, page);
+      if (!next) break;
+      events = await next;
       if (events.length === 0) break;
     }
     if (options.forgetFinishedBefore) snapshot = forgetFinishedBefore(snapshot, options.forgetFinishedBefore);
-    await store.saveSnapshot(snapshot);
-    return snapshot.seq;
+    await store.saveSnapshot(snapshot, { toHostCopy: options.toHostCopy ?? true });
+    return snapshot;
   }
 }
 

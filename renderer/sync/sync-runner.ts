@@ -8,6 +8,8 @@ import { initialSyncStatus, type SyncStatus } from './sync-status';
 import { startStatusReporter, type StatusReporter } from './status-reporter';
 import type { FromWorker, SyncSettings, ToWorker } from './worker-protocol';
 import { logger } from '../lib/log';
+import type { TakenSnapshot } from '../storage/production-loader';
+import { PieceCollector } from './snapshot-pieces';
 
 const log = logger('sync');
 
@@ -28,10 +30,11 @@ export interface SyncHandle {
   pullNow(): void;
   /**
    * Folds the journal into a fresh snapshot off the UI thread and resolves with
-   * the seq it covers; null where the loop runs on this thread (or the worker
-   * could not), so the caller folds here as before.
+   * the seq it covers and its production part (handed over in pieces, so this
+   * thread never reads the whole snapshot back); null where the loop runs on
+   * this thread (or the worker could not), so the caller folds here as before.
    */
-  takeSnapshot(): Promise<number | null>;
+  takeSnapshot(): Promise<TakenSnapshot | null>;
   stop(): void;
 }
 
@@ -125,10 +128,12 @@ function tryWorker(o: StartSyncOptions, fallBack: (reason: string) => void): Syn
   let reported = false;
   let stopped = false;
   let nextSnapshotId = 1;
-  const snapshotWaiters = new Map<number, (seq: number | null) => void>();
+  const snapshotWaiters = new Map<number, (taken: TakenSnapshot | null) => void>();
+  const snapshotPieces = new Map<number, PieceCollector>();
   const settleSnapshots = () => {
     for (const resolve of snapshotWaiters.values()) resolve(null);
     snapshotWaiters.clear();
+    snapshotPieces.clear();
   };
   const failEarly = (reason: string) => {
     if (!reported && !stopped) fallBack(reason);
@@ -140,9 +145,16 @@ function tryWorker(o: StartSyncOptions, fallBack: (reason: string) => void): Syn
       reported = true;
       o.publish(msg.status);
     } else if (msg.type === 'pulled') o.onPulled();
-    else if (msg.type === 'snapshot-taken') {
+    else if (msg.type === 'snapshot-piece') {
+      const collector = snapshotPieces.get(msg.id) ?? new PieceCollector();
+      snapshotPieces.set(msg.id, collector);
+      collector.add(msg.piece);
+    } else if (msg.type === 'snapshot-taken') {
       if (msg.message) log.warn(`the worker took no snapshot: ${msg.message}`);
-      snapshotWaiters.get(msg.id)?.(msg.seq);
+      const collector = snapshotPieces.get(msg.id);
+      snapshotPieces.delete(msg.id);
+      const { seq, lastSeq } = msg;
+      snapshotWaiters.get(msg.id)?.(seq === null ? null : lastSeq === undefined ? { seq } : { seq, folded: (collector ?? new PieceCollector()).result(seq, lastSeq) });
       snapshotWaiters.delete(msg.id);
     } else if (msg.type === 'failed') {
       settleSnapshots();
@@ -164,7 +176,7 @@ function tryWorker(o: StartSyncOptions, fallBack: (reason: string) => void): Syn
     takeSnapshot() {
       if (stopped) return Promise.resolve(null);
       const id = nextSnapshotId++;
-      return new Promise<number | null>((resolve) => {
+      return new Promise<TakenSnapshot | null>((resolve) => {
         snapshotWaiters.set(id, resolve);
         w.postMessage({ type: 'take-snapshot', id });
       });

@@ -5,6 +5,7 @@ import { hostJournalCopy } from '../storage/journal-copy-client';
 import { DEFAULT_RETENTION, RetentionRunner } from '../storage/retention';
 import { snapshotKeeperFor, type SnapshotKeeper } from '../storage/snapshots';
 import { bridgeOverPort, type PortLike } from './port-rpc';
+import { piecesOf } from './snapshot-pieces';
 import { SyncEngine } from './sync-engine';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
@@ -101,7 +102,14 @@ export function runSyncWorker(scope: WorkerScope): void {
       return;
     }
     try {
-      scope.postMessage({ type: 'snapshot-taken', id, seq: await keeper.take() });
+      // Not sent to the host's copy: that would carry the whole snapshot through the UI thread while the order opens.
+      const snapshot = await keeper.takeLatest({ toHostCopy: false });
+      if (!snapshot) {
+        scope.postMessage({ type: 'snapshot-taken', id, seq: 0 });
+        return;
+      }
+      for (const piece of piecesOf(snapshot)) scope.postMessage({ type: 'snapshot-piece', id, piece });
+      scope.postMessage({ type: 'snapshot-taken', id, seq: snapshot.seq, lastSeq: snapshot.production.lastSeq });
     } catch (err) {
       scope.postMessage({ type: 'snapshot-taken', id, seq: null, message: err instanceof Error ? err.message : String(err) });
     }

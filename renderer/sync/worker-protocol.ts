@@ -1,3 +1,4 @@
+import type { SnapshotPiece } from './snapshot-pieces';
 import type { SyncStatus } from './sync-status';
 
 /** Messages between the UI thread and the sync worker (besides the bridge port, see port-rpc.ts). */
@@ -31,5 +32,7 @@ export type FromWorker =
   /** A pull wrote master data: the UI reloads it from the cache. */
   | { type: 'pulled' }
   /** The snapshot asked for by `take-snapshot` with this id is stored and covers `seq` (or could not be taken: `message`). */
-  | { type: 'snapshot-taken'; id: number; seq: number | null; message?: string }
+  | { type: 'snapshot-taken'; id: number; seq: number | null; message?: string; lastSeq?: number }
+  /** Part of the production state of the snapshot answered next (with its `lastSeq`) under this id. */
+  | { type: 'snapshot-piece'; id: number; piece: SnapshotPiece }
   | { type: 'failed'; message: string };

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Cache } from '../../../renderer/storage/cache';
 import { Journal } from '../../../renderer/storage/journal';
 import { snapshotKeeperFor } from '../../../renderer/storage/snapshots';
+import { restoreProduction } from '../../../shared/journal-snapshot';
 import { appRig, type AppRig } from '../support/app-rig';
 import { uniqueTerminalId } from '../support/fixtures';
 import { renderApp } from '../support/render-app';
@@ -23,14 +24,18 @@ afterEach(() => {
 });
 
 /** A snapshot request the test lets through when it chooses, folded over the worker's own journal and cache handles. */
-function workerSnapshots(terminalId: string) {
+function workerSnapshots(terminalId: string, handsOver = false) {
   let release: () => void = () => undefined;
   const released = new Promise<void>((resolve) => (release = resolve));
   const takeSnapshot = vi.fn(async () => {
     await released;
     const [journal, cache] = await Promise.all([Journal.open(terminalId), Cache.open(terminalId)]);
     try {
-      return (await snapshotKeeperFor(journal, cache, () => new Date('2025-03-01T09:00:00Z'))?.take()) ?? null;
+      const keeper = snapshotKeeperFor(journal, cache, () => new Date('2025-03-01T09:00:00Z'));
+      if (!handsOver) return { seq: await keeper.take() };
+      // As the real worker does: the production part comes along, so the UI thread need not read the snapshot.
+      const snapshot = await keeper.takeLatest();
+      return { seq: snapshot?.seq ?? 0, ...(snapshot ? { folded: { seq: snapshot.seq, ...restoreProduction(snapshot, []) } } : {}) };
     } finally {
       journal.close();
       cache.close();
@@ -95,6 +100,23 @@ describe('opening an order far beyond the journal snapshot', () => {
     await Promise.all([listFold, opened]);
     expect(worker.takeSnapshot).toHaveBeenCalledTimes(1);
     expect(snapshotReads).toHaveBeenCalledTimes(1);
+    expect(rig.store.getState().workflow.production.orders['o-2']?.goodQuantity).toBe(6);
+    expect(rig.store.getState().workflow).toMatchObject({ openOrderId: 'o-2', busy: false, productionLoading: false });
+  });
+
+  it('starts from the production part the worker hands over and never reads the snapshot back on this thread', async () => {
+    const terminalId = uniqueTerminalId();
+    const worker = workerSnapshots(terminalId, true);
+    const rig = await appRig({ terminalId, deps: { takeSnapshot: worker.takeSnapshot } });
+    rigs.push(rig);
+    const ctx = { clock: () => new Date('2025-03-01T08:00:00Z') };
+    await rig.journal.append([{ type: 'GoodQuantityBooked', operatorId: 'op-anna', orderId: 'o-2', payload: { quantity: 6 } }], ctx);
+    await rig.store.getState().handleScan({ raw: 'B1001' });
+    rig.store.setState({ terminal: { ...rig.store.getState().terminal, lastSeq: 100_000 } });
+    const snapshotReads = vi.spyOn(rig.journal, 'latestSnapshot');
+    worker.release();
+    await rig.store.getState().openOrder('o-2');
+    expect(snapshotReads).not.toHaveBeenCalled();
     expect(rig.store.getState().workflow.production.orders['o-2']?.goodQuantity).toBe(6);
     expect(rig.store.getState().workflow).toMatchObject({ openOrderId: 'o-2', busy: false, productionLoading: false });
   });
