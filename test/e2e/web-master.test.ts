@@ -47,7 +47,7 @@ describe('web master data: read every kind, edit the daily ones, import like tak
     const page = await loginPage(browser, plant, USERS['plant-it']);
     await openKind(page, 'operator');
     await page.getByTestId('master-row').filter({ hasText: 'OP-9001' }).waitFor({ timeout: T });
-    expect(await rowTexts(page)).toEqual([expect.stringMatching(/OP-9001\s+Petra\s+B9001\s+Schichtleiter\s+L1\s+gesetzt/)]);
+    expect(await rowTexts(page)).toEqual([expect.stringMatching(/OP-9001\s+Petra\s+B9001\s+Schichtleitung\s+L1\s+gesetzt/)]);
     await audit(page, 'master-operators');
 
     await page.getByTestId('master-edit').click();
