@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../renderer/ui/icons';
 import { api } from '../api';
@@ -26,9 +26,12 @@ export function MasterPage({ permissions }: { permissions: string[] }) {
   const loadKinds = useCallback(() => {
     void api<{ kinds: KindInfo[] }>('GET', '/api/v1/web/master').then((r) => (r.ok ? setKinds(r.value.kinds) : setError(r.error.message)));
   }, []);
+  // The kind on screen: an answer for a kind chosen before it is dropped, so one kind never shows another's rows.
+  const shownKind = useRef(kind);
   const loadRows = useCallback((of: string, after?: string) => {
     const query = `limit=${PAGE}${after ? `&after=${encodeURIComponent(after)}` : ''}`;
     void api<{ rows: MasterRow[]; next?: string }>('GET', `/api/v1/web/master/${of}?${query}`).then((r) => {
+      if (of !== shownKind.current) return;
       if (!r.ok) return setError(r.error.message);
       setRows((old) => (after ? [...old, ...r.value.rows] : r.value.rows));
       setNext(r.value.next);
@@ -41,6 +44,9 @@ export function MasterPage({ permissions }: { permissions: string[] }) {
   useEffect(reload, [reload]);
 
   const choose = (k: string) => {
+    shownKind.current = k;
+    setRows([]);
+    setNext(undefined);
     setKind(k);
     setPanel({ mode: 'none' });
     setNotice(null);
