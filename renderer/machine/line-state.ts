@@ -48,10 +48,16 @@ export function lineStateOf(s: LineStateSource): LineState {
     const pieces = view.bar.filter((p) => p.from < d.now && p.kind !== 'ahead');
     const last = pieces.at(-1);
     if (last && last.kind === 'stop' && isReason(last.reasonId)) {
-      // A stop inside a shift comes as one or more pieces: the reason holds since the first of them.
+      // A stop comes as one or more pieces (a break cuts it in two): the reason holds since the machine stopped,
+      // or since the first piece of it when no machine told the time.
       let i = pieces.length - 1;
-      while (i > 0 && pieces[i - 1]!.kind === 'stop' && pieces[i - 1]!.stopId === last.stopId && pieces[i - 1]!.reasonId === last.reasonId) i--;
-      stopReason = { reasonId: last.reasonId, since: new Date(pieces[i]!.from).toISOString() };
+      for (let j = i - 1; j >= 0; j--) {
+        const p = pieces[j]!;
+        if (p.kind === 'break') continue;
+        if (p.kind !== 'stop' || p.stopId !== last.stopId || p.reasonId !== last.reasonId) break;
+        i = j;
+      }
+      stopReason = { reasonId: last.reasonId, since: new Date(last.machineFrom ?? pieces[i]!.from).toISOString() };
     } else if (view.openManual?.reasonId) {
       stopReason = { reasonId: view.openManual.reasonId, since: new Date(view.openManual.from).toISOString() };
     }

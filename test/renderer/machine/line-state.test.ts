@@ -61,6 +61,14 @@ describe('the line state derived from the store', () => {
     expect(lineStateOf(source({ events: [...machineEvents(), classified], now })).stopReason).toEqual({ reasonId: 'R-TOOL', since: iso(20) });
   });
 
+  it('tells a stop cut in two by a break as one, since the machine stopped', () => {
+    const now = T0 + 40 * 60_000;
+    const classified: OeeEventInput = { id: 'e5', type: 'DowntimeClassified', occurredAt: iso(24), payload: { stopId: 'cls-1', from: iso(20), reasonId: 'R-TOOL' } };
+    const withBreak = source({ events: [...machineEvents(), classified], now });
+    withBreak.downtime.master.shiftModel = { id: 'SM-1', lineId: 'L1', timeZone: 'UTC', shifts: [{ id: 'S-1', name: 'Early', start: '06:00', end: '14:00', breaks: [{ start: '06:30', end: '06:35' }] }] } as never;
+    expect(lineStateOf(withBreak).stopReason).toEqual({ reasonId: 'R-TOOL', since: iso(20) });
+  });
+
   it('has no stop reason once the machine runs again', () => {
     const events = [
       ...machineEvents(),
