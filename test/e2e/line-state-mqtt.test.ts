@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BADGES } from '../../server/demo/demo-data';
 import { launchChromium } from './support/browser';
+import { breakFreeShiftModel, putMaster } from './support/master-rows';
 import { startStack, type Stack } from './support/stack';
 
 /**
@@ -42,12 +43,11 @@ describe('the terminal publishes its line state to the broker, retained', () => 
         TAKT_ISA_LINE: line,
       },
     });
-    const res = await fetch(`${stack.serverUrl}/api/v1/master/order/${ORDER}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${stack.adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ id: ORDER, number: 'FA-4711', lineId: 'L1', materialId: 'M-SIM', quantity: 500, dueDate: new Date(now).toISOString().slice(0, 10), status: 'released' }),
-    });
-    expect(res.status, await res.text()).toBe(200);
+    // The shift model first: a terminal that has the order has pulled it too.
+    await putMaster(stack, [
+      breakFreeShiftModel('L1', now),
+      ['order', { id: ORDER, number: 'FA-4711', lineId: 'L1', materialId: 'M-SIM', quantity: 500, dueDate: new Date(now).toISOString().slice(0, 10), status: 'released' }],
+    ]);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
     await page.goto(stack.hostUrl);

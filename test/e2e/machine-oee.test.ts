@@ -10,6 +10,7 @@ import { shootAndAudit } from './support/screenshots';
 import { pairNodeBridge } from './support/node-bridge';
 import { startNodeTerminal, type NodeTerminal } from './support/node-terminal';
 import { takt } from './support/processes';
+import { breakFreeShiftModel, putMaster } from './support/master-rows';
 import { startStack, type Stack } from './support/stack';
 
 /**
@@ -27,17 +28,6 @@ import { startStack, type Stack } from './support/stack';
 
 const START = Date.parse('2026-03-02T06:00:00.000Z');
 
-/** Master data through the admin route (a process per `takt import` would cost seconds each on a loaded machine). */
-async function putMaster(stack: Stack, rows: [string, { id: string } & Record<string, unknown>][]): Promise<void> {
-  for (const [kind, row] of rows) {
-    const res = await fetch(`${stack.serverUrl}/api/v1/master/${kind}/${row.id}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${stack.adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify(row),
-    });
-    expect(res.status, await res.text()).toBe(200);
-  }
-}
 const HOUR_S = 3600;
 const ORDER = 'O-SIM';
 
@@ -185,7 +175,6 @@ describe('machine → Mosquitto → host → the terminal in Chromium: the opera
   const T = 20_000;
   const now = Math.floor(Date.now() / 60_000) * 60_000;
   const simStart = now - HOUR_S * 1000;
-  const shiftStart = new Date(now - 2 * 3600_000).toISOString().slice(11, 16);
 
   beforeAll(async () => {
     stack = await startStack('T-MACH-01', 'L1', {
@@ -202,8 +191,7 @@ describe('machine → Mosquitto → host → the terminal in Chromium: the opera
     await putMaster(stack, [
       ['routing', { id: 'RT-SIM', materialId: 'M-SIM', idealCycleSeconds: 30 }],
       ['order', { id: ORDER, number: ORDER, lineId: 'L1', materialId: 'M-SIM', quantity: 500, dueDate: new Date(now).toISOString().slice(0, 10), status: 'released' }],
-      // Replaces the demo's three-shift model: one 24-hour shift without breaks.
-      ['shift-model', { id: 'SM-L1', lineId: 'L1', timeZone: 'UTC', shifts: [{ id: 'day', name: 'Tag', start: shiftStart, end: shiftStart, breaks: [] }] }],
+      breakFreeShiftModel('L1', now),
     ]);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1024, height: 768 } });

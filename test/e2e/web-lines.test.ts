@@ -4,11 +4,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerTerminal } from '../../server/credentials-store';
 import { openDatabase } from '../../server/db/create-database';
-import { upsertMaster } from '../../server/master-data-store';
+import { upsertMaster, type MasterInput } from '../../server/master-data-store';
 import { newId } from '../../shared/ids';
 import { DEMO_BADGES, DEMO_HOUSING_GTIN, DEMO_ORDERS } from '../../server/demo/demo-data';
 import { addUser } from '../../server/users/user-store';
 import { launchChromium } from './support/browser';
+import { breakFreeShiftModel } from './support/master-rows';
 import { ROOT } from './support/processes';
 import { snapshotRenderer } from './support/renderer-snapshot';
 import { startStack, type Stack } from './support/stack';
@@ -62,6 +63,9 @@ describe('web lines page: live from a running terminal (real Chromium, real serv
     try {
       const added = await addUser(database.db, { username: 'gast', role: 'viewer', password: PASSWORD, displayName: 'Gast' });
       expect(added.ok).toBe(true);
+      // A day shift without breaks: the stop booked below keeps its 15 minutes at any time of day.
+      const [, shiftModel] = breakFreeShiftModel('L1', Date.now());
+      expect((await upsertMaster(database.db, 'shift-model', shiftModel as MasterInput<'shift-model'>)).ok).toBe(true);
       const reason = await upsertMaster(database.db, 'downtime-reason', { id: 'DR-MAT', lineId: 'L1', code: 'MAT', loss: 'availability', label: { de: 'Materialmangel', en: 'Material shortage' } });
       expect(reason.ok).toBe(true);
       stopTerminalToken = (await registerTerminal(database.db, { id: 'T-L1-99', lineId: 'L1' })).token;
