@@ -20,6 +20,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<unknown> }>>
   edi: () => import('./edi'),
   web: () => import('./web'),
   oee: () => import('./oee'),
+  start: () => import('./start'),
 };
 
 /** Benchmark names; `--option value` and `--option=value` are the benchmarks' own (`web --events 100000`). */
