@@ -1,9 +1,9 @@
 import mqtt from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BADGES } from '../../server/demo/demo-data';
 import { launchChromium } from './support/browser';
 import { breakFreeShiftModel, putMaster } from './support/master-rows';
+import { machineHostEnv, operatorOn } from './support/machine-terminal';
 import { startStack, type Stack } from './support/stack';
 
 /**
@@ -29,19 +29,7 @@ describe('the terminal publishes its line state to the broker, retained', () => 
 
   beforeAll(async () => {
     stack = await startStack('T-MACH-01', 'L1', {
-      hostEnv: {
-        TAKT_LANGUAGE: 'en',
-        TAKT_MQTT_URL: 'mqtt://127.0.0.1:1883',
-        TAKT_MQTT_COUNTER_TOPIC: `${topic}/counter`,
-        TAKT_MQTT_STATE_TOPIC: `${topic}/state`,
-        TAKT_MACHINE_ID: 'PRESS-1',
-        TAKT_MACHINE_BATCH_SECONDS: '1',
-        TAKT_MACHINE_GAP_SECONDS: '3600',
-        TAKT_ISA_ENTERPRISE: 'acme',
-        TAKT_ISA_SITE: 'plant1',
-        TAKT_ISA_AREA: 'assembly',
-        TAKT_ISA_LINE: line,
-      },
+      hostEnv: machineHostEnv(topic, 3600, { TAKT_ISA_ENTERPRISE: 'acme', TAKT_ISA_SITE: 'plant1', TAKT_ISA_AREA: 'assembly', TAKT_ISA_LINE: line }),
     });
     // The shift model first: a terminal that has the order has pulled it too.
     await putMaster(stack, [
@@ -58,25 +46,12 @@ describe('the terminal publishes its line state to the broker, retained', () => 
     await stack?.stop();
   });
 
-  const tap = (testId: string) => page.getByTestId(testId).click({ timeout: T });
-  const okShown = async () => {
-    await page.locator('[data-testid="wf-verdict"][data-tone="ok"]').waitFor({ timeout: T });
-    await page.evaluate(() => (document.querySelector('[data-testid="wf-verdict"]') as HTMLElement | null)?.click());
-  };
+  const operator = () => operatorOn(page, stack, T);
+  const tap = (testId: string) => operator().tap(testId);
+  const okShown = () => operator().okShown();
 
   it('shows the running order, the machine count and the classified stop under the line topics', async () => {
-    await page.getByTestId('login-screen').waitFor({ timeout: T });
-    await expect
-      .poll(async () => {
-        stack.scan(DEMO_BADGES.anna);
-        return page.getByTestId('order-screen').waitFor({ timeout: 2_000 }).then(() => true, () => false);
-      }, { timeout: 30_000, interval: 100 })
-      .toBe(true);
-    await expect.poll(() => page.getByTestId('open-FA-4711').isVisible(), { timeout: 30_000 }).toBe(true);
-    await tap('open-FA-4711');
-    await tap('wf-start');
-    await okShown();
-    await page.getByTestId('dt-panel').waitFor({ timeout: T });
+    await operator().startOrder('FA-4711');
 
     // Ten minutes ago the machine ran 20 cycles of 15 s; it has stood since five minutes ago.
     const machine = await mqtt.connectAsync('mqtt://127.0.0.1:1883');

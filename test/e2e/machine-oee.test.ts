@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BADGES } from '../../server/demo/demo-data';
 import { foldOee, oeeReport, type OeeReport } from '../../shared/oee';
 import { startMachineIntake } from '../../renderer/machine/machine-intake-loop';
 import { realTimers } from '../../renderer/bridge/types';
@@ -11,6 +10,7 @@ import { pairNodeBridge } from './support/node-bridge';
 import { startNodeTerminal, type NodeTerminal } from './support/node-terminal';
 import { takt } from './support/processes';
 import { breakFreeShiftModel, putMaster } from './support/master-rows';
+import { machineHostEnv, operatorOn } from './support/machine-terminal';
 import { startStack, type Stack } from './support/stack';
 
 /**
@@ -178,15 +178,7 @@ describe('machine → Mosquitto → host → the terminal in Chromium: the opera
 
   beforeAll(async () => {
     stack = await startStack('T-MACH-01', 'L1', {
-      hostEnv: {
-        TAKT_LANGUAGE: 'en',
-        TAKT_MQTT_URL: 'mqtt://127.0.0.1:1883',
-        TAKT_MQTT_COUNTER_TOPIC: `${topic}/counter`,
-        TAKT_MQTT_STATE_TOPIC: `${topic}/state`,
-        TAKT_MACHINE_ID: 'PRESS-1',
-        TAKT_MACHINE_BATCH_SECONDS: '1',
-        TAKT_MACHINE_GAP_SECONDS: '8',
-      },
+      hostEnv: machineHostEnv(topic, 8),
     });
     await putMaster(stack, [
       ['routing', { id: 'RT-SIM', materialId: 'M-SIM', idealCycleSeconds: 30 }],
@@ -203,26 +195,12 @@ describe('machine → Mosquitto → host → the terminal in Chromium: the opera
     await stack?.stop();
   });
 
-  const tap = (testId: string) => page.getByTestId(testId).click({ timeout: T });
-  const okShown = async () => {
-    await page.locator('[data-testid="wf-verdict"][data-tone="ok"]').waitFor({ timeout: T });
-    await page.evaluate(() => (document.querySelector('[data-testid="wf-verdict"]') as HTMLElement | null)?.click());
-  };
+  const operator = () => operatorOn(page, stack, T);
+  const tap = (testId: string) => operator().tap(testId);
+  const okShown = () => operator().okShown();
 
   it('asks for the long stop, books the tap, and shows the OEE the server computes', async () => {
-    await page.getByTestId('login-screen').waitFor({ timeout: T });
-    // The operators come with the first pull: scan until the order list opens.
-    await expect
-      .poll(async () => {
-        stack.scan(DEMO_BADGES.anna);
-        return page.getByTestId('order-screen').waitFor({ timeout: 2_000 }).then(() => true, () => false);
-      }, { timeout: 30_000, interval: 100 })
-      .toBe(true);
-    await expect.poll(() => page.getByTestId(`open-${ORDER}`).isVisible(), { timeout: 30_000 }).toBe(true);
-    await tap(`open-${ORDER}`);
-    await tap('wf-start');
-    await okShown();
-    await page.getByTestId('dt-panel').waitFor({ timeout: T });
+    await operator().startOrder(ORDER);
 
     const sim = takt(['machine-sim', '--topic', topic, '--line', 'L1', '--seed', '7', '--duration', String(HOUR_S), '--speed', '300', '--gap-wall', '14', '--start', new Date(simStart).toISOString(), '--json'], {});
     const out = await sim;

@@ -2,10 +2,11 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BADGES, DEMO_HOUSING_GTIN, DEMO_ORDERS } from '../../server/demo/demo-data';
+import { DEMO_ORDERS } from '../../server/demo/demo-data';
 import { openDatabase } from '../../server/db/create-database';
 import { addUser } from '../../server/users/user-store';
 import { launchChromium } from './support/browser';
+import { startDemoOrder } from './support/demo-order';
 import { snapshotRenderer } from './support/renderer-snapshot';
 import { startStack, type Stack } from './support/stack';
 
@@ -19,15 +20,10 @@ import { startStack, type Stack } from './support/stack';
  */
 const TERMINAL = 'T-L1-01';
 const ORDER = DEMO_ORDERS.L1[0]; // ORD-1001
-const GS = '\x1d';
-const RS = '\x1e';
-const EOT = '\x04';
 const T = 15_000;
 /** Done means: "blocking a batch on the page turns it red on a running terminal's order within 5 s". */
 const WITHIN = 5_000;
 const PASSWORD = 'Qualität-im-Werk-1';
-const housing = (batch: string) => `]C101${DEMO_HOUSING_GTIN}10${batch}`;
-const screw = (batch: string) => `[)>${RS}06${GS}P100-0410${GS}1T${batch}${RS}${EOT}`;
 
 describe('a batch blocked on the web Trace page turns red on the running order within 5 s', () => {
   let stack: Stack;
@@ -36,12 +32,6 @@ describe('a batch blocked on the web Trace page turns red on the running order w
   let web: Page;
   const copies: string[] = [];
 
-  async function verdict(tone: 'ok' | 'nok', text: string): Promise<void> {
-    await terminal.locator(`[data-testid="wf-verdict"][data-tone="${tone}"]`).filter({ hasText: text }).waitFor({ timeout: T });
-    if (tone === 'nok') await terminal.getByTestId('wf-ack').click({ timeout: T });
-    else await terminal.evaluate(() => (document.querySelector('[data-testid="wf-verdict"]') as HTMLElement | null)?.click());
-    await terminal.getByTestId('wf-verdict').waitFor({ state: 'detached', timeout: T });
-  }
 
   beforeAll(async () => {
     copies.push(await snapshotRenderer(), await snapshotRenderer('dist/web', '/web/'));
@@ -67,29 +57,7 @@ describe('a batch blocked on the web Trace page turns red on the running order w
   });
 
   it('blocks H-0001 from the web page while ORD-1001 runs with it: red on the terminal within 5 s', async () => {
-    await terminal.getByTestId('login-screen').waitFor({ timeout: T });
-    await expect.poll(() => terminal.getByTestId('scanner-state').getAttribute('data-state'), { timeout: T }).toBe('connected');
-    await expect
-      .poll(
-        async () => {
-          stack.scan(DEMO_BADGES.anna);
-          return terminal.getByTestId('order-screen').waitFor({ timeout: 2_000 }).then(() => true, () => false);
-        },
-        { timeout: T, interval: 50 },
-      )
-      .toBe(true);
-    await terminal.getByTestId(`open-${ORDER}`).click({ timeout: T });
-    await terminal.getByTestId('order-detail').waitFor({ timeout: T });
-    stack.scan(housing('H-0001'));
-    await verdict('ok', 'Batch H-0001 of GH-200 loaded');
-    stack.scan(screw('S-77'));
-    await verdict('ok', 'Batch S-77 of 100-0410 loaded');
-    stack.scan('PCB7-A0815');
-    await verdict('ok', 'Batch PCB7-A0815 of PCB-7 loaded');
-    stack.scan('SEAL-004711');
-    await verdict('ok', 'Batch SEAL-004711 of D-32 loaded');
-    await terminal.getByTestId('wf-start').click({ timeout: T });
-    await verdict('ok', `Order ${ORDER} started`);
+    await startDemoOrder(terminal, stack, ORDER, T);
     await terminal.locator('[data-testid="order-detail"][data-status="started"]').waitFor({ timeout: T });
     expect(await terminal.locator('[data-testid="batch-GH-200"] [data-blocked="true"]').count()).toBe(0);
 

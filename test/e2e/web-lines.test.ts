@@ -6,9 +6,10 @@ import { registerTerminal } from '../../server/credentials-store';
 import { openDatabase } from '../../server/db/create-database';
 import { upsertMaster, type MasterInput } from '../../server/master-data-store';
 import { newId } from '../../shared/ids';
-import { DEMO_BADGES, DEMO_HOUSING_GTIN, DEMO_ORDERS } from '../../server/demo/demo-data';
+import { DEMO_ORDERS } from '../../server/demo/demo-data';
 import { addUser } from '../../server/users/user-store';
 import { launchChromium } from './support/browser';
+import { clearVerdict, startDemoOrder } from './support/demo-order';
 import { breakFreeShiftModel } from './support/master-rows';
 import { ROOT } from './support/processes';
 import { snapshotRenderer } from './support/renderer-snapshot';
@@ -26,12 +27,7 @@ import { auditWebPage, WEB_SIZES } from './support/web-audit';
  */
 const TERMINAL = 'T-L1-01';
 const ORDER = DEMO_ORDERS.L1[0];
-const GS = '\x1d';
-const RS = '\x1e';
-const EOT = '\x04';
 const T = 15_000;
-const housing = (batch: string) => `]C101${DEMO_HOUSING_GTIN}10${batch}${GS}17301231`;
-const screw = (batch: string) => `[)>${RS}06${GS}P100-0410${GS}1T${batch}${RS}${EOT}`;
 const PASSWORD = 'Linien-live-2025!';
 
 describe('web lines page: live from a running terminal (real Chromium, real server, real host)', () => {
@@ -44,12 +40,7 @@ describe('web lines page: live from a running terminal (real Chromium, real serv
   let stopTerminalToken = '';
   const failures: string[] = [];
 
-  async function verdict(tone: 'ok' | 'nok', text: string): Promise<void> {
-    await terminal.locator(`[data-testid="wf-verdict"][data-tone="${tone}"]`).filter({ hasText: text }).waitFor({ timeout: T });
-    if (tone === 'nok') await terminal.getByTestId('wf-ack').click({ timeout: T });
-    else await terminal.evaluate(() => (document.querySelector('[data-testid="wf-verdict"]') as HTMLElement | null)?.click());
-    await terminal.getByTestId('wf-verdict').waitFor({ state: 'detached', timeout: T });
-  }
+  const verdict = (tone: 'ok' | 'nok', text: string) => clearVerdict(terminal, tone, text, T);
 
   const audit = (page: Page, state: string) => auditWebPage(page, state, failures);
 
@@ -116,29 +107,7 @@ describe('web lines page: live from a running terminal (real Chromium, real serv
     // A mark the page would lose on a reload.
     await lines.evaluate(() => ((window as unknown as { taktMark: number }).taktMark = 4711));
 
-    await terminal.getByTestId('login-screen').waitFor({ timeout: T });
-    await expect.poll(() => terminal.getByTestId('scanner-state').getAttribute('data-state'), { timeout: T }).toBe('connected');
-    await expect
-      .poll(
-        async () => {
-          stack.scan(DEMO_BADGES.anna);
-          return terminal.getByTestId('order-screen').waitFor({ timeout: 2_000 }).then(() => true, () => false);
-        },
-        { timeout: T, interval: 50 },
-      )
-      .toBe(true);
-    await terminal.getByTestId(`open-${ORDER}`).click({ timeout: T });
-    await terminal.getByTestId('order-detail').waitFor({ timeout: T });
-    stack.scan(housing('H-0001'));
-    await verdict('ok', 'Batch H-0001 of GH-200 loaded');
-    stack.scan(screw('S-77'));
-    await verdict('ok', 'Batch S-77 of 100-0410 loaded');
-    stack.scan('PCB7-A0815');
-    await verdict('ok', 'Batch PCB7-A0815 of PCB-7 loaded');
-    stack.scan('SEAL-004711');
-    await verdict('ok', 'Batch SEAL-004711 of D-32 loaded');
-    await terminal.getByTestId('wf-start').click({ timeout: T });
-    await verdict('ok', `Order ${ORDER} started`);
+    await startDemoOrder(terminal, stack, ORDER, T);
 
     await order().waitFor({ timeout: T });
     expect(await order().getByTestId('line-order-status').innerText()).toContain('läuft');
