@@ -1,7 +1,7 @@
 import { EdiError, guarded, type EdiProblem, type EdiResult } from '../problems';
 import { vdaDate, type DeliverySchedule, type ScheduleLine, type ScheduleMessage } from '../schedule';
 import { parseVda, type VdaFormat, type VdaRecord } from './engine';
-import { VDA_4905, VDA_4915 } from './formats';
+import { VDA_4905, VDA_4905_TRAILER_COUNTS, VDA_4915 } from './formats';
 
 /**
  * VDA 4905 (Lieferabruf) and VDA 4915 (Feinabruf) to delivery schedules. In
@@ -15,7 +15,8 @@ import { VDA_4905, VDA_4915 } from './formats';
  * wrong count is a warning.
  */
 
-function checkTrailer(records: VdaRecord[], trailerType: string, counted: readonly string[], warnings: EdiProblem[]): void {
+/** A trailer whose count of a record type differs from the file is a warning: the file may be cut or padded. */
+export function checkTrailer(records: VdaRecord[], trailerType: string, counted: readonly string[], warnings: EdiProblem[]): void {
   const trailer = records.find((r) => r.type === trailerType);
   if (!trailer) {
     warnings.push({ code: 'vda-no-trailer', message: `no ${trailerType} trailer: the file may be cut off`, segment: records.length + 1, expected: trailerType });
@@ -60,7 +61,7 @@ export function parseVda4905(text: string): EdiResult<ScheduleMessage> {
   const warnings: EdiProblem[] = [];
   return guarded(warnings, () => {
     const { records, head } = open(VDA_4905, text, '511', '512', warnings);
-    checkTrailer(records, '519', ['511', '512', '513', '514', '515', '517', '518'], warnings);
+    checkTrailer(records, '519', VDA_4905_TRAILER_COUNTS, warnings);
     const schedules: DeliverySchedule[] = [];
     let current: DeliverySchedule | undefined;
     for (const r of records) {

@@ -1,16 +1,36 @@
 import { an, defineFormat, n } from './engine';
 
+export { VDA_4913 } from './format-4913';
+
 /**
- * Field tables of the VDA recommendations this plant exchanges, written from
- * their record descriptions (VDA 4905 "Datenfernübertragung von
- * Lieferabrufen", issue 4, April 1996; VDA 4915 "Datenfernübertragung von
- * Feinabrufen"; VDA 4913 "Datenfernübertragung von Lieferschein- und
- * Transportdaten", version 4, April 1996). Each record is: Satzart (3),
- * Version (2), then these fields in order; the remainder of the 128
- * characters is filler (Leerzeichen).
+ * Field tables of the VDA call-offs this plant reads. Each record is Satzart
+ * (3), Version (2), then these fields in order; the rest of the 128
+ * characters is filler (Leerzeichen). VDA 4913 (what we send) has a file of
+ * its own, format-4913.ts, with its sources.
+ *
+ * VDA 4905 "Daten-Fern-Übertragung von Lieferabrufen", issue 4, April 1996:
+ * every field of 511–519 checked against two secondary sources that agree
+ * field for field and sum each record to 128:
+ *   [E] EdiFabric's VDA rules (EdiFabric.Rules.Vda, EF_VDA_Segments.cs),
+ *   [C] an ERP's VDA 4905 reader (Conzept 16 "Lib_EDI", Business-Control).
+ * Checking them corrected three records of the earlier table: the call-off
+ * numbers of 512 are 9 digits (not 4), 515 gives start and end date of each
+ * release before its cumulative quantity, and 519 counts 517, 518 and 519
+ * before 515.
+ *
+ * VDA 4915 "Daten-Fern-Übertragung von Feinabrufen": UNVERIFIED. No record
+ * description of 551–559, nor any reader or writer of them, was found in the
+ * material searched (VDA's and carmakers' PDFs, EDI vendors' guides, public
+ * code). Only the header 551 is likely right: it is laid out as 511 and 711,
+ * which [E] and [C] confirm. The lengths of 552, 553 and 559 are the earlier
+ * table's, from the order of the fields only; a partner's sample file is
+ * needed to settle them.
  */
 
-const header = [an('customerNumber', 9), an('supplierNumber', 9), n('transmissionOld', 5), n('transmissionNew', 5), n('transmissionDate', 6)];
+const header = [an('customerNumber', 9), an('supplierNumber', 9), n('transmissionOld', 5), n('transmissionNew', 5), n('transmissionDate', 6), n('zeroingDate', 6)];
+
+/** The record types 519 counts, in the order of its fields [E][C]. */
+export const VDA_4905_TRAILER_COUNTS = ['511', '512', '513', '514', '517', '518', '519', '515'] as const;
 
 const datePairs = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) => [n(`date${from + i}`, 6), n(`quantity${from + i}`, 9)]).flat();
@@ -23,9 +43,9 @@ export const VDA_4905 = defineFormat({
       title: 'Lieferabrufdaten',
       fields: [
         an('plant', 3),
-        n('callOffNew', 4),
+        n('callOffNew', 9),
         n('callOffDateNew', 6),
-        n('callOffOld', 4),
+        n('callOffOld', 9),
         n('callOffDateOld', 6),
         an('customerPart', 22),
         an('supplierPart', 22),
@@ -46,10 +66,25 @@ export const VDA_4905 = defineFormat({
       fields: [n('lastReceiptDate', 6), n('lastDeliveryNote', 8), n('lastDespatchDate', 6), n('lastQuantity', 12), n('cumulativeReceived', 10), ...datePairs(1, 5)],
     },
     '514': { title: 'Abrufdaten Fortsetzung', fields: datePairs(6, 8) },
-    '515': { title: 'Zusatzinformationen', fields: [n('productionReleaseDate', 6), n('materialReleaseDate', 6), n('cumulativeProductionRelease', 10), n('cumulativeMaterialRelease', 10)] },
-    '517': { title: 'Packmitteldaten', fields: [an('text', 123)] },
-    '518': { title: 'Lieferabruftext', fields: [an('text', 123)] },
-    '519': { title: 'Nachsatz', fields: ['511', '512', '513', '514', '515', '517', '518'].map((t) => n(`count${t}`, 7)) },
+    '515': {
+      title: 'Zusatzinformationen',
+      fields: [
+        n('productionReleaseFrom', 6),
+        n('productionReleaseTo', 6),
+        n('cumulativeProductionRelease', 10),
+        n('materialReleaseFrom', 6),
+        n('materialReleaseTo', 6),
+        n('cumulativeMaterialRelease', 10),
+        an('additionalPart', 22),
+        an('intermediateSupplier', 9),
+        n('horizonDate', 6),
+        an('pointOfUse', 14),
+        n('cumulativeAtZeroing', 10),
+      ],
+    },
+    '517': { title: 'Packmitteldaten', fields: [an('packagingCustomer', 22), an('packagingSupplier', 22), n('capacity', 7)] },
+    '518': { title: 'Lieferabruftext', fields: [an('text1', 40), an('text2', 40), an('text3', 40)] },
+    '519': { title: 'Nachsatz', fields: VDA_4905_TRAILER_COUNTS.map((t) => n(`count${t}`, 7)) },
   },
 });
 
@@ -57,6 +92,7 @@ export const VDA_4915 = defineFormat({
   name: 'VDA 4915',
   records: {
     '551': { title: 'Vorsatz Feinabruf', fields: header },
+    // UNVERIFIED lengths (see above).
     '552': {
       title: 'Feinabrufdaten',
       fields: [
@@ -74,29 +110,9 @@ export const VDA_4915 = defineFormat({
         n('lastReceiptDate', 6),
       ],
     },
-    // Time slots of the JIT call-off: date, hour and minute, quantity; up to eight per record.
+    // UNVERIFIED: time slots of the JIT call-off, date, hour and minute, quantity; up to eight per record.
     '553': { title: 'Feinabrufmengen', fields: Array.from({ length: 8 }, (_, i) => [n(`date${i + 1}`, 6), n(`time${i + 1}`, 4), n(`quantity${i + 1}`, 5)]).flat() },
+    // UNVERIFIED: which records 559 counts, and in which order.
     '559': { title: 'Nachsatz', fields: ['551', '552', '553'].map((t) => n(`count${t}`, 7)) },
-  },
-});
-
-export const VDA_4913 = defineFormat({
-  name: 'VDA 4913',
-  records: {
-    '711': { title: 'Vorsatz Lieferschein- und Transportdaten', fields: header },
-    '712': {
-      title: 'Transportdaten',
-      fields: [n('shipmentNumber', 8), an('plant', 3), an('carrierNumber', 14), n('despatchDate', 6), n('despatchTime', 4), n('grossWeight', 7), n('netWeight', 7), an('incoterms', 2), n('packageCount', 4), an('transportMode', 2), an('vehicleId', 25)],
-    },
-    '713': { title: 'Lieferscheindaten', fields: [n('deliveryNote', 8), n('deliveryDate', 6), an('unloadingPoint', 5), an('despatchType', 2), an('orderNumber', 12)] },
-    '714': {
-      title: 'Positionsdaten',
-      fields: [an('customerPart', 22), an('supplierPart', 22), an('countryOfOrigin', 3), n('quantity', 13), an('unit', 2), an('changeLevel', 10), an('batch', 15), n('callOffNumber', 4)],
-    },
-    '715': {
-      title: 'Packmitteldaten',
-      fields: [an('packagingCustomer', 22), an('packagingSupplier', 22), n('packageCount', 4), n('labelFrom', 9), n('labelTo', 9), n('quantityPerPackage', 13), an('sscc', 18)],
-    },
-    '719': { title: 'Nachsatz', fields: ['711', '712', '713', '714', '715'].map((t) => n(`count${t}`, 7)) },
   },
 });

@@ -74,7 +74,7 @@ describe('VDA 4913 for the same shipment', () => {
     expect(r.ok && r.warnings).toEqual([]);
     if (!r.ok) return;
     expect(r.value.map((x) => x.type)).toEqual(['711', '712', '713', '714', '715', '714', '715', '714', '715', '719']);
-    expect(r.value[2]!.values).toMatchObject({ deliveryNote: '40001234', deliveryDate: '250303', unloadingPoint: 'Tor 3' });
+    expect(r.value[2]!.values).toMatchObject({ deliveryNote: '40001234', despatchDate: '250303', unloadingPoint: 'Tor 3' });
     expect(r.value[3]!.values).toMatchObject({ customerPart: 'A0004711', quantity: '0000000048000', batch: 'B-100,B-101' });
     expect(r.value[4]!.values).toMatchObject({ sscc: '340123450000000017', quantityPerPackage: '0000000048000' });
     expect(r.value[9]!.values).toMatchObject({ count714: '0000003', count715: '0000003' });

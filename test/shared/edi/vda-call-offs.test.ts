@@ -4,13 +4,16 @@ import { VDA_4905 } from '../../../shared/edi/vda/formats';
 import { parseVda4905, parseVda4915 } from '../../../shared/edi/vda/call-offs';
 import { record } from './support/fixed-record';
 
-// A VDA 4905 Lieferabruf written after the record descriptions of VDA 4905 (issue 4, 1996):
-// 511 header, 512 part data, 513 last delivery + cumulative + 5 date/quantity pairs, 514 continuation, 519 trailer.
-const R511 = record([1, '511'], [4, '01'], [6, 'AWS000001'], [15, '47110815 '], [24, '00041'], [29, '00042'], [34, '250301']);
-const R512 = record([1, '512'], [4, '01'], [6, 'W01'], [9, '0815'], [13, '250301'], [19, '0814'], [23, '250222'], [29, 'A0004711'], [51, 'HSG-100'], [73, '4500012345'], [85, 'T12'], [94, 'ST']);
+// A VDA 4905 Lieferabruf at the columns of VDA 4905 (issue 4, 1996) as EdiFabric's VDA rules and an ERP's reader give
+// them (shared/edi/vda/formats.ts): 511 header, 512 part data (9-digit call-off numbers), 513 last delivery + cumulative
+// + 5 date/quantity pairs, 514 continuation, 519 trailer counting 511, 512, 513, 514, 517, 518, 519, 515 in that order.
+const R511 = record([1, '511'], [4, '01'], [6, 'AWS000001'], [15, '47110815 '], [24, '00041'], [29, '00042'], [34, '250301'], [40, '000000']);
+const R512 = record([1, '512'], [4, '01'], [6, 'W01'], [9, '000000815'], [18, '250301'], [24, '000000814'], [33, '250222'], [39, 'A0004711'], [61, 'HSG-100'], [83, '4500012345'], [95, 'T12'], [104, 'ST']);
 const R513 = record([1, '513'], [4, '01'], [6, '250228'], [12, '00012345'], [20, '250227'], [26, '000000000480'], [38, '0000012480'], [48, '000000'], [54, '000000040'], [63, '250303'], [69, '000000480'], [78, '250304'], [84, '000000480']);
 const R514 = record([1, '514'], [4, '01'], [6, '250400'], [12, '000009600']);
-const R519 = record([1, '519'], [4, '01'], [6, '0000001'], [13, '0000001'], [20, '0000001'], [27, '0000001']);
+const trailer519 = (count517: string) =>
+  record([1, '519'], [4, '01'], [6, '0000001'], [13, '0000001'], [20, '0000001'], [27, '0000001'], [34, count517], [41, '0000000'], [48, '0000001'], [55, '0000000']);
+const R519 = trailer519('0000000');
 const FILE = [R511, R512, R513, R514, R519].join('\r\n') + '\r\n';
 
 describe('VDA fixed-record engine', () => {
@@ -20,7 +23,7 @@ describe('VDA fixed-record engine', () => {
     expect(withBreaks.ok && stream.ok).toBe(true);
     if (!withBreaks.ok || !stream.ok) return;
     expect(stream.value).toEqual(withBreaks.value);
-    expect(withBreaks.value[1]!.values).toMatchObject({ plant: 'W01', callOffNew: '0815', customerPart: 'A0004711', unloadingPoint: 'T12', unit: 'ST' });
+    expect(withBreaks.value[1]!.values).toMatchObject({ plant: 'W01', callOffNew: '000000815', customerPart: 'A0004711', unloadingPoint: 'T12', unit: 'ST' });
   });
 
   it('pads a line a gateway trimmed, skips a BOM and an unknown record, each with a warning', () => {
@@ -73,6 +76,12 @@ describe('VDA 4905 Lieferabruf → delivery schedule', () => {
     ]);
   });
 
+  it('finds the packaging record 517 counted where 519 counts it, after 514', () => {
+    const R517 = record([1, '517'], [4, '01'], [6, '0012'], [50, '0000048']);
+    const r = parseVda4905([R511, R512, R513, R514, R517, trailer519('0000001')].join('\r\n'));
+    expect(r.ok && r.warnings).toEqual([]);
+  });
+
   it('accepts a trailer that miscounts, with a warning naming the right count', () => {
     const r = parseVda4905(FILE.replace(R519, record([1, '519'], [4, '01'], [6, '0000001'], [13, '0000003'])));
     expect(r.ok).toBe(true);
@@ -80,27 +89,50 @@ describe('VDA 4905 Lieferabruf → delivery schedule', () => {
   });
 });
 
-// A VDA 4915 Feinabruf after its record descriptions: 551 header, 552 part, 553 date/time/quantity slots, 559 trailer.
+// A VDA 4915 Feinabruf at the columns of our table (shared/edi/vda/formats.ts): 551 header laid out as 511, 552 part,
+// 553 date/time/quantity slots, 559 trailer. No record description of 552–559 was found, so these columns are the
+// table's, unverified against the recommendation; the header's are those of 511.
+const F551 = record([1, '551'], [4, '01'], [6, 'AWS000001'], [15, '47110815'], [24, '00007'], [29, '00008'], [34, '250303']);
+const F552 = record([1, '552'], [4, '01'], [6, 'W01'], [9, '00301'], [14, '250303'], [20, '00300'], [25, '250302'], [31, 'A0004711'], [53, 'HSG-100'], [75, 'T12'], [80, 'ST'], [82, '0000012480'], [92, '00012345'], [100, '250302']);
+const F553 = record([1, '553'], [4, '01'], [6, '250303'], [12, '0600'], [16, '00120'], [21, '250303'], [27, '1400'], [31, '00120']);
+const F559 = record([1, '559'], [4, '01'], [6, '0000001'], [13, '0000001'], [20, '0000001']);
+const JIT_CALL_OFF = {
+  customerPartNumber: 'A0004711',
+  scheduleNumber: '301',
+  previousScheduleNumber: '300',
+  cumulativeReceived: 12480,
+  lastDespatch: { deliveryNote: '12345', date: '2025-03-02' },
+  lines: [
+    { date: '2025-03-03', time: '2025-03-03T06:00', quantity: 120, commitment: 'firm' },
+    { date: '2025-03-03', time: '2025-03-03T14:00', quantity: 120, commitment: 'firm' },
+  ],
+};
+
 describe('VDA 4915 Feinabruf → delivery schedule', () => {
   it('gives every slot as a firm line with its time', () => {
-    const text = [
-      record([1, '551'], [4, '01'], [6, 'AWS000001'], [15, '47110815'], [24, '00007'], [29, '00008'], [34, '250303']),
-      record([1, '552'], [4, '01'], [6, 'W01'], [9, '00301'], [14, '250303'], [20, '00300'], [25, '250302'], [31, 'A0004711'], [53, 'HSG-100'], [75, 'T12'], [80, 'ST'], [82, '0000012480'], [92, '00012345'], [100, '250302']),
-      record([1, '553'], [4, '01'], [6, '250303'], [12, '0600'], [16, '00120'], [21, '250303'], [27, '1400'], [31, '00120']),
-      record([1, '559'], [4, '01'], [6, '0000001'], [13, '0000001'], [20, '0000001']),
-    ].join('\n');
-    const r = parseVda4915(text);
+    const r = parseVda4915([F551, F552, F553, F559].join('\n'));
     expect(r.ok && r.warnings).toEqual([]);
     if (!r.ok) return;
-    expect(r.value.schedules[0]).toMatchObject({
-      customerPartNumber: 'A0004711',
-      scheduleNumber: '301',
-      cumulativeReceived: 12480,
-      lastDespatch: { deliveryNote: '12345', date: '2025-03-02' },
-      lines: [
-        { date: '2025-03-03', time: '2025-03-03T06:00', quantity: 120, commitment: 'firm' },
-        { date: '2025-03-03', time: '2025-03-03T14:00', quantity: 120, commitment: 'firm' },
-      ],
-    });
+    expect(r.value).toMatchObject({ format: 'VDA4915', customer: 'AWS000001', supplier: '47110815', reference: 'AWS000001/00008' });
+    expect(r.value.schedules[0]).toMatchObject(JIT_CALL_OFF);
+  });
+
+  it('reads a dirty file: a BOM, no line breaks, an unknown record type, each with a warning and the same call-off', () => {
+    const unknown = record([1, '554'], [4, '01'], [6, 'a record this table does not know']);
+    const r = parseVda4915(`\uFEFF${[F551, F552, unknown, F553, F559].join('')}`);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings.map((w) => [w.code, w.segment, w.tag])).toEqual([
+      ['vda-bom', undefined, undefined],
+      ['vda-unknown-record', 3, '554'],
+    ]);
+    expect(r.value.schedules).toHaveLength(1);
+    expect(r.value.schedules[0]).toMatchObject(JIT_CALL_OFF);
+  });
+
+  it('refuses a record longer than 128 characters, naming the record', () => {
+    const r = parseVda4915([F551, F552, F553.slice(0, 100) + 'X'.repeat(60), F559].join('\r\n'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'vda-record-length', segment: 3, tag: '553' });
   });
 });

@@ -1,0 +1,157 @@
+import { an, defineFormat, n } from './engine';
+
+/**
+ * VDA 4913 "Daten-Fern-Übertragung von Lieferschein- und Transportdaten",
+ * version 04 of March 1996, records in version 03 (trailer 02). The VDA's own
+ * record descriptions could not be read here (only the title pages of the
+ * published PDF copies were reachable), so each field is checked against
+ * what secondary sources give, named by letter:
+ *
+ *   [C] An ERP's VDA 4913 writer (Conzept 16 "Lib_EDI", Business-Control),
+ *       which lists every field of 711, 712, 713, 714 and 719 with its length
+ *       and Muss/Kann; each of those records sums to exactly 128 there.
+ *   [L] A warehouse system's VDA 4913 classes (namespace LVS.ASN.vda4913):
+ *       the field ORDER and names of 715 (fields 03–16), and the field counts
+ *       of 712 (21), 713 (21) and 714 (22), which agree with [C].
+ *   [D] A Daimler supplier's goods-receipt schema for VDA 4913 (column
+ *       comments of ISI_AVIS_POS / ISI_AVIS_PACK): lengths of 714 quantities
+ *       (n13, 3 decimals), country (n3), position (n3), VAT (n3), and of 715
+ *       Füllmenge (n13 = 10 + 3 decimals), Stapelfaktor (n1),
+ *       Verpackungsabmessung (n12 = 4 + 4 + 4) and the codes of Label-,
+ *       Verpackungs- and Eigentums-Kennung (one letter each).
+ *   [V] Volkswagen "EDI Implementation Guidelines, Lieferscheindaten VDA
+ *       4913/4", page 12: 715 field 03 Packmittel-Nummer Kunde M 22 an 6–27.
+ *
+ * Field types (an/n) follow [C]; where our data is alphanumeric and [C] says
+ * n (711 customer/supplier number) we keep an, as the 4905 header 511 has it.
+ * UNVERIFIED (no source gives it) is said at each such field below.
+ */
+
+export const VDA_4913 = defineFormat({
+  name: 'VDA 4913',
+  records: {
+    '711': {
+      title: 'Vorsatz Lieferschein- und Transportdaten',
+      // [C] 9, 9, 5, 5, 6, 9, 9, 1, 1 (+ 69 filler).
+      fields: [
+        an('customerNumber', 9),
+        an('supplierNumber', 9),
+        n('transmissionOld', 5),
+        n('transmissionNew', 5),
+        n('transmissionDate', 6),
+        an('subSupplier', 9),
+        an('forwarder', 9),
+        an('storageKey', 1),
+        an('deliveryKind', 1),
+      ],
+    },
+    '712': {
+      title: 'Transportdaten',
+      // [C] all 20 fields (+ 3 filler); [V] field 13 is the forwarder's code (Spediteurscode).
+      fields: [
+        n('shipmentNumber', 8),
+        an('supplierPlant', 3),
+        an('carrierNumber', 14),
+        n('handoverDate', 6),
+        n('handoverTime', 4),
+        n('grossWeight', 7),
+        n('netWeight', 7),
+        n('freightTerms', 2),
+        an('forwarderKey', 1),
+        n('packageCount', 4),
+        an('transportPartner', 14),
+        n('transportMode', 2),
+        an('vehicleId', 25),
+        an('transportModeKey2', 1),
+        an('transportContent', 8),
+        n('arrivalDate', 6),
+        n('arrivalTime', 4),
+        n('loadingMetres', 3),
+        n('truckType', 1),
+      ],
+    },
+    '713': {
+      title: 'Lieferscheindaten',
+      // [C] all fields (+ 5 filler). Field 19 is a second "Zeichen des Kunden" in [C]; its meaning is unverified.
+      fields: [
+        n('deliveryNote', 8),
+        n('despatchDate', 6),
+        an('unloadingPoint', 5),
+        n('despatchType', 2),
+        an('customerMark', 4),
+        an('orderNumber', 12),
+        n('processKey', 2),
+        an('filler10', 4),
+        an('customerPlant', 3),
+        n('consignmentStore', 8),
+        an('consignee', 9),
+        an('filler14', 1),
+        an('storageLocation', 7),
+        an('supplierNumber', 9),
+        an('pointOfUse', 14),
+        an('callOffNumber', 4),
+        an('customerMark2', 6),
+        an('customerDocument', 14),
+      ],
+    },
+    '714': {
+      title: 'Positionsdaten',
+      // [C] all 20 fields, exactly 128; [D] quantities n13 with 3 decimals, country n3, position n3, VAT n3 (1 decimal).
+      fields: [
+        an('customerPart', 22),
+        an('supplierPart', 22),
+        n('countryOfOrigin', 3),
+        n('quantity', 13),
+        an('unit', 2),
+        n('quantity2', 13),
+        an('unit2', 2),
+        n('vatRate', 3),
+        an('filler11', 1),
+        n('itemNumber', 3),
+        an('callOffKey', 1),
+        an('batch', 15),
+        an('usageKey', 1),
+        an('hazardKey', 8),
+        an('preferenceStatus', 1),
+        an('customsGoods', 1),
+        an('filler19', 1),
+        an('stockStatus', 1),
+        an('changeKey', 2),
+        an('originDeliveryNote', 8),
+      ],
+    },
+    '715': {
+      title: 'Packmitteldaten',
+      // Order [L]. Lengths: 03 [V]; 06, 07, 10, 11, 13–15 [D]; the rest UNVERIFIED as marked.
+      fields: [
+        an('packagingCustomer', 22),
+        // UNVERIFIED length: 22 as its partner field 03 and as 4905's 517 gives both packaging numbers.
+        an('packagingSupplier', 22),
+        // UNVERIFIED length: [D] says n13, which we doubt for a count; 7 as 4905's 517 Fassungsvermögen and the earlier table.
+        n('packageCount', 7),
+        n('itemNumber', 3),
+        n('quantityPerPackage', 13),
+        // UNVERIFIED length: 9, the package number of the VDA 4902 label (version 4).
+        n('packageFrom', 9),
+        n('packageTo', 9),
+        n('dimensions', 12),
+        n('stackingFactor', 1),
+        // UNVERIFIED length: 4, as 713's Abruf-Nummer; the positions of fields 13–15 follow from it.
+        an('storageCallOff', 4),
+        // S single package, M master (same parts), G mixed load (different parts) [D].
+        an('labelKind', 1),
+        // M returnable, E one-way [D].
+        an('packagingKind', 1),
+        an('ownershipKind', 1),
+        // Not VDA 4913: Takt writes the package's SSCC into the filler (columns 111–128), which
+        // version 03 has no field for; a partner who checks the filler for blanks must be told.
+        an('sscc', 18),
+      ],
+    },
+    '719': {
+      title: 'Nachsatz',
+      // [C] version 02: counts in this order (716 text, 717 and 718 are records we never write).
+      fields: ['711', '712', '713', '714', '715', '716', '718', '719', '717'].map((t) => n(`count${t}`, 7)),
+    },
+  },
+});
