@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../shared/events';
 import { newId } from '../../shared/ids';
 import { parseDesadv } from '../../shared/edi/messages/desadv-read';
+import { parseVda4913 } from '../../shared/edi/vda/vda4913-read';
 import { writeOutbox } from '../../server/edi/outbox';
 import { activeRows } from '../../server/edi/store';
 import { CallOff } from '../../shared/master-data-shipping';
@@ -127,6 +128,19 @@ describe('shipping on the plant record', () => {
       expect(read.ok && read.value.masterSscc).toBe(master);
       expect(read.ok && read.value.packages.map((p) => p.label)).toEqual([packageNumberOf('C-1'), packageNumberOf('C-2')]);
     }
+  });
+
+  it('writes the master label of a mixed load into the VDA 4913 it sends, as a load carrier over both containers', async () => {
+    const master = '340123450000005007';
+    await push(server.app, shipToken, 'T-SHIP', dispatch(1, 'SH-1', [item('C-1', 500), item('C-2', 500)], { masterSscc: master }));
+    await outboxNow(0, ['VDA4913']);
+    const read = parseVda4913(readFileSync(join(outbox, 'AWS000001-1-VDA4913.vda'), 'utf8'));
+    expect(read.ok && read.warnings).toEqual([]);
+    expect(read.ok && read.value.masterSscc).toBe(master);
+    expect(read.ok && read.value.packages.map((p) => [p.label, p.customerPartNumber, p.quantity, p.batches])).toEqual([
+      [packageNumberOf('C-1'), HSG, 500, ['B-7']],
+      [packageNumberOf('C-2'), HSG, 500, ['B-7']],
+    ]);
   });
 
   it('refuses a truck that carries an open container, the wrong part, a held container, a blocked batch, a shipped or unknown container', async () => {
