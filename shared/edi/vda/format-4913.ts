@@ -7,20 +7,26 @@ import { an, defineFormat, n } from './engine';
  * published PDF copies were reachable), so each field is checked against
  * what secondary sources give, named by letter:
  *
- *   [C] An ERP's VDA 4913 writer (Conzept 16 "Lib_EDI", Business-Control),
- *       which lists every field of 711, 712, 713, 714 and 719 with its length
- *       and Muss/Kann; each of those records sums to exactly 128 there.
- *   [L] A warehouse system's VDA 4913 classes (namespace LVS.ASN.vda4913):
- *       the field ORDER and names of 715 (fields 03–16), and the field counts
- *       of 712 (21), 713 (21) and 714 (22), which agree with [C].
+ *   [C] An ERP's VDA 4913 writer (Conzept 16 procedure "Lib_EDI" of
+ *       Business-Control, public code), which lists every field of 711, 712,
+ *       713, 714 and 719 with its length and Muss/Kann; each of those records
+ *       sums to exactly 128 there.
+ *   [L] A warehouse system's VDA 4913 classes (C#, namespace LVS.ASN.vda4913,
+ *       public code): the field ORDER and names of 715 (fields 03–16), and
+ *       the field numbers of 713 (01–21) and 714 (01–22), which agree with
+ *       [C]. For 712 [L] numbers 01–21 where [C] has 22 entries counting the
+ *       filler: one of its last two fields (Lademeter, LKW-Art) may be
+ *       missing in [L]'s version; we write neither.
  *   [D] A Daimler supplier's goods-receipt schema for VDA 4913 (column
- *       comments of ISI_AVIS_POS / ISI_AVIS_PACK): lengths of 714 quantities
- *       (n13, 3 decimals), country (n3), position (n3), VAT (n3), and of 715
- *       Füllmenge (n13 = 10 + 3 decimals), Stapelfaktor (n1),
- *       Verpackungsabmessung (n12 = 4 + 4 + 4) and the codes of Label-,
+ *       comments of ISI_AVIS_POS / ISI_AVIS_PACK, public code): lengths of
+ *       714 quantities (n13, 3 decimals), country (n3), position (n3), VAT
+ *       (n3), and of 715 Füllmenge (n13 = 10 + 3 decimals), Stapelfaktor
+ *       (n1), Verpackungsabmessung (n12 = 4 + 4 + 4) and the codes of Label-,
  *       Verpackungs- and Eigentums-Kennung (one letter each).
  *   [V] Volkswagen "EDI Implementation Guidelines, Lieferscheindaten VDA
- *       4913/4", page 12: 715 field 03 Packmittel-Nummer Kunde M 22 an 6–27.
+ *       4913/4, Ausg. März 1996", page 12 (yumpu.com document 38776944):
+ *       715 field 03 Packmittel-Nummer Kunde M 22 an 6–27; and 712 field 13
+ *       carries the forwarder's code (Spediteurscode).
  *
  * Field types (an/n) follow [C]; where our data is alphanumeric and [C] says
  * n (711 customer/supplier number) we keep an, as the 4905 header 511 has it.
@@ -47,7 +53,7 @@ export const VDA_4913 = defineFormat({
     },
     '712': {
       title: 'Transportdaten',
-      // [C] all 20 fields (+ 3 filler); [V] field 13 is the forwarder's code (Spediteurscode).
+      // [C] all fields (+ 3 filler); [V] field 13 (transportPartner) is the forwarder's code.
       fields: [
         n('shipmentNumber', 8),
         an('supplierPlant', 3),

@@ -11,7 +11,7 @@ export { VDA_4913 } from './format-4913';
  * VDA 4905 "Daten-Fern-Übertragung von Lieferabrufen", issue 4, April 1996:
  * every field of 511–519 checked against two secondary sources that agree
  * field for field and sum each record to 128:
- *   [E] EdiFabric's VDA rules (EdiFabric.Rules.Vda, EF_VDA_Segments.cs),
+ *   [E] EdiFabric's VDA rules (GitHub EdiFabric/EDIFACT.NET, Rules.Vda/EF_VDA_Segments.cs),
  *   [C] an ERP's VDA 4905 reader (Conzept 16 "Lib_EDI", Business-Control).
  * Checking them corrected three records of the earlier table: the call-off
  * numbers of 512 are 9 digits (not 4), 515 gives start and end date of each
