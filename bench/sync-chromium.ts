@@ -37,20 +37,28 @@ export const CHROMIUM_SETUP = {
 
 const DRAIN_TIMEOUT_MS = 600_000;
 const ENVELOPE_PAGE = 10_000;
+/** 0: the app's own push batch (the SyncEngine default); another figure only to explore. */
+const PUSH_BATCH = Number(process.env.BENCH_SYNC_PUSH_BATCH || 0);
 
 type TaktWindow = Window & { taktSyncBench: TaktSyncBench };
 type PouchWindow = Window & { pouchSyncBench: PouchSyncBench };
 
+/** A Chromium backlog run, with the time the page waited for push answers (the rest: worker, IndexedDB, messages). */
+export interface ChromiumBacklogRun extends BacklogRun {
+  pushes: number;
+  pushWaitMs: number;
+}
+
 export interface ChromiumRuns {
-  takt: BacklogRun[];
+  takt: ChromiumBacklogRun[];
   pouch: ReplicationRun[];
 }
 
-export async function benchChromium(server: ChaosServer, events: number, runs: number): Promise<ChromiumRuns> {
+export async function benchChromium(server: ChaosServer, events: number, runs: number, withPouch = true): Promise<ChromiumRuns> {
   const pages = await buildSyncPages();
   const browser = await launchChromium();
   try {
-    const takt: BacklogRun[] = [];
+    const takt: ChromiumBacklogRun[] = [];
     let envelopes: EventEnvelope[] = [];
     for (let run = 1; run <= runs; run++) {
       console.log(`a. Chromium run ${run}/${runs}: ${events} events booked offline in IndexedDB, then pushed…`);
@@ -58,9 +66,9 @@ export async function benchChromium(server: ChaosServer, events: number, runs: n
       if (r.envelopes) envelopes = r.envelopes;
       const { envelopes: _kept, ...figures } = r;
       takt.push(figures);
-      console.log(`   ${Math.round(r.drainMs)} ms, ${Math.round(r.eventsPerSecond)} events/s (booking took ${Math.round(r.bookMs)} ms)`);
+      console.log(`   ${Math.round(r.drainMs)} ms, ${Math.round(r.eventsPerSecond)} events/s (booking took ${Math.round(r.bookMs)} ms; ${r.pushes} pushes, ${Math.round(r.pushWaitMs)} ms of it waiting for their answers)`);
     }
-    const pouch = await browserPouch(browser, pages, envelopes, runs);
+    const pouch = withPouch ? await browserPouch(browser, pages, envelopes, runs) : [];
     return { takt, pouch };
   } finally {
     await browser.close();
@@ -68,7 +76,7 @@ export async function benchChromium(server: ChaosServer, events: number, runs: n
   }
 }
 
-async function browserBacklog(browser: Browser, server: ChaosServer, pages: SyncPages, terminalId: string, count: number, keepEnvelopes: boolean): Promise<BacklogRun> {
+async function browserBacklog(browser: Browser, server: ChaosServer, pages: SyncPages, terminalId: string, count: number, keepEnvelopes: boolean): Promise<ChromiumBacklogRun> {
   const token = await server.addTerminal(terminalId);
   await server.kill('SIGKILL');
   const dir = mkdtempSync(join(tmpdir(), 'takt-bench-host-'));
@@ -92,12 +100,13 @@ async function browserBacklog(browser: Browser, server: ChaosServer, pages: Sync
     if (opened !== terminalId) throw new Error(`the host serves ${opened}, expected ${terminalId}`);
     const bookMs = await page.evaluate((n) => (window as unknown as TaktWindow).taktSyncBench.book(n, 1000), count);
     await server.start();
-    const drainMs = await page.evaluate(([n, timeout]) => (window as unknown as TaktWindow).taktSyncBench.drain(n, timeout), [count, DRAIN_TIMEOUT_MS] as const);
+    const drained = await page.evaluate(([n, timeout, batch]) => (window as unknown as TaktWindow).taktSyncBench.drain(n, timeout, batch || undefined), [count, DRAIN_TIMEOUT_MS, PUSH_BATCH] as const);
+    const drainMs = drained.ms;
     const stored = await server.events(terminalId);
     const distinct = new Set(stored.map((e) => e.seq)).size;
     if (stored.length !== count || distinct !== count) throw new Error(`server holds ${stored.length} events (${distinct} distinct seqs) of ${terminalId}, expected ${count}`);
     const envelopes = keepEnvelopes ? await readEnvelopes(page, count) : undefined;
-    return { events: count, bookMs, drainMs, eventsPerSecond: count / (drainMs / 1000), ...(envelopes ? { envelopes } : {}) };
+    return { events: count, bookMs, drainMs, eventsPerSecond: count / (drainMs / 1000), pushes: drained.pushes, pushWaitMs: drained.pushWaitMs, ...(envelopes ? { envelopes } : {}) };
   } finally {
     await page?.close();
     await host.kill('SIGTERM');

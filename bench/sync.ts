@@ -1,5 +1,15 @@
 /**
- * `npm run bench -- sync`: offline-first sync, in one run:
+ * `npm run bench -- sync`: offline-first sync, in one run. First where the
+ * terminal runs (sync-chromium.ts), in one headless Chromium with real
+ * IndexedDB:
+ *
+ *   A. BENCH_SYNC_EVENTS (100k) events booked offline in the bench page (the
+ *      renderer's Journal, sync worker and bridge, behind the real browser
+ *      host); the server comes back: time until all are acknowledged.
+ *   B. The same documents in pouchdb-browser (IndexedDB), one-shot
+ *      replicate.to a pouchdb-server. Ratio A / B.
+ *
+ * Then the same comparison in Node (the second table), and what only Node measures:
  *
  *   a. BENCH_SYNC_EVENTS (100k) events booked in the terminal journal while the
  *      server is down; the server comes back: time until it acknowledged all,
@@ -12,10 +22,11 @@
  *   d. Scan → committed event at 10 scans/s for BENCH_SYNC_SCAN_SECONDS (30)
  *      through the workflow booking: p50/p99 ms.
  *
- * a, b and c run BENCH_SYNC_RUNS (3) times each, every run on fresh databases;
+ * A, B, a, b and c run BENCH_SYNC_RUNS (3) times each, every run on fresh databases;
  * the medians are quoted. The Takt servers are `takt server --demo` on
  * SQLite in temp folders (support/chaos-server.ts of the e2e tests).
  */
+import { benchChromium, CHROMIUM_SETUP, type ChromiumRuns } from './sync-chromium';
 import { POUCH_SETUP, replicateBacklog, startPouchServer, type ReplicationRun } from './sync-pouch';
 import { scanLatency } from './sync-scan';
 import { APP_PUSH_BATCH, initialPull, offlineBacklog, seedMaterials, type BacklogRun, type PullRun } from './sync-takt';
@@ -63,6 +74,15 @@ async function benchBacklog(): Promise<{ takt: BacklogRun[]; pouch: ReplicationR
   return { takt, pouch };
 }
 
+async function benchInChromium(): Promise<ChromiumRuns> {
+  const server = await startChaosServer();
+  try {
+    return await benchChromium(server, EVENTS, RUNS);
+  } finally {
+    await server.stop();
+  }
+}
+
 async function benchPull(): Promise<PullRun[]> {
   const server = await startChaosServer();
   try {
@@ -91,7 +111,26 @@ async function benchScans() {
   }
 }
 
+/** Medians of the Chromium runs, with the share of the drain the page spent waiting for push answers. */
+function chromiumFigures(c: ChromiumRuns) {
+  const taktMs = median(c.takt.map((r) => r.drainMs));
+  const pouchMs = median(c.pouch.map((r) => r.replicateMs));
+  const taktRate = EVENTS / (taktMs / 1000);
+  const pouchRate = EVENTS / (pouchMs / 1000);
+  return {
+    takt: {
+      medianMs: round(taktMs),
+      medianEventsPerSecond: round(taktRate),
+      medianPushWaitShare: round(median(c.takt.map((r) => r.pushWaitMs / r.drainMs)), 2),
+      runs: c.takt.map((r) => ({ ...r, drainMs: round(r.drainMs), bookMs: round(r.bookMs), pushWaitMs: round(r.pushWaitMs), eventsPerSecond: round(r.eventsPerSecond) })),
+    },
+    pouch: { medianMs: round(pouchMs), medianDocsPerSecond: round(pouchRate), runs: c.pouch.map((r) => ({ ...r, replicateMs: round(r.replicateMs), writeMs: round(r.writeMs), docsPerSecond: round(r.docsPerSecond) })) },
+    ratio: round(taktRate / pouchRate, 1),
+  };
+}
+
 export async function run(): Promise<unknown> {
+  const chromium = chromiumFigures(await benchInChromium());
   const backlog = await benchBacklog();
   const pull = await benchPull();
   const scans = await benchScans();
@@ -105,6 +144,7 @@ export async function run(): Promise<unknown> {
   const scanStats = summarize(scans.latenciesMs, 2);
   const result = {
     settings: { events: EVENTS, rows: ROWS, runs: RUNS, pushBatch: APP_PUSH_BATCH, scanRate: SCAN_RATE, scanSeconds: SCAN_SECONDS },
+    chromium: { setup: CHROMIUM_SETUP, backlog: chromium },
     setup: {
       takt: 'terminal: renderer Journal + Cache (Dexie over fake-indexeddb), SyncEngine, host createServerTransport; server: takt server --demo on SQLite',
       pouch: POUCH_SETUP,
@@ -127,7 +167,13 @@ export async function run(): Promise<unknown> {
     },
   };
 
-  console.log(`\nmedians of ${RUNS} runs each (a, b, c); push batch ${APP_PUSH_BATCH}`);
+  console.log(`\nIn Chromium (real IndexedDB), medians of ${RUNS} runs each; push batch ${APP_PUSH_BATCH}`);
+  console.table({
+    [`A. Takt: ${EVENTS} offline events → server acked`]: { ms: chromium.takt.medianMs, 'per second': chromium.takt.medianEventsPerSecond },
+    [`B. PouchDB: the same ${EVENTS} docs, replicate.to`]: { ms: chromium.pouch.medianMs, 'per second': chromium.pouch.medianDocsPerSecond },
+  });
+  console.log(`Takt / PouchDB in Chromium: ${chromium.ratio}×; the page waited for push answers ${Math.round(chromium.takt.medianPushWaitShare * 100)} % of Takt's drain`);
+  console.log(`\nIn Node (fake-indexeddb, PouchDB memory), medians of ${RUNS} runs each (a, b, c); push batch ${APP_PUSH_BATCH}`);
   console.table({
     [`a. Takt: ${EVENTS} offline events → server acked`]: { ms: result.backlog.takt.medianMs, 'per second': result.backlog.takt.medianEventsPerSecond },
     [`b. PouchDB: the same ${EVENTS} docs, replicate.to`]: { ms: result.backlog.pouch.medianMs, 'per second': result.backlog.pouch.medianDocsPerSecond },

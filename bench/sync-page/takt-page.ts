@@ -26,10 +26,17 @@ export interface TaktSyncBench {
   open(): Promise<string>;
   /** Books `count` events in appends of `perAppend`; resolves with the milliseconds it took. */
   book(count: number, perAppend: number): Promise<number>;
-  /** Starts sync and resolves with the milliseconds until the journal's cursor reached `count`. */
-  drain(count: number, timeoutMs: number): Promise<number>;
+  /** Starts sync and resolves when the journal's cursor reached `count`. */
+  drain(count: number, timeoutMs: number, pushBatch?: number): Promise<DrainTiming>;
   /** The journal's envelopes (the competitor's documents). */
   envelopes(from: number, limit: number): Promise<EventEnvelope[]>;
+}
+
+/** The drain's time, and how much of it the page waited for `sync:push` answers (WebSocket, host, HTTP, server). */
+export interface DrainTiming {
+  ms: number;
+  pushes: number;
+  pushWaitMs: number;
 }
 
 let bridge: TaktBridge | null = null;
@@ -61,10 +68,10 @@ const bench: TaktSyncBench = {
     return performance.now() - started;
   },
 
-  drain(count, timeoutMs) {
+  drain(count, timeoutMs, pushBatch) {
     const j = opened(journal);
-    const b = opened(bridge);
-    return new Promise<number>((resolve, reject) => {
+    const b = timedPushes(opened(bridge));
+    return new Promise<DrainTiming>((resolve, reject) => {
       let last: SyncStatus | null = null;
       const started = performance.now();
       const timeout = setTimeout(() => {
@@ -85,9 +92,10 @@ const bench: TaktSyncBench = {
           const ms = performance.now() - started;
           clearTimeout(timeout);
           handle.stop();
-          resolve(ms);
+          resolve({ ms, pushes: b.pushes, pushWaitMs: b.pushWaitMs });
         },
         onPulled: () => undefined,
+        ...(pushBatch ? { settings: { pushBatch } } : {}),
         createWorker: () => new Worker('./sync-worker.js', { type: 'module', name: 'takt-sync' }) as unknown as WorkerLike,
       });
     });
@@ -97,6 +105,22 @@ const bench: TaktSyncBench = {
     return opened(journal).eventsAfter(from, limit);
   },
 };
+
+/** The page's bridge, counting the time the worker's pushes spend beyond this thread. */
+function timedPushes(inner: TaktBridge): TaktBridge & { pushes: number; pushWaitMs: number } {
+  const timed = Object.assign(Object.create(inner) as TaktBridge, { pushes: 0, pushWaitMs: 0 });
+  timed.call = (async (channel: string, request: unknown) => {
+    if (channel !== 'sync:push') return inner.call(channel as never, request as never);
+    const started = performance.now();
+    try {
+      return await inner.call('sync:push', request as never);
+    } finally {
+      timed.pushes++;
+      timed.pushWaitMs += performance.now() - started;
+    }
+  }) as TaktBridge['call'];
+  return timed;
+}
 
 function opened<T>(value: T | null): T {
   if (value === null) throw new Error('open() first');
