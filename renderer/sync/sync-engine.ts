@@ -177,20 +177,50 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Pushes the backlog one batch at a time, with one push in flight; while it
+   * travels, the next batch is read and the previous ack's cursor is written,
+   * so the journal's reads and durable writes overlap the round trip instead
+   * of adding to it. Exactly-once does not lean on the cursor (the server
+   * stores each (terminal, seq) once and acks its gap-free run): a cursor
+   * lost in a crash only means a resend the server ignores.
+   */
   private async push(): Promise<void> {
-    for (;;) {
-      const info = await this.o.journal.syncInfo();
-      if (info.pending === 0) return;
-      const events = await this.o.journal.eventsAfter(info.ackedSeq, this.pushBatch);
-      if (events.length === 0) return;
-      const res = await this.o.bridge.call('sync:push', { events });
-      if (!res.ok) throw new SyncFailure(res.error);
-      const cursor = await this.o.journal.advanceCursor(res.value.ackSeq);
-      this.publish(withPending(this.status, await this.o.journal.syncInfo()));
-      if (cursor <= info.ackedSeq) {
-        throw new SyncFailure({ code: 'sync-stalled', message: `The server acknowledged seq ${res.value.ackSeq}, below the ${events[0]?.seq ?? '?'} sent` });
+    const info = await this.o.journal.syncInfo();
+    if (info.pending === 0) return;
+    let acked = info.ackedSeq;
+    let batch = await this.o.journal.eventsAfter(acked, this.pushBatch);
+    let cursorSaved: Promise<void> = Promise.resolve();
+    try {
+      while (batch.length > 0) {
+        const lastSent = batch[batch.length - 1]!.seq;
+        const [res, readAhead] = await Promise.all([
+          this.o.bridge.call('sync:push', { events: batch }),
+          this.o.journal.eventsAfter(lastSent, this.pushBatch),
+          cursorSaved,
+        ]);
+        if (!res.ok) throw new SyncFailure(res.error);
+        const ackSeq = Math.floor(res.value.ackSeq);
+        if (ackSeq <= acked) {
+          throw new SyncFailure({ code: 'sync-stalled', message: `The server acknowledged seq ${res.value.ackSeq}, below the ${batch[0]?.seq ?? '?'} sent` });
+        }
+        cursorSaved = this.saveCursor(ackSeq);
+        // Usually the ack is exactly what was sent and the read-ahead goes next; below it, resend from the ack;
+        // above it (the server kept more, e.g. an earlier answer was lost), go on after the ack.
+        batch = ackSeq === lastSent ? readAhead : await this.o.journal.eventsAfter(ackSeq, this.pushBatch);
+        acked = ackSeq;
       }
+    } finally {
+      // Never leave a cursor write behind the attempt (the status after it reads the cursor).
+      await cursorSaved.catch(() => undefined);
     }
+    await cursorSaved;
+  }
+
+  /** Moves the journal's cursor to the ack and publishes the pending figures after it. */
+  private async saveCursor(ackSeq: number): Promise<void> {
+    await this.o.journal.advanceCursor(ackSeq);
+    this.publish(withPending(this.status, await this.o.journal.syncInfo()));
   }
 
   private async pull(): Promise<void> {
