@@ -27,6 +27,7 @@ import type { TaktSyncBench } from './sync-page/takt-page';
 import type { PouchSyncBench } from './sync-page/pouch-page';
 import { startPouchServer, type ReplicationRun } from './sync-pouch';
 import { buildSyncPages, type SyncPages } from './support/sync-page-build';
+import { cpuMeter } from './support/sync-cpu';
 import { serveStatic } from './support/sync-static';
 import type { BacklogRun } from './sync-takt';
 
@@ -47,6 +48,8 @@ type PouchWindow = Window & { pouchSyncBench: PouchSyncBench };
 export interface ChromiumBacklogRun extends BacklogRun {
   pushes: number;
   pushWaitMs: number;
+  /** CPU milliseconds per 1,000 events during the drain: where the time goes, whatever else loads the machine. */
+  cpuMsPer1k: { chromium: number; host: number; server: number };
 }
 
 export interface ChromiumRuns {
@@ -66,7 +69,7 @@ export async function benchChromium(server: ChaosServer, events: number, runs: n
       if (r.envelopes) envelopes = r.envelopes;
       const { envelopes: _kept, ...figures } = r;
       takt.push(figures);
-      console.log(`   ${Math.round(r.drainMs)} ms, ${Math.round(r.eventsPerSecond)} events/s (booking took ${Math.round(r.bookMs)} ms; ${r.pushes} pushes, ${Math.round(r.pushWaitMs)} ms of it waiting for their answers)`);
+      console.log(`   ${Math.round(r.drainMs)} ms, ${Math.round(r.eventsPerSecond)} events/s (booking took ${Math.round(r.bookMs)} ms; ${r.pushes} pushes, ${Math.round(r.pushWaitMs)} ms of it waiting for their answers; CPU ms per 1k events: Chromium ${r.cpuMsPer1k.chromium}, host ${r.cpuMsPer1k.host}, server ${r.cpuMsPer1k.server})`);
     }
     const pouch = withPouch ? await browserPouch(browser, pages, envelopes, runs) : [];
     return { takt, pouch };
@@ -100,13 +103,21 @@ async function browserBacklog(browser: Browser, server: ChaosServer, pages: Sync
     if (opened !== terminalId) throw new Error(`the host serves ${opened}, expected ${terminalId}`);
     const bookMs = await page.evaluate((n) => (window as unknown as TaktWindow).taktSyncBench.book(n, 1000), count);
     await server.start();
+    const cpu = cpuMeter({ all: process.pid, host: host.child.pid ?? 0, server: server.running?.child.pid ?? 0 });
+    const selfBefore = process.cpuUsage();
     const drained = await page.evaluate(([n, timeout, batch]) => (window as unknown as TaktWindow).taktSyncBench.drain(n, timeout, batch || undefined), [count, DRAIN_TIMEOUT_MS, PUSH_BATCH] as const);
     const drainMs = drained.ms;
+    const used = cpu.since();
+    const self = process.cpuUsage(selfBefore);
+    const per1k = (ms: number) => Math.round((ms / count) * 1000);
+    // Everything below this process but the host and the server is Chromium (browser, renderer, worker, network service).
+    const chromiumMs = (used.all ?? 0) - (used.host ?? 0) - (used.server ?? 0) - (self.user + self.system) / 1000;
+    const cpuMsPer1k = { chromium: per1k(Math.max(0, chromiumMs)), host: per1k(used.host ?? 0), server: per1k(used.server ?? 0) };
     const stored = await server.events(terminalId);
     const distinct = new Set(stored.map((e) => e.seq)).size;
     if (stored.length !== count || distinct !== count) throw new Error(`server holds ${stored.length} events (${distinct} distinct seqs) of ${terminalId}, expected ${count}`);
     const envelopes = keepEnvelopes ? await readEnvelopes(page, count) : undefined;
-    return { events: count, bookMs, drainMs, eventsPerSecond: count / (drainMs / 1000), pushes: drained.pushes, pushWaitMs: drained.pushWaitMs, ...(envelopes ? { envelopes } : {}) };
+    return { events: count, bookMs, drainMs, eventsPerSecond: count / (drainMs / 1000), pushes: drained.pushes, pushWaitMs: drained.pushWaitMs, cpuMsPer1k, ...(envelopes ? { envelopes } : {}) };
   } finally {
     await page?.close();
     await host.kill('SIGTERM');
