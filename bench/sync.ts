@@ -122,6 +122,11 @@ function chromiumFigures(c: ChromiumRuns) {
       medianMs: round(taktMs),
       medianEventsPerSecond: round(taktRate),
       medianPushWaitShare: round(median(c.takt.map((r) => r.pushWaitMs / r.drainMs)), 2),
+      medianCpuMsPer1k: {
+        chromium: round(median(c.takt.map((r) => r.cpuMsPer1k.chromium))),
+        host: round(median(c.takt.map((r) => r.cpuMsPer1k.host))),
+        server: round(median(c.takt.map((r) => r.cpuMsPer1k.server))),
+      },
       runs: c.takt.map((r) => ({ ...r, drainMs: round(r.drainMs), bookMs: round(r.bookMs), pushWaitMs: round(r.pushWaitMs), eventsPerSecond: round(r.eventsPerSecond) })),
     },
     pouch: { medianMs: round(pouchMs), medianDocsPerSecond: round(pouchRate), runs: c.pouch.map((r) => ({ ...r, replicateMs: round(r.replicateMs), writeMs: round(r.writeMs), docsPerSecond: round(r.docsPerSecond) })) },
@@ -172,7 +177,9 @@ export async function run(): Promise<unknown> {
     [`A. Takt: ${EVENTS} offline events → server acked`]: { ms: chromium.takt.medianMs, 'per second': chromium.takt.medianEventsPerSecond },
     [`B. PouchDB: the same ${EVENTS} docs, replicate.to`]: { ms: chromium.pouch.medianMs, 'per second': chromium.pouch.medianDocsPerSecond },
   });
+  const cpu = chromium.takt.medianCpuMsPer1k;
   console.log(`Takt / PouchDB in Chromium: ${chromium.ratio}×; the page waited for push answers ${Math.round(chromium.takt.medianPushWaitShare * 100)} % of Takt's drain`);
+  console.log(`Takt's drain, CPU ms per 1,000 events: Chromium ${cpu.chromium}, browser host ${cpu.host}, server ${cpu.server}`);
   console.log(`\nIn Node (fake-indexeddb, PouchDB memory), medians of ${RUNS} runs each (a, b, c); push batch ${APP_PUSH_BATCH}`);
   console.table({
     [`a. Takt: ${EVENTS} offline events → server acked`]: { ms: result.backlog.takt.medianMs, 'per second': result.backlog.takt.medianEventsPerSecond },
