@@ -26,6 +26,19 @@
  * postgres://postgres@127.0.0.1:5432/postgres; a fresh schema per round,
  * dropped afterwards. BENCH_SERVER_EVENTS overrides 100k, BENCH_SERVER_FLEET
  * the 1,000 terminals of D, BENCH_SERVER_DIALECTS=sqlite|postgres runs one.
+ *
+ * Where a push's time went (PostgreSQL, C, CPU profile via BENCH_SERVER_PROFILE):
+ * 16 % of the server's samples (28 % of its busy time) were the auth lookup's own
+ * round trip (pg pool checkout, writev), one statement per push against the group
+ * commit's 9 per ~55 pushes. The push route now takes a remembered token and checks
+ * it in the group's transaction: SQL per push 1.6-1.8 -> 0.9 (C, 10 s runs; what is
+ * left is the first contact write of each terminal, terminal-contacts.ts).
+ * pg_stat_activity during C and D: backends idle 77-91 % of samples, waiting on the
+ * WAL (WALWrite/WALSync) 4-14 %, idle in transaction 2-13 %, never on a lock, so
+ * PostgreSQL is not what limits; the Node server process is. These figures come from
+ * small runs on a machine at load 17-25 (the server got 7-25 % of a core), which say
+ * nothing about the goals' absolute figures: the 1- vs 2-core rows of a full run on a
+ * quiet machine do.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
