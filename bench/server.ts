@@ -1,121 +1,102 @@
 /**
- * `npm run bench -- server`: push throughput and latency of the central server
- * over real HTTP, on SQLite and (when reachable) PostgreSQL.
+ * `npm run bench -- server [--cores 1,2] [--rounds 3]`: push throughput and
+ * latency of the central server over real HTTP, on SQLite and (when
+ * reachable) PostgreSQL; medians of `rounds` rounds, each on a fresh database.
  *
  *   A. 100k events from 1 terminal (batches of 1000), events/s
  *   B. 100k events from 50 concurrent terminals (batches of 500), events/s
- *   C. 200 terminals pushing 5 events/s each (one event per push) for
- *      BENCH_SERVER_SECONDS (default 60): p50/p99 push latency
+ *   C. 200 terminals × 5 events/s, one event per push, for BENCH_SERVER_SECONDS
+ *      (default 60): p50/p99 push latency, events/s held (goal: p99 ≤ 50 ms at 1,000 ev/s)
+ *   D. 1,000 terminals × 5 events/s, each pushing what is pending one push at a
+ *      time as the sync worker does: events/s held, p99 (goal: ≥ 5,000 ev/s, p99 ≤ 100 ms)
  *   Baseline: the naive push path (one INSERT per event, no transaction, no
  *   projections), 1 terminal, BENCH_SERVER_BASELINE_EVENTS (default 5000),
  *   events/s, and the ratio A / baseline.
  *
- * The server runs in a child process (this file with --bench-server-child) so
- * that the load generator (support/server-load.ts) does not share its event loop. PostgreSQL: TAKT_BENCH_DATABASE_URL, else
- * TAKT_TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres; a
- * fresh schema per run, dropped afterwards. BENCH_SERVER_EVENTS overrides 100k.
+ * Cores (--cores or BENCH_SERVER_CORES, default "1,2"): with n cores the server
+ * process is pinned (taskset) to CPUs 0..n-1 and the load generators to the
+ * rest, or share the server's when none are left. So on a 2-core machine "1"
+ * is server on CPU 0, load on CPU 1, and "2" is everything on both. PostgreSQL
+ * is never pinned (it is the machine's). A, B and the baseline run only with the
+ * most cores; C and D run for every count, which is what says what a core buys.
  *
- * PG ceiling (before group commit): backends idle in transaction ~75% of samples, never on a
- * Lock; 9-12 statements per push; the CPU-bound server set the pace (README, Performance).
+ * Load: BENCH_SERVER_LOADERS (default 2) child processes (support/server-load-child.ts),
+ * keep-alive HTTP, so the generator never shares the server's event loop.
+ * PostgreSQL: TAKT_BENCH_DATABASE_URL, else TAKT_TEST_DATABASE_URL, else
+ * postgres://postgres@127.0.0.1:5432/postgres; a fresh schema per round,
+ * dropped afterwards. BENCH_SERVER_EVENTS overrides 100k, BENCH_SERVER_FLEET
+ * the 1,000 terminals of D, BENCH_SERVER_DIALECTS=sqlite|postgres runs one.
+ *
+ * Where a push's time went (PostgreSQL, C, CPU profile via BENCH_SERVER_PROFILE):
+ * 16 % of the server's samples (28 % of its busy time) were the auth lookup's own
+ * round trip (pg pool checkout, writev), one statement per push against the group
+ * commit's 9 per ~55 pushes. The push route now takes a remembered token and checks
+ * it in the group's transaction: SQL per push 1.6-1.8 -> 0.9 (C, 10 s runs; what is
+ * left is the first contact write of each terminal, terminal-contacts.ts).
+ * pg_stat_activity during C and D: backends idle 77-91 % of samples, waiting on the
+ * WAL (WALWrite/WALSync) 4-14 %, idle in transaction 2-13 %, never on a lock, so
+ * PostgreSQL is not what limits; the Node server process is. These figures come from
+ * small runs on a machine at load 17-25 (the server got 7-25 % of a core), which say
+ * nothing about the goals' absolute figures: the 1- vs 2-core rows of a full run on a
+ * quiet machine do.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { upsertMaster } from '../server/master-data-store';
-import { latencyScenario, pushAll, seconds, type LatencyFigures } from './support/server-load';
-import { round } from './support/stats';
+import { pinned, runFleet, type FleetFigures } from './support/server-fleet';
+import { pushAll, seconds } from './support/server-load';
+import { adminQuery, PG_URL, prepare, range, type Dialect, type Prepared } from './support/server-prepare';
+import { median, round } from './support/stats';
 
-const CHILD_FLAG = '--bench-server-child';
 const env = process.env;
+function option(name: string): string | undefined {
+  const args = process.argv;
+  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  return args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
+}
 const SECONDS = Number(env.BENCH_SERVER_SECONDS || 60);
 const TOTAL = Number(env.BENCH_SERVER_EVENTS || 100_000);
 const BASELINE_EVENTS = Number(env.BENCH_SERVER_BASELINE_EVENTS || 5000);
-const PG_URL = env.TAKT_BENCH_DATABASE_URL || env.TAKT_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const FLEET = Number(env.BENCH_SERVER_FLEET || 1000);
+const LOADERS = Number(env.BENCH_SERVER_LOADERS || 2);
+const ROUNDS = Number(option('rounds') ?? env.BENCH_SERVER_ROUNDS ?? 3);
+const CPUS = availableParallelism();
+const CORES = (option('cores') ?? env.BENCH_SERVER_CORES ?? '1,2').split(',').map(Number).filter((n) => n >= 1 && n <= CPUS);
+const DIALECTS = (env.BENCH_SERVER_DIALECTS || 'sqlite,postgres').split(',');
+/** A folder: the server process writes a V8 CPU profile there (--cpu-prof), to see where a push's time goes. */
+const PROFILE_DIR = env.BENCH_SERVER_PROFILE;
+const SERVER_CHILD = fileURLToPath(new URL('./support/server-child.ts', import.meta.url));
 
-type Dialect = 'sqlite' | 'postgres';
+interface Throughput {
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+}
 
-export interface DialectFigures {
+export interface PassFigures {
   dialect: Dialect;
-  oneTerminal: { events: number; seconds: number; eventsPerSecond: number };
-  fiftyTerminals: { events: number; seconds: number; eventsPerSecond: number };
-  latency: LatencyFigures;
-  baseline: { name: string; events: number; seconds: number; eventsPerSecond: number; ratio: number };
+  cores: number;
+  oneTerminal?: Throughput;
+  fiftyTerminals?: Throughput;
+  latency: FleetFigures;
+  fleet: FleetFigures;
+  baseline?: Throughput & { name: string; ratio: number };
 }
 
 export interface ServerBenchResult {
-  settings: { events: number; latencySeconds: number; baselineEvents: number };
-  results: DialectFigures[];
+  settings: { events: number; latencySeconds: number; baselineEvents: number; fleetTerminals: number; rounds: number; cores: number[]; loaders: number; cpus: number };
+  /** Per dialect and core count, the median of every figure over the rounds. */
+  results: PassFigures[];
+  runs: PassFigures[][];
   skipped: { dialect: Dialect; reason: string }[];
 }
 
-interface Prepared {
-  dataDir: string;
-  databaseUrl: string | undefined;
-  tokens: Map<string, string>;
-  cleanup(): Promise<void>;
-}
+const cpuList = (from: number, to: number): string => (from === to ? `${from}` : `${from}-${to}`);
 
-async function prepare(dialect: Dialect): Promise<Prepared> {
-  const { openDatabase } = await import('../server/db/create-database');
-  const { migrateToLatest } = await import('../server/db/migrate');
-  const { issueTerminal } = await import('../server/credentials-store');
-  const dataDir = mkdtempSync(join(tmpdir(), 'takt-bench-'));
-  let databaseUrl: string | undefined;
-  let dropSchema = async (): Promise<void> => {};
-  if (dialect === 'postgres') {
-    const schema = `takt_bench_${process.pid}_${Date.now()}`;
-    await adminQuery(`CREATE SCHEMA ${schema}`);
-    const parsed = new URL(PG_URL);
-    parsed.searchParams.set('options', `-c search_path=${schema}`);
-    databaseUrl = parsed.toString();
-    dropSchema = () => adminQuery(`DROP SCHEMA ${schema} CASCADE`);
-  }
-  const database = openDatabase({ dataDir, databaseUrl });
-  const tokens = new Map<string, string>();
-  try {
-    await migrateToLatest(database.db, database.dialect);
-    const ids = ['B-ONE', 'B-NAIVE', ...range(50, 'B-FIFTY'), ...range(200, 'B-LAT')];
-    await database.db.transaction().execute(async (trx) => {
-      for (const id of ids) tokens.set(id, (await issueTerminal(trx, { id, lineId: 'L1' })).token);
-      // Each terminal books its own order of its line: the server projects only bookings on orders of the terminal's line.
-      for (const id of ids) {
-        const order = { id: `ORD-${id}`, number: `ORD-${id}`, lineId: 'L1', materialId: 'M-SG1', quantity: 1_000_000, dueDate: '2025-01-06', status: 'released' as const };
-        const written = await upsertMaster(trx, 'order', order);
-        if (!written.ok) throw new Error(written.error.message);
-      }
-    });
-  } finally {
-    await database.close();
-  }
-  return {
-    dataDir,
-    databaseUrl,
-    tokens,
-    cleanup: async () => {
-      await dropSchema();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-const range = (n: number, prefix: string): string[] => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(3, '0')}`);
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-function startChild(prepared: Prepared): Promise<{ url: string; child: ChildProcess }> {
-  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), CHILD_FLAG, prepared.dataDir, prepared.databaseUrl ?? ''];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+function startServer(prepared: Prepared, cores: number): Promise<{ url: string; child: ChildProcess }> {
+  const [command, args] = pinned(cpuList(0, cores - 1), process.execPath, [...(PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : []), '--import', 'tsx', SERVER_CHILD, prepared.dataDir, prepared.databaseUrl ?? '']);
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -127,39 +108,40 @@ function startChild(prepared: Prepared): Promise<{ url: string; child: ChildProc
   });
 }
 
-async function benchDialect(dialect: Dialect): Promise<DialectFigures> {
-  const prepared = await prepare(dialect);
-  const { url, child } = await startChild(prepared);
+async function timed(label: string, events: number, fn: () => Promise<unknown>): Promise<Throughput> {
+  console.log(label);
+  const t = process.hrtime.bigint();
+  await fn();
+  const s = seconds(t);
+  return { events, seconds: round(s, 2), eventsPerSecond: Math.round(events / s) };
+}
+
+async function benchPass(dialect: Dialect, cores: number, full: boolean): Promise<PassFigures> {
+  const fifty = range(50, 'B-FIFTY');
+  const lat = range(200, 'B-LAT');
+  const fleet = range(FLEET, 'B-FLEET');
+  const prepared = await prepare(dialect, ['B-ONE', 'B-NAIVE', ...fifty, ...lat, ...fleet]);
+  const { url, child } = await startServer(prepared, cores);
   const token = (id: string): string => prepared.tokens.get(id)!;
+  const tag = `[${dialect}, ${cores} core${cores > 1 ? 's' : ''}]`;
+  const loaderCpus = cores < CPUS ? cpuList(cores, CPUS - 1) : undefined;
+  const fleetOptions = { seconds: SECONDS, loaders: LOADERS, loaderCpus, postgres: dialect === 'postgres', rate: 5 };
   try {
-    console.log(`[${dialect}] A: ${TOTAL} events from 1 terminal…`);
-    let t = process.hrtime.bigint();
-    await pushAll(url, token('B-ONE'), 'B-ONE', TOTAL, 1000);
-    const oneSeconds = seconds(t);
-
-    console.log(`[${dialect}] B: ${TOTAL} events from 50 terminals…`);
-    const fifty = range(50, 'B-FIFTY');
-    t = process.hrtime.bigint();
-    await Promise.all(fifty.map((id) => pushAll(url, token(id), id, Math.floor(TOTAL / 50), 500)));
-    const fiftySeconds = seconds(t);
-
-    console.log(`[${dialect}] C: 200 terminals × 5 events/s for ${SECONDS} s…`);
-    const latency = await latencyScenario(url, range(200, 'B-LAT').map((id) => [id, token(id)]), SECONDS);
-
-    console.log(`[${dialect}] baseline: ${BASELINE_EVENTS} events, one INSERT per event, no transaction…`);
-    t = process.hrtime.bigint();
-    await pushAll(url, token('B-NAIVE'), 'B-NAIVE', BASELINE_EVENTS, 1000, '/bench/naive-push');
-    const baseSeconds = seconds(t);
-
-    const oneRate = TOTAL / oneSeconds;
-    const baseRate = BASELINE_EVENTS / baseSeconds;
-    return {
-      dialect,
-      oneTerminal: { events: TOTAL, seconds: round(oneSeconds, 2), eventsPerSecond: Math.round(oneRate) },
-      fiftyTerminals: { events: Math.floor(TOTAL / 50) * 50, seconds: round(fiftySeconds, 2), eventsPerSecond: Math.round((Math.floor(TOTAL / 50) * 50) / fiftySeconds) },
-      latency,
-      baseline: { name: 'naive push: one INSERT per event, autocommit, no projections', events: BASELINE_EVENTS, seconds: round(baseSeconds, 2), eventsPerSecond: Math.round(baseRate), ratio: round(oneRate / baseRate, 1) },
-    };
+    const pass: Partial<PassFigures> = { dialect, cores };
+    if (full) {
+      pass.oneTerminal = await timed(`${tag} A: ${TOTAL} events from 1 terminal…`, TOTAL, () => pushAll(url, token('B-ONE'), 'B-ONE', TOTAL, 1000));
+      const each = Math.floor(TOTAL / 50);
+      pass.fiftyTerminals = await timed(`${tag} B: ${TOTAL} events from 50 terminals…`, each * 50, () => Promise.all(fifty.map((id) => pushAll(url, token(id), id, each, 500))));
+    }
+    console.log(`${tag} C: 200 terminals × 5 events/s, one event per push, ${SECONDS} s…`);
+    pass.latency = await runFleet(url, lat.map((id) => [id, token(id)]), { ...fleetOptions, maxPerPush: 1 });
+    console.log(`${tag} D: ${FLEET} terminals × 5 events/s, pushing what is pending, ${SECONDS} s…`);
+    pass.fleet = await runFleet(url, fleet.map((id) => [id, token(id)]), { ...fleetOptions, maxPerPush: 500 });
+    if (full) {
+      const base = await timed(`${tag} baseline: ${BASELINE_EVENTS} events, one INSERT per event…`, BASELINE_EVENTS, () => pushAll(url, token('B-NAIVE'), 'B-NAIVE', BASELINE_EVENTS, 1000, '/bench/naive-push'));
+      pass.baseline = { name: 'naive push: one INSERT per event, autocommit, no projections', ...base, ratio: round(pass.oneTerminal!.eventsPerSecond / base.eventsPerSecond, 1) };
+    }
+    return pass as PassFigures;
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -167,57 +149,75 @@ async function benchDialect(dialect: Dialect): Promise<DialectFigures> {
   }
 }
 
-async function postgresReachable(): Promise<string | undefined> {
-  try {
-    await adminQuery('SELECT 1');
-    return undefined;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  }
+/** The median of every numeric leaf over the runs; other leaves from the first run. */
+function medianOf<T>(runs: T[]): T {
+  const first = runs[0] as unknown;
+  if (typeof first === 'number') return round(median(runs as number[]), 3) as T;
+  if (first === null || typeof first !== 'object') return first as T;
+  const keys = new Set(runs.flatMap((r) => Object.keys(r as object)));
+  return Object.fromEntries([...keys].map((k) => [k, medianOf(runs.map((r) => (r as Record<string, unknown>)[k] ?? 0))])) as T;
 }
 
 function printTable(result: ServerBenchResult): void {
-  const rows = result.results.map((r) => ({
-    database: r.dialect,
-    '1 terminal ev/s': r.oneTerminal.eventsPerSecond,
-    '50 terminals ev/s': r.fiftyTerminals.eventsPerSecond,
-    'p50 ms (200×5/s)': r.latency.p50Ms,
-    'p99 ms (200×5/s)': r.latency.p99Ms,
-    'achieved ev/s': r.latency.eventsPerSecond,
-    'naive ev/s': r.baseline.eventsPerSecond,
-    'batched / naive': `${r.baseline.ratio}×`,
-  }));
-  console.table(rows);
+  console.table(
+    result.results.map((r) => ({
+      database: r.dialect,
+      cores: r.cores,
+      '1 term ev/s': r.oneTerminal?.eventsPerSecond ?? '',
+      '50 term ev/s': r.fiftyTerminals?.eventsPerSecond ?? '',
+      'C p50/p99 ms': `${r.latency.p50Ms} / ${r.latency.p99Ms}`,
+      'C ev/s': r.latency.eventsPerSecond,
+      'D ev/s': r.fleet.eventsPerSecond,
+      'D p50/p99 ms': `${r.fleet.p50Ms} / ${r.fleet.p99Ms}`,
+      'D ev/push': r.fleet.eventsPerPush,
+      'naive ev/s': r.baseline?.eventsPerSecond ?? '',
+      'batched/naive': r.baseline ? `${r.baseline.ratio}×` : '',
+    })),
+  );
+  console.table(
+    result.results.flatMap((r) =>
+      (['latency', 'fleet'] as const).map((s) => ({
+        pass: `${r.dialect} ${r.cores}c ${s === 'latency' ? 'C' : 'D'}`,
+        'server CPU %': r[s].serverCpuPercent,
+        'server CPU ms/push': r[s].serverCpuMsPerPush,
+        'load CPU %': r[s].loaderCpuPercent,
+        'SQL/push': r[s].statementsPerPush,
+        'pushes/group': r[s].pushesPerGroup,
+        'ack p99 ms': r[s].ackP99Ms,
+        errors: r[s].errors,
+      })),
+    ),
+  );
+  for (const r of result.results) if (r.latency.pgActivity) console.log(`pg_stat_activity ${r.cores}c C:`, r.latency.pgActivity, 'D:', r.fleet.pgActivity);
   for (const s of result.skipped) console.log(`skipped ${s.dialect}: ${s.reason}`);
 }
 
 export async function run(): Promise<ServerBenchResult> {
-  const result: ServerBenchResult = { settings: { events: TOTAL, latencySeconds: SECONDS, baselineEvents: BASELINE_EVENTS }, results: [], skipped: [] };
-  result.results.push(await benchDialect('sqlite'));
-  const unreachable = await postgresReachable();
+  const dialects: Dialect[] = DIALECTS.includes('sqlite') ? ['sqlite'] : [];
+  const skipped: ServerBenchResult['skipped'] = [];
+  const unreachable = !DIALECTS.includes('postgres') ? 'not asked for (BENCH_SERVER_DIALECTS)' : await adminQuery('SELECT 1').then(
+    () => undefined,
+    (err: unknown) => (err instanceof Error ? err.message : String(err)),
+  );
   if (unreachable) {
     console.log(`PostgreSQL at ${new URL(PG_URL).host} unreachable (${unreachable}); skipping it`);
-    result.skipped.push({ dialect: 'postgres', reason: unreachable });
-  } else {
-    result.results.push(await benchDialect('postgres'));
+    skipped.push({ dialect: 'postgres', reason: unreachable });
+  } else dialects.push('postgres');
+  const most = Math.max(...CORES);
+  const runs: PassFigures[][] = [];
+  for (let r = 1; r <= ROUNDS; r++) {
+    console.log(`round ${r} of ${ROUNDS}`);
+    const passes: PassFigures[] = [];
+    for (const dialect of dialects) for (const cores of CORES) passes.push(await benchPass(dialect, cores, cores === most));
+    runs.push(passes);
   }
+  const results = runs[0]!.map((_, i) => medianOf(runs.map((passes) => passes[i]!)));
+  const result: ServerBenchResult = {
+    settings: { events: TOTAL, latencySeconds: SECONDS, baselineEvents: BASELINE_EVENTS, fleetTerminals: FLEET, rounds: ROUNDS, cores: CORES, loaders: LOADERS, cpus: CPUS },
+    results,
+    runs,
+    skipped,
+  };
   printTable(result);
   return result;
 }
-
-/** The child: the real server plus the naive baseline route, on the prepared database. */
-async function serveChild(dataDir: string, databaseUrl: string | undefined): Promise<void> {
-  const { buildServer } = await import('../server/app');
-  const { openDatabase } = await import('../server/db/create-database');
-  const { registerNaivePush } = await import('./support/naive-push');
-  const database = openDatabase({ dataDir, databaseUrl });
-  const app = buildServer({ db: database.db, dialect: database.dialect, rateLimit: { max: 1e9, timeWindowMs: 60_000 } });
-  registerNaivePush(app, database.db);
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  process.stdout.write(`${JSON.stringify({ url })}\n`);
-  process.once('SIGTERM', () => {
-    void app.close().then(() => database.close()).then(() => process.exit(0));
-  });
-}
-
-if (process.argv[2] === CHILD_FLAG) await serveChild(process.argv[3]!, process.argv[4] || undefined);

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../shared/errors';
 import type { Db } from './db/schema';
 import { createAuthFailureLimiter, DEFAULT_AUTH_FAILURES_PER_MIN, type AuthFailureLimitOptions } from './http/auth-failure-limit';
 import { sendError } from './http/errors';
+import { rememberTerminalTokens, type RememberedTerminalTokens } from './remembered-terminal-tokens';
 import { hashToken, sameHash, tokenKind } from './tokens';
 import { checkSessionAccess } from './users/session-access';
 import type { Permission, Role } from './users/roles';
@@ -18,7 +19,7 @@ import type { Permission, Role } from './users/roles';
  */
 
 export type Principal =
-  | { kind: 'terminal'; terminalId: string; lineId: string }
+  | { kind: 'terminal'; terminalId: string; lineId: string; tokenHash: string }
   | { kind: 'admin'; tokenId: string; name: string }
   | { kind: 'user'; username: string; displayName: string; role: Role; csrfToken: string };
 
@@ -34,6 +35,11 @@ declare module 'fastify' {
     auth?: RouteAuth;
     /** What a person's role must allow for an admin route; without it only admin tokens pass. */
     permission?: Permission;
+    /**
+     * A terminal route that checks the principal's tokenHash against the terminal's row in its
+     * own transaction (the push route): the hook may then answer from the tokens it remembers.
+     */
+    tokenRecheckedByRoute?: boolean;
   }
 }
 
@@ -48,7 +54,7 @@ export async function authenticate(db: Db, authorization: string | undefined): P
   if (kind === 'terminal') {
     const row = await db.selectFrom('terminals').select(['id', 'line_id', 'token_hash']).where('token_hash', '=', hash).executeTakeFirst();
     // The lookup is by hash, so there is nothing to time; the constant-time check guards the match itself.
-    if (row && sameHash(row.token_hash, hash)) return ok({ kind: 'terminal', terminalId: row.id, lineId: row.line_id });
+    if (row && sameHash(row.token_hash, hash)) return ok({ kind: 'terminal', terminalId: row.id, lineId: row.line_id, tokenHash: hash });
   } else if (kind === 'admin') {
     const row = await db.selectFrom('admin_tokens').select(['id', 'name', 'token_hash']).where('token_hash', '=', hash).executeTakeFirst();
     if (row && sameHash(row.token_hash, hash)) return ok({ kind: 'admin', tokenId: row.id, name: row.name });
@@ -66,7 +72,12 @@ export function installAuth(
   failureLimit: AuthFailureLimitOptions = { maxFailures: DEFAULT_AUTH_FAILURES_PER_MIN, windowMs: 60_000 },
 ): void {
   const limiter = createAuthFailureLimiter(failureLimit);
+  const remembered = rememberTerminalTokens();
   app.decorateRequest('principal', null);
+  // The route refused a remembered token (replaced or removed): the next request looks it up again.
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode === 401 && request.principal?.kind === 'terminal') remembered.forget(request.principal.tokenHash);
+  });
   app.decorateRequest('authDenial', null);
   app.addHook('onRequest', async (request, reply) => {
     const required = request.routeOptions.config.auth;
@@ -83,7 +94,17 @@ export function installAuth(
       if (denied) return sendError(reply, denied === 'unauthenticated' ? 'unauthorized' : 'forbidden', request.authDenial ?? 'forbidden');
       return;
     }
+    if (request.routeOptions.config.tokenRecheckedByRoute) {
+      const known = rememberedTerminal(remembered, request.headers.authorization);
+      if (known) {
+        request.principal = known;
+        return;
+      }
+    }
     const result = await authenticate(db, request.headers.authorization);
+    if (result.ok && result.value.kind === 'terminal' && request.routeOptions.config.tokenRecheckedByRoute) {
+      remembered.remember(result.value.tokenHash, { terminalId: result.value.terminalId, lineId: result.value.lineId });
+    }
     if (!result.ok) {
       limiter.recordFailure(request.ip);
       return sendError(reply, result.error.code, result.error.message);
@@ -92,6 +113,14 @@ export function installAuth(
     if (required && result.value.kind !== required) return sendError(reply, 'forbidden', `this route needs a ${required} token`);
     request.principal = result.value;
   });
+}
+
+function rememberedTerminal(remembered: RememberedTerminalTokens, authorization: string | undefined): Principal | undefined {
+  const token = authorization ? BEARER.exec(authorization)?.[1] : undefined;
+  if (!token || tokenKind(token) !== 'terminal') return undefined;
+  const tokenHash = hashToken(token);
+  const known = remembered.get(tokenHash);
+  return known && { kind: 'terminal', ...known, tokenHash };
 }
 
 /** The calling terminal; only for routes with `auth: 'terminal'`, where the hook has guaranteed it. */

@@ -4,6 +4,7 @@ import { isUnderstood, type EventEnvelope } from '../shared/events';
 import type { Database, DatabaseDialect, Db, EventsTable } from './db/schema';
 import { inTransaction } from './db/transaction';
 import { projectEventGroup } from './projection/project';
+import { sameHash } from './tokens';
 
 /**
  * Stores the pushes of many terminals in one transaction with a fixed number
@@ -19,6 +20,12 @@ export type StoreResult = Result<{ ackSeq: number }>;
 export interface PushInput {
   terminalId: string;
   events: readonly EventEnvelope[];
+  /**
+   * The SHA-256 of the token the push came with, when the route took it from memory
+   * (remembered-terminal-tokens.ts): checked against the row locked here, so a token
+   * replaced or removed meanwhile stores nothing and is answered `unauthorized`.
+   */
+  tokenHash?: string | undefined;
 }
 
 /** Rows per INSERT: 11 parameters each stays well below SQLite's (32,766) and PostgreSQL's (65,535) parameter limits. */
@@ -29,6 +36,7 @@ type Trx = Transaction<Database>;
 interface Cursor {
   lastSeq: number;
   lineId: string;
+  tokenHash: string;
 }
 
 export async function storeEventGroup(db: Db, dialect: DatabaseDialect, pushes: readonly PushInput[]): Promise<StoreResult[]> {
@@ -36,7 +44,9 @@ export async function storeEventGroup(db: Db, dialect: DatabaseDialect, pushes: 
     const results: (StoreResult | undefined)[] = pushes.map(() => undefined);
     const cursors = await lockTerminalCursors(trx, dialect, pushes.map((p) => p.terminalId));
     pushes.forEach((p, i) => {
-      if (!cursors.has(p.terminalId)) results[i] = fail('not-found', `unknown terminal ${p.terminalId}`);
+      const cursor = cursors.get(p.terminalId);
+      if (p.tokenHash !== undefined && !(cursor && sameHash(cursor.tokenHash, p.tokenHash))) results[i] = fail('unauthorized', 'unknown or revoked token');
+      else if (!cursor) results[i] = fail('not-found', `unknown terminal ${p.terminalId}`);
     });
     await refuseIdConflicts(trx, pushes, results);
 
@@ -55,7 +65,7 @@ export async function storeEventGroup(db: Db, dialect: DatabaseDialect, pushes: 
 }
 
 /**
- * The terminals' last_seq. In PostgreSQL the rows stay locked until commit, so pushes of
+ * The terminals' last_seq (and token hash). In PostgreSQL the rows stay locked until commit, so pushes of
  * one terminal (through this server or another) queue up; locked in id order, so two
  * groups that share terminals wait for each other instead of deadlocking.
  */
@@ -65,12 +75,12 @@ async function lockTerminalCursors(trx: Trx, dialect: DatabaseDialect, terminalI
   for (const part of chunk(ids)) {
     const rows = await trx
       .selectFrom('terminals')
-      .select(['id', 'last_seq', 'line_id'])
+      .select(['id', 'last_seq', 'line_id', 'token_hash'])
       .where('id', 'in', part)
       .orderBy('id')
       .$if(dialect === 'postgres', (qb) => qb.forUpdate())
       .execute();
-    for (const row of rows) cursors.set(row.id, { lastSeq: Number(row.last_seq), lineId: row.line_id });
+    for (const row of rows) cursors.set(row.id, { lastSeq: Number(row.last_seq), lineId: row.line_id, tokenHash: row.token_hash });
   }
   return cursors;
 }

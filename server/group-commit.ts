@@ -32,7 +32,8 @@ interface Pending extends PushInput {
 /** Enough to amortise the commit, small enough to keep one transaction short. */
 const MAX_GROUP_EVENTS = 4000;
 
-export type StorePush = (terminalId: string, events: readonly EventEnvelope[]) => Promise<StoreResult>;
+/** `tokenHash`: see PushInput; the push route passes its caller's. */
+export type StorePush = (terminalId: string, events: readonly EventEnvelope[], tokenHash?: string) => Promise<StoreResult>;
 
 export function createPushStore(db: Db, dialect: DatabaseDialect): StorePush {
   const queue: Pending[] = [];
@@ -81,9 +82,9 @@ export function createPushStore(db: Db, dialect: DatabaseDialect): StorePush {
     }
   };
 
-  return (terminalId, events) =>
+  return (terminalId, events, tokenHash) =>
     new Promise<StoreResult>((resolve, reject) => {
-      queue.push({ terminalId, events, resolve, reject });
+      queue.push({ terminalId, events, tokenHash, resolve, reject });
       if (draining) return;
       draining = true;
       void drain();

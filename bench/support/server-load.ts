@@ -5,19 +5,6 @@
  */
 import type { EventEnvelope } from '../../shared/events';
 import { newId } from '../../shared/ids';
-import { quantile, round } from './stats';
-
-export interface LatencyFigures {
-  terminals: number;
-  ratePerTerminal: number;
-  seconds: number;
-  pushes: number;
-  eventsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  errors: number;
-}
 
 export function mixEvent(terminalId: string, seq: number): EventEnvelope {
   const base = { id: newId(), terminalId, seq, occurredAt: new Date(Date.UTC(2025, 0, 6, 6, 0, 0, seq)).toISOString(), schemaVersion: 1, operatorId: 'OP-B' };
@@ -53,45 +40,3 @@ export async function pushAll(url: string, token: string, terminalId: string, co
 }
 
 export const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
-
-export async function latencyScenario(url: string, tokens: [string, string][], durationSeconds: number): Promise<LatencyFigures> {
-  const rate = 5;
-  const interval = 1000 / rate;
-  const latencies: number[] = [];
-  let errors = 0;
-  const until = Date.now() + durationSeconds * 1000;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    tokens.map(async ([terminalId, token]) => {
-      let seq = 0;
-      let next = Date.now() + Math.random() * interval;
-      while (next < until) {
-        const wait = next - Date.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        seq += 1;
-        const t0 = process.hrtime.bigint();
-        try {
-          await push(url, token, terminalId, [mixEvent(terminalId, seq)]);
-          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        } catch {
-          errors += 1;
-          seq -= 1;
-        }
-        next += interval;
-      }
-    }),
-  );
-  const elapsed = seconds(started);
-  latencies.sort((a, b) => a - b);
-  return {
-    terminals: tokens.length,
-    ratePerTerminal: rate,
-    seconds: round(elapsed),
-    pushes: latencies.length,
-    eventsPerSecond: round(latencies.length / elapsed),
-    p50Ms: round(quantile(latencies, 0.5), 2),
-    p99Ms: round(quantile(latencies, 0.99), 2),
-    maxMs: round(latencies.at(-1) ?? NaN, 2),
-    errors,
-  };
-}

@@ -9,7 +9,8 @@ import type { RouteDeps } from './deps';
 /** POST /api/v1/sync/push: a terminal hands over its events; the answer is its new cursor (DESIGN §5). */
 export function registerSyncPushRoute(app: FastifyInstance, { db, dialect }: RouteDeps): void {
   const store = createPushStore(db, dialect);
-  app.post('/api/v1/sync/push', { config: { auth: 'terminal' } }, async (request, reply) => {
+  // The store checks the caller's token where it locks the cursor, so auth may answer from memory.
+  app.post('/api/v1/sync/push', { config: { auth: 'terminal', tokenRecheckedByRoute: true } }, async (request, reply) => {
     const parsed = PushRequest.safeParse(request.body);
     if (!parsed.success) return sendError(reply, 'bad-request', describeIssues(parsed.error));
     const { terminalId, events } = parsed.data;
@@ -25,7 +26,7 @@ export function registerSyncPushRoute(app: FastifyInstance, { db, dialect }: Rou
       const checked = checkEvent(event);
       if (!checked.ok && checked.code === 'invalid-payload') return sendError(reply, 'bad-request', `event seq ${event.seq} (${event.type}): ${checked.message}`);
     }
-    const stored = await store(terminalId, events);
+    const stored = await store(terminalId, events, caller.tokenHash);
     if (!stored.ok) return sendError(reply, stored.error.code, stored.error.message);
     const response: PushResponse = { ackSeq: stored.value.ackSeq };
     return response;
