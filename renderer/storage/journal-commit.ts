@@ -5,6 +5,7 @@ import { initialTerminalState, type TerminalState } from '../../shared/terminal-
 import { buildEnvelopes, type AppendResult, type PendingAppend } from './envelopes';
 import type { JournalCopyClient, PrintJobRow } from './journal-copy-client';
 import type { MetaRow } from './meta';
+import { markScanStage } from '../lib/scan-stages';
 
 /**
  * One group commit of the journal (DESIGN §4): the events of every caller in
@@ -44,13 +45,20 @@ export async function readState(meta: Table<MetaRow, string>): Promise<TerminalS
 }
 
 export async function commitGroup(t: JournalTables, terminalId: string, copy: JournalCopyClient | null, items: readonly PendingAppend[]): Promise<Result<AppendResult>[]> {
+  markScanStage('commit-started');
   let copyWrite: Promise<Result<unknown>> | null = null;
   let undo: Undo | null = null;
   let outcomes: Result<AppendResult>[];
   try {
     outcomes = await t.db.transaction('rw', t.events, t.meta, t.printJobs, async () => {
-      const firstSeq = await readNumber(t.meta, META.nextSeq, 1);
-      const before = await readState(t.meta);
+      // One round trip for what the group needs to read: the counter, the state and the print jobs it completes as they were.
+      const jobIds = items.flatMap((item) => (item.printJobs ?? []).map((j) => j.id));
+      const [firstSeq, before, jobRows] = await Promise.all([
+        readNumber(t.meta, META.nextSeq, 1),
+        readState(t.meta),
+        jobIds.length > 0 ? t.printJobs.bulkGet(jobIds) : Promise.resolve([] as (PrintJobRow | undefined)[]),
+      ]);
+      const rowBefore = new Map(jobIds.map((id, i) => [id, jobRows[i]]));
       let seq = firstSeq;
       let state = before;
       const written: EventEnvelope[] = [];
@@ -66,16 +74,23 @@ export async function commitGroup(t: JournalTables, terminalId: string, copy: Jo
         state = built.value.state;
       }
       if (written.length > 0) {
-        // Outside Dexie's transaction zone: the host's answer arrives after this transaction is gone.
-        if (copy) copyWrite = Dexie.ignoreTransaction(() => copy.append(written, state, jobs));
-        const rows = jobs.length > 0 ? await t.printJobs.bulkGet(jobs.map((j) => j.id)) : [];
-        undo = { firstSeq, state: before, seqs: written.map((e) => e.seq), jobsBefore: jobs.map((j, i) => ({ id: j.id, row: rows[i] })) };
-        await t.events.bulkAdd(written);
-        await t.meta.bulkPut([
-          { key: META.nextSeq, value: seq },
-          { key: META.state, value: state },
+        undo = { firstSeq, state: before, seqs: written.map((e) => e.seq), jobsBefore: jobs.map((j) => ({ id: j.id, row: rowBefore.get(j.id) })) };
+        // The writes go out first, in one round trip: IndexedDB works on them while this thread prepares the host's copy.
+        const writes = Promise.all([
+          t.events.bulkAdd(written),
+          t.meta.bulkPut([
+            { key: META.nextSeq, value: seq },
+            { key: META.state, value: state },
+          ]),
+          jobs.length > 0 ? t.printJobs.bulkPut(jobs) : Promise.resolve(),
         ]);
-        if (jobs.length > 0) await t.printJobs.bulkPut(jobs);
+        // Outside Dexie's transaction zone: the host's answer arrives after this transaction is gone.
+        if (copy) {
+          copyWrite = Dexie.ignoreTransaction(() => copy.append(written, state, jobs));
+          void copyWrite.then(() => markScanStage('copy-answered'));
+        }
+        await writes;
+        markScanStage('idb-written');
       }
       return results;
     });
@@ -88,6 +103,7 @@ export async function commitGroup(t: JournalTables, terminalId: string, copy: Jo
     }
     throw err;
   }
+  markScanStage('idb-committed');
   const pending = copyWrite as Promise<Result<unknown>> | null;
   const copied = pending ? await pending : { ok: true as const, value: null };
   if (copied.ok) return outcomes;
