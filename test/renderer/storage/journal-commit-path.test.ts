@@ -45,6 +45,49 @@ describe('the journal commit path', () => {
     expect((await journal.eventsAfter(0, 10)).map((e) => e.seq)).toEqual([1, 2]);
   });
 
+  it('sends a later group to the host copy before IndexedDB is touched, from the head its last commit left', async () => {
+    const journal = await Journal.open(uniqueTerminalId());
+    open.push(journal);
+    const steps: string[] = [];
+    journal.setCopy(recordingCopy(steps));
+    (journal as unknown as { events: { hook(name: 'creating', fn: (key: number) => void): void } }).events.hook('creating', (key) => void steps.push(`idb ${key}`));
+    await journal.append([login], { clock: fixedClock() });
+    const res = await journal.append([login], { clock: fixedClock() });
+    expect(res.ok && res.value.state.lastSeq).toBe(2);
+    expect(steps).toEqual(['idb 1', 'copy 1', 'copy 2', 'idb 2']);
+    expect(await journal.head()).toBe(2);
+  });
+
+  it('refuses a group built from a head another writer moved, keeps nothing of it, and books the next one right', async () => {
+    const terminalId = uniqueTerminalId();
+    const mine = await Journal.open(terminalId);
+    const other = await Journal.open(terminalId);
+    open.push(mine, other);
+    const copied: number[] = [];
+    const discarded: number[] = [];
+    const copy: JournalCopyClient = {
+      async append(events) {
+        copied.push(...events.map((e) => e.seq));
+        return { ok: true, value: { head: events[events.length - 1]!.seq } };
+      },
+      async mirror(request) {
+        if (request.discardFrom !== undefined) discarded.push(request.discardFrom);
+        return { ok: true, value: { head: 0 } };
+      },
+    };
+    mine.setCopy(copy);
+    expect((await mine.append([login], { clock: fixedClock() })).ok).toBe(true);
+    expect((await other.append([login], { clock: fixedClock() })).ok).toBe(true);
+    const stale = await mine.append([login], { clock: fixedClock() });
+    expect(stale.ok ? 'booked' : stale.error.code).toBe('journal-write-failed');
+    // The host copy was told at once that seq 2 from this connection is not booked.
+    expect(discarded).toEqual([2]);
+    expect((await mine.eventsAfter(0, 10)).map((e) => e.seq)).toEqual([1, 2]);
+    const next = await mine.append([login], { clock: fixedClock() });
+    expect(next.ok && next.value.events.map((e) => e.seq)).toEqual([3]);
+    expect(copied).toEqual([1, 2, 3]);
+  });
+
   it('marks the commit steps for the scan bench when tracing is on', async () => {
     (globalThis as { taktScanTrace?: boolean }).taktScanTrace = true;
     const journal = await Journal.open(uniqueTerminalId());
