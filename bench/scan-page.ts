@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_BADGES, DEMO_HOUSING_GTIN } from '../server/demo/demo-data';
 import type { Stack } from '../test/e2e/support/stack';
-import { breakdown, type StageMarks, type StageRow } from './scan-breakdown';
+import { rowsOf, stageDurations, type StageDurations, type StageMarks, type StageRow } from './scan-breakdown';
 
 /**
  * The scan bench's hands and eyes in the page (bench/scan.ts runs it): the
@@ -97,7 +97,9 @@ export async function startOrderRunning(page: Page, stack: Stack, orderId: strin
 const stageMarks = (page: Page) => page.evaluate(() => (window as unknown as { __taktStages: StageMarks }).__taktStages);
 
 /** Scans batch labels one at a time; pairs each scan mark with its verdict mark, and each with its stage marks. */
-export async function scanRun(page: Page, stack: Stack, prefix: string, run: ScanRunLimits): Promise<Sample[] & { stages?: StageRow[] }> {
+export type ScanRun = Sample[] & { stages?: StageRow[]; durations?: StageDurations };
+
+export async function scanRun(page: Page, stack: Stack, prefix: string, run: ScanRunLimits): Promise<ScanRun> {
   await new Promise((r) => setTimeout(r, 500)); // let the start verdict's own work settle
   const start = await marks(page);
   const stageOffsets = Object.fromEntries(Object.entries(await stageMarks(page)).map(([name, at]) => [name, at.length]));
@@ -117,7 +119,7 @@ export async function scanRun(page: Page, stack: Stack, prefix: string, run: Sca
   if (scans.length !== writes.length || verdicts.length !== writes.length) {
     throw new Error(`${prefix}: ${writes.length} scans written, ${scans.length} received, ${verdicts.length} verdicts painted`);
   }
-  const samples: Sample[] & { stages?: StageRow[] } = writes.map((written, i) => {
+  const samples: ScanRun = writes.map((written, i) => {
     const scan = scans[i]!;
     const verdict = verdicts[i]!;
     if (verdict.detail.tone !== 'ok') throw new Error(`${prefix}: scan ${i} got a ${String(verdict.detail.tone)} verdict`);
@@ -126,7 +128,8 @@ export async function scanRun(page: Page, stack: Stack, prefix: string, run: Sca
     return { paintedMs: verdict.at - lastByteAt, transportMs: scan.at - lastByteAt, writeToPaintMs: verdict.at - written };
   });
   const paths = scans.map((scan, i) => ({ lastByteAt: scan.detail.lastByteAt as number, received: scan.at, painted: verdicts[i]!.at }));
-  samples.stages = breakdown(paths, await stageMarks(page), stageOffsets, run.warmup);
+  samples.durations = stageDurations(paths, await stageMarks(page), stageOffsets, run.warmup);
+  samples.stages = rowsOf(samples.durations);
   return samples;
 }
 

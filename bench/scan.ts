@@ -24,6 +24,11 @@
  * once ("cold": no journal snapshot covers the history yet, the terminal
  * folds it in the background), and once the terminal's own snapshot covers
  * it (the steady state of a terminal in service, the headline figure).
+ *
+ * The steady state runs as an A/B of the host's journal copy (bench/scan-ab.ts):
+ * BENCH_AB_ROUNDS rounds, alternating the copy's durable write on (A, the
+ * product) and answered from memory (B), so the machine's load hits both alike;
+ * p50/p90/p99 of each and A/B are printed. The headline "loaded" figure is A's.
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +40,8 @@ import { DEMO_ORDERS } from '../server/demo/demo-data';
 import { launchChromium } from '../test/e2e/support/browser';
 import { ROOT, takt } from '../test/e2e/support/processes';
 import { startStack, type Stack } from '../test/e2e/support/stack';
+import { BENCH_COPY_SWITCH_ENV } from '../electron/host/bench-journal-copy-switch';
+import { abLines, abRounds } from './scan-ab';
 import { breakdownTable, STAGE_OBSERVER } from './scan-breakdown';
 import { journalReads, logIn, OBSERVER, scanRun as runScans, startOrderRunning, T, waitFor, type Sample } from './scan-page';
 import { lineOrders, seedJournal } from './scan-seed';
@@ -47,6 +54,9 @@ const SCANS = Number(process.env['BENCH_SCANS'] ?? 200);
 const WARMUP = Number(process.env['BENCH_WARMUP'] ?? 10);
 /** Each run stops after this long even if not all scans were made. */
 const RUN_BUDGET_MS = Number(process.env['BENCH_RUN_BUDGET_MS'] ?? 120_000);
+/** The loaded terminal's scans come in this many rounds, host copy durable and not, alternating (bench/scan-ab.ts). */
+const AB_ROUNDS = Math.max(2, Number(process.env['BENCH_AB_ROUNDS'] ?? 10));
+const SCANS_PER_ROUND = Math.ceil(SCANS / Math.ceil(AB_ROUNDS / 2));
 /** An operator does not scan faster than this after a verdict. */
 const PAUSE_MS = 50;
 const TERMINAL = 'T-L1-01';
@@ -56,8 +66,8 @@ const stats = (values: readonly number[]) => {
   return { p50, p90, p99, max };
 };
 
-function summary(samples: readonly Sample[]) {
-  const counted = samples.slice(WARMUP);
+function summary(samples: readonly Sample[], warmup = WARMUP) {
+  const counted = samples.slice(warmup);
   return {
     scans: counted.length,
     painted: stats(counted.map((s) => s.paintedMs)),
@@ -76,7 +86,8 @@ export async function run(): Promise<unknown> {
   const work = mkdtempSync(join(tmpdir(), 'takt-bench-scan-'));
   const staticDir = join(work, 'renderer');
   await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } });
-  const stack = await startStack(TERMINAL, 'L1', { hostEnv: { TAKT_STATIC_DIR: staticDir } });
+  // The host copy's bench switch (A/B of its durable write), driven over the host's stdin; durable unless switched.
+  const stack = await startStack(TERMINAL, 'L1', { hostEnv: { TAKT_STATIC_DIR: staticDir, [BENCH_COPY_SWITCH_ENV]: '1' } });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
@@ -137,14 +148,16 @@ export async function run(): Promise<unknown> {
     const snapshotWaitMs = Date.now() - tSnapshot;
     await page.getByTestId('wf-back').click({ timeout: T });
     const loadedOpen = await startOrderRunning(page, stack, DEMO_ORDERS.L1[2]);
-    const loaded = await scanRun(page, stack, 'HL');
+    await runScans(page, stack, 'HW', { scans: WARMUP, budgetMs: RUN_BUDGET_MS, pauseMs: PAUSE_MS, warmup: WARMUP });
+    const { ab, copyOnSamples: loaded } = await abRounds(page, stack, runScans, { rounds: AB_ROUNDS, scansPerRound: SCANS_PER_ROUND, limits: { budgetMs: RUN_BUDGET_MS, pauseMs: PAUSE_MS } });
     const head = await journalHead(page);
 
     console.log(breakdownTable('scan path, baseline (medians and p99 per stage)', baseline.stages ?? []));
     console.log(breakdownTable('scan path, cold (after the restart)', cold.stages ?? []));
-    console.log(breakdownTable('scan path, loaded (steady state)', loaded.stages ?? []));
+    console.log(breakdownTable('scan path, loaded (steady state), A: host copy durable', ab.copyOn.stages));
+    console.log(breakdownTable('scan path, loaded (steady state), B: host copy answered from memory', ab.copyOff.stages));
     const base = summary(baseline);
-    const load = summary(loaded);
+    const load = summary(loaded, 0);
     const coldSummary = summary(cold);
     const result = {
       journalEvents: head,
@@ -153,7 +166,8 @@ export async function run(): Promise<unknown> {
       warmupScans: WARMUP,
       pauseAfterVerdictMs: PAUSE_MS,
       scan: 'GS1-128 housing batch label (AIM ]C1, GTIN, batch, expiry) on a running order: material check, MaterialLoaded journalled, OK verdict',
-      loaded: { name: 'steady state: the journal snapshot covers the seeded history', ...load, openOrderMs: loadedOpen.openMs },
+      loaded: { name: 'steady state: the journal snapshot covers the seeded history (A rounds: host copy durable)', ...load, openOrderMs: loadedOpen.openMs },
+      hostCopyAB: ab,
       loadedCold: {
         name: 'right after the restart, no snapshot yet: the order screen folds 1 M events, the terminal snapshots them in the background',
         ...coldSummary,
@@ -163,14 +177,15 @@ export async function run(): Promise<unknown> {
       },
       baseline: { name: 'same terminal before the load: empty journal, the demo line’s 3 orders', cachedOrders: baselineOrders, ...base, openOrderMs: baselineOpen.openMs },
       ratio: { p50: +(load.painted.p50 / base.painted.p50).toFixed(2), p99: +(load.painted.p99 / base.painted.p99).toFixed(2) },
-      stages: { baseline: baseline.stages, cold: cold.stages, loaded: loaded.stages },
+      stages: { baseline: baseline.stages, cold: cold.stages, loaded: ab.copyOn.stages, loadedCopyOff: ab.copyOff.stages },
       seeding: { journalMs: Math.round(seeded.ms), ordersImportAndPullMs: pullMs },
       totalMs: Date.now() - started,
     };
-    console.log(`${head.toLocaleString('en-US')} journal events, ${loadedOrders.toLocaleString('en-US')} cached orders; ${load.scans} scans counted per run after ${WARMUP} warm-up`);
+    console.log(`${head.toLocaleString('en-US')} journal events, ${loadedOrders.toLocaleString('en-US')} cached orders; ${base.scans} scans counted per run after ${WARMUP} warm-up (loaded: ${load.scans} per variant)`);
     console.log(`loaded   last byte → verdict painted  p50 ${ms(load.painted.p50)}  p90 ${ms(load.painted.p90)}  p99 ${ms(load.painted.p99)}  max ${ms(load.painted.max)}`);
     console.log(`baseline last byte → verdict painted  p50 ${ms(base.painted.p50)}  p90 ${ms(base.painted.p90)}  p99 ${ms(base.painted.p99)}  max ${ms(base.painted.max)}  (${result.baseline.name})`);
     console.log(`loaded / baseline: p50 ${result.ratio.p50}×, p99 ${result.ratio.p99}×`);
+    for (const line of abLines(ab)) console.log(line);
     console.log(`host → renderer: loaded p50 ${ms(load.transport.p50)}, baseline p50 ${ms(base.transport.p50)}; pty write → painted: loaded p50 ${ms(load.writeToPaint.p50)}, baseline p50 ${ms(base.writeToPaint.p50)}`);
     console.log(
       `cold (after the restart, no snapshot yet) last byte → verdict painted  p50 ${ms(coldSummary.painted.p50)}  p90 ${ms(coldSummary.painted.p90)}  p99 ${ms(coldSummary.painted.p99)}  max ${ms(coldSummary.painted.max)}`,

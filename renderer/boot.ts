@@ -7,6 +7,7 @@ import { Cache } from './storage/cache';
 import { Journal } from './storage/journal';
 import { createPinLockout, memoryStorage, type KeyValueStorage } from './storage/pin-lockout';
 import { hostJournalCopy } from './storage/journal-copy-client';
+import { afterNextPaint } from './lib/after-paint';
 import { journalNotice } from './storage/journal-notice';
 import { journalPresence, reconcileJournal, type RestoreReport } from './storage/journal-restore';
 import { createPrintQueue, type PrintQueue } from './state/print-queue';
@@ -107,7 +108,8 @@ export async function boot(options: BootOptions): Promise<Booted> {
     cache,
     bridge: options.bridge,
     clock,
-    notifySync: () => sync?.notify(),
+    // The push a booking starts waits for the verdict's frame: it no longer competes with painting it.
+    notifySync: () => afterNextPaint(() => sync?.notify()),
     takeSnapshot: () => sync?.takeSnapshot() ?? Promise.resolve(null),
     verifyPin,
     pinLockout: createPinLockout(options.pinStorage ?? defaultPinStorage(), info.terminalId),

@@ -5,6 +5,7 @@ import { startBrowserHost } from './browser-host';
 import { loadTerminalConfig } from './config';
 import { createHost } from './host-services';
 import { attachHostLog } from './log-file';
+import { benchCopySwitchFor, driveSwitchFrom } from './bench-journal-copy-switch';
 
 /**
  * Runs the host services behind the browser transport:
@@ -21,11 +22,14 @@ async function main(): Promise<void> {
 
   attachHostLog(userDataDir);
   const config = await loadTerminalConfig({ userDataDir, env });
-  const host = createHost({ config, version: await packageVersion(), transport: 'browser', userDataDir });
+  // `npm run bench -- scan` only: its A/B of the journal copy's durable write, driven over this process's stdin.
+  const benchCopy = benchCopySwitchFor(env, userDataDir, config.terminalId);
+  const host = createHost({ config, version: await packageVersion(), transport: 'browser', userDataDir, ...(benchCopy ? { journalCopy: benchCopy } : {}) });
   await host.start();
   const browser = await startBrowserHost({ host, staticDir, port, hostname: '127.0.0.1', userDataDir });
   // The URL carries a one-time pairing code, never the terminal's credential.
   process.stdout.write(`${JSON.stringify({ event: 'ready', url: browser.url, port: browser.port, pairingPage: browser.pairingPage })}\n`);
+  if (benchCopy) driveSwitchFrom(process.stdin, (line) => process.stdout.write(line), benchCopy);
 
   let stopping = false;
   const stop = async (): Promise<void> => {

@@ -10,7 +10,18 @@
 export const SCAN_STAGE_PREFIX = 'takt:scan-stage:';
 
 /** In path order; `received` is the existing takt:scan-received mark (after the bridge's parse and validation). */
-export type ScanStage = 'ws-message' | 'classified' | 'checked' | 'journal-committed' | 'react-committed';
+export type ScanStage =
+  | 'ws-message'
+  | 'classified'
+  | 'checked'
+  // Inside the journal's group commit (renderer/storage/journal-commit.ts): its transaction began, its writes
+  // were issued, IndexedDB reported it durable, the host copy answered (in parallel with the IndexedDB side).
+  | 'commit-started'
+  | 'idb-written'
+  | 'idb-committed'
+  | 'copy-answered'
+  | 'journal-committed'
+  | 'react-committed';
 
 const tracing = (): boolean => (globalThis as { taktScanTrace?: unknown }).taktScanTrace === true;
 

@@ -5,7 +5,7 @@ import { newId as defaultNewId } from '../../shared/ids';
 import { readSnapshot, SNAPSHOT_VERSION, type JournalSnapshot } from '../../shared/journal-snapshot';
 import type { TerminalState } from '../../shared/terminal-state';
 import { writeFailure, type AppendAlso, type AppendContext, type AppendResult, type PendingAppend } from './envelopes';
-import { commitGroup, META, readNumber, readState } from './journal-commit';
+import { commitGroup, META, readNumber, readState, type HeadCache } from './journal-commit';
 import { JournalPrintJobStore, type PrintJobStore } from './print-jobs';
 import { GroupCommitter } from './group-commit';
 import type { JournalCopyClient } from './journal-copy-client';
@@ -48,6 +48,8 @@ export class Journal {
   private copy: JournalCopyClient | null = null;
   private copyRefusal: CodedError | null = null;
   private readonly committer: GroupCommitter<PendingAppend, Result<AppendResult>>;
+  /** The head this connection's last commit left (journal-commit.ts): the next group is built without reading it first. */
+  private readonly headCache: HeadCache = { value: null };
 
   private constructor(
     private readonly db: Dexie,
@@ -57,7 +59,7 @@ export class Journal {
     this.meta = db.table('meta');
     this.snapshots = db.table('snapshots');
     this.committer = new GroupCommitter({
-      commit: (items) => commitGroup({ db, events: this.events, meta: this.meta, printJobs: db.table('printJobs') }, terminalId, this.copy, items),
+      commit: (items) => commitGroup({ db, events: this.events, meta: this.meta, printJobs: db.table('printJobs') }, terminalId, this.copy, items, this.headCache),
       onGroupError: (err) => ({ ok: false, error: writeFailure(err) }),
     });
   }

@@ -25,8 +25,9 @@ export interface Running {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export function startProcess(cmd: string, args: string[], env: Record<string, string>): Running {
-  const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `stdin: 'pipe'` leaves the child's stdin open to the caller (the bench's journal-copy switch); closed otherwise. */
+export function startProcess(cmd: string, args: string[], env: Record<string, string>, stdin: 'ignore' | 'pipe' = 'ignore'): Running {
+  const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: [stdin, 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));

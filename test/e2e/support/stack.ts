@@ -1,6 +1,7 @@
 import { mkdtempSync, openSync, readFileSync, writeSync, closeSync, constants, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BENCH_COPY_SWITCH_ENV } from '../../../electron/host/bench-journal-copy-switch';
 import { PAIRING_PAGE_FILE, pairingUrlIn } from '../../../electron/host/browser-host-pairing';
 import { startPrinterSimulator, type PrinterSimulator } from '../../../scripts/printer-simulator';
 import { startVirtualScanner, type VirtualScanner } from '../../../scripts/virtual-scanner';
@@ -32,6 +33,8 @@ export interface Stack {
   stopHost(signal?: NodeJS.Signals): Promise<void>;
   startHost(): Promise<void>;
   scan(data: string): void;
+  /** The bench's A/B (electron/host/bench-journal-copy-switch.ts): needs hostEnv TAKT_BENCH_JOURNAL_COPY_SWITCH=1. */
+  setHostCopyDurable(durable: boolean): Promise<void>;
   serverEvents(terminalId: string): Promise<{ seq: number; id: string; type: string }[]>;
   stop(): Promise<void>;
 }
@@ -78,9 +81,18 @@ export async function startStack(terminalId = 'T-L1-01', lineId = 'L1', options:
       await stack.host.kill(signal);
     },
     async startHost() {
-      stack.host = startProcess(process.execPath, [`${ROOT}bin/takt-browser-host.mjs`], { ...hostEnv, TAKT_HOST_PORT: String(hostPort) });
+      const switchable = hostEnv[BENCH_COPY_SWITCH_ENV] === '1';
+      stack.host = startProcess(process.execPath, [`${ROOT}bin/takt-browser-host.mjs`], { ...hostEnv, TAKT_HOST_PORT: String(hostPort) }, switchable ? 'pipe' : 'ignore');
       const ready = await waitForJsonLine<{ port: number }>(stack.host, (v) => v.event === 'ready');
       hostPort = ready.port;
+    },
+    async setHostCopyDurable(durable: boolean) {
+      const stdin = stack.host.child.stdin;
+      if (!stdin) throw new Error(`the host runs without ${BENCH_COPY_SWITCH_ENV}=1: no journal-copy switch`);
+      const answered = waitForJsonLine<{ durable: boolean }>(stack.host, (v) => v.event === 'bench-journal-copy');
+      stdin.write(`journal-copy ${durable ? 'on' : 'off'}\n`);
+      const answer = await answered;
+      if (answer.durable !== durable) throw new Error(`the host's journal copy is durable=${String(answer.durable)}, asked ${String(durable)}`);
     },
     scan(data: string) {
       const fd = openSync(stack.scanner.devicePath, constants.O_WRONLY | constants.O_NOCTTY);
