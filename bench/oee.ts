@@ -13,7 +13,12 @@
  * TAKT_TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres;
  * a fresh schema, dropped afterwards). Then the terminal's live update per
  * machine cycle at one cycle a second (bench/support/oee-live.ts) against the
- * 16 ms frame budget. Seeding is timed apart and not part of any ratio.
+ * 16 ms frame budget, and the same in Chromium with React's commit and the
+ * paint (bench/support/oee-chromium.ts): the running index against the full
+ * recompute, dropped frames, long tasks. `--live-only` runs just the two
+ * live parts; `--live-cycles=N` (both parts; default the shift's 28,800), `--live-every=N`
+ * (cycles per frame, default 1) and `--live-runs=N` (default 1) size the
+ * Chromium part. Seeding is timed apart and not part of any ratio.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +27,7 @@ import pg from 'pg';
 import { openDatabase, type TaktDatabase } from '../server/db/create-database';
 import { migrateToLatest } from '../server/db/migrate';
 import { lineOee } from '../server/oee/oee-query';
+import { measureLiveInChromium, type ChromiumLiveFigures, type ModeFigures } from './support/oee-chromium';
 import { measureLiveUpdates, FRAME_BUDGET_MS, type LiveFigures } from './support/oee-live';
 import { sqlShiftOee, type ShiftFigures } from './support/oee-sql';
 import { seedOeeYear } from './support/oee-seed';
@@ -198,13 +204,33 @@ function print(r: DialectResult, o: OeeBenchOptions): void {
 
 function printLive(l: LiveFigures): void {
   console.log(
-    `live, 1 cycle/s over an early shift (${l.cycles} cycles): fold + shift figures per cycle p50 ${l.updateMs.p50} ms, p99 ${l.updateMs.p99} ms, max ${l.updateMs.max} ms wall ` +
+    `live, 1 cycle/s over an early shift (${l.cycles} cycles): fold + shift figures per cycle (running index) p50 ${l.updateMs.p50} ms, p99 ${l.updateMs.p99} ms, max ${l.updateMs.max} ms wall ` +
       `(CPU p50 ${l.updateCpuMs.p50} ms, p99 ${l.updateCpuMs.p99} ms); ${l.overBudget} of ${l.cycles} over the ${FRAME_BUDGET_MS} ms frame; ` +
-      `refold from scratch p50 ${l.baselineMs.p50} ms, p99 ${l.baselineMs.p99} ms (${l.baselineSamples} samples), ${l.ratio}× the live update (medians)`,
+      `full index of the grown fold p50 ${l.reindexMs.p50} ms, p99 ${l.reindexMs.p99} ms; refold from scratch p50 ${l.baselineMs.p50} ms, p99 ${l.baselineMs.p99} ms (${l.baselineSamples} samples), ${l.ratio}× the live update (medians)`,
   );
 }
 
+function printChromium(c: ChromiumLiveFigures): void {
+  const line = (name: string, m: ModeFigures) =>
+    `  ${name}: per update p50 ${m.updateMs.p50} ms, p99 ${m.updateMs.p99} ms, max ${m.updateMs.max} ms (first tenth p50 ${m.firstTenthP50} ms, last tenth ${m.lastTenthP50} ms); ` +
+    `${m.lateFrames} late frames (${m.droppedFrames} dropped) of ${m.updates}; ${m.longTasks} long tasks (${m.longTaskMs} ms)`;
+  console.log(`live in Chromium, 1 cycle/s simulated, ${c.options.every === 1 ? 'one cycle' : `${c.options.every} cycles`} per frame, fold + view + React commit, then paint (${c.options.runs} run${c.options.runs > 1 ? 's' : ''}):`);
+  console.log(line('running index', c.live));
+  console.log(line('full recompute', c.recompute));
+  console.log(`  full recompute / running index: p50 ${c.ratioP50}×, p99 ${c.ratioP99}×; both end at OEE ${c.live.finalOee}`);
+}
+
+async function runLive(): Promise<{ live: LiveFigures; chromium: ChromiumLiveFigures }> {
+  const cycles = option('live-cycles', 28_800);
+  const live = measureLiveUpdates(SEED, { cycles });
+  printLive(live);
+  const chromium = await measureLiveInChromium(SEED, { cycles, every: option('live-every', 1), runs: option('live-runs', 1) });
+  printChromium(chromium);
+  return { live, chromium };
+}
+
 export async function run(): Promise<unknown> {
+  if (process.argv.includes('--live-only')) return { settings: { seed: SEED, liveOnly: true }, ...(await runLive()) };
   const o: OeeBenchOptions = { lines: option('lines', 20), days: option('days', 365), runs: option('runs', 3) };
   const results: DialectResult[] = [];
   const skipped: { dialect: string; reason: string }[] = [];
@@ -221,8 +247,7 @@ export async function run(): Promise<unknown> {
     results.push(await onFreshDatabase('postgres', (db) => measureOnDatabase(db, o)));
     print(results.at(-1)!, o);
   }
-  const live = measureLiveUpdates(SEED);
-  printLive(live);
+  const { live, chromium } = await runLive();
   for (const r of results) if (r.agreement.mismatchCount > 0) process.exitCode = 1;
-  return { settings: { ...o, seed: SEED, cycleSeconds: 30, batchSeconds: 60, microStopSeconds: MICRO_STOP_SECONDS }, results, skipped, live };
+  return { settings: { ...o, seed: SEED, cycleSeconds: 30, batchSeconds: 60, microStopSeconds: MICRO_STOP_SECONDS }, results, skipped, live, chromium };
 }

@@ -2,7 +2,7 @@ import type { LineState } from '../../shared/bridge-machine';
 import { currentPosition } from '../../shared/jis';
 import { MICRO_STOP, UNQUALIFIED } from '../../shared/oee';
 import { executionOf } from '../../shared/production/order-state';
-import { downtimeView } from '../state/downtime-view';
+import { downtimeView, liveOf } from '../state/downtime-view';
 import type { AppState } from '../state/types';
 
 /**
@@ -24,9 +24,8 @@ function openOrderOf(s: LineStateSource): string | null {
 
 function machineCountOf(s: LineStateSource, orderId: string): number | undefined {
   if (!s.downtime.fold.hasMachine) return undefined;
-  let n = 0;
-  for (const c of s.downtime.fold.cycles.values()) if (c.orderId === orderId) n += c.count;
-  return n;
+  // Kept as cycles are folded: summing every cycle of the journal on each publish grew with the shift.
+  return liveOf(s.downtime).machineCount(orderId);
 }
 
 /** Only a real reason: a stop not classified yet (or a micro-stop) has none to tell. */

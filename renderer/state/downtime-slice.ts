@@ -1,6 +1,6 @@
 import type { NewEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
-import { OEE_EVENT_TYPES, emptyOeeState, foldOeeEvent, type OeeFoldState, type StopAwaitingReason } from '../../shared/oee';
+import { LiveOee, OEE_EVENT_TYPES, type OeeFoldState, type StopAwaitingReason } from '../../shared/oee';
 import type { DowntimeReason, Routing, ShiftModel } from '../../shared/master-data-oee';
 import { readEventsAfter } from '../storage/production-loader';
 import { saveFailedFeedback } from '../storage/storage-refusal';
@@ -37,6 +37,9 @@ export type StopPicker =
 
 export interface DowntimeState {
   master: DowntimeMaster;
+  /** The fold kept indexed as it grows, so the figures after a machine cycle cost the same all shift long. */
+  live: LiveOee;
+  /** live.state: what was folded. */
   fold: OeeFoldState;
   /** The fold is mutated in place (a shift of cycles); the version tells React it changed. */
   version: number;
@@ -70,9 +73,10 @@ export interface DowntimeActions {
 
 export type DowntimeSlice = { downtime: DowntimeState } & DowntimeActions;
 
-export const initialDowntime = (): DowntimeState => ({
+export const initialDowntime = (live = new LiveOee()): DowntimeState => ({
   master: { reasons: [], routings: [], microStopMs: DEFAULT_MICRO_STOP_MS },
-  fold: emptyOeeState(),
+  live,
+  fold: live.state,
   version: 0,
   foldedSeq: 0,
   now: 0,
@@ -98,8 +102,8 @@ export const createDowntimeSlice =
 
     async function foldNew(): Promise<void> {
       const events = await readEventsAfter(deps.journal, dt().foldedSeq, PAGE);
-      const fold = dt().fold;
-      for (const e of events) if (OEE_TYPES.has(e.type)) foldOeeEvent(fold, e);
+      const live = dt().live;
+      for (const e of events) if (OEE_TYPES.has(e.type)) live.fold(e);
       const last = events.at(-1)?.seq ?? dt().foldedSeq;
       patch({ foldedSeq: Math.max(dt().foldedSeq, last), version: dt().version + 1, now: deps.clock().getTime() });
     }

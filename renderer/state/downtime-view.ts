@@ -1,5 +1,6 @@
 import type { DowntimeReason } from '../../shared/master-data-oee';
 import {
+  LiveOee,
   indexOee,
   oeeFigures,
   plannedTime,
@@ -9,6 +10,8 @@ import {
   timelineBar,
   type BarPiece,
   type Interval,
+  type OeeContext,
+  type OeeIndex,
   type OeeFigures,
   type StopAwaitingReason,
 } from '../../shared/oee';
@@ -45,9 +48,32 @@ export interface DowntimeView {
   stops: ShiftStop[];
 }
 
-export function downtimeView(d: DowntimeState, orderId: string | null, orderStartedAt?: number): DowntimeView {
+/** Where the view takes the index and the figures from: the running index, or everything recomputed (the server's way). */
+export interface OeeSource {
+  index: OeeIndex;
+  figures(window: Interval, planned: readonly Interval[], orderId?: string): OeeFigures;
+}
+
+/** The slice's running index when it holds this fold; a fold made elsewhere (a test's) gets one of its own. */
+export function liveOf(d: Pick<DowntimeState, 'live' | 'fold'>): LiveOee {
+  return d.live.state === d.fold ? d.live : new LiveOee(d.fold);
+}
+
+export function liveSource(live: LiveOee, ctx: OeeContext): OeeSource {
+  return { index: live.index(ctx), figures: (window, planned, orderId) => live.figures(ctx, window, planned, orderId) };
+}
+
+/** The fold indexed from scratch and every window summed in full: what a view cost before the running index. */
+export function recomputeSource(d: Pick<DowntimeState, 'fold'>, ctx: OeeContext): OeeSource {
+  const index = indexOee(d.fold, ctx);
+  return { index, figures: (window, planned, orderId) => oeeFigures(index, window, planned, orderId) };
+}
+
+export const oeeContextOf = (d: Pick<DowntimeState, 'master' | 'now'>): OeeContext => ({ microStopMs: d.master.microStopMs, reasons: d.master.reasons, routings: d.master.routings, asOf: d.now });
+
+export function downtimeView(d: DowntimeState, orderId: string | null, orderStartedAt?: number, source: OeeSource = liveSource(liveOf(d), oeeContextOf(d))): DowntimeView {
   const { master, fold, now } = d;
-  const index = indexOee(fold, { microStopMs: master.microStopMs, reasons: master.reasons, routings: master.routings, asOf: now });
+  const { index } = source;
   const instance = shiftAt(master.shiftModel, now);
   const span = instance ? instance.span : { from: now - NO_SHIFT_SPAN_MS, to: now };
   const planned = instance ? instance.planned : [span];
@@ -58,7 +84,7 @@ export function downtimeView(d: DowntimeState, orderId: string | null, orderStar
     const started = fold.orders.get(orderId)?.startedAt ?? orderStartedAt;
     if (started !== undefined && started < now) {
       const window = { from: started, to: Math.min(now, fold.orders.get(orderId)?.completedAt ?? now) };
-      orderFigures = oeeFigures(index, window, plannedTime(master.shiftModel, window), orderId);
+      orderFigures = source.figures(window, plannedTime(master.shiftModel, window), orderId);
     }
   }
   const deferred = new Set(d.deferred);
@@ -73,7 +99,7 @@ export function downtimeView(d: DowntimeState, orderId: string | null, orderStar
   return {
     shift: { name: instance?.name ?? null, span },
     bar,
-    shiftFigures: oeeFigures(index, sofar, planned),
+    shiftFigures: source.figures(sofar, planned),
     orderFigures,
     awaiting: stopsAwaitingReason(fold, index.segments, now).filter((s) => !deferred.has(s.machineFrom) && s.to > span.from),
     reasons: reasonsByUse(master.reasons, fold),

@@ -55,26 +55,33 @@ export interface OeeIndex {
   idealOfOrder: (orderId: string | null) => number | null;
 }
 
-export function indexOee(state: OeeFoldState, ctx: OeeContext): OeeIndex {
-  const byAt = <T extends { at: number }>(list: Iterable<T>): T[] => [...list].sort((a, b) => a.at - b.at);
+/** Sorted by time; a stable sort, so equal times keep the fold's order. */
+export const byAt = <T extends { at: number }>(list: Iterable<T>): T[] => [...list].sort((a, b) => a.at - b.at);
+
+/** The ideal cycle time of an order's parts: its material's routing (the one without an operation wins). */
+export function idealLookup(state: OeeFoldState, ctx: Pick<OeeContext, 'routings' | 'orders'>): (orderId: string | null) => number | null {
   const cycleTime = new Map<string, number>();
   for (const r of ctx.routings) if (!cycleTime.has(r.materialId) || r.operation === undefined) cycleTime.set(r.materialId, r.idealCycleSeconds);
   const materialOf = new Map<string, string>((ctx.orders ?? []).map((o) => [o.id, o.materialId]));
   for (const [id, o] of state.orders) if (o.materialId) materialOf.set(id, o.materialId);
+  return (orderId) => {
+    const material = orderId ? materialOf.get(orderId) : undefined;
+    return material ? (cycleTime.get(material) ?? null) : null;
+  };
+}
+
+export function indexOee(state: OeeFoldState, ctx: OeeContext): OeeIndex {
   return {
     state,
     segments: buildTimeline(state, ctx),
     cycles: byAt(state.cycles.values()),
     good: byAt(state.good.values()),
     scrap: byAt(state.scrap.values()),
-    idealOfOrder: (orderId) => {
-      const material = orderId ? materialOf.get(orderId) : undefined;
-      return material ? (cycleTime.get(material) ?? null) : null;
-    },
+    idealOfOrder: idealLookup(state, ctx),
   };
 }
 
-function firstAtOrAfter<T extends { at: number }>(list: readonly T[], at: number): number {
+export function firstAtOrAfter<T extends { at: number }>(list: readonly T[], at: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -111,6 +118,35 @@ export function segmentsIn(index: OeeIndex, window: Interval, planned: readonly 
   return out;
 }
 
+/** The machine's parts of some cycles and their ideal time: what a window's figures sum from its cycles. */
+export interface CycleTotals {
+  machineCount: number;
+  idealMs: number;
+  countWithoutIdeal: number;
+}
+
+export const noCycles = (): CycleTotals => ({ machineCount: 0, idealMs: 0, countWithoutIdeal: 0 });
+
+/**
+ * Adds to `totals` the cycles from position `next` on that end before `to`
+ * (with `orderId`, only that order's) and returns the position after them.
+ * The one summation both the full figures and the terminal's running ones
+ * (live-index.ts) use, in the same order, so both give the same bits.
+ */
+export function addCycles(index: OeeIndex, next: number, to: number, totals: CycleTotals, orderId?: string): number {
+  const list = index.cycles;
+  let i = next;
+  for (; i < list.length && list[i]!.at < to; i += 1) {
+    const c = list[i]!;
+    if (orderId !== undefined && c.orderId !== orderId) continue;
+    totals.machineCount += c.count;
+    const ideal = index.idealOfOrder(c.orderId);
+    if (ideal === null) totals.countWithoutIdeal += c.count;
+    else totals.idealMs += c.count * ideal * 1000;
+  }
+  return i;
+}
+
 /**
  * Figures for `window`, with `planned` the planned production time (the
  * shifts minus breaks; the whole window for a line without a shift model).
@@ -118,6 +154,13 @@ export function segmentsIn(index: OeeIndex, window: Interval, planned: readonly 
  * only those of that order.
  */
 export function oeeFigures(index: OeeIndex, window: Interval, planned: readonly Interval[], orderId?: string): OeeFigures {
+  const totals = noCycles();
+  addCycles(index, firstAtOrAfter(index.cycles, window.from), window.to, totals, orderId);
+  return figuresWithCycles(index, window, planned, totals, orderId);
+}
+
+/** Figures for `window` whose cycles were summed already (`cycles`, by addCycles over the same window). */
+export function figuresWithCycles(index: OeeIndex, window: Interval, planned: readonly Interval[], cycles: CycleTotals, orderId?: string): OeeFigures {
   const plannedIn = intersect(normalise(planned), [window]);
   const plannedMs = duration(plannedIn);
   const segs = segmentsIn(index, window, plannedIn);
@@ -133,16 +176,8 @@ export function oeeFigures(index: OeeIndex, window: Interval, planned: readonly 
     else otherMs += s.to - s.from;
   }
   const mine = <T extends { orderId: string | null }>(b: T): boolean => orderId === undefined || b.orderId === orderId;
-  let machineCount = 0;
-  let idealMs = 0;
-  let countWithoutIdeal = 0;
-  for (const c of within(index.cycles, window)) {
-    if (!mine(c)) continue;
-    machineCount += c.count;
-    const ideal = index.idealOfOrder(c.orderId);
-    if (ideal === null) countWithoutIdeal += c.count;
-    else idealMs += c.count * ideal * 1000;
-  }
+  const { machineCount } = cycles;
+  let { idealMs, countWithoutIdeal } = cycles;
   let bookedGood = 0;
   let bookedScrap = 0;
   // Without a machine count the booked parts are all there is; their ideal time follows their order.

@@ -5,3 +5,4 @@ export * from './timeline';
 export * from './figures';
 export * from './report';
 export * from './live';
+export * from './live-index';
