@@ -62,10 +62,17 @@ export class SnapshotKeeper {
     const latest = await store.latestSnapshot();
     let snapshot = latest ?? emptySnapshot(takenAt);
     let events = await store.eventsAfter(snapshot.seq, page);
-    if (events.length === 0) return latest ?? 0;
-    if (!latest && (events[0]?.seq ?? 1) > 1) {
+    if (events.length === 0) {
+      // Read from an older version (upgraded, so not counted in `covered`): stored again as the current one,
+      // so the next open reads it as it is and retention may prune by it.
+      if (latest && latest.seq > covered) await store.saveSnapshot(latest, { toHostCopy: options.toHostCopy ?? true });
+      return latest ?? 0;
+    }
+    const firstSeq = events[0]?.seq ?? 1;
+    if (!latest && firstSeq > 1) {
       // Events were pruned under a snapshot this code cannot read: fold what is left rather than nothing.
-      (this.options.warn ?? ((m: string) => logger('snapshot').warn(m)))(`no readable snapshot and the journal starts at seq ${events[0]?.seq}; folding what is left`);
+      (this.options.warn ?? ((m: string) => logger('snapshot').warn(m)))(`no readable snapshot and the journal starts at seq ${firstSeq}; folding what is left`);
+      snapshot = { ...snapshot, foldedFrom: firstSeq };
     }
     const callOffs = new Map((await this.options.callOffs()).map((s) => [s.id, s]));
     const callOff = (id: string) => callOffs.get(id);
