@@ -45,14 +45,18 @@ export class SnapshotKeeper {
     return typeof taken === 'number' ? taken : taken.seq;
   }
 
-  /** As `take`, but the snapshot itself (the stored one when nothing is new; null when there is none). */
-  async takeLatest(options: { toHostCopy?: boolean } = {}): Promise<JournalSnapshot | null> {
+  /**
+   * As `take`, but the snapshot itself (the stored one when nothing is new; null when there is none).
+   * `beforeSave` gets a new snapshot before it is stored: an opening order need not wait for
+   * megabytes to be written.
+   */
+  async takeLatest(options: { toHostCopy?: boolean; beforeSave?: (snapshot: JournalSnapshot) => void } = {}): Promise<JournalSnapshot | null> {
     const taken = await this.fold(options);
     return typeof taken === 'number' ? this.options.store.latestSnapshot() : taken;
   }
 
   /** The new snapshot, or the seq covered when none was taken. */
-  private async fold(options: { forgetFinishedBefore?: Date; toHostCopy?: boolean }): Promise<number | JournalSnapshot> {
+  private async fold(options: { forgetFinishedBefore?: Date; toHostCopy?: boolean; beforeSave?: (snapshot: JournalSnapshot) => void }): Promise<number | JournalSnapshot> {
     const { store, clock } = this.options;
     const page = this.options.page ?? 5000;
     const takenAt = clock().toISOString();
@@ -65,7 +69,10 @@ export class SnapshotKeeper {
     if (events.length === 0) {
       // Read from an older version (upgraded, so not counted in `covered`): stored again as the current one,
       // so the next open reads it as it is and retention may prune by it.
-      if (latest && latest.seq > covered) await store.saveSnapshot(latest, { toHostCopy: options.toHostCopy ?? true });
+      if (latest && latest.seq > covered) {
+        options.beforeSave?.(latest);
+        await store.saveSnapshot(latest, { toHostCopy: options.toHostCopy ?? true });
+      }
       return latest ?? 0;
     }
     const firstSeq = events[0]?.seq ?? 1;
@@ -86,6 +93,7 @@ export class SnapshotKeeper {
       if (events.length === 0) break;
     }
     if (options.forgetFinishedBefore) snapshot = forgetFinishedBefore(snapshot, options.forgetFinishedBefore);
+    options.beforeSave?.(snapshot);
     await store.saveSnapshot(snapshot, { toHostCopy: options.toHostCopy ?? true });
     return snapshot;
   }

@@ -105,8 +105,8 @@ describe('the first order opened after an update', () => {
     // The UI thread got the production part in pieces: no snapshot read here, and at most the short tail.
     expect(watch.uiSnapshotReads()).toBe(0);
     expect(watch.uiReadsFrom().every((seq) => seq >= 4)).toBe(true);
-    // Stored again as the current version, covering the booking after it: the next open reads it as it is.
-    expect(await rig.journal.snapshotSeq()).toBe(4);
+    // Stored again as the current version (after the hand-over), covering the booking after it: the next open reads it as it is.
+    await vi.waitFor(async () => expect(await rig.journal.snapshotSeq()).toBe(4));
     expect(await storedVersions(rig)).toEqual([SNAPSHOT_VERSION]);
   });
 
@@ -121,6 +121,6 @@ describe('the first order opened after an update', () => {
     expect(watch.workerReadsFrom()).toContain(0);
     expect(watch.uiReadsFrom()).not.toContain(0);
     expect(watch.uiSnapshotReads()).toBe(0);
-    expect(await rig.journal.snapshotSeq()).toBe(4);
+    await vi.waitFor(async () => expect(await rig.journal.snapshotSeq()).toBe(4));
   });
 });
