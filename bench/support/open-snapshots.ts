@@ -58,3 +58,29 @@ export async function snapshotsAsVersion1(page: Page, db: string): Promise<numbe
   if (rows === 0) throw new Error('no snapshot to rewrite as version 1: the worker round before should have stored one');
   return bytes;
 }
+
+/** Waits until the app has stored a snapshot (the worker stores it after handing it to the opening order). */
+export async function storedSnapshot(page: Page, db: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const count = await page.evaluate(
+      (db) =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open(db);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction('snapshots').objectStore('snapshots').count();
+            req.onsuccess = () => {
+              open.result.close();
+              resolve(req.result);
+            };
+            req.onerror = () => reject(req.error);
+          };
+        }),
+      db,
+    );
+    if (count > 0) return;
+    if (Date.now() > deadline) throw new Error('the worker stored no snapshot');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
