@@ -3,20 +3,23 @@
  * large journal that no snapshot covers yet, in real Chromium over the real
  * stack (server, browser host, socat scanner; the renderer built privately).
  *
- * Each round clears the journal's snapshots (as an update whose snapshot
- * format changed leaves them unreadable), reloads the page, logs in and
- * opens a demo order, in two ways in the same run:
+ * Each round is an update that changed the snapshot's version: the page is
+ * reloaded, Anna logs in and opens a demo order, in three ways in the same run:
  *
- * - worker (now): the sync worker folds the history into a fresh snapshot;
- *   the UI thread reads it and the events after it.
- * - ui-thread (the old path, the baseline): the same build with `Worker`
- *   hidden from the page, so the sync loop and the fold run on the UI thread,
- *   as every open did before.
+ * - upgrade (now): the stored snapshot is the one the version before wrote
+ *   (bench/support/open-snapshots.ts); the sync worker reads and upgrades it
+ *   (shared/journal-snapshot-upgrade.ts), folds the few events after it and
+ *   hands the production part over in pieces.
+ * - worker (no upgrade step, the previous path): the snapshots are cleared,
+ *   as an update without a step from the stored version leaves them
+ *   unreadable; the sync worker folds the whole journal into a fresh snapshot.
+ * - ui-thread (the old path, the baseline): snapshots cleared and `Worker`
+ *   hidden from the page, so the sync loop and the fold run on the UI thread.
  *
  * Measured in the page: order list shown → click → the order on screen →
  * usable (its buttons enabled), and the longest main-thread block (Long
  * Tasks API) from the order list shown until usable. BENCH_OPEN_EVENTS
- * bounds the journal (default 200 000), BENCH_OPEN_ROUNDS the rounds.
+ * bounds the journal (default 1 000 000), BENCH_OPEN_ROUNDS the rounds.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,9 +32,10 @@ import { launchChromium } from '../test/e2e/support/browser';
 import { ROOT } from '../test/e2e/support/processes';
 import { startStack, type Stack } from '../test/e2e/support/stack';
 import { seedJournal } from './scan-seed';
+import { clearSnapshots, snapshotsAsVersion1, storedSnapshot } from './support/open-snapshots';
 import { median, round } from './support/stats';
 
-const EVENTS = Number(process.env['BENCH_OPEN_EVENTS'] ?? 200_000);
+const EVENTS = Number(process.env['BENCH_OPEN_EVENTS'] ?? 1_000_000);
 const ROUNDS = Number(process.env['BENCH_OPEN_ROUNDS'] ?? 3);
 const TERMINAL = 'T-L1-01';
 const JOURNAL_DB = `takt-journal-${TERMINAL}`;
@@ -50,7 +54,8 @@ const LONG_TASKS = `(() => {
 const MODE_KEY = 'takt-bench-open-mode';
 const NO_WORKER_IF_ASKED = `if (sessionStorage.getItem('${MODE_KEY}') === 'ui-thread') Object.defineProperty(window, 'Worker', { value: undefined, configurable: true });`;
 
-type Mode = 'worker' | 'ui-thread';
+type Mode = 'upgrade' | 'worker' | 'ui-thread';
+const MODES: readonly Mode[] = ['ui-thread', 'worker', 'upgrade'];
 interface Round {
   mode: Mode;
   /** click → the order detail in the DOM */
@@ -61,6 +66,8 @@ interface Round {
   longestBlockMs: number;
   /** long tasks over 50 ms in that window */
   longTasks: number;
+  /** upgrade: the old snapshot's size as JSON */
+  snapshotBytes?: number;
 }
 
 /** Logs Anna in, unless the restored session already shows the order list. */
@@ -108,41 +115,22 @@ function openAndMeasure(page: Page, orderId: string, listShownAt: number): Promi
   );
 }
 
-/** Drops the journal's snapshots, as an update with a new snapshot format leaves them unreadable. */
-function clearSnapshots(page: Page): Promise<void> {
-  return page.evaluate(
-    (db) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open(db);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('snapshots', 'readwrite');
-          tx.objectStore('snapshots').clear();
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    JOURNAL_DB,
-  );
-}
-
 /**
  * One cold open: the app unloaded (a same-origin page without it, so no worker
- * writes meanwhile), the snapshots cleared, the mode set, the app loaded.
+ * writes meanwhile), the snapshots cleared or rewritten as the version before
+ * wrote them (upgrade: the worker round before stored one at the head), the
+ * mode set, the app loaded.
  */
 async function coldOpen(page: Page, stack: Stack, appUrl: string, mode: Mode): Promise<Round> {
   await page.goto(new URL('/bench-idle', appUrl).href);
-  await clearSnapshots(page);
+  const snapshotBytes = mode === 'upgrade' ? await snapshotsAsVersion1(page, JOURNAL_DB) : (await clearSnapshots(page, JOURNAL_DB), undefined);
   await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [MODE_KEY, mode] as const);
   await page.goto(appUrl);
   await logIn(page, stack).catch(async (err: unknown) => {
     throw new Error(`${mode}: no login at ${page.url()}: ${(await page.locator('body').textContent())?.slice(0, 300)}`, { cause: err });
   });
   const listShownAt = await page.evaluate(() => performance.now());
-  return { mode, ...(await openAndMeasure(page, DEMO_ORDERS.L1[0], listShownAt)) };
+  return { mode, ...(await openAndMeasure(page, DEMO_ORDERS.L1[0], listShownAt)), ...(snapshotBytes === undefined ? {} : { snapshotBytes }) };
 }
 
 const fmt = (v: number) => `${round(v, 0).toLocaleString('en-US')} ms`;
@@ -181,15 +169,17 @@ export async function run(): Promise<unknown> {
     } finally {
       sqlite.close();
     }
-    console.log(`seeded ${EVENTS.toLocaleString('en-US')} journal events in ${fmt(seeded.ms)}; ${ROUNDS} rounds, each: snapshots cleared, reload, log in, open ${DEMO_ORDERS.L1[0]}`);
+    console.log(`seeded ${EVENTS.toLocaleString('en-US')} journal events in ${fmt(seeded.ms)}; ${ROUNDS} rounds, each: snapshots cleared (or rewritten as version 1), reload, log in, open ${DEMO_ORDERS.L1[0]}`);
 
     const rounds: Round[] = [];
     for (let i = 0; i < ROUNDS; i++) {
-      for (const mode of ['ui-thread', 'worker'] as const) {
-        await clearSnapshots(page);
+      for (const mode of MODES) {
         const r = await coldOpen(page, stack, appUrl, mode);
+        // The worker stores its snapshot after handing it over; the upgrade round rewrites that one.
+        if (mode === 'worker') await storedSnapshot(page, JOURNAL_DB);
         rounds.push(r);
-        console.log(`round ${i + 1} ${mode.padEnd(9)}  shown ${fmt(r.shownMs)}  usable ${fmt(r.usableMs)}  longest block ${fmt(r.longestBlockMs)}  (${r.longTasks} long tasks)`);
+        const size = r.snapshotBytes === undefined ? '' : `  old snapshot ${(r.snapshotBytes / 1e6).toFixed(1)} MB`;
+        console.log(`round ${i + 1} ${mode.padEnd(9)}  shown ${fmt(r.shownMs)}  usable ${fmt(r.usableMs)}  longest block ${fmt(r.longestBlockMs)}  (${r.longTasks} long tasks)${size}`);
       }
     }
     const summary = (mode: Mode) => {
@@ -202,15 +192,22 @@ export async function run(): Promise<unknown> {
         longTasks: median(of.map((r) => r.longTasks)),
       };
     };
-    const now = summary('worker');
+    const now = summary('upgrade');
+    const refold = summary('worker');
     const old = summary('ui-thread');
-    const ratio = { usable: round(old.usableMs / now.usableMs, 2), longestBlock: round(old.longestBlockMs / Math.max(1, now.longestBlockMs), 2) };
+    const ratio = {
+      usableRefoldOverUpgrade: round(refold.usableMs / now.usableMs, 2),
+      usableUiThreadOverUpgrade: round(old.usableMs / now.usableMs, 2),
+      longestBlockUiThreadOverUpgrade: round(old.longestBlockMs / Math.max(1, now.longestBlockMs), 2),
+    };
+    const row = (name: string, m: typeof now) => `| ${name} | ${fmt(m.shownMs)} | ${fmt(m.usableMs)} | ${fmt(m.longestBlockMs)} | ${m.longTasks} |`;
     console.log(`\n| medians of ${ROUNDS}, ${EVENTS.toLocaleString('en-US')} events | order shown | usable | longest main-thread block | long tasks |`);
     console.log('|---|---|---|---|---|');
-    console.log(`| worker snapshot (now) | ${fmt(now.shownMs)} | ${fmt(now.usableMs)} | ${fmt(now.longestBlockMs)} | ${now.longTasks} |`);
-    console.log(`| fold on the UI thread (old path) | ${fmt(old.shownMs)} | ${fmt(old.usableMs)} | ${fmt(old.longestBlockMs)} | ${old.longTasks} |`);
-    console.log(`old / now: usable ${ratio.usable}×, longest block ${ratio.longestBlock}×`);
-    return { journalEvents: seeded.head, worker: now, uiThread: old, ratio, rounds };
+    console.log(row('old snapshot upgraded in the worker (now)', now));
+    console.log(row('no upgrade step: worker refolds the journal', refold));
+    console.log(row('fold on the UI thread (old path)', old));
+    console.log(`usable: refold / upgrade ${ratio.usableRefoldOverUpgrade}×, UI thread / upgrade ${ratio.usableUiThreadOverUpgrade}×; longest block UI thread / upgrade ${ratio.longestBlockUiThreadOverUpgrade}×`);
+    return { journalEvents: seeded.head, upgrade: now, worker: refold, uiThread: old, ratio, rounds };
   } finally {
     await browser.close();
     await stack.stop();

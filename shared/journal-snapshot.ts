@@ -7,8 +7,10 @@ import { foldProductionEvents, initialProductionState, type ProductionState } fr
  * A journal snapshot: the terminal's folds as of one seq,
  * so that retention can delete old events without the folds forgetting them.
  * Restore = snapshot + the events after its seq; this equals folding the
- * whole journal (property-tested). Plain JSON, versioned: a snapshot of a
- * version this code does not know is not read at all (full fold from what is
+ * whole journal (property-tested). Plain JSON, versioned: an older
+ * version is upgraded when it is read (shared/journal-snapshot-upgrade.ts), so
+ * an update does not send the terminal back to folding its whole journal; a
+ * version with no upgrade path is not read at all (full fold from what is
  * left; retention waits for a snapshot it knows).
  *
  * JIS states need their call-off to start from. A sequence whose call-off is
@@ -16,13 +18,21 @@ import { foldProductionEvents, initialProductionState, type ProductionState } fr
  * (`unfoldedJis`) until it is; a sequence's events are never dropped.
  */
 
-export const SNAPSHOT_VERSION = 1;
+/** 2: `foldedFrom` (version 1 had no such field). */
+export const SNAPSHOT_VERSION = 2;
 
 export interface JournalSnapshot {
   readonly version: typeof SNAPSHOT_VERSION;
   /** Covers every event with seq ≤ this. */
   readonly seq: number;
   readonly takenAt: string;
+  /**
+   * The first seq the folds saw: 1 when they hold the terminal's whole
+   * history, higher when they were started from a journal already pruned
+   * under a snapshot this code could not read (the local history is partial;
+   * the server's record is not).
+   */
+  readonly foldedFrom: number;
   readonly production: ProductionState;
   /** Container (or rack) → print job of its label, from LabelPrinted: a reprint names it. */
   readonly printedJobs: Readonly<Record<string, string>>;
@@ -33,7 +43,7 @@ export interface JournalSnapshot {
 }
 
 export function emptySnapshot(takenAt: string): JournalSnapshot {
-  return { version: SNAPSHOT_VERSION, seq: 0, takenAt, production: initialProductionState, printedJobs: {}, jis: {}, unfoldedJis: [] };
+  return { version: SNAPSHOT_VERSION, seq: 0, takenAt, foldedFrom: 1, production: initialProductionState, printedJobs: {}, jis: {}, unfoldedJis: [] };
 }
 
 /** Container → job id of its label, from LabelPrinted events. */
@@ -49,23 +59,6 @@ export function printedJobsOf(jobs: Readonly<Record<string, string>>, events: re
     next[containerId] = jobId;
   }
   return next ?? jobs;
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * A stored row as a snapshot this code can use, or null: an unknown version
- * (one written by a newer app, after a downgrade) or a malformed row is
- * ignored, never half-read. When SNAPSHOT_VERSION is raised, the new code must
- * upgrade older snapshots here (a pure transform, like the Dexie versions in
- * renderer/storage/schema.ts), not ignore them: their events may be pruned.
- */
-export function readSnapshot(row: unknown): JournalSnapshot | null {
-  if (!isRecord(row) || row['version'] !== SNAPSHOT_VERSION) return null;
-  const seq = row['seq'];
-  if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) return null;
-  if (!isRecord(row['production']) || !isRecord(row['printedJobs']) || !isRecord(row['jis']) || !Array.isArray(row['unfoldedJis'])) return null;
-  return row as unknown as JournalSnapshot;
 }
 
 /** Folds `events` (seq order; those at or below the snapshot's seq are ignored) into a new snapshot. Pure. */
@@ -102,6 +95,7 @@ export function advanceSnapshot(
     version: SNAPSHOT_VERSION,
     seq: Math.max(base.seq, fresh.at(-1)?.seq ?? base.seq),
     takenAt,
+    foldedFrom: base.foldedFrom,
     production: foldProductionEvents(fresh, base.production),
     printedJobs: printedJobsOf(base.printedJobs, fresh),
     jis,

@@ -2,7 +2,8 @@ import Dexie, { type Table } from 'dexie';
 import { validatePayload, type EventEnvelope, type NewEvent } from '../../shared/events';
 import type { CodedError, Result } from '../../shared/errors';
 import { newId as defaultNewId } from '../../shared/ids';
-import { readSnapshot, SNAPSHOT_VERSION, type JournalSnapshot } from '../../shared/journal-snapshot';
+import { SNAPSHOT_VERSION, type JournalSnapshot } from '../../shared/journal-snapshot';
+import { readableSnapshotVersions, readSnapshot } from '../../shared/journal-snapshot-upgrade';
 import type { TerminalState } from '../../shared/terminal-state';
 import { writeFailure, type AppendAlso, type AppendContext, type AppendResult, type PendingAppend } from './envelopes';
 import { commitGroup, META, readNumber, readState, type HeadCache } from './journal-commit';
@@ -199,15 +200,19 @@ export class Journal {
     if (res && !res.ok) logger('journal').warn(`host copy not updated (${Object.keys(request).join(', ')}): ${res.error.code}: ${res.error.message}`);
   }
 
-  /** The seq the latest snapshot of a known version covers; 0 when there is none. Reads keys only. */
+  /**
+   * The seq the latest snapshot of the current version covers; 0 when there is none. Reads keys only.
+   * One of an older version does not count until it is upgraded and stored again: an order opening
+   * then leaves reading and upgrading it to the sync worker, and retention prunes by it only then.
+   */
   async snapshotSeq(): Promise<number> {
     const seqs = await this.snapshots.where('version').equals(SNAPSHOT_VERSION).primaryKeys();
     return seqs.reduce((max, seq) => Math.max(max, seq), 0);
   }
 
-  /** The latest snapshot this code can read, or null (none yet, or only ones of an unknown version). */
+  /** The latest snapshot this code can read, upgraded from an older version if need be, or null (none yet, or none it can read). */
   async latestSnapshot(): Promise<JournalSnapshot | null> {
-    const seqs = (await this.snapshots.where('version').equals(SNAPSHOT_VERSION).primaryKeys()).sort((a, b) => b - a);
+    const seqs = (await this.snapshots.where('version').anyOf(readableSnapshotVersions()).primaryKeys()).sort((a, b) => b - a);
     for (const seq of seqs) {
       const snapshot = readSnapshot(await this.snapshots.get(seq));
       if (snapshot) return snapshot;

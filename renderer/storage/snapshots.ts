@@ -45,14 +45,18 @@ export class SnapshotKeeper {
     return typeof taken === 'number' ? taken : taken.seq;
   }
 
-  /** As `take`, but the snapshot itself (the stored one when nothing is new; null when there is none). */
-  async takeLatest(options: { toHostCopy?: boolean } = {}): Promise<JournalSnapshot | null> {
+  /**
+   * As `take`, but the snapshot itself (the stored one when nothing is new; null when there is none).
+   * `beforeSave` gets a new snapshot before it is stored: an opening order need not wait for
+   * megabytes to be written.
+   */
+  async takeLatest(options: { toHostCopy?: boolean; beforeSave?: (snapshot: JournalSnapshot) => void } = {}): Promise<JournalSnapshot | null> {
     const taken = await this.fold(options);
     return typeof taken === 'number' ? this.options.store.latestSnapshot() : taken;
   }
 
   /** The new snapshot, or the seq covered when none was taken. */
-  private async fold(options: { forgetFinishedBefore?: Date; toHostCopy?: boolean }): Promise<number | JournalSnapshot> {
+  private async fold(options: { forgetFinishedBefore?: Date; toHostCopy?: boolean; beforeSave?: (snapshot: JournalSnapshot) => void }): Promise<number | JournalSnapshot> {
     const { store, clock } = this.options;
     const page = this.options.page ?? 5000;
     const takenAt = clock().toISOString();
@@ -62,10 +66,20 @@ export class SnapshotKeeper {
     const latest = await store.latestSnapshot();
     let snapshot = latest ?? emptySnapshot(takenAt);
     let events = await store.eventsAfter(snapshot.seq, page);
-    if (events.length === 0) return latest ?? 0;
-    if (!latest && (events[0]?.seq ?? 1) > 1) {
+    if (events.length === 0) {
+      // Read from an older version (upgraded, so not counted in `covered`): stored again as the current one,
+      // so the next open reads it as it is and retention may prune by it.
+      if (latest && latest.seq > covered) {
+        options.beforeSave?.(latest);
+        await store.saveSnapshot(latest, { toHostCopy: options.toHostCopy ?? true });
+      }
+      return latest ?? 0;
+    }
+    const firstSeq = events[0]?.seq ?? 1;
+    if (!latest && firstSeq > 1) {
       // Events were pruned under a snapshot this code cannot read: fold what is left rather than nothing.
-      (this.options.warn ?? ((m: string) => logger('snapshot').warn(m)))(`no readable snapshot and the journal starts at seq ${events[0]?.seq}; folding what is left`);
+      (this.options.warn ?? ((m: string) => logger('snapshot').warn(m)))(`no readable snapshot and the journal starts at seq ${firstSeq}; folding what is left`);
+      snapshot = { ...snapshot, foldedFrom: firstSeq };
     }
     const callOffs = new Map((await this.options.callOffs()).map((s) => [s.id, s]));
     const callOff = (id: string) => callOffs.get(id);
@@ -79,6 +93,7 @@ export class SnapshotKeeper {
       if (events.length === 0) break;
     }
     if (options.forgetFinishedBefore) snapshot = forgetFinishedBefore(snapshot, options.forgetFinishedBefore);
+    options.beforeSave?.(snapshot);
     await store.saveSnapshot(snapshot, { toHostCopy: options.toHostCopy ?? true });
     return snapshot;
   }

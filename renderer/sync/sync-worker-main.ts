@@ -5,6 +5,7 @@ import { hostJournalCopy } from '../storage/journal-copy-client';
 import { DEFAULT_RETENTION, RetentionRunner } from '../storage/retention';
 import { snapshotKeeperFor, type SnapshotKeeper } from '../storage/snapshots';
 import { bridgeOverPort, type PortLike } from './port-rpc';
+import type { JournalSnapshot } from '../../shared/journal-snapshot';
 import { piecesOf } from './snapshot-pieces';
 import { SyncEngine } from './sync-engine';
 import type { FromWorker, ToWorker } from './worker-protocol';
@@ -101,16 +102,25 @@ export function runSyncWorker(scope: WorkerScope): void {
       scope.postMessage({ type: 'snapshot-taken', id, seq: null, message: 'the worker has no journal yet' });
       return;
     }
+    let handedOver = false;
+    const handOver = (snapshot: JournalSnapshot) => {
+      handedOver = true;
+      for (const piece of piecesOf(snapshot)) scope.postMessage({ type: 'snapshot-piece', id, piece });
+      scope.postMessage({ type: 'snapshot-taken', id, seq: snapshot.seq, lastSeq: snapshot.production.lastSeq });
+    };
     try {
       // Not sent to the host's copy: that would carry the whole snapshot through the UI thread while the order opens.
-      const snapshot = await keeper.takeLatest({ toHostCopy: false });
+      // Handed over before it is stored (a new one, or an old version upgraded): the order opens meanwhile.
+      const snapshot = await keeper.takeLatest({ toHostCopy: false, beforeSave: handOver });
+      if (handedOver) return;
       if (!snapshot) {
         scope.postMessage({ type: 'snapshot-taken', id, seq: 0 });
         return;
       }
-      for (const piece of piecesOf(snapshot)) scope.postMessage({ type: 'snapshot-piece', id, piece });
-      scope.postMessage({ type: 'snapshot-taken', id, seq: snapshot.seq, lastSeq: snapshot.production.lastSeq });
+      handOver(snapshot);
     } catch (err) {
+      // Once handed over, a failed save only means the next open folds again; the answer was sent.
+      if (handedOver) return;
       scope.postMessage({ type: 'snapshot-taken', id, seq: null, message: err instanceof Error ? err.message : String(err) });
     }
   }

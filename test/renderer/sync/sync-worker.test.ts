@@ -5,43 +5,14 @@ import { Journal } from '../../../renderer/storage/journal';
 import { bridgeOverPort, serveBridgeOverPort, type PortLike } from '../../../renderer/sync/port-rpc';
 import { startSync, type SyncHandle, type WorkerLike } from '../../../renderer/sync/sync-runner';
 import type { SyncStatus } from '../../../renderer/sync/sync-status';
-import { runSyncWorker, type WorkerScope } from '../../../renderer/sync/sync-worker-main';
 import { restoreProduction } from '../../../shared/journal-snapshot';
-import type { ToWorker } from '../../../renderer/sync/worker-protocol';
 import { FakeBridge } from '../support/fake-bridge';
+import { inProcessWorker } from '../support/in-process-worker';
 import { demoPage, fixedClock, uniqueTerminalId } from '../support/fixtures';
 import { ManualTimers } from '../support/manual-timers';
 
 const ev = () => ({ type: 'OperatorLoggedOut' as const, operatorId: 'op-anna', payload: { reason: 'manual' as const } });
 const port = (p: MessagePort) => p as unknown as PortLike;
-
-/**
- * The sync worker's body run in this thread behind a Worker-shaped object:
- * messages are structured-cloned and the bridge port is a real MessageChannel,
- * so the worker path (own Dexie handles, RPC to the UI thread) is what runs.
- */
-function inProcessWorker(): WorkerLike & { terminated: boolean } {
-  const toWorker: ((e: { data: unknown; ports?: readonly unknown[] }) => void)[] = [];
-  const toMain: ((e: MessageEvent) => void)[] = [];
-  const scope: WorkerScope = {
-    postMessage: (m) => setTimeout(() => toMain.forEach((l) => l({ data: structuredClone(m) } as MessageEvent)), 0),
-    addEventListener: (_t, l) => toWorker.push(l),
-  };
-  runSyncWorker(scope);
-  const worker = {
-    terminated: false,
-    postMessage(message: ToWorker, transfer?: Transferable[]) {
-      setTimeout(() => toWorker.forEach((l) => l({ data: structuredClone(message), ports: transfer ?? [] })), 0);
-    },
-    addEventListener(type: string, l: (e: never) => void) {
-      if (type === 'message') toMain.push(l as (e: MessageEvent) => void);
-    },
-    terminate() {
-      worker.terminated = true;
-    },
-  };
-  return worker as WorkerLike & { terminated: boolean };
-}
 
 function server(bridge: FakeBridge, terminalId: string) {
   const pushed: EventEnvelope[] = [];
