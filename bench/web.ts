@@ -10,6 +10,9 @@
  *        the DOM, timed inside the page.
  *   Baseline: the same query through the trace API alone
  *        (GET /api/v1/trace/batch/…, admin token, body read and parsed).
+ *   Backward: the trace API from one of those orders' containers and from
+ *        one of its serials back to the batches (GET /api/v1/trace/container/…,
+ *        /api/v1/trace/serial/…), the answer a complaint about one part needs.
  *
  * One warm-up each, then --runs (default 5, at least 3) alternating runs;
  * medians and the ratio web / API are printed and written to
@@ -46,6 +49,7 @@ export interface WebBenchResult {
   web: { runsMs: number[]; medianMs: number };
   /** web / API: what the page adds on top of the query. */
   ratio: number;
+  backward: { container: { id: string; serials: number; batches: number; runsMs: number[]; medianMs: number }; serial: { id: string; batches: number; runsMs: number[]; medianMs: number } };
 }
 
 function options(): { events: number; orders: number; runs: number } {
@@ -105,14 +109,15 @@ export async function run(): Promise<WebBenchResult> {
     const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
     const traceUrl = `${url}/api/v1/trace/batch/${HOT.materialId}/${HOT.batch}`;
-    const viaApi = async (): Promise<{ ms: number; bytes: number; body: { orders: unknown[]; serials: unknown[]; containers: unknown[] } }> => {
+    const timedGet = async <T>(target: string): Promise<{ ms: number; bytes: number; body: T }> => {
       const t0 = performance.now();
-      const res = await fetch(traceUrl, { headers: { authorization: `Bearer ${admin.token}` } });
+      const res = await fetch(target, { headers: { authorization: `Bearer ${admin.token}` } });
       const text = await res.text();
-      const body = JSON.parse(text) as { orders: unknown[]; serials: unknown[]; containers: unknown[] };
-      if (!res.ok) throw new Error(`trace: ${res.status} ${text.slice(0, 200)}`);
+      const body = JSON.parse(text) as T;
+      if (!res.ok) throw new Error(`${target}: ${res.status} ${text.slice(0, 200)}`);
       return { ms: performance.now() - t0, bytes: Buffer.byteLength(text), body };
     };
+    const viaApi = () => timedGet<{ orders: unknown[]; serials: unknown[]; containers: unknown[] }>(traceUrl);
 
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
     await page.goto(`${url}/web/`);
@@ -134,6 +139,18 @@ export async function run(): Promise<WebBenchResult> {
       webRuns.push(await timeSearch(page, orders));
       console.log(`  run ${i + 1}: API ${round(apiRuns[i]!)} ms, web page ${round(webRuns[i]!)} ms`);
     }
+    // The first order loaded the hot batch (web-seed.ts): its container and its first part.
+    const containerUrl = `${url}/api/v1/trace/container/C-0`;
+    const serialUrl = `${url}/api/v1/trace/serial/S-0-0`;
+    type Backward = { batches: unknown[]; serials?: unknown[] };
+    const warmContainer = await timedGet<Backward>(containerUrl);
+    const warmSerial = await timedGet<Backward>(serialUrl);
+    const containerRuns: number[] = [];
+    const serialRuns: number[] = [];
+    for (let i = 0; i < settings.runs; i++) {
+      containerRuns.push((await timedGet<Backward>(containerUrl)).ms);
+      serialRuns.push((await timedGet<Backward>(serialUrl)).ms);
+    }
     const result: WebBenchResult = {
       settings: { events: settings.events, orders: settings.orders, hotOrders: HOT_ORDERS, runs: settings.runs, database: 'sqlite' },
       seeded,
@@ -141,10 +158,18 @@ export async function run(): Promise<WebBenchResult> {
       api: { runsMs: apiRuns.map((v) => round(v)), medianMs: round(median(apiRuns)) },
       web: { runsMs: webRuns.map((v) => round(v)), medianMs: round(median(webRuns)) },
       ratio: round(median(webRuns) / median(apiRuns), 2),
+      backward: {
+        container: { id: 'C-0', serials: warmContainer.body.serials?.length ?? 0, batches: warmContainer.body.batches.length, runsMs: containerRuns.map((v) => round(v)), medianMs: round(median(containerRuns)) },
+        serial: { id: 'S-0-0', batches: warmSerial.body.batches.length, runsMs: serialRuns.map((v) => round(v)), medianMs: round(median(serialRuns)) },
+      },
     };
     console.log(
       `trace of ${HOT.batch} (${orders} orders, ${result.trace.serials.toLocaleString('en')} serials, ${Math.round(warm.bytes / 1024)} KiB): ` +
         `web page median ${result.web.medianMs} ms vs trace API median ${result.api.medianMs} ms → ${result.ratio}×`,
+    );
+    console.log(
+      `backward trace API: container C-0 (${result.backward.container.serials} serials) median ${result.backward.container.medianMs} ms, ` +
+        `serial S-0-0 median ${result.backward.serial.medianMs} ms`,
     );
     return result;
   } finally {

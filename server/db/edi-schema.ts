@@ -1,24 +1,9 @@
+import type { EdiMessage, EdiShipment } from '../../shared/edi/rows';
+
 /** Table shapes of migration 0003-edi (see there for what each holds). JSON is text, as everywhere. */
 
-export interface EdiMessagesTable {
-  id: string;
-  direction: 'in' | 'out';
-  format: string;
-  partner: string | null;
-  reference: string | null;
-  /** inbox, cli, api (inbound); outbox (outbound). */
-  source: string;
-  file_name: string | null;
-  at: string;
-  /** in: applied, duplicate, rejected, unapplied; out: written. */
-  status: string;
-  raw: string;
-  parsed: string | null;
-  warnings: string;
-  error: string | null;
-  effect: string | null;
-  answer: string | null;
-}
+/** The archive row (shared/edi/rows.ts: the routes answer it as stored). */
+export type EdiMessagesTable = EdiMessage;
 
 export interface EdiInterchangesTable {
   partner: string;
@@ -43,24 +28,10 @@ export interface DeliverySchedulesTable {
   updated_at: string;
 }
 
-export interface EdiShipmentsTable {
-  shipment_id: string;
+/** A shipment's columns (shared/edi/rows.ts) and the event it came from. */
+export interface EdiShipmentsTable extends EdiShipment {
   event_id: string;
-  delivery_note: string | null;
-  customer_id: string | null;
-  terminal_id: string;
-  dispatched_at: string;
-  /**
-   * pending (waiting for the outbox; `error` says what the record still lacks), written (accepted:
-   * despatch advice out, quantity counted), refused (shipment_refusals say why), failed, no-detail.
-   */
-  status: string;
-  error: string | null;
-  /** 0005-shipping: the dock the shipment is for, when it is not the customer's default. */
-  unloading_point: string | null;
   event_seq: number | null;
-  /** 0011-shipment-master-sscc: the master label's SSCC over a mixed load. */
-  master_sscc: string | null;
 }
 
 /** 0005-shipping: why the server held a shipment's despatch advice back, per container. */

@@ -1,3 +1,4 @@
+import type { EdiMessageRow, ShipmentSummary } from '../../shared/edi/rows';
 import { newId } from '../../shared/ids';
 import { Customer, Plant } from '../../shared/master-data';
 import type { Db } from '../db/schema';
@@ -53,7 +54,7 @@ export async function archive(db: Db, row: ArchivedMessage): Promise<string> {
 }
 
 /** The archive without the raw text (lists stay small); `getMessage` has everything. */
-export async function listMessages(db: Db, direction: 'in' | 'out' | undefined, limit: number): Promise<Omit<EdiMessagesTable, 'raw'>[]> {
+export async function listMessages(db: Db, direction: 'in' | 'out' | undefined, limit: number): Promise<EdiMessageRow[]> {
   let q = db.selectFrom('edi_messages').select(['id', 'direction', 'format', 'partner', 'reference', 'source', 'file_name', 'at', 'status', 'parsed', 'warnings', 'error', 'effect', 'answer']);
   if (direction) q = q.where('direction', '=', direction);
   return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
@@ -61,22 +62,6 @@ export async function listMessages(db: Db, direction: 'in' | 'out' | undefined, 
 
 export async function getMessage(db: Db, id: string): Promise<EdiMessagesTable | undefined> {
   return db.selectFrom('edi_messages').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export interface ShipmentSummary {
-  shipment_id: string;
-  delivery_note: string | null;
-  customer_id: string | null;
-  terminal_id: string;
-  dispatched_at: string;
-  status: string;
-  error: string | null;
-  unloading_point: string | null;
-  /** The mixed load's master label (GS1 SSCC), when the truck was closed with one. */
-  master_sscc: string | null;
-  /** Containers and racks on the shipment, and the parts they hold. */
-  containers: number;
-  quantity: number;
 }
 
 /** The newest shipments with what they hold, for the deliveries page (the lines themselves: the delivery-note trace). */

@@ -1,5 +1,5 @@
 import { Line } from '../../shared/master-data';
-import type { Db } from '../db/schema';
+import type { Db, DatabaseDialect } from '../db/schema';
 import { lineSequences, type LineSequence } from './line-jis';
 import { lineShift, type LineShift } from './line-shift';
 
@@ -37,7 +37,7 @@ export interface LinesBoard {
 
 const RUNNING = ['started', 'paused'];
 
-export async function linesBoard(db: Db, now = new Date()): Promise<LinesBoard> {
+export async function linesBoard(db: Db, dialect: DatabaseDialect, now = new Date()): Promise<LinesBoard> {
   const lineRows = await db.selectFrom('master_data').select('data').where('kind', '=', 'line').where('deleted', '=', 0).execute();
   const names = new Map<string, string>();
   for (const r of lineRows) {
@@ -47,7 +47,7 @@ export async function linesBoard(db: Db, now = new Date()): Promise<LinesBoard> 
   for (const t of await db.selectFrom('terminals').select('line_id').distinct().execute()) if (!names.has(t.line_id)) names.set(t.line_id, t.line_id);
   const lines: LineBoard[] = [];
   for (const lineId of [...names.keys()].sort()) {
-    lines.push({ lineId, name: names.get(lineId) ?? lineId, orders: await runningOrders(db, lineId), shift: await lineShift(db, lineId, now), sequences: await lineSequences(db, lineId) });
+    lines.push({ lineId, name: names.get(lineId) ?? lineId, orders: await runningOrders(db, lineId), shift: await lineShift(db, lineId, now), sequences: await lineSequences(db, dialect, lineId) });
   }
   return { at: now.toISOString(), lines };
 }

@@ -1,12 +1,16 @@
 import type { EventEnvelope } from '../../shared/events';
-import { createJisState, currentPosition, findGaps, foldJisEvents, JIS_EVENT_TYPES, positionStatus } from '../../shared/jis';
+import { createJisState, currentPosition, findGaps, foldJisEvents, positionStatus } from '../../shared/jis';
 import { JisSequence } from '../../shared/master-data';
-import type { Db } from '../db/schema';
+import { isBoardJisType, sequenceIdOfPayload } from '../db/migrations/0014-jis-sequence-event-index';
+import type { Db, DatabaseDialect } from '../db/schema';
 
 /**
  * Where each JIS sequence of a line stands, for the lines page: the call-off
  * from master data folded with the line's sequence events by the terminals'
  * own fold (shared/jis), so the page and the terminal agree on the position.
+ * Only the events that move what the board shows are read, and only those
+ * of the sequences it shows, found by their index: the line's racks,
+ * mismatches and every call-off it built before cost the board nothing.
  */
 
 export interface LineSequence {
@@ -26,22 +30,27 @@ export interface LineSequence {
 
 export const MAX_GAPS = 20;
 
-export async function lineSequences(db: Db, lineId: string): Promise<LineSequence[]> {
+/** The board's events (BOARD_JIS_TYPES) of these sequences on the line, in fold order, by the JIS index of migration 0014. */
+export function boardEventsQuery(db: Db, dialect: DatabaseDialect, lineId: string, sequenceIds: readonly string[]) {
+  return db
+    .selectFrom('events')
+    .innerJoin('terminals', 'terminals.id', 'events.terminal_id')
+    .select(['events.id', 'events.terminal_id', 'events.seq', 'events.type', 'events.occurred_at', 'events.operator_id', 'events.order_id', 'events.payload', 'events.schema_version'])
+    .where('terminals.line_id', '=', lineId)
+    .where(isBoardJisType('events.type'))
+    .where(sequenceIdOfPayload(dialect, 'events.payload'), 'in', [...sequenceIds])
+    .orderBy('events.occurred_at')
+    .orderBy('events.seq');
+}
+
+export async function lineSequences(db: Db, dialect: DatabaseDialect, lineId: string): Promise<LineSequence[]> {
   const rows = await db.selectFrom('master_data').select('data').where('kind', '=', 'jis-sequence').where('line_id', '=', lineId).where('deleted', '=', 0).orderBy('id').execute();
   const sequences = rows.flatMap((r) => {
     const parsed = JisSequence.safeParse(JSON.parse(r.data ?? 'null'));
     return parsed.success ? [parsed.data] : [];
   });
   if (sequences.length === 0) return [];
-  const events = await db
-    .selectFrom('events')
-    .innerJoin('terminals', 'terminals.id', 'events.terminal_id')
-    .select(['events.id', 'events.terminal_id', 'events.seq', 'events.type', 'events.occurred_at', 'events.operator_id', 'events.order_id', 'events.payload', 'events.schema_version'])
-    .where('terminals.line_id', '=', lineId)
-    .where('events.type', 'in', [...JIS_EVENT_TYPES])
-    .orderBy('events.occurred_at')
-    .orderBy('events.seq')
-    .execute();
+  const events = await boardEventsQuery(db, dialect, lineId, sequences.map((q) => q.id)).execute();
   const envelopes: EventEnvelope[] = events.map((e) => ({
     id: e.id,
     terminalId: e.terminal_id,

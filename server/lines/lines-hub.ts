@@ -1,5 +1,5 @@
 import type { ChangeFeed } from '../db/change-feed';
-import type { Db } from '../db/schema';
+import type { Db, DatabaseDialect } from '../db/schema';
 import { linesBoard, type LinesBoard } from './line-board';
 
 /**
@@ -23,7 +23,7 @@ export interface LinesHub {
 export const BOARD_DEBOUNCE_MS = 150;
 export const BOARD_REFRESH_MS = 30_000;
 
-export function createLinesHub(db: Db, feed: ChangeFeed, options: { debounceMs?: number; refreshMs?: number } = {}): LinesHub {
+export function createLinesHub(db: Db, dialect: DatabaseDialect, feed: ChangeFeed, options: { debounceMs?: number; refreshMs?: number } = {}): LinesHub {
   const debounceMs = options.debounceMs ?? BOARD_DEBOUNCE_MS;
   const refreshMs = options.refreshMs ?? BOARD_REFRESH_MS;
   const clients = new Set<BoardClient>();
@@ -35,7 +35,7 @@ export function createLinesHub(db: Db, feed: ChangeFeed, options: { debounceMs?:
 
   async function compute(): Promise<BoardMessage> {
     try {
-      return { kind: 'board', board: await linesBoard(db) };
+      return { kind: 'board', board: await linesBoard(db, dialect) };
     } catch (err) {
       return { kind: 'problem', code: 'database-unavailable', message: `the lines could not be read (${err instanceof Error ? err.message : String(err)}); retrying` };
     }

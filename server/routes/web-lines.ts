@@ -28,9 +28,9 @@ export interface LinesRouteOptions {
   changePollMs?: number | undefined;
 }
 
-export function registerWebLinesRoutes(app: FastifyInstance, { db }: RouteDeps, options: LinesRouteOptions = {}): void {
+export function registerWebLinesRoutes(app: FastifyInstance, { db, dialect }: RouteDeps, options: LinesRouteOptions = {}): void {
   const feed = createChangeFeed({ db, listen: options.listen, pollMs: options.changePollMs });
-  const hub = createLinesHub(db, feed);
+  const hub = createLinesHub(db, dialect, feed);
   const open = new Set<() => void>();
   // Open streams end before the server waits for its connections to close.
   app.addHook('preClose', async () => {
@@ -43,7 +43,7 @@ export function registerWebLinesRoutes(app: FastifyInstance, { db }: RouteDeps, 
 
   const config = { auth: 'admin', permission: 'fleet.read' } as const;
 
-  app.get('/api/v1/web/lines', { config }, async () => linesBoard(db));
+  app.get('/api/v1/web/lines', { config }, async () => linesBoard(db, dialect));
 
   app.get('/api/v1/web/lines/stream', { config }, (request, reply) => {
     reply.hijack();

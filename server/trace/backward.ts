@@ -1,6 +1,6 @@
 import type { Db } from '../db/schema';
 import { shipmentsOf, type BatchTrace } from './forward';
-import { addActor, batchesOfSerial, distinctBatches, newActors, sortedList, windowsOverlapping, type Actors, type TracedBatch } from './windows';
+import { addActor, batchesOfPacks, batchesOfSerials, distinctBatches, inChunks, newActors, sortedList, type Actors, type TracedBatch } from './windows';
 
 /**
  * Backward trace (DESIGN §8): from a container or a serial back to the
@@ -64,6 +64,43 @@ async function containersNamed(db: Db, key: string) {
     .execute();
 }
 
+/** What was packed into containers: each serial with where and when it was made, and the batches in each container. */
+export interface ContainerContents {
+  serials: Map<string, ContainerTrace['serials']>;
+  /** Not yet distinct: the serials' batches first, then those loaded while counted parts were packed. */
+  batches: Map<string, TracedBatch[]>;
+}
+
+/** The contents of these containers, in a fixed number of queries however many they are and hold. */
+export async function containerContents(db: Db, containerIds: readonly string[], actors: Actors): Promise<ContainerContents> {
+  const serials = new Map<string, ContainerTrace['serials']>(containerIds.map((id) => [id, []]));
+  const containerOf = new Map<string, string[]>();
+  for (const chunk of inChunks(containerIds)) {
+    const rows = await db
+      .selectFrom('container_serials as p')
+      .leftJoin('serials as s', 's.serial', 'p.serial')
+      .select(['p.container_id', 'p.serial', 'p.terminal_id', 'p.operator_id', 'p.packed_at', 's.order_id', 's.produced_at', 's.terminal_id as made_terminal_id', 's.operator_id as made_operator_id'])
+      .where('p.container_id', 'in', chunk)
+      .orderBy('p.container_id')
+      .orderBy('p.serial')
+      .execute();
+    for (const r of rows) {
+      addActor(actors, r.terminal_id, r.operator_id);
+      serials.get(r.container_id)?.push({ serial: r.serial, orderId: r.order_id ?? null, producedAt: r.produced_at ?? null, packedAt: r.packed_at });
+      // Only a part the record saw made has batches of its own (serials.produced_at is never null).
+      if (r.produced_at === null) continue;
+      addActor(actors, r.made_terminal_id, r.made_operator_id);
+      containerOf.set(r.serial, [...(containerOf.get(r.serial) ?? []), r.container_id]);
+    }
+  }
+  const ofSerials = await batchesOfSerials(db, [...containerOf.keys()], actors);
+  const ofPacks = await batchesOfPacks(db, containerIds, actors);
+  const batches = new Map<string, TracedBatch[]>(containerIds.map((id) => [id, []]));
+  for (const [serial, found] of ofSerials) for (const id of containerOf.get(serial) ?? []) batches.get(id)?.push(...found);
+  for (const [id, found] of ofPacks) batches.get(id)?.push(...found);
+  return { serials, batches };
+}
+
 /** Undefined when the record knows no such container (by id, printed package number or SSCC). */
 export async function traceContainer(db: Db, key: string): Promise<ContainerTrace | undefined> {
   const [container, ...others] = await containersNamed(db, key);
@@ -71,18 +108,7 @@ export async function traceContainer(db: Db, key: string): Promise<ContainerTrac
   const containerId = container.container_id;
   const actors = newActors();
   addActor(actors, container.terminal_id, container.operator_id);
-  const batches: TracedBatch[] = [];
-
-  const packedSerials = await db.selectFrom('container_serials').selectAll().where('container_id', '=', containerId).orderBy('serial').execute();
-  const serials: ContainerTrace['serials'] = [];
-  for (const packed of packedSerials) {
-    addActor(actors, packed.terminal_id, packed.operator_id);
-    const made = await db.selectFrom('serials').selectAll().where('serial', '=', packed.serial).executeTakeFirst();
-    serials.push({ serial: packed.serial, orderId: made?.order_id ?? null, producedAt: made?.produced_at ?? null, packedAt: packed.packed_at });
-    if (!made) continue;
-    addActor(actors, made.terminal_id, made.operator_id);
-    batches.push(...(await batchesOfSerial(db, made, actors)));
-  }
+  const contents = await containerContents(db, [containerId], actors);
 
   const packs = await db.selectFrom('container_orders').selectAll().where('container_id', '=', containerId).execute();
   const orders = new Map<string, ContainerTrace['orders'][number]>();
@@ -96,16 +122,6 @@ export async function traceContainer(db: Db, key: string): Promise<ContainerTrac
       to: seen && seen.to > pack.last_at ? seen.to : pack.last_at,
     });
   }
-  // A window counts only when a packing of that order fell inside it, not merely between the first and last.
-  const packTimes = await db.selectFrom('container_packs').select(['order_id', 'packed_at']).where('container_id', '=', containerId).execute();
-  for (const order of orders.values()) {
-    const times = packTimes.filter((p) => p.order_id === order.orderId).map((p) => p.packed_at);
-    for (const w of await windowsOverlapping(db, order.orderId, order.from, order.to)) {
-      if (!times.some((t) => w.from_at <= t && (w.to_at === null || t < w.to_at))) continue;
-      batches.push({ materialId: w.material_id, batch: w.batch, supplier: w.supplier, link: 'window' });
-      addActor(actors, w.terminal_id, w.operator_id);
-    }
-  }
 
   return {
     containerId,
@@ -114,10 +130,10 @@ export async function traceContainer(db: Db, key: string): Promise<ContainerTrac
     sscc: container.sscc,
     openedAt: container.opened_at,
     closedAt: container.closed_at,
-    serials,
+    serials: contents.serials.get(containerId) ?? [],
     orders: [...orders.values()].sort((a, b) => (a.orderId < b.orderId ? -1 : 1)),
     shipments: await shipmentsOf(db, [containerId]),
-    ...origins(batches, actors),
+    ...origins(contents.batches.get(containerId) ?? [], actors),
   };
 }
 
@@ -130,7 +146,7 @@ export async function traceSerial(db: Db, serial: string): Promise<SerialTrace |
   const batches: TracedBatch[] = [];
   if (made) {
     addActor(actors, made.terminal_id, made.operator_id);
-    batches.push(...(await batchesOfSerial(db, made, actors)));
+    batches.push(...((await batchesOfSerials(db, [serial], actors)).get(serial) ?? []));
   }
   for (const p of packed) addActor(actors, p.terminal_id, p.operator_id);
   const containerIds = sortedList(packed.map((p) => p.container_id));

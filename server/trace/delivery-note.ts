@@ -1,6 +1,6 @@
 import type { Db } from '../db/schema';
-import { traceContainer } from './backward';
-import { distinctBatches, sortedList, type TracedBatch } from './windows';
+import { containerContents } from './backward';
+import { distinctBatches, inChunks, newActors, sortedList, type TracedBatch } from './windows';
 
 /**
  * Backward from a delivery note (what a customer's complaint names): the
@@ -38,15 +38,22 @@ export async function traceDeliveryNote(db: Db, deliveryNote: string, customerId
     .execute();
   if (shipments.length === 0) return undefined;
   const out: DeliveryNoteTrace = { deliveryNote, shipments: [], batches: [], containerIds: [] };
+  // One query per table for all the note's shipments and containers, never one per line.
+  const ids = shipments.map((s) => s.shipment_id);
+  const lines = await db.selectFrom('edi_shipment_lines').selectAll().where('shipment_id', 'in', ids).orderBy('shipment_id').orderBy('line_no').execute();
+  const refusals = await db.selectFrom('shipment_refusals').selectAll().where('shipment_id', 'in', ids).orderBy('container_id').orderBy('code').execute();
+  const allocations = await db.selectFrom('shipment_allocations').selectAll().where('shipment_id', 'in', ids).orderBy('customer_part_number').orderBy('position').execute();
+  const lineIds = sortedList(lines.map((l) => l.container_id));
+  // A line names a container by its internal id: a container the record lacks has no batches found.
+  const known: string[] = [];
+  for (const chunk of inChunks(lineIds)) known.push(...(await db.selectFrom('containers').select('container_id').where('container_id', 'in', chunk).execute()).map((c) => c.container_id));
+  const { batches: inside } = await containerContents(db, known, newActors());
   const all: TracedBatch[] = [];
   for (const s of shipments) {
-    const lines = await db.selectFrom('edi_shipment_lines').selectAll().where('shipment_id', '=', s.shipment_id).orderBy('line_no').execute();
-    const refusals = await db.selectFrom('shipment_refusals').select(['container_id', 'code', 'message']).where('shipment_id', '=', s.shipment_id).orderBy('container_id').orderBy('code').execute();
-    const allocations = await db.selectFrom('shipment_allocations').selectAll().where('shipment_id', '=', s.shipment_id).orderBy('customer_part_number').orderBy('position').execute();
     const containers: DeliveryNoteTrace['shipments'][number]['containers'] = [];
     for (const l of lines) {
-      const trace = await traceContainer(db, l.container_id);
-      const found = trace && trace.containerId === l.container_id ? trace.batches : [];
+      if (l.shipment_id !== s.shipment_id) continue;
+      const found = distinctBatches(inside.get(l.container_id) ?? []);
       all.push(...found);
       containers.push({
         containerId: l.container_id,
@@ -64,8 +71,10 @@ export async function traceDeliveryNote(db: Db, deliveryNote: string, customerId
       dispatchedAt: s.dispatched_at,
       status: s.status,
       error: s.error,
-      refusals: refusals.map((r) => ({ containerId: r.container_id, code: r.code, message: r.message })),
-      allocations: allocations.map((a) => ({ customerPartNumber: a.customer_part_number, lineDate: a.line_date, commitment: a.commitment, quantity: Number(a.quantity) })),
+      refusals: refusals.filter((r) => r.shipment_id === s.shipment_id).map((r) => ({ containerId: r.container_id, code: r.code, message: r.message })),
+      allocations: allocations
+        .filter((a) => a.shipment_id === s.shipment_id)
+        .map((a) => ({ customerPartNumber: a.customer_part_number, lineDate: a.line_date, commitment: a.commitment, quantity: Number(a.quantity) })),
       containers,
     });
   }

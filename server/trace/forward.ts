@@ -1,6 +1,6 @@
 import type { Db } from '../db/schema';
 import type { OrderProgressTable } from '../db/projection-schema';
-import { sortedList } from './windows';
+import { inChunks, insideWindow, sortedList } from './windows';
 
 /**
  * Forward trace (DESIGN §8): from a material batch to every order, serial,
@@ -40,12 +40,7 @@ export async function traceBatch(db: Db, materialId: string, batch: string): Pro
   // used in thousands of orders is traced in as many queries as a batch used in one.
   const made = await db
     .selectFrom('serials')
-    .innerJoin('batch_windows as w', (join) =>
-      join
-        .onRef('w.order_id', '=', 'serials.order_id')
-        .onRef('serials.produced_at', '>=', 'w.from_at')
-        .on((eb) => eb.or([eb('w.to_at', 'is', null), eb('serials.produced_at', '<', eb.ref('w.to_at'))])),
-    )
+    .innerJoin('batch_windows as w', (join) => join.on(insideWindow('serials.order_id', 'serials.produced_at')))
     .select(['serials.serial as serial', 'serials.order_id as order_id', 'serials.produced_at as produced_at'])
     .distinct()
     .where('w.material_id', '=', materialId)
@@ -62,12 +57,7 @@ export async function traceBatch(db: Db, materialId: string, batch: string): Pro
   const containers = new Map<string, BatchTrace['containers'][number]>();
   const packed = await db
     .selectFrom('container_packs as p')
-    .innerJoin('batch_windows as w', (join) =>
-      join
-        .onRef('w.order_id', '=', 'p.order_id')
-        .onRef('p.packed_at', '>=', 'w.from_at')
-        .on((eb) => eb.or([eb('w.to_at', 'is', null), eb('p.packed_at', '<', eb.ref('w.to_at'))])),
-    )
+    .innerJoin('batch_windows as w', (join) => join.on(insideWindow('p.order_id', 'p.packed_at')))
     .select(['p.container_id as container_id', 'p.packed_at as packed_at'])
     .where('w.material_id', '=', materialId)
     .where('w.batch', '=', batch)
@@ -76,8 +66,8 @@ export async function traceBatch(db: Db, materialId: string, batch: string): Pro
   for (const p of packed) mergeContainer(containers, p.container_id, 'window', p.packed_at, p.packed_at);
 
   const serialIds = [...serials.keys()];
-  for (let i = 0; i < serialIds.length; i += 500) {
-    const rows = await db.selectFrom('container_serials').select(['container_id', 'packed_at']).where('serial', 'in', serialIds.slice(i, i + 500)).execute();
+  for (const chunk of inChunks(serialIds)) {
+    const rows = await db.selectFrom('container_serials').select(['container_id', 'packed_at']).where('serial', 'in', chunk).execute();
     for (const r of rows) mergeContainer(containers, r.container_id, 'serial', r.packed_at, r.packed_at);
   }
   await addContainerDetails(db, containers);
@@ -109,8 +99,8 @@ function mergeContainer(containers: Map<string, BatchTrace['containers'][number]
 
 async function addContainerDetails(db: Db, containers: Map<string, BatchTrace['containers'][number]>): Promise<void> {
   const ids = [...containers.keys()];
-  for (let i = 0; i < ids.length; i += 500) {
-    for (const c of await db.selectFrom('containers').selectAll().where('container_id', 'in', ids.slice(i, i + 500)).execute()) {
+  for (const chunk of inChunks(ids)) {
+    for (const c of await db.selectFrom('containers').selectAll().where('container_id', 'in', chunk).execute()) {
       const entry = containers.get(c.container_id);
       if (entry) Object.assign(entry, { sscc: c.sscc, openedAt: c.opened_at, closedAt: c.closed_at });
     }
@@ -124,12 +114,12 @@ async function addContainerDetails(db: Db, containers: Map<string, BatchTrace['c
  */
 export async function shipmentsOf(db: Db, containerIds: string[]): Promise<BatchTrace['shipments']> {
   const byShipment = new Map<string, BatchTrace['shipments'][number]>();
-  for (let i = 0; i < containerIds.length; i += 500) {
+  for (const chunk of inChunks(containerIds)) {
     const rows = await db
       .selectFrom('shipment_containers as sc')
       .leftJoin('edi_shipments as s', 's.shipment_id', 'sc.shipment_id')
       .select(['sc.shipment_id', 'sc.container_id', 'sc.customer', 'sc.dispatched_at', 's.delivery_note', 's.customer_id', 's.status'])
-      .where('sc.container_id', 'in', containerIds.slice(i, i + 500))
+      .where('sc.container_id', 'in', chunk)
       .execute();
     for (const r of rows) {
       const s = byShipment.get(r.shipment_id) ?? {
@@ -160,8 +150,8 @@ async function ordersOf(
     ...serials.flatMap((s) => (s.orderId ? [s.orderId] : [])),
   ]);
   const progressOf = new Map<string, OrderProgressTable>();
-  for (let i = 0; i < ids.length; i += 500) {
-    for (const p of await db.selectFrom('order_progress').selectAll().where('order_id', 'in', ids.slice(i, i + 500)).execute()) progressOf.set(p.order_id, p);
+  for (const chunk of inChunks(ids)) {
+    for (const p of await db.selectFrom('order_progress').selectAll().where('order_id', 'in', chunk).execute()) progressOf.set(p.order_id, p);
   }
   const out: BatchTrace['orders'] = [];
   for (const orderId of ids) {

@@ -1,7 +1,12 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../db/schema';
-import type { BatchWindowsTable } from '../db/projection-schema';
 
-/** Shared pieces of the trace queries: batch windows, and which batches went into a serial. */
+/**
+ * Shared pieces of the trace queries: which batches went into serial parts
+ * and containers. Each asks one query per table for all the parts or
+ * containers it is given (in chunks of IN_CHUNK keys), never one per row: a
+ * container of a thousand parts is traced in as many queries as one of two.
+ */
 
 export interface TracedBatch {
   materialId: string;
@@ -25,62 +30,114 @@ export function addActor(actors: Actors, terminalId: string | null | undefined, 
 
 export const sortedList = (values: Iterable<string>): string[] => [...new Set(values)].sort();
 
-/** Windows of an order that overlap [from, to] (inclusive from, exclusive window end). */
-export async function windowsOverlapping(db: Db, orderId: string, from: string, to: string): Promise<BatchWindowsTable[]> {
-  return db
-    .selectFrom('batch_windows')
-    .selectAll()
-    .where('order_id', '=', orderId)
-    .where('from_at', '<=', to)
-    .where((eb) => eb.or([eb('to_at', 'is', null), eb('to_at', '>', from)]))
-    .orderBy('from_at')
-    .execute();
-}
+/** Keys per IN list: far below SQLite's and PostgreSQL's bound-parameter limits. */
+export const IN_CHUNK = 500;
 
-/** Suppliers recorded for a batch by any of its loads. */
-export async function suppliersOf(db: Db, materialId: string, batch: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('batch_windows')
-    .select('supplier')
-    .where('material_id', '=', materialId)
-    .where('batch', '=', batch)
-    .where('supplier', 'is not', null)
-    .limit(1)
-    .executeTakeFirst();
-  return row?.supplier ?? null;
+/** `values` cut into IN lists of at most IN_CHUNK keys. */
+export function inChunks<T>(values: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < values.length; i += IN_CHUNK) chunks.push(values.slice(i, i + IN_CHUNK));
+  return chunks;
 }
 
 /**
- * The batches in one serial part: the components scanned for it, and for
- * every other material the batch whose window on the part's order covered
- * the moment the part was made.
+ * The join condition that puts a moment inside a batch window `w` of the same
+ * order: from its load (inclusive) to the next load or the order's end
+ * (exclusive), open while nothing replaced it. `orderColumn` and `atColumn`
+ * name the other table's order and moment, e.g. `s.order_id`, `s.produced_at`.
  */
-export async function batchesOfSerial(
-  db: Db,
-  serial: { serial: string; order_id: string | null; produced_at: string },
-  actors: Actors,
-): Promise<TracedBatch[]> {
-  const explicit = await db.selectFrom('serial_components').select(['material_id', 'batch']).where('serial', '=', serial.serial).execute();
-  const out: TracedBatch[] = [];
-  for (const c of explicit) out.push({ materialId: c.material_id, batch: c.batch, supplier: await suppliersOf(db, c.material_id, c.batch), link: 'component' });
-  if (serial.order_id) {
-    const scanned = new Set(explicit.map((c) => c.material_id));
-    for (const w of await windowsOverlapping(db, serial.order_id, serial.produced_at, serial.produced_at)) {
-      if (scanned.has(w.material_id)) continue;
-      out.push({ materialId: w.material_id, batch: w.batch, supplier: w.supplier, link: 'window' });
+export function insideWindow(orderColumn: string, atColumn: string): Expression<SqlBool> {
+  const at = sql.ref(atColumn);
+  return sql<SqlBool>`w.order_id = ${sql.ref(orderColumn)} AND ${at} >= w.from_at AND (w.to_at IS NULL OR ${at} < w.to_at)`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The batches in each serial part, by serial: the components scanned for it
+ * (with the supplier any load of that batch recorded), and for every other
+ * material the batch whose window on the part's order covered the moment the
+ * part was made. Serials the record has not seen made get no entry.
+ */
+export async function batchesOfSerials(db: Db, serials: readonly string[], actors: Actors): Promise<Map<string, TracedBatch[]>> {
+  const out = new Map<string, TracedBatch[]>();
+  for (const chunk of inChunks(serials)) {
+    const components = await db
+      .selectFrom('serial_components as c')
+      .select(['c.serial', 'c.material_id', 'c.batch'])
+      .select((eb) =>
+        eb
+          .selectFrom('batch_windows as w')
+          .select('w.supplier')
+          .whereRef('w.material_id', '=', 'c.material_id')
+          .whereRef('w.batch', '=', 'c.batch')
+          .where('w.supplier', 'is not', null)
+          .limit(1)
+          .as('supplier'),
+      )
+      .where('c.serial', 'in', chunk)
+      .orderBy('c.serial')
+      .orderBy('c.material_id')
+      .orderBy('c.batch')
+      .execute();
+    const scanned = new Set<string>();
+    for (const c of components) {
+      push(out, c.serial, { materialId: c.material_id, batch: c.batch, supplier: c.supplier ?? null, link: 'component' });
+      scanned.add(`${c.serial}\u0000${c.material_id}`);
+    }
+    const windows = await db
+      .selectFrom('serials as s')
+      .innerJoin('batch_windows as w', (join) => join.on(insideWindow('s.order_id', 's.produced_at')))
+      .select(['s.serial', 'w.material_id', 'w.batch', 'w.supplier', 'w.terminal_id', 'w.operator_id'])
+      .where('s.serial', 'in', chunk)
+      .orderBy('s.serial')
+      .orderBy('w.from_at')
+      .execute();
+    for (const w of windows) {
+      // A material scanned for the part itself does not take its batch from the window.
+      if (scanned.has(`${w.serial}\u0000${w.material_id}`)) continue;
+      push(out, w.serial, { materialId: w.material_id, batch: w.batch, supplier: w.supplier, link: 'window' });
       addActor(actors, w.terminal_id, w.operator_id);
     }
   }
   return out;
 }
 
-/** Distinct by material and batch, component links first. */
+/**
+ * The batches loaded on an order at the moment one of its counted parts was
+ * packed into the container, by container: a window in which nothing of the
+ * container was packed puts nothing in it.
+ */
+export async function batchesOfPacks(db: Db, containerIds: readonly string[], actors: Actors): Promise<Map<string, TracedBatch[]>> {
+  const out = new Map<string, TracedBatch[]>();
+  for (const chunk of inChunks(containerIds)) {
+    const rows = await db
+      .selectFrom('container_packs as p')
+      .innerJoin('batch_windows as w', (join) => join.on(insideWindow('p.order_id', 'p.packed_at')))
+      .select(['p.container_id', 'w.material_id', 'w.batch', 'w.supplier', 'w.terminal_id', 'w.operator_id'])
+      .distinct()
+      .where('p.container_id', 'in', chunk)
+      .execute();
+    for (const w of rows) {
+      push(out, w.container_id, { materialId: w.material_id, batch: w.batch, supplier: w.supplier, link: 'window' });
+      addActor(actors, w.terminal_id, w.operator_id);
+    }
+  }
+  return out;
+}
+
+/** Distinct by material and batch, component links first, a supplier kept from whichever link named one. */
 export function distinctBatches(batches: readonly TracedBatch[]): TracedBatch[] {
   const byKey = new Map<string, TracedBatch>();
   for (const b of batches) {
     const key = `${b.materialId}\u0000${b.batch}`;
     const seen = byKey.get(key);
     if (!seen || (seen.link === 'window' && b.link === 'component')) byKey.set(key, { ...b, supplier: b.supplier ?? seen?.supplier ?? null });
+    else if (seen.supplier === null && b.supplier !== null) seen.supplier = b.supplier;
   }
   return [...byKey.values()].sort((a, b) => (a.materialId + a.batch < b.materialId + b.batch ? -1 : 1));
 }

@@ -1,8 +1,8 @@
-import type { KyselyPlugin } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../shared/events';
 import { registerTerminal } from '../../server/credentials-store';
 import { createPushStore } from '../../server/group-commit';
+import { queryCounter } from './support/query-counter';
 import { addOrder, makeEvent } from './support/test-server';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
@@ -11,22 +11,6 @@ import { createTestDatabase, type TestDatabase } from './support/test-database';
  * by one transaction with one statement per table, and each push still gets
  * the answer it would have got alone (exactly once, gap-free, refusals alone).
  */
-
-/** Counts the SQL statements a Kysely instance sends (BEGIN and COMMIT are not queries to Kysely). */
-function statementCounter(): { plugin: KyselyPlugin; count: () => number; reset: () => void } {
-  let n = 0;
-  return {
-    plugin: {
-      transformQuery: (args) => {
-        n += 1;
-        return args.node;
-      },
-      transformResult: (args) => Promise.resolve(args.result),
-    },
-    count: () => n,
-    reset: () => (n = 0),
-  };
-}
 
 const good = (terminalId: string, seq: number): EventEnvelope =>
   makeEvent(terminalId, seq, { type: 'GoodQuantityBooked', orderId: `ORD-${terminalId}`, payload: { quantity: 1 } });
@@ -53,7 +37,7 @@ describe('group commit', () => {
 
   it('writes 20 terminals pushing at once with one statement per table, not one set per push', async () => {
     const ids = await addTerminals(20);
-    const counter = statementCounter();
+    const counter = queryCounter();
     const store = createPushStore(database.db.withPlugin(counter.plugin), database.dialect);
     counter.reset();
     const results = await Promise.all(ids.map((id) => store(id, [good(id, 1), serial(id, 2)])));

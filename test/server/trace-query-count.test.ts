@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KyselyPlugin } from 'kysely';
 import { traceBatch } from '../../server/trace/forward';
 import { HOT, seedPlant } from '../../bench/web-seed';
+import { queryCounter } from './support/query-counter';
 import { createTestServer, type TestServer } from './support/test-server';
 
 /**
@@ -9,21 +9,6 @@ import { createTestServer, type TestServer } from './support/test-server';
  * order or per batch window: the forward trace's query count is the same for
  * a batch in 2 orders as for one in 12 (the record pushed through the sync API).
  */
-
-/** Counts every query the wrapped Kysely instance compiles, whatever runs it. */
-function queryCounter(): { plugin: KyselyPlugin; count: () => number } {
-  let queries = 0;
-  return {
-    plugin: {
-      transformQuery: (args) => {
-        queries += 1;
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    },
-    count: () => queries,
-  };
-}
 
 describe('forward trace of a batch asks a fixed number of queries', () => {
   const servers: TestServer[] = [];
