@@ -31,6 +31,7 @@ const SAMPLES: { [K in MasterKind]: Record<string, unknown> } = {
   'blocked-batch': { id: 'BB-X', materialId: 'M-X', batch: 'B-13', reason: 'Reklamation' },
   'container-hold': { id: 'CH-X', containerId: 'C-X', reason: 'Sichtprüfung' },
   'call-off': { id: 'C-AWS/5Q0 915 105 A', customerId: 'C-AWS', customerPartNumber: '5Q0 915 105 A', scheduleNumber: 'S1', open: 480, openFirm: 480, nextDate: '2025-03-03', updatedAt: '2025-03-01T06:00:00.000Z' },
+  'dock-container': { id: 'C-1', packageNumber: '12345678', materialId: 'M-X', quantity: 20, batches: [{ materialId: 'M-Y', batch: 'B-1' }], status: 'closed', labelled: true, plantId: 'P1', terminalId: 'T-IMP-9', updatedAt: '2025-03-01T06:00:00.000Z' },
   'label-template': { id: 'LT-X', name: 'KLT', kind: 'container', zpl: '^XA^FDX^FS^XZ' },
   'sscc-range': { id: 'SR-T9', terminalId: 'T-IMP-9', companyPrefix: '4012345', extensionDigit: 3, from: 0, to: 999 },
   customer: {
