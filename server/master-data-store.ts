@@ -7,6 +7,7 @@ import type { MasterChange } from '../shared/sync-protocol';
 import type { Database, Db } from './db/schema';
 import { inTransaction } from './db/transaction';
 import { afterMasterWrite, checkMasterWrite } from './master-side-effects';
+import { visibleTo, type PullScope } from './pull-scope';
 
 /**
  * Master data rows, each write under a new revision from one sequence so that
@@ -24,6 +25,13 @@ export interface MasterWrite {
 
 /** Kinds that belong to one line; terminals of other lines never receive them. */
 const LINE_SCOPED_KINDS: ReadonlySet<MasterKind> = new Set<MasterKind>(['order', 'terminal', 'jis-sequence', 'shift-model', 'downtime-reason']);
+
+/** The plant whose shipping terminals alone receive a row (the dock's containers), or null. */
+export function shipPlantIdOf(kind: MasterKind, row: object): string | null {
+  if (kind !== 'dock-container') return null;
+  const plantId = (row as { plantId?: unknown }).plantId;
+  return typeof plantId === 'string' ? plantId : null;
+}
 
 export function lineIdOf(kind: MasterKind, row: object): string | null {
   if (!LINE_SCOPED_KINDS.has(kind)) return null;
@@ -60,7 +68,7 @@ export async function upsertMaster<K extends MasterKind>(db: Db, kind: K, row: M
   const data = JSON.stringify(parsed.data);
   const lineId = lineIdOf(kind, parsed.data);
   try {
-    return ok(announceWrite(await writeRow(db, kind, parsed.data, data, lineId)));
+    return ok(announceWrite(await writeRow(db, kind, parsed.data, data, { lineId, shipPlantId: shipPlantIdOf(kind, parsed.data) })));
   } catch (err) {
     if (err instanceof RefusedWrite) return { ok: false, error: err.error };
     throw err;
@@ -74,7 +82,7 @@ class RefusedWrite extends Error {
   }
 }
 
-async function writeRow(db: Db, kind: MasterKind, row: { id: string }, data: string, lineId: string | null): Promise<MasterWrite> {
+async function writeRow(db: Db, kind: MasterKind, row: { id: string }, data: string, scope: { lineId: string | null; shipPlantId: string | null }): Promise<MasterWrite> {
   return inTransaction(db, async (trx) => {
     const existing = await findRow(trx, kind, row.id);
     if (existing && existing.deleted === 0 && existing.data === data) return { rev: existing.rev, changed: false };
@@ -84,10 +92,11 @@ async function writeRow(db: Db, kind: MasterKind, row: { id: string }, data: str
     await afterMasterWrite(trx, kind, row.id, row);
     await trx
       .insertInto('master_data')
-      .values({ kind, id: row.id, line_id: lineId, rev, deleted: 0, data })
+      .values({ kind, id: row.id, line_id: scope.lineId, ship_plant_id: scope.shipPlantId, rev, deleted: 0, data })
       .onConflict((oc) =>
         oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
           line_id: eb.ref('excluded.line_id'),
+          ship_plant_id: eb.ref('excluded.ship_plant_id'),
           rev: eb.ref('excluded.rev'),
           deleted: eb.ref('excluded.deleted'),
           data: eb.ref('excluded.data'),
@@ -124,17 +133,17 @@ export interface ChangePage {
 
 /**
  * One page of changes after `after`, in revision order, for one line (plus the
- * rows of no line). Operators carry PIN hashes, so a terminal gets only the
+ * rows of no line; the plant's containers for a terminal that ships). Operators carry PIN hashes, so a terminal gets only the
  * operators allowed on its line (`lineIds`); any other operator's change
  * reaches it as a tombstone, which also takes an operator off a terminal when
  * their line is withdrawn.
  */
-export async function changesAfter(db: Db, query: { after: number; limit: number; lineId: string }): Promise<ChangePage> {
+export async function changesAfter(db: Db, query: { after: number; limit: number } & PullScope): Promise<ChangePage> {
   const rows = await db
     .selectFrom('master_data')
     .select(['kind', 'id', 'rev', 'deleted', 'data'])
     .where('rev', '>', query.after)
-    .where((eb) => eb.or([eb('line_id', 'is', null), eb('line_id', '=', query.lineId)]))
+    .where(visibleTo(query))
     .orderBy('rev')
     .limit(query.limit + 1)
     .execute();

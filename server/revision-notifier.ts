@@ -1,5 +1,6 @@
 import type { Db } from './db/schema';
 import { onMasterWrite } from './master-data-store';
+import { scopeKey, visibleTo, type PullScope } from './pull-scope';
 
 /**
  * Tells waiting terminals that a master-data revision of their line exists
@@ -16,18 +17,18 @@ import { onMasterWrite } from './master-data-store';
 
 export interface RevisionNotifier {
   /**
-   * Resolves with the newest revision visible to `lineId` once it is above
+   * Resolves with the newest revision visible to `scope` once it is above
    * `since`, or with `null` when `timeoutMs` passes, `abort` fires or the
    * notifier closes.
    */
-  waitForRevision(lineId: string, since: number, timeoutMs: number, abort?: AbortSignal): Promise<number | null>;
+  waitForRevision(scope: PullScope, since: number, timeoutMs: number, abort?: AbortSignal): Promise<number | null>;
   /** Reads the counter now instead of at the next tick. */
   signal(): void;
   close(): void;
 }
 
 interface Waiter {
-  lineId: string;
+  scope: PullScope;
   since: number;
   settle(rev: number | null): void;
 }
@@ -76,24 +77,24 @@ export function createRevisionNotifier(db: Db, options: { pollMs?: number } = {}
   }
 
   async function wakeLines(): Promise<void> {
-    const lines = [...new Set([...waiters].map((w) => w.lineId))];
-    for (const lineId of lines) {
-      const rev = await latestRevisionFor(db, lineId);
-      for (const w of [...waiters]) if (w.lineId === lineId && rev > w.since) w.settle(rev);
+    const scopes = new Map([...waiters].map((w) => [scopeKey(w.scope), w.scope]));
+    for (const [key, scope] of scopes) {
+      const rev = await latestRevisionFor(db, scope);
+      for (const w of [...waiters]) if (scopeKey(w.scope) === key && rev > w.since) w.settle(rev);
     }
   }
 
   const notifier: RevisionNotifier = {
-    async waitForRevision(lineId, since, timeoutMs, abort) {
+    async waitForRevision(scope, since, timeoutMs, abort) {
       if (closed) return null;
-      const now = await latestRevisionFor(db, lineId);
+      const now = await latestRevisionFor(db, scope);
       if (now > since) return now;
       if (timeoutMs <= 0 || abort?.aborted) return null;
       // Read the counter before waiting, so a write between this read and the first tick is seen as a change.
       if (lastCounter === null) lastCounter = await readCounter(db);
       return new Promise<number | null>((resolve) => {
         const waiter: Waiter = {
-          lineId,
+          scope,
           since,
           settle(rev) {
             if (!waiters.delete(waiter)) return;
@@ -131,12 +132,12 @@ async function readCounter(db: Db): Promise<number> {
   return Number(row?.value ?? 0);
 }
 
-/** The newest revision a terminal of `lineId` pulls: rows of its line and rows of no line (tombstones included). */
-export async function latestRevisionFor(db: Db, lineId: string): Promise<number> {
+/** The newest revision a terminal of `scope` pulls: the rows pull would give it (tombstones included). */
+export async function latestRevisionFor(db: Db, scope: PullScope): Promise<number> {
   const row = await db
     .selectFrom('master_data')
     .select((eb) => eb.fn.max('rev').as('rev'))
-    .where((eb) => eb.or([eb('line_id', 'is', null), eb('line_id', '=', lineId)]))
+    .where(visibleTo(scope))
     .executeTakeFirst();
   return Number(row?.rev ?? 0);
 }

@@ -44,13 +44,49 @@ export const CallOff = z.object({
 });
 export type CallOff = z.infer<typeof CallOff>;
 
+/**
+ * A closed container as the plant's record has it, offered to the terminals
+ * that ship (a dock terminal, or a line terminal that loads trucks), so that
+ * offline they still load what another terminal packed. Written by the
+ * server as containers close and ship, never by hand. Holds are not copied
+ * in: the terminal checks the row's names and batches against the
+ * container holds and blocked batches of the same feed, so a released hold
+ * never lingers in a stale copy.
+ */
+export const DockContainer = z.object({
+  /** The container's id. */
+  id: z.string().min(1),
+  /** The package number its label prints (VDA 4902 field 14). */
+  packageNumber: z.string().min(1).optional(),
+  sscc: z.string().min(1).optional(),
+  materialId: z.string(),
+  /** Parts in it as the record counts them. */
+  quantity: z.number().int().nonnegative(),
+  /** The batches the server's genealogy finds in it. */
+  batches: z.array(z.object({ materialId: z.string().min(1), batch: z.string().min(1) })),
+  status: z.enum(['open', 'closed']),
+  /** A closed container's label prints as it closes (the packing flow cannot skip it). */
+  labelled: z.boolean(),
+  /** The shipment it left on, once a dispatched shipment carries it. */
+  shippedIn: z.string().min(1).optional(),
+  /** The plant whose shipping terminals receive it (the packing terminal's line's). */
+  plantId: z.string().min(1),
+  /** The terminal that packed it. */
+  terminalId: z.string().min(1),
+  /** When its newest fact happened (closing or dispatch, terminal clocks): the newer of two views of it wins. */
+  updatedAt: z.string().min(1),
+});
+export type DockContainer = z.infer<typeof DockContainer>;
+
 /** Spread into MASTER_KINDS (shared/master-data.ts). */
 export const SHIPPING_MASTER_KINDS = {
   'container-hold': ContainerHold,
   'call-off': CallOff,
+  'dock-container': DockContainer,
 } as const;
 
 export interface ShippingMasterRowByKind {
   'container-hold': ContainerHold;
   'call-off': CallOff;
+  'dock-container': DockContainer;
 }

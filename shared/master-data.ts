@@ -63,6 +63,8 @@ export const Terminal = z.object({
   id: z.string().min(1),
   lineId: z.string().min(1),
   name: z.string().min(1),
+  /** Loads trucks (a dock terminal, or a line terminal used in dispatch mode): it receives the plant's closed containers. */
+  ships: z.boolean().optional(),
 });
 export type Terminal = z.infer<typeof Terminal>;
 

@@ -1,16 +1,16 @@
 import { parseBarcode } from '../../shared/barcode';
 import type { EventEnvelope, NewEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
-import { packageNumberOf } from '../../shared/labels/container-label';
-import { customerPartOf, type BlockedBatch, type Customer, type JisSequence, type Order, type Plant, type SsccRange } from '../../shared/master-data';
-import type { CallOff, ContainerHold } from '../../shared/master-data-shipping';
+import type { BlockedBatch, Customer, JisSequence, Plant, SsccRange } from '../../shared/master-data';
+import type { CallOff, ContainerHold, DockContainer } from '../../shared/master-data-shipping';
 import { applyProductionEvent, initialProductionState, type ProductionState } from '../../shared/production';
-import { batchKey, type ContainerOnDock } from '../../shared/shipping/checks';
+import { batchKey } from '../../shared/shipping/checks';
 import { isMixedLoad, nextMasterSscc } from '../../shared/shipping/master-label';
-import { applyDispatchEvent, dispatchDelivery, initialDispatchState, loadContainer, loadRack, startDelivery, type DispatchState } from '../../shared/shipping/delivery';
+import { applyDispatchEvent, dispatchDelivery, initialDispatchState, loadRack, startDelivery, type DispatchState } from '../../shared/shipping/delivery';
 import { normalizeScan } from '../scan/scan-text';
 import { snapshotAndEventsAfter } from '../storage/production-loader';
 import { JOURNAL_COPY_KEYS, storageLowText } from '../storage/storage-refusal';
+import { heldContainers, knownContainer, loadKnownContainer } from './dispatch-containers';
 import { printMasterLabel } from './dispatch-master-label';
 import { noRacks, rackOnDock, racksOnTerminal, type DispatchRacks } from './dispatch-racks';
 import type { StoreDeps } from './deps';
@@ -18,8 +18,11 @@ import type { SliceCreator } from './types';
 
 /**
  * The dispatch screen's state (logistics loading a truck, a mode of a line
- * terminal): the delivery folded from the journal, the customers, call-offs,
- * container holds and blocked batches from the cache, and the last verdict.
+ * terminal, or a dock terminal): the delivery folded from the journal, the
+ * customers, call-offs, container holds, blocked batches and the plant's
+ * closed containers (pulled by terminals that ship) from the cache, and the
+ * last verdict. A scanned container is found among this terminal's own and
+ * the pulled ones (dispatch-containers.ts); one neither knows is refused.
  * A scanned JIS rack label loads the rack, checked against the line's
  * sequences as this terminal built them (dispatch-racks.ts). A truck of
  * several containers or racks gets a master label as it closes.
@@ -43,6 +46,8 @@ export interface DispatchSlice {
   dispatchCallOffs: CallOff[];
   dispatchHolds: ContainerHold[];
   dispatchBlocked: BlockedBatch[];
+  /** The plant's closed containers as the server offered them (terminals that ship). */
+  dispatchPulled: DockContainer[];
   dispatchRacks: DispatchRacks;
   dispatchSsccRanges: SsccRange[];
   dispatchPlants: Plant[];
@@ -62,6 +67,7 @@ interface DispatchCache {
   all(kind: 'call-off'): Promise<CallOff[]>;
   all(kind: 'container-hold'): Promise<ContainerHold[]>;
   all(kind: 'blocked-batch'): Promise<BlockedBatch[]>;
+  all(kind: 'dock-container'): Promise<DockContainer[]>;
   all(kind: 'jis-sequence'): Promise<JisSequence[]>;
   all(kind: 'sscc-range'): Promise<SsccRange[]>;
   all(kind: 'plant'): Promise<Plant[]>;
@@ -78,26 +84,6 @@ export function containerKeyOf(raw: string): string {
     return f.sscc ?? f.licensePlate ?? f.packageId ?? parsed.text;
   }
   return text;
-}
-
-export function containerOnDock(production: ProductionState, orders: readonly Order[], customer: Customer, key: string): ContainerOnDock | undefined {
-  const c = production.containers[key] ?? Object.values(production.containers).find((x) => packageNumberOf(x.containerId) === key);
-  if (!c) return undefined;
-  const order = orders.find((o) => o.id === c.orderId);
-  const materialId = order?.materialId ?? '';
-  const part = customerPartOf([customer], materialId)?.part;
-  // The order's batches as loaded now: the terminal's best knowledge offline; the server traces each packing exactly.
-  const loaded = c.orderId ? Object.values(production.orders[c.orderId]?.loaded ?? {}) : [];
-  return {
-    containerId: c.containerId,
-    status: c.status,
-    // A closed container's label prints as it closes (the packing flow cannot skip it).
-    labelled: c.status === 'closed',
-    materialId,
-    ...(part ? { customerPartNumber: part.customerPartNumber } : {}),
-    quantity: c.quantity,
-    batches: loaded.map((b) => ({ materialId: b.materialId, batch: b.batch })),
-  };
 }
 
 export const createDispatchSlice =
@@ -152,6 +138,7 @@ export const createDispatchSlice =
       dispatchCallOffs: [],
       dispatchHolds: [],
       dispatchBlocked: [],
+      dispatchPulled: [],
       dispatchRacks: noRacks,
       dispatchSsccRanges: [],
       dispatchPlants: [],
@@ -159,7 +146,7 @@ export const createDispatchSlice =
       dispatchBusy: false,
 
       async openDispatch() {
-        const [events, customers, callOffs, holds, blocked, sequences, jisJournal, ssccRanges, plants] = await Promise.all([
+        const [events, customers, callOffs, holds, blocked, sequences, jisJournal, ssccRanges, plants, pulled] = await Promise.all([
           allEvents(),
           cache.all('customer'),
           cache.all('call-off'),
@@ -170,6 +157,7 @@ export const createDispatchSlice =
           snapshotAndEventsAfter(deps.journal, PAGE),
           cache.all('sscc-range'),
           cache.all('plant'),
+          cache.all('dock-container'),
         ]);
         set({
           dispatch: events.reduce(applyDispatchEvent, initialDispatchState),
@@ -178,6 +166,7 @@ export const createDispatchSlice =
           dispatchCallOffs: callOffs,
           dispatchHolds: holds,
           dispatchBlocked: blocked,
+          dispatchPulled: pulled,
           dispatchRacks: racksOnTerminal(sequences, get().terminalRow?.lineId, jisJournal.snapshot, jisJournal.events),
           dispatchSsccRanges: ssccRanges,
           dispatchPlants: plants,
@@ -199,20 +188,20 @@ export const createDispatchSlice =
           const customer = customerOfDelivery();
           if (!customer) return verdict('nok', 'no-delivery');
           const key = containerKeyOf(raw);
-          const holds = {
-            blockedBatches: new Set(get().dispatchBlocked.map((b) => batchKey(b.materialId, b.batch))),
-            heldContainers: new Map(get().dispatchHolds.flatMap((h) => [[h.containerId, h.reason] as [string, string], [packageNumberOf(h.containerId), h.reason] as [string, string]])),
-          };
+          // Read again at each scan: a hold or a container pulled while the screen stays open counts at once.
+          const [pulled, holdRows, blocked] = await Promise.all([cache.all('dock-container'), cache.all('container-hold'), cache.all('blocked-batch')]);
+          set({ dispatchPulled: pulled, dispatchHolds: holdRows, dispatchBlocked: blocked });
+          const blockedBatches = new Set(blocked.map((b) => batchKey(b.materialId, b.batch)));
           const rack = rackOnDock(get().dispatchRacks, get().dispatchProduction, get().orders, customer, key);
           if (rack) {
-            const v = loadRack(get().dispatch, rack, holds, get().dispatchCallOffs, customer.name);
+            const v = loadRack(get().dispatch, rack, { blockedBatches, heldContainers: heldContainers(holdRows, undefined) }, get().dispatchCallOffs, customer.name);
             if (!v.ok) return verdict('nok', v.reason.code, { ...v.reason.params });
             const quantity = v.items.reduce((sum, i) => sum + i.quantity, 0);
             if (await record(v.events)) verdict('ok', 'rack-loaded', { rackId: rack.rack.rackId, positions: rack.rack.filled.length, quantity });
             return;
           }
-          const container = containerOnDock(get().dispatchProduction, get().orders, customer, key);
-          const v = loadContainer(get().dispatch, container, key, holds, get().dispatchCallOffs);
+          const known = knownContainer(get().dispatchProduction, get().orders, pulled, customer, key);
+          const v = loadKnownContainer(get().dispatch, known, key, holdRows, blockedBatches, get().dispatchCallOffs);
           if (!v.ok) return verdict('nok', v.reason.code, { ...v.reason.params });
           const item = v.items[0]!;
           if (await record(v.events)) verdict('ok', 'container-loaded', { containerId: item.containerId, customerPartNumber: item.customerPartNumber, quantity: item.quantity });

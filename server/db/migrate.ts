@@ -11,6 +11,7 @@ import { terminalStatusMigration } from './migrations/0008-terminal-status';
 import { changeNotificationsMigration } from './migrations/0009-change-notifications';
 import { eventTypeTimeIndexMigration } from './migrations/0010-event-type-time-index';
 import { shipmentMasterSsccMigration } from './migrations/0011-shipment-master-sscc';
+import { shipPlantScopeMigration } from './migrations/0013-ship-plant-scope';
 import { jisSequenceEventIndexMigration } from './migrations/0014-jis-sequence-event-index';
 
 /**
@@ -31,6 +32,7 @@ export function migrations(dialect: DatabaseDialect): Record<string, Migration> 
     '0009-change-notifications': changeNotificationsMigration(dialect),
     '0010-event-type-time-index': eventTypeTimeIndexMigration(),
     '0011-shipment-master-sscc': shipmentMasterSsccMigration(),
+    '0013-ship-plant-scope': shipPlantScopeMigration(),
     '0014-jis-sequence-event-index': jisSequenceEventIndexMigration(dialect),
   };
 }

@@ -50,6 +50,8 @@ export interface MasterDataTable {
   kind: string;
   id: string;
   line_id: string | null;
+  /** Rows only the shipping terminals of this plant receive (the dock's containers); null for all others. */
+  ship_plant_id: string | null;
   rev: number;
   deleted: Flag;
   /** JSON text; null for tombstones. */

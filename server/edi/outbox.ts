@@ -7,6 +7,7 @@ import { DESPATCH_ADVICE_FORMATS, type DespatchAdviceFormat } from '../../shared
 import type { Db } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { acceptShipment, type Acceptance } from '../shipping/accept-shipment';
+import { publishDockContainers } from '../shipping/dock-feed';
 import type { Refusal } from '../shipping/verify-dispatch';
 import { archive, loadCustomers, loadPlant, nextCounter } from './store';
 
@@ -100,6 +101,8 @@ export async function writeOutbox(db: Db, options: OutboxOptions): Promise<Writt
       if (decided.kind !== 'accepted') {
         const error = decided.kind === 'waiting' ? decided.reason : decided.refusals.map((r) => `${r.containerId || shipment.shipment_id}: ${r.code}`).join('; ');
         await trx.updateTable('edi_shipments').set({ status: decided.kind === 'waiting' ? 'pending' : 'refused', error }).where('shipment_id', '=', shipment.shipment_id).execute();
+        // A refused truck did not deliver: its containers are offered to the dock again (still checked for holds there).
+        if (decided.kind === 'refused') await publishDockContainers(trx, lines.map((l) => l.container_id));
         return;
       }
       for (const format of customer.despatchAdvice ?? options.formats ?? OUT_FORMATS) {

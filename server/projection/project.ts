@@ -3,6 +3,7 @@ import type { EventEnvelope } from '../../shared/events';
 import type { Database } from '../db/schema';
 import type { QualityFlagsTable } from '../db/projection-schema';
 import { recordDispatches } from '../edi/dispatches';
+import { containersTouched, publishDockContainers } from '../shipping/dock-feed';
 import { applyPlan } from './apply';
 import { forgedApprovalFlags } from './approvals';
 import { confirmCompletedOrders } from './erp';
@@ -15,7 +16,8 @@ import { emptyPlan, planProjection, type ProjectionContext } from './plan';
  * order progress, genealogy, quality flags and ERP confirmations, inside the
  * push transaction: the record and its projections commit together. Events
  * about another line's (or an unknown) order are only flagged; an override
- * whose approver could not have approved is flagged as forged.
+ * whose approver could not have approved is flagged as forged. The
+ * containers closed or shipped are offered anew to the shipping terminals.
  */
 export async function projectEvents(trx: Transaction<Database>, context: ProjectionContext, inserted: readonly EventEnvelope[]): Promise<void> {
   await projectEventGroup(trx, [{ context, events: inserted }]);
@@ -48,4 +50,5 @@ export async function projectEventGroup(trx: Transaction<Database>, groups: read
   await applyPlan(trx, plan);
   await confirmCompletedOrders(trx, plan.orders.keys());
   await recordDispatches(trx, inserted);
+  await publishDockContainers(trx, containersTouched(inserted));
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { NotifyQuery, type NotifyResponse } from '../../shared/sync-protocol';
 import { terminalOf } from '../auth';
 import { describeIssues, sendError } from '../http/errors';
+import { pullScopeOf } from '../pull-scope';
 import { createRevisionNotifier } from '../revision-notifier';
 import type { RouteDeps } from './deps';
 
@@ -24,7 +25,7 @@ export function registerSyncNotifyRoute(app: FastifyInstance, { db, revisionPoll
     const onClose = () => gone.abort();
     reply.raw.once('close', onClose);
     try {
-      const rev = await notifier.waitForRevision(terminalOf(request).lineId, since, wait * 1000, gone.signal);
+      const rev = await notifier.waitForRevision(await pullScopeOf(db, terminalOf(request)), since, wait * 1000, gone.signal);
       const response: NotifyResponse = rev === null ? { rev: since, changed: false } : { rev, changed: true };
       return response;
     } finally {

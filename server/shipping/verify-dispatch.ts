@@ -58,7 +58,7 @@ async function holdsFor(db: Db, d: DispatchToVerify, containerIds: readonly stri
 }
 
 /** Parts in a container as the record has them: counted packings net of corrections, plus packed serials. */
-async function contentsOf(db: Db, containerId: string): Promise<number> {
+export async function contentsOf(db: Db, containerId: string): Promise<number> {
   const counted = await db.selectFrom('container_orders').select((eb) => eb.fn.sum<number | string | null>('quantity').as('n')).where('container_id', '=', containerId).executeTakeFirst();
   const serials = await db.selectFrom('container_serials').select((eb) => eb.fn.countAll<number | string>().as('n')).where('container_id', '=', containerId).executeTakeFirst();
   return Number(counted?.n ?? 0) + Number(serials?.n ?? 0);

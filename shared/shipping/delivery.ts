@@ -108,7 +108,7 @@ function booked(open: OpenDelivery, verdict: LoadVerdict): LoadOutcome {
 export function loadContainer(state: DispatchState, container: ContainerOnDock | undefined, scanned: string, holds: Omit<HoldContext, 'shippedIds'>, callOffs: readonly CallOff[]): LoadOutcome {
   const open = state.open;
   if (!open) return nok('no-delivery', 'Start a delivery first.', {});
-  if (!container) return nok('container-unknown', `${scanned} is no container packed on this terminal.`, { containerId: scanned });
+  if (!container) return nok('container-unknown', `${scanned} is not known at this terminal yet (neither packed here nor sent by the server).`, { containerId: scanned });
   return booked(open, checkContainerLoad(deliveryNow(state, open, callOffs), container, { ...holds, shippedIds: state.shippedIds }));
 }
 

@@ -3,9 +3,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BADGES, DEMO_CUSTOMER_ID, DEMO_HOUSING_GTIN, DEMO_ORDERS } from '../../server/demo/demo-data';
+import { DEMO_CUSTOMER_ID } from '../../server/demo/demo-data';
 import { parseDesadv } from '../../shared/edi/messages/desadv-read';
 import { launchChromium } from './support/browser';
+import { closedContainers, delforCallOff, logIn, packTwoContainers, pageActions, PART, pulledUpTo, T } from './support/dispatch-rig';
 import { ROOT } from './support/processes';
 import { startStack, type Stack } from './support/stack';
 
@@ -18,13 +19,6 @@ import { startStack, type Stack } from './support/stack';
  * container loaded, its part, quantity and batches.
  */
 const { Reader } = createRequire(import.meta.url)('edifact') as { Reader: new () => { parse(text: string): unknown[] } };
-const T = 20_000;
-const GS = '\x1d';
-const RS = '\x1e';
-const EOT = '\x04';
-const PART = '8W0-907-468-B';
-const housing = (batch: string) => `]C101${DEMO_HOUSING_GTIN}10${batch}${GS}17301231`;
-const screw = (batch: string) => `[)>${RS}06${GS}P100-0410${GS}1T${batch}${RS}${EOT}`;
 const SIZES = [{ width: 1024, height: 768 }, { width: 1280, height: 800 }] as const;
 
 describe('dispatch: call-off in, containers packed, truck loaded, DESADV out', () => {
@@ -41,13 +35,8 @@ describe('dispatch: call-off in, containers packed, truck loaded, DESADV out', (
     expect(res.status, await res.clone().text()).toBe(200);
     return res.json() as Promise<Record<string, unknown>>;
   };
-  const tap = (testId: string) => page.getByTestId(testId).click({ timeout: T });
-  const shown = (testId: string) => page.getByTestId(testId).waitFor({ timeout: T });
-  const dismissOk = async () => {
-    await page.locator('[data-testid="wf-verdict"][data-tone="ok"]').waitFor({ timeout: T });
-    await page.evaluate(() => (document.querySelector('[data-testid="wf-verdict"]') as HTMLElement | null)?.click());
-    await page.getByTestId('wf-verdict').waitFor({ state: 'detached', timeout: T });
-  };
+  const tap = (testId: string) => pageActions(page).tap(testId);
+  const shown = (testId: string) => pageActions(page).shown(testId);
   const screenshot = async (state: string) => {
     for (const size of SIZES) {
       await page.setViewportSize(size);
@@ -74,49 +63,19 @@ describe('dispatch: call-off in, containers packed, truck loaded, DESADV out', (
   });
 
   it('loads only the good container and the DESADV names exactly it', async () => {
-    const delfor = readFileSync(new URL('../fixtures/edi/delfor-d96a.edi', import.meta.url), 'utf8').replaceAll('A0004711', PART).replaceAll('AWS000001', DEMO_CUSTOMER_ID);
-    expect(await api('POST', '/api/v1/edi/inbound', delfor, 'application/edifact')).toMatchObject({ status: 'applied' });
+    expect(await api('POST', '/api/v1/edi/inbound', delforCallOff(), 'application/edifact')).toMatchObject({ status: 'applied' });
 
     // Pack two full containers of SG-100 (20 each) on the line; each closes and prints its label.
-    await expect.poll(async () => {
-      stack.scan(DEMO_BADGES.anna);
-      return page.getByTestId('order-screen').waitFor({ timeout: 2_000 }).then(() => true, () => false);
-    }, { timeout: T, interval: 50 }).toBe(true);
+    await logIn(page, (raw) => stack.scan(raw));
     await shown('dispatch-open');
     await screenshot('orders-with-dispatch');
-    await tap(`open-${DEMO_ORDERS.L1[0]}`);
-    await shown('order-detail');
-    for (const raw of [housing('H-0001'), screw('S-77'), 'PCB7-A0815', 'SEAL-004711']) {
-      stack.scan(raw);
-      await dismissOk();
-    }
-    await tap('wf-start');
-    await dismissOk();
-    for (let i = 0; i < 2; i++) {
-      await tap('wf-plus-n');
-      for (const d of '20') await tap(`numpad-key-${d}`);
-      await tap('numpad-submit');
-      await dismissOk();
-      await shown('wf-label-preview');
-      await tap('wf-print');
-      await page.getByTestId('wf-label-preview').waitFor({ state: 'detached', timeout: T });
-    }
+    await packTwoContainers(page, (raw) => stack.scan(raw));
 
     // The plant's record has both closed containers once the terminal synced; quality holds the second.
-    let containers: { containerId: string; openedAt: string; closedAt: string | null }[] = [];
-    await expect.poll(async () => {
-      containers = ((await api('GET', '/api/v1/trace/batch/M-HOUSING/H-0001')).containers as typeof containers).filter((c) => c.closedAt);
-      return containers.length;
-    }, { timeout: T }).toBe(2);
-    const [good, held] = [...containers].sort((a, b) => (a.openedAt < b.openedAt ? -1 : 1)).map((c) => c.containerId) as [string, string];
+    const [good, held] = await closedContainers(api);
     const hold = await api('PUT', '/api/v1/master/container-hold/H-E2E', { containerId: held, reason: 'Sichtprüfung offen' });
     // The terminal has the hold once its pull checkpoint reached the hold's revision.
-    await expect.poll(async () => {
-      await tap('open-status');
-      const checkpoint = Number(await page.getByTestId('st-checkpoint').textContent());
-      await tap('status-close');
-      return checkpoint >= Number(hold.rev);
-    }, { timeout: T }).toBe(true);
+    await pulledUpTo(page, Number(hold.rev));
 
     await tap('wf-back');
     await tap('dispatch-open');

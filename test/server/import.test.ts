@@ -7,6 +7,7 @@ import { verifyPin } from '../../shared/pin';
 import type { PullResponse } from '../../shared/sync-protocol';
 import { runServerCli } from '../../server/cli/index';
 import { parseCsv } from '../../server/import/csv';
+import { upsertMaster } from '../../server/master-data-store';
 import { captureIo } from './support/capture-io';
 import { bearer, createTestServer, type TestServer } from './support/test-server';
 
@@ -31,6 +32,7 @@ const SAMPLES: { [K in MasterKind]: Record<string, unknown> } = {
   'blocked-batch': { id: 'BB-X', materialId: 'M-X', batch: 'B-13', reason: 'Reklamation' },
   'container-hold': { id: 'CH-X', containerId: 'C-X', reason: 'Sichtprüfung' },
   'call-off': { id: 'C-AWS/5Q0 915 105 A', customerId: 'C-AWS', customerPartNumber: '5Q0 915 105 A', scheduleNumber: 'S1', open: 480, openFirm: 480, nextDate: '2025-03-03', updatedAt: '2025-03-01T06:00:00.000Z' },
+  'dock-container': { id: 'C-1', packageNumber: '12345678', materialId: 'M-X', quantity: 20, batches: [{ materialId: 'M-Y', batch: 'B-1' }], status: 'closed', labelled: true, plantId: 'P9', terminalId: 'T-IMP-9', updatedAt: '2025-03-01T06:00:00.000Z' },
   'label-template': { id: 'LT-X', name: 'KLT', kind: 'container', zpl: '^XA^FDX^FS^XZ' },
   'sscc-range': { id: 'SR-T9', terminalId: 'T-IMP-9', companyPrefix: '4012345', extensionDigit: 3, from: 0, to: 999 },
   customer: {
@@ -69,6 +71,8 @@ describe('takt import', () => {
   beforeAll(async () => {
     server = await createTestServer();
     terminalToken = await server.addTerminal('T-IMP', 'L1');
+    // A terminal that ships, so that the plant's dock containers reach it as well.
+    expect((await upsertMaster(server.database.db, 'terminal', { id: 'T-IMP', lineId: 'L1', name: 'Versand', ships: true })).ok).toBe(true);
     dir = mkdtempSync(join(tmpdir(), 'takt-import-'));
   });
   afterAll(async () => {

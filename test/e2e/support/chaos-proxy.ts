@@ -25,6 +25,8 @@ export interface ChaosProxy {
   stats: { connections: number; passed: number; dropped: number; cut: number };
   /** Change the shares while running (0/0 = a clean line). */
   setShares(dropShare: number, cutShare: number): void;
+  /** Pulls the cable (true): open connections drop and new ones are closed at once, nothing reaches the server; false plugs it back in. */
+  setCut(cut: boolean): void;
   close(): Promise<void>;
 }
 
@@ -33,8 +35,13 @@ export async function startChaosProxy(options: ChaosOptions): Promise<ChaosProxy
   let { dropShare, cutShare } = options;
   const stats = { connections: 0, passed: 0, dropped: 0, cut: 0 };
   const sockets = new Set<Socket>();
+  let cut = false;
 
   const server: Server = createServer((client) => {
+    if (cut) {
+      client.destroy();
+      return;
+    }
     stats.connections += 1;
     const upstream = connect({ host: '127.0.0.1', port: options.upstreamPort });
     sockets.add(client).add(upstream);
@@ -70,6 +77,10 @@ export async function startChaosProxy(options: ChaosOptions): Promise<ChaosProxy
     setShares(d, c) {
       dropShare = d;
       cutShare = c;
+    },
+    setCut(value) {
+      cut = value;
+      if (value) for (const s of sockets) s.destroy();
     },
     close: () =>
       new Promise<void>((resolve) => {
