@@ -37,12 +37,16 @@ function ensureSystemPackages() {
   }
 }
 
-function run(name, cmd, args, env = {}) {
+/** `buffered`: the step runs beside another one, so its output is held and printed whole when it ends. */
+function run(name, cmd, args, env = {}, buffered = false) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    const child = spawn(cmd, args, { stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...env } });
+    const held = [];
+    if (buffered) for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => held.push(chunk));
     child.on('exit', (code, signal) => {
       const secs = ((Date.now() - started) / 1000).toFixed(1);
+      if (buffered) process.stdout.write(Buffer.concat(held));
       console.log(`\n[${name}] ${code === 0 ? 'ok' : `FAILED (${signal ?? code})`} in ${secs}s\n`);
       resolve(code === 0);
     });
@@ -50,11 +54,11 @@ function run(name, cmd, args, env = {}) {
 }
 
 const counts = { passed: 0, failed: 0 };
-async function vitest(name, args, env = {}) {
+async function vitest(name, args, env = {}, buffered = false) {
   mkdirSync('.takt', { recursive: true });
   const out = `.takt/vitest-${name}.json`;
   rmSync(out, { force: true });
-  const ok = await run(name, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  const ok = await run(name, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env, buffered);
   if (existsSync(out)) {
     const r = JSON.parse(readFileSync(out, 'utf8'));
     counts.passed += r.numPassedTests;
@@ -76,10 +80,13 @@ for (const [name, ok] of [['typecheck', typesOk], ['lint', lintOk]]) {
   steps.push([name, ok]);
   if (!ok) counts.failed += 1;
 }
-steps.push(['unit+component', await vitest('unit', ['--project', 'unit', '--project', 'component'])]);
-if (process.env.TAKT_TEST_DATABASE_URL) {
-  steps.push(['server on PostgreSQL', await vitest('server-pg', ['--project', 'unit', 'test/server'], { TAKT_TEST_DB: 'postgres' })]);
-}
+// The PostgreSQL pass runs beside the unit tests: it waits on the database much of the time, and the whole run must stay short on 2 cores.
+const [unitOk, pgOk] = await Promise.all([
+  vitest('unit', ['--project', 'unit', '--project', 'component']),
+  process.env.TAKT_TEST_DATABASE_URL ? vitest('server-pg', ['--project', 'unit', 'test/server', '--maxWorkers=1'], { TAKT_TEST_DB: 'postgres' }, true) : null,
+]);
+steps.push(['unit+component', unitOk]);
+if (pgOk !== null) steps.push(['server on PostgreSQL', pgOk]);
 steps.push(['e2e', await vitest('e2e', ['--project', 'e2e'])]);
 
 console.log('Summary:');
