@@ -222,9 +222,12 @@ export class Journal {
 
   /** Stores a snapshot and drops the older ones, in one transaction; never one beyond the head. */
   async saveSnapshot(snapshot: JournalSnapshot, options: { toHostCopy?: boolean } = {}): Promise<void> {
-    await this.db.transaction('rw', this.snapshots, this.meta, async () => {
-      const head = (await this.readNumber(META.nextSeq, 1)) - 1;
-      if (snapshot.seq > head) throw new Error(`A snapshot at seq ${snapshot.seq} is beyond the journal's head ${head}`);
+    // The head is read on its own: a write transaction that also held `meta` would stall every booking behind
+    // the put of a snapshot of many megabytes (seconds at a million events). The head only ever grows while the
+    // journal is open (a restore replaces it before the UI opens), so a snapshot at or below it stays valid.
+    const head = (await this.readNumber(META.nextSeq, 1)) - 1;
+    if (snapshot.seq > head) throw new Error(`A snapshot at seq ${snapshot.seq} is beyond the journal's head ${head}`);
+    await this.db.transaction('rw', this.snapshots, async () => {
       await this.snapshots.put(snapshot as unknown as Record<string, unknown>);
       await this.snapshots.where('seq').below(snapshot.seq).delete();
     });
