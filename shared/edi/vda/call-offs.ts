@@ -31,10 +31,25 @@ export function checkTrailer(records: VdaRecord[], trailerType: string, counted:
   }
 }
 
-function date(value: string, record: VdaRecord, field: string): string {
+function date(value: string, record: VdaRecord, field: string, element?: number): string {
   const d = vdaDate(value);
-  if (!d || d.kind !== 'day') throw new EdiError({ code: 'vda-bad-date', message: `${field} "${value}" is not a date`, segment: record.index, tag: record.type, expected: 'YYMMDD' });
+  if (!d || d.kind !== 'day') throw new EdiError({ code: 'vda-bad-date', message: `${field} "${value}" is not a date`, segment: record.index, tag: record.type, ...(element ? { element } : {}), expected: 'YYMMDD' });
   return d.date;
+}
+
+/** Field number of a 553 field as the record descriptions count them (Satzart 01, Version 02). */
+const slotElement = (name: string) => VDA_4915.records['553']!.fields.findIndex((f) => f.name === name) + 3;
+
+/**
+ * A slot with a quantity must carry a time of day. The 553 layout is unverified (formats.ts), so a partner's
+ * slots laid out otherwise should fail here, naming the field, rather than yield quantities from wrong columns.
+ */
+function slotTime(raw: string, record: VdaRecord, slot: number): string {
+  const hhmm = (raw || '0000').padStart(4, '0');
+  if (Number(hhmm.slice(0, 2)) > 23 || Number(hhmm.slice(2)) > 59) {
+    throw new EdiError({ code: 'vda-bad-time', message: `Uhrzeit ${slot} "${raw}" is not a time of day`, segment: record.index, tag: record.type, element: slotElement(`time${slot}`), expected: 'HHMM, 0000 to 2359' });
+  }
+  return hhmm;
 }
 
 function header(records: VdaRecord[], type: string): VdaRecord {
@@ -139,9 +154,9 @@ export function parseVda4915(text: string): EdiResult<ScheduleMessage> {
       if (!current) throw new EdiError({ code: 'vda-order', message: 'record 553 before any 552', segment: r.index, tag: '553', expected: '552' });
       for (let i = 1; i <= 8; i += 1) {
         const quantity = Number(v[`quantity${i}`] || 0);
-        if (!v[`date${i}`] || quantity === 0) continue;
-        const day = date(v[`date${i}`]!, r, `Datum ${i}`);
-        const hhmm = (v[`time${i}`] || '0000').padStart(4, '0');
+        if (quantity === 0) continue;
+        const day = date(v[`date${i}`]!, r, `Datum ${i}`, slotElement(`date${i}`));
+        const hhmm = slotTime(v[`time${i}`]!, r, i);
         current.lines.push({ date: day, time: `${day}T${hhmm.slice(0, 2)}:${hhmm.slice(2)}`, dateKind: 'day', quantity, commitment: 'firm' });
       }
     }

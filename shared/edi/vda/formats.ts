@@ -18,13 +18,37 @@ export { VDA_4913 } from './format-4913';
  * release before its cumulative quantity, and 519 counts 517, 518 and 519
  * before 515.
  *
- * VDA 4915 "Daten-Fern-Übertragung von Feinabrufen": UNVERIFIED. No record
- * description of 551–559, nor any reader or writer of them, was found in the
- * material searched (VDA's and carmakers' PDFs, EDI vendors' guides, public
- * code). Only the header 551 is likely right: it is laid out as 511 and 711,
- * which [E] and [C] confirm. The lengths of 552, 553 and 559 are the earlier
- * table's, from the order of the fields only; a partner's sample file is
- * needed to settle them.
+ * VDA 4915 "Daten-Fern-Übertragung von Feinabrufen": UNVERIFIED but for the
+ * header. No record description of 552, 553 or 559 was found, nor any public
+ * reader, writer or sample file of them. Searched (December 2026): the stored
+ * web pages, documentation and issue corpora (VDA's and carmakers' guides,
+ * EDI vendors' pages: only 4905 and 4913 descriptions, and of those only
+ * title pages, were reachable), and public code: EdiFabric's VDA rules
+ * [E] and its VDA.NET examples hold 4905 only; the ERP [C] imports 4905
+ * only; a warehouse system (GitHub SoftKonzept/SpedLVS) and a Daimler
+ * supplier's schema (GitHub mhaberstock-dirks/temp-sandbox) handle 4913
+ * only. What is known, and what each record of the table assumes:
+ *   551 header: laid out as 511, which [E] and [C] confirm field for field.
+ *       An ERP's field help (oxaion, "ATUEBN",
+ *       https://docs.oxaion.de/spaces/open/pages/13821258/ATUEBN) puts the
+ *       Übertragungsnummer (neu) in field 06 of both 511 and 551 and gives
+ *       its numbers as five digits with leading zeros: fields 05 and 06 of
+ *       551 as in 511. The other fields (03, 04, 07, 08) follow 511 by
+ *       analogy only.
+ *   552 part data: every length ASSUMED. The order (plant, new and old
+ *       call-off number with dates, both part numbers, unloading point, unit,
+ *       cumulative received, last delivery note and its date) is the earlier
+ *       table's. Plant 3, part numbers 22, unloading point 5 and unit 2 are
+ *       the lengths of the same fields in 512; the call-off numbers are 5
+ *       here but 9 in 512 [E][C], the first thing to check on a sample file.
+ *   553 slots: ASSUMED eight slots of date (6), time HHMM (4), quantity (5).
+ *       The reader refuses a slot time that is no time of day and a quantity
+ *       without a date, so a file laid out otherwise fails, naming the field,
+ *       rather than giving quantities read from the wrong columns.
+ *   559 trailer: ASSUMED to count 551, 552 and 553, in that order, 7 digits
+ *       each as 519 does; a wrong guess costs a warning, not the call-off.
+ * A partner's sample file or the recommendation itself is needed to settle
+ * 552–559.
  */
 
 const header = [an('customerNumber', 9), an('supplierNumber', 9), n('transmissionOld', 5), n('transmissionNew', 5), n('transmissionDate', 6), n('zeroingDate', 6)];
@@ -92,7 +116,7 @@ export const VDA_4915 = defineFormat({
   name: 'VDA 4915',
   records: {
     '551': { title: 'Vorsatz Feinabruf', fields: header },
-    // UNVERIFIED lengths (see above).
+    // Every length ASSUMED (see above): no record description of 552 was found.
     '552': {
       title: 'Feinabrufdaten',
       fields: [
@@ -110,9 +134,9 @@ export const VDA_4915 = defineFormat({
         n('lastReceiptDate', 6),
       ],
     },
-    // UNVERIFIED: time slots of the JIT call-off, date, hour and minute, quantity; up to eight per record.
+    // ASSUMED (see above): eight slots of date YYMMDD, time HHMM, quantity; no record description of 553 was found.
     '553': { title: 'Feinabrufmengen', fields: Array.from({ length: 8 }, (_, i) => [n(`date${i + 1}`, 6), n(`time${i + 1}`, 4), n(`quantity${i + 1}`, 5)]).flat() },
-    // UNVERIFIED: which records 559 counts, and in which order.
+    // ASSUMED (see above): which records 559 counts, and in which order.
     '559': { title: 'Nachsatz', fields: ['551', '552', '553'].map((t) => n(`count${t}`, 7)) },
   },
 });

@@ -89,9 +89,9 @@ describe('VDA 4905 Lieferabruf → delivery schedule', () => {
   });
 });
 
-// A VDA 4915 Feinabruf at the columns of our table (shared/edi/vda/formats.ts): 551 header laid out as 511, 552 part,
-// 553 date/time/quantity slots, 559 trailer. No record description of 552–559 was found, so these columns are the
-// table's, unverified against the recommendation; the header's are those of 511.
+// A VDA 4915 Feinabruf at the columns of our table (shared/edi/vda/formats.ts): 551 header laid out as 511 (its
+// Übertragungsnummer neu in field 06, columns 29–33, as an ERP's field help gives it), 552 part, 553 date/time/quantity
+// slots, 559 trailer. No record description of 552–559 was found, so their columns are the table's assumptions.
 const F551 = record([1, '551'], [4, '01'], [6, 'AWS000001'], [15, '47110815'], [24, '00007'], [29, '00008'], [34, '250303']);
 const F552 = record([1, '552'], [4, '01'], [6, 'W01'], [9, '00301'], [14, '250303'], [20, '00300'], [25, '250302'], [31, 'A0004711'], [53, 'HSG-100'], [75, 'T12'], [80, 'ST'], [82, '0000012480'], [92, '00012345'], [100, '250302']);
 const F553 = record([1, '553'], [4, '01'], [6, '250303'], [12, '0600'], [16, '00120'], [21, '250303'], [27, '1400'], [31, '00120']);
@@ -128,6 +128,22 @@ describe('VDA 4915 Feinabruf → delivery schedule', () => {
     ]);
     expect(r.value.schedules).toHaveLength(1);
     expect(r.value.schedules[0]).toMatchObject(JIT_CALL_OFF);
+  });
+
+  // The 553 layout is unverified (shared/edi/vda/formats.ts): a partner whose slots are laid out otherwise must get a
+  // refusal naming the slot, not quantities read from the wrong columns.
+  it('refuses a slot time that is no time of day, naming record, slot field and what it expects', () => {
+    const bad = record([1, '553'], [4, '01'], [6, '250303'], [12, '0600'], [16, '00120'], [21, '250303'], [27, '2475'], [31, '00120']);
+    const r = parseVda4915([F551, F552, bad, F559].join('\n'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'vda-bad-time', segment: 3, tag: '553', element: 7, expected: 'HHMM, 0000 to 2359' });
+  });
+
+  it('refuses a slot quantity without a date instead of dropping it', () => {
+    const bad = record([1, '553'], [4, '01'], [6, '250303'], [12, '0600'], [16, '00120'], [31, '00120']);
+    const r = parseVda4915([F551, F552, bad, F559].join('\n'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'vda-bad-date', segment: 3, tag: '553', element: 6, expected: 'YYMMDD' });
   });
 
   it('refuses a record longer than 128 characters, naming the record', () => {
