@@ -44,6 +44,21 @@ function one(records: VdaRecord[], type: string): VdaRecord {
   return r;
 }
 
+/** Label-Kennung codes (format-4913.ts); blank where a sender leaves the optional field empty. */
+const LABEL_KINDS = new Set(['', 'S', 'M', 'G']);
+
+/**
+ * 715's fields 04, 05, 08, 09 and 12 have no cited length, and every later column follows from them: a sender whose
+ * 715 is laid out otherwise shows it here first, as a Label-Kennung that is no code. Refused, naming the field, rather
+ * than booking Füllmenge and package numbers read from the wrong columns.
+ */
+function checkLabelKind(r: VdaRecord): void {
+  const kind = r.values.labelKind ?? '';
+  if (LABEL_KINDS.has(kind)) return;
+  const element = VDA_4913.records['715']!.fields.findIndex((f) => f.name === 'labelKind') + 3;
+  throw new EdiError({ code: 'vda-bad-code', message: `Label-Kennung "${kind}" is not a label code`, segment: r.index, tag: '715', element, expected: 'S, M, G or blank' });
+}
+
 export function parseVda4913(text: string): EdiResult<Vda4913Advice> {
   const warnings: EdiProblem[] = [];
   return guarded(warnings, () => {
@@ -70,6 +85,7 @@ export function parseVda4913(text: string): EdiResult<Vda4913Advice> {
       if (r.type !== '715') continue;
       if (!position) throw new EdiError({ code: 'vda-order', message: 'record 715 before any 714', segment: r.index, tag: '715', expected: '714' });
       const v = r.values;
+      checkLabelKind(r);
       if (v.labelKind === 'G' || v.labelKind === 'M') {
         if (v.sscc) advice.masterSscc = v.sscc;
         continue;

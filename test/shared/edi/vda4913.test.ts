@@ -113,6 +113,17 @@ describe('VDA 4913 of a mixed load under a master label', () => {
     expect(r.ok && r.value.packages).toHaveLength(3);
   });
 
+  // 715 fields 04, 05, 08, 09 and 12 have no cited length (shared/edi/vda/format-4913.ts); a Daimler supplier's schema
+  // calls Anzahl Packmittel N13, not our 7. A 715 laid out that way shifts every later field by six columns: the reader
+  // must refuse it, naming the field, rather than book Füllmenge and package numbers from the wrong columns.
+  it('refuses a 715 whose Label-Kennung column holds no label code, as a record with a 13-digit package count would', () => {
+    const shifted = record([1, '715'], [4, '03'], [6, '0012'], [28, '000000004711'], [50, '0000000000001'], [63, '001'], [66, '0000000048000'], [79, '000000000'], [88, '000000000'], [97, '040030002005'], [109, '1'], [114, 'S']);
+    const text = lines(written()).map((l, i) => (i === 5 ? shifted : l)).join('\r\n');
+    const r = parseVda4913(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'vda-bad-code', segment: 6, tag: '715', element: 13, expected: 'S, M, G or blank' });
+  });
+
   it('warns when the trailer miscounts the packages', () => {
     const text = written().replace(/^719.*$/m, (l) => l.slice(0, 33) + '0000009' + l.slice(40));
     const r = parseVda4913(text);
