@@ -45,7 +45,7 @@ describe('web pages: a recall from one scanned label, blocking by role, the audi
     expect((await fetch(`${plant.url}/web/..%2f..%2fpackage.json`)).status).toBe(404);
   });
 
-  it('traces a scanned batch label to its orders, containers, shipments and customers, and exports exactly the API answer as CSV', async () => {
+  it('traces a scanned batch label to its orders (serials on demand), containers, shipments and customers, prints every serial, and exports exactly the API answer as CSV', async () => {
     const page = await loginPage(browser, plant, USERS.quality);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -58,6 +58,29 @@ describe('web pages: a recall from one scanned label, blocking by role, the audi
     expect(trace.orders.map((o) => o.orderId)).toEqual(['ORD-1', 'ORD-2']);
     const orders = await page.getByTestId('tree-order').allTextContents();
     expect(orders.map((o) => o.split(' ')[0])).toEqual(trace.orders.map((o) => o.orderId));
+    // Orders with counts first; an order's serials only once it is opened, and then exactly its own.
+    const serialsOf = (orderId: string) => trace.serials.filter((s) => s.orderId === orderId).map((s) => s.serial);
+    expect(await page.getByTestId('order-serial-count').allTextContents()).toEqual(
+      trace.orders.map((o) => `${serialsOf(o.orderId).length} ${serialsOf(o.orderId).length === 1 ? 'Seriennummer' : 'Seriennummern'}`),
+    );
+    expect(await page.getByTestId('order-serial').count()).toBe(0);
+    const first = trace.orders[0]!.orderId;
+    expect(serialsOf(first).length).toBeGreaterThan(0);
+    await page.getByTestId('order-toggle').first().click();
+    expect(await page.getByTestId('order-serial').allTextContents()).toEqual(serialsOf(first));
+    // The printed report opens every order: at print() the page holds every serial of the trace.
+    await page.evaluate(() => {
+      const w = window as unknown as { printedSerials?: string[] };
+      window.print = () => {
+        w.printedSerials = [...document.querySelectorAll('[data-testid="order-serial"]')].map((li) => li.textContent ?? '');
+        window.dispatchEvent(new Event('afterprint'));
+      };
+    });
+    await page.getByTestId('print').click();
+    expect(await page.evaluate(() => (window as unknown as { printedSerials?: string[] }).printedSerials)).toEqual(
+      trace.orders.flatMap((o) => serialsOf(o.orderId)),
+    );
+    expect(await page.getByTestId('order-serial').allTextContents()).toEqual(serialsOf(first));
     const containers = await page.getByTestId('tree-container').allTextContents();
     expect(containers.map((c) => c.split(' ')[0])).toEqual(trace.containers.map((c) => c.containerId));
     const shipments = await page.getByTestId('tree-shipment').allTextContents();

@@ -1,7 +1,10 @@
+import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../renderer/ui/icons';
 import { formatTime, formatWindow } from '../format';
 import { BlockPanel } from './BlockPanel';
+import { OrderTree } from './OrderTree';
 import { recallCsv } from './recall-csv';
 import type { BatchTrace } from './types';
 
@@ -14,15 +17,30 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string | null, T[]> {
-  const groups = new Map<string | null, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
+/**
+ * True from the browser's beforeprint to its afterprint (the print button and
+ * the browser's own print alike): the printed report then opens every order,
+ * so it holds every serial of the trace whatever is open on screen. flushSync,
+ * because the browser lays the page out for print right after the event.
+ */
+function usePrinting(): { printing: boolean; print: () => void } {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  // Opened before print() too: a browser that fires no beforeprint for it still prints it all.
+  const print = () => {
+    flushSync(() => setPrinting(true));
+    window.print();
+  };
+  return { printing, print };
 }
 
 /** The forward trace of one batch as a tree: orders with their windows and serials, containers, shipments, customers. */
@@ -32,9 +50,7 @@ export function BatchResult({ trace, mayBlock, onChanged }: { trace: BatchTrace;
   const open = t('web.trace.open');
   const customers = [...new Set(trace.shipments.flatMap((s) => (s.customer ? [s.customer] : [])))].sort();
   const shipmentOf = new Map(trace.shipments.flatMap((s) => s.containerIds.map((c) => [c, s] as const)));
-  // Grouped once: filtering per order is orders × serials (200 × 9,000 in a plant-size recall).
-  const windowsOf = groupBy(trace.windows, (w) => w.orderId);
-  const serialsOf = groupBy(trace.serials, (s) => s.orderId);
+  const { printing, print } = usePrinting();
   const counts = { orders: trace.orders.length, serials: trace.serials.length, containers: trace.containers.length, shipments: trace.shipments.length, customers: customers.length };
 
   return (
@@ -56,38 +72,14 @@ export function BatchResult({ trace, mayBlock, onChanged }: { trace: BatchTrace;
           <button type="button" className="web-btn" data-testid="export-csv" onClick={() => download(`recall-${trace.materialId}-${trace.batch}.csv`, recallCsv(trace))}>
             {t('web.trace.exportCsv')}
           </button>
-          <button type="button" className="web-btn" data-testid="print" onClick={() => window.print()}>
+          <button type="button" className="web-btn" data-testid="print" onClick={print}>
             <Icon name="print" /> {t('web.trace.print')}
           </button>
           {mayBlock && <BlockPanel materialId={trace.materialId} batch={trace.batch} blocked={trace.blocked !== null} onChanged={onChanged} />}
         </div>
       </div>
       <div className="web-scroll web-tree" tabIndex={0} aria-label={t('web.trace.tree')}>
-        <h2>{t('web.trace.orders', { count: counts.orders })}</h2>
-        <ul data-testid="tree-orders">
-          {trace.orders.map((o) => {
-            const windows = windowsOf.get(o.orderId) ?? [];
-            const serials = serialsOf.get(o.orderId) ?? [];
-            return (
-              <li key={o.orderId} data-testid="tree-order">
-                <strong>{o.orderId}</strong> · {formatWindow(o.from, o.to, lng, open)} · {t('web.trace.orderFigures', { consumed: o.consumed, good: o.goodQuantity, scrap: o.scrapQuantity })}
-                {o.status && ` · ${t(`web.trace.status.${o.status}`, { defaultValue: o.status })}`}
-                <ul>
-                  {windows.map((w, i) => (
-                    <li key={i}>
-                      {t('web.trace.window', { line: w.lineId, terminal: w.terminalId, operator: w.operatorId ?? '–', time: formatWindow(w.from, w.to, lng, open) })}
-                    </li>
-                  ))}
-                  {serials.length > 0 && (
-                    <li>
-                      {t('web.trace.serialsOf', { count: serials.length })}: {serials.map((s) => s.serial).join(', ')}
-                    </li>
-                  )}
-                </ul>
-              </li>
-            );
-          })}
-        </ul>
+        <OrderTree trace={trace} allOpen={printing} />
         <h2>{t('web.trace.containers', { count: counts.containers })}</h2>
         <ul data-testid="tree-containers">
           {trace.containers.map((c) => {
