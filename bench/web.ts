@@ -15,6 +15,9 @@
  *        /api/v1/trace/serial/…), the answer a complaint about one part needs.
  *
  * One warm-up each, then --runs (default 5, at least 3) alternating runs;
+ * `--queries` (off by default: it times every query) prints, after them,
+ * where one more trace API call's database time went, by the tables each
+ * query reads;
  * medians and the ratio web / API are printed and written to
  * bench/results/web.json. The web pages are built into a temp folder first,
  * so dist/web is never touched. Seeding 1M events takes 10–20 min on the
@@ -36,6 +39,7 @@ import { addUser } from '../server/users/user-store';
 import { launchChromium } from '../test/e2e/support/browser';
 import { ROOT } from '../test/e2e/support/processes';
 import { HOT, seedPlant, type Seeded } from './web-seed';
+import { queryTimer } from './support/query-timer';
 import { median, round } from './support/stats';
 
 const PASSWORD = 'bench-Qualität-1';
@@ -52,10 +56,15 @@ export interface WebBenchResult {
   backward: { container: { id: string; serials: number; batches: number; runsMs: number[]; medianMs: number }; serial: { id: string; batches: number; runsMs: number[]; medianMs: number } };
 }
 
-function options(): { events: number; orders: number; runs: number } {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { events: { type: 'string' }, orders: { type: 'string' }, runs: { type: 'string' } }, allowPositionals: true, strict: false });
+function options(): { events: number; orders: number; runs: number; queries: boolean } {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { events: { type: 'string' }, orders: { type: 'string' }, runs: { type: 'string' }, queries: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: false,
+  });
   const num = (v: unknown, fallback: number) => (typeof v === 'string' && Number(v) > 0 ? Math.floor(Number(v)) : fallback);
-  return { events: num(values.events, 1_000_000), orders: num(values.orders, 10_000), runs: Math.max(3, num(values.runs, 5)) };
+  return { events: num(values.events, 1_000_000), orders: num(values.orders, 10_000), runs: Math.max(3, num(values.runs, 5)), queries: values.queries === true };
 }
 
 /**
@@ -96,7 +105,8 @@ export async function run(): Promise<WebBenchResult> {
   await build({ configFile: join(ROOT, 'vite.web.config.ts'), logLevel: 'warn', build: { outDir: webDir, emptyOutDir: true } });
   const database = openDatabase({ dataDir: dir });
   await migrateToLatest(database.db, database.dialect);
-  const app = buildServer({ db: database.db, dialect: database.dialect, webDir, rateLimit: { max: 1_000_000_000, timeWindowMs: 60_000 } });
+  const timer = settings.queries ? queryTimer() : null;
+  const app = buildServer({ db: timer ? database.db.withPlugin(timer.plugin) : database.db, dialect: database.dialect, webDir, rateLimit: { max: 1_000_000_000, timeWindowMs: 60_000 } });
   const browser = await launchChromium();
   try {
     await app.ready();
@@ -138,6 +148,12 @@ export async function run(): Promise<WebBenchResult> {
       apiRuns.push((await viaApi()).ms);
       webRuns.push(await timeSearch(page, orders));
       console.log(`  run ${i + 1}: API ${round(apiRuns[i]!)} ms, web page ${round(webRuns[i]!)} ms`);
+    }
+    if (timer) {
+      timer.reset();
+      const traced = await viaApi();
+      console.log(`  one more trace API call, ${round(traced.ms)} ms; its queries by the tables they read:`);
+      for (const q of timer.times()) console.log(`    ${round(q.ms)} ms  ${q.count}× ${q.rows.toLocaleString('en')} rows  ${q.tables}`);
     }
     // The first order loaded the hot batch (web-seed.ts): its container and its first part.
     const containerUrl = `${url}/api/v1/trace/container/C-0`;
