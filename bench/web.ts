@@ -6,8 +6,9 @@
  * loaded in 200 of those orders.
  *
  *   Web: in Chromium, a quality user on the Trace page searches that batch;
- *        from the click to the frame after the whole tree (200 orders) is in
- *        the DOM, timed inside the page.
+ *        from the click to the frame after the whole tree (200 orders, each
+ *        with its serial count; an order's serials open on demand) is in the
+ *        DOM, timed inside the page.
  *   Baseline: the same query through the trace API alone
  *        (GET /api/v1/trace/batch/…, admin token, body read and parsed).
  *   Backward: the trace API from one of those orders' containers and from
