@@ -133,7 +133,11 @@ async function insertEvents(trx: Trx, dialect: DatabaseDialect, pushes: readonly
   const events = [...unique.values()];
   const written = new Set<string>();
   for (const part of chunk(events)) {
-    const params = part.flatMap((e) => rowParams(toRow(e, receivedAt)));
+    const params: unknown[] = [];
+    for (const e of part) {
+      const row = toRow(e, receivedAt);
+      for (const column of EVENT_COLUMNS) params.push(row[column]);
+    }
     const inserted = await trx.executeQuery<{ terminal_id: string; seq: number | string }>(CompiledQuery.raw(insertEventsSql(dialect, part.length), params));
     for (const row of inserted.rows) written.add(seqKey(row.terminal_id, Number(row.seq)));
   }
@@ -148,8 +152,6 @@ async function insertEvents(trx: Trx, dialect: DatabaseDialect, pushes: readonly
 }
 
 const EVENT_COLUMNS = ['terminal_id', 'seq', 'id', 'type', 'occurred_at', 'operator_id', 'order_id', 'payload', 'schema_version', 'received_at', 'known'] as const;
-
-const rowParams = (row: EventsTable): unknown[] => EVENT_COLUMNS.map((c) => row[c]);
 
 /** The text of a full chunk, per dialect; shorter ones (a push's tail) are written out each time. */
 const fullChunkTexts = new Map<DatabaseDialect, string>();
