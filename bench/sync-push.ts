@@ -1,7 +1,7 @@
 /**
  * The server half of the sync backlog, alone: BENCH_SYNC_EVENTS (10k) envelopes
  * pushed over HTTP to a real `takt server --demo` (SQLite) in batches of
- * BENCH_SYNC_PUSH_BATCH (the app's 500), one push in flight like the
+ * BENCH_SYNC_PUSH_BATCH (the app's, 2,000), one push in flight like the
  * SyncEngine, no terminal in between. Prints the time per push and per event,
  * so a change to the push route can be measured without Chromium.
  *
