@@ -11,12 +11,13 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { join } from 'node:path';
 import type { EventEnvelope } from '../shared/events';
+import { PUSH_MAX_EVENTS } from '../shared/sync-protocol';
 import { cacheDbName, journalDbName } from '../renderer/storage/schema';
 import type { ChaosServer } from '../test/e2e/support/chaos-server';
 import { startNodeTerminal } from '../test/e2e/support/node-terminal';
 
-/** The renderer's push batch (SyncEngine default; the app passes no other). */
-export const APP_PUSH_BATCH = 500;
+/** The renderer's push batch (SyncEngine default, the protocol's ceiling; the app passes no other). */
+export const APP_PUSH_BATCH = PUSH_MAX_EVENTS;
 
 export const elapsedMs = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
 

@@ -1,8 +1,9 @@
-import { sql, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Transaction } from 'kysely';
 import { fail, ok, type Result } from '../shared/errors';
 import { isUnderstood, type EventEnvelope } from '../shared/events';
 import type { Database, DatabaseDialect, Db, EventsTable } from './db/schema';
 import { inTransaction } from './db/transaction';
+import type { EventChecks } from './projection/plan';
 import { projectEventGroup } from './projection/project';
 import { sameHash } from './tokens';
 
@@ -26,6 +27,8 @@ export interface PushInput {
    * replaced or removed meanwhile stores nothing and is answered `unauthorized`.
    */
   tokenHash?: string | undefined;
+  /** The route's checkEvent results for these events, handed to the projection (one payload parse per event). */
+  checks?: EventChecks | undefined;
 }
 
 /** Rows per INSERT: 11 parameters each stays well below SQLite's (32,766) and PostgreSQL's (65,535) parameter limits. */
@@ -51,14 +54,15 @@ export async function storeEventGroup(db: Db, dialect: DatabaseDialect, pushes: 
     await refuseIdConflicts(trx, pushes, results);
 
     const accepted = pushes.filter((_, i) => results[i] === undefined);
-    const fresh = await insertEvents(trx, accepted);
+    const fresh = await insertEvents(trx, dialect, accepted);
+    const checks = mergedChecks(accepted);
     await projectEventGroup(
       trx,
-      [...fresh].map(([terminalId, events]) => ({ context: { terminalId, lineId: cursors.get(terminalId)!.lineId }, events })),
+      [...fresh].map(([terminalId, events]) => ({ context: { terminalId, lineId: cursors.get(terminalId)!.lineId }, events, checks })),
     );
 
     const touched = new Map([...new Set(accepted.map((p) => p.terminalId))].map((id) => [id, cursors.get(id)!.lastSeq]));
-    const acks = await gapFreeEnds(trx, touched);
+    const acks = await gapFreeEnds(trx, touched, accepted);
     await moveCursors(trx, touched, acks);
     return pushes.map((p, i) => results[i] ?? ok({ ackSeq: acks.get(p.terminalId)! }));
   });
@@ -122,20 +126,20 @@ async function refuseIdConflicts(trx: Trx, pushes: readonly PushInput[], results
 }
 
 /** Inserts every new (terminal, seq) once and returns, per terminal, the events this INSERT wrote: only those are projected. */
-async function insertEvents(trx: Trx, pushes: readonly PushInput[]): Promise<Map<string, EventEnvelope[]>> {
+async function insertEvents(trx: Trx, dialect: DatabaseDialect, pushes: readonly PushInput[]): Promise<Map<string, EventEnvelope[]>> {
   const receivedAt = new Date().toISOString();
   const unique = new Map<string, EventEnvelope>();
   for (const push of pushes) for (const e of push.events) if (!unique.has(seqKey(push.terminalId, e.seq))) unique.set(seqKey(push.terminalId, e.seq), e);
   const events = [...unique.values()];
   const written = new Set<string>();
   for (const part of chunk(events)) {
-    const inserted = await trx
-      .insertInto('events')
-      .values(part.map((e) => toRow(e, receivedAt)))
-      .onConflict((oc) => oc.columns(['terminal_id', 'seq']).doNothing())
-      .returning(['terminal_id', 'seq'])
-      .execute();
-    for (const row of inserted) written.add(seqKey(row.terminal_id, Number(row.seq)));
+    const params: unknown[] = [];
+    for (const e of part) {
+      const row = toRow(e, receivedAt);
+      for (const column of EVENT_COLUMNS) params.push(row[column]);
+    }
+    const inserted = await trx.executeQuery<{ terminal_id: string; seq: number | string }>(CompiledQuery.raw(insertEventsSql(dialect, part.length), params));
+    for (const row of inserted.rows) written.add(seqKey(row.terminal_id, Number(row.seq)));
   }
   const fresh = new Map<string, EventEnvelope[]>();
   for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
@@ -147,18 +151,59 @@ async function insertEvents(trx: Trx, pushes: readonly PushInput[]): Promise<Map
   return fresh;
 }
 
-/** For each terminal, the end of the unbroken run of stored seqs above its cursor: one query for the group. */
-async function gapFreeEnds(trx: Trx, lastSeqs: ReadonlyMap<string, number>): Promise<Map<string, number>> {
-  const ends = new Map(lastSeqs);
-  for (const part of chunk([...lastSeqs.keys()].sort())) {
+const EVENT_COLUMNS = ['terminal_id', 'seq', 'id', 'type', 'occurred_at', 'operator_id', 'order_id', 'payload', 'schema_version', 'received_at', 'known'] as const;
+
+/** The text of a full chunk, per dialect; shorter ones (a push's tail) are written out each time. */
+const fullChunkTexts = new Map<DatabaseDialect, string>();
+
+/**
+ * The events INSERT as text, written out rather than built by Kysely's insert
+ * builder: that builder spent ~10 µs per event parsing 500 rows of values into
+ * nodes and compiling them back (bench/sync-push.ts, CPU profile of the
+ * server). The text depends only on the dialect and the row count, so every
+ * full chunk is the same statement (SQLite keeps it prepared, see
+ * create-database.ts).
+ */
+function insertEventsSql(dialect: DatabaseDialect, rows: number): string {
+  const cached = rows === INSERT_CHUNK ? fullChunkTexts.get(dialect) : undefined;
+  if (cached) return cached;
+  let n = 0;
+  const placeholder = dialect === 'postgres' ? () => `$${++n}` : () => '?';
+  const tuples = Array.from({ length: rows }, () => `(${EVENT_COLUMNS.map(placeholder).join(', ')})`);
+  const text = `insert into "events" (${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')} on conflict ("terminal_id", "seq") do nothing returning "terminal_id", "seq"`;
+  if (rows === INSERT_CHUNK) fullChunkTexts.set(dialect, text);
+  return text;
+}
+
+/**
+ * For each terminal, the end of the unbroken run of stored seqs above its
+ * cursor. Every event of an accepted push is stored once insertEvents ran
+ * (written now or found under its (terminal, seq)), so the run through the
+ * pushes' own seqs is known without asking; the database is asked only for
+ * what lies beyond it (events stored earlier above a gap), one query for the
+ * group. Before, that query read back every event the group had just written.
+ */
+async function gapFreeEnds(trx: Trx, lastSeqs: ReadonlyMap<string, number>, pushes: readonly PushInput[]): Promise<Map<string, number>> {
+  const pushed = new Map<string, Set<number>>();
+  for (const p of pushes) {
+    const seqs = pushed.get(p.terminalId) ?? new Set<number>();
+    for (const e of p.events) seqs.add(e.seq);
+    pushed.set(p.terminalId, seqs);
+  }
+  const ends = new Map<string, number>();
+  for (const [id, lastSeq] of lastSeqs) {
+    let end = lastSeq;
+    const seqs = pushed.get(id);
+    while (seqs?.has(end + 1)) end++;
+    ends.set(id, end);
+  }
+  for (const part of chunk([...ends].sort(([a], [b]) => (a < b ? -1 : 1)))) {
     const rows = await trx
       .selectFrom('events')
-      .innerJoin('terminals', 'terminals.id', 'events.terminal_id')
-      .select(['events.terminal_id', 'events.seq'])
-      .where('terminals.id', 'in', part)
-      .whereRef('events.seq', '>', 'terminals.last_seq')
-      .orderBy('events.terminal_id')
-      .orderBy('events.seq')
+      .select(['terminal_id', 'seq'])
+      .where((eb) => eb.or(part.map(([id, end]) => eb.and([eb('terminal_id', '=', id), eb('seq', '>', end)]))))
+      .orderBy('terminal_id')
+      .orderBy('seq')
       .execute();
     const broken = new Set<string>();
     for (const { terminal_id: id, seq } of rows) {
@@ -182,6 +227,13 @@ async function moveCursors(trx: Trx, before: ReadonlyMap<string, number>, after:
       .where('id', 'in', part.map(([id]) => id))
       .execute();
   }
+}
+
+/** The pushes' checks as one lookup (envelopes are distinct objects), or none when no push brought any. */
+function mergedChecks(pushes: readonly PushInput[]): EventChecks | undefined {
+  const withChecks = pushes.filter((p) => p.checks);
+  if (withChecks.length <= 1) return withChecks[0]?.checks;
+  return new Map(withChecks.flatMap((p) => [...p.checks!]));
 }
 
 const seqKey = (terminalId: string, seq: number): string => `${terminalId}\u0000${seq}`;

@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '../shared/events';
+import type { EventChecks } from './projection/plan';
 import { fail } from '../shared/errors';
 import type { DatabaseDialect, Db } from './db/schema';
 import { isDatabaseUnavailable, isStatementTimeout } from './db/unavailable';
@@ -32,8 +33,8 @@ interface Pending extends PushInput {
 /** Enough to amortise the commit, small enough to keep one transaction short. */
 const MAX_GROUP_EVENTS = 4000;
 
-/** `tokenHash`: see PushInput; the push route passes its caller's. */
-export type StorePush = (terminalId: string, events: readonly EventEnvelope[], tokenHash?: string) => Promise<StoreResult>;
+/** `tokenHash` and `checks`: see PushInput; the push route passes its caller's and its own. */
+export type StorePush = (terminalId: string, events: readonly EventEnvelope[], tokenHash?: string, checks?: EventChecks) => Promise<StoreResult>;
 
 export function createPushStore(db: Db, dialect: DatabaseDialect): StorePush {
   const queue: Pending[] = [];
@@ -82,9 +83,9 @@ export function createPushStore(db: Db, dialect: DatabaseDialect): StorePush {
     }
   };
 
-  return (terminalId, events, tokenHash) =>
+  return (terminalId, events, tokenHash, checks) =>
     new Promise<StoreResult>((resolve, reject) => {
-      queue.push({ terminalId, events, tokenHash, resolve, reject });
+      queue.push({ terminalId, events, tokenHash, checks, resolve, reject });
       if (draining) return;
       draining = true;
       void drain();

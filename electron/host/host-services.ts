@@ -76,7 +76,10 @@ export function createHost(options: CreateHostOptions): Host {
     'scanner:status': async () => scanner?.status() ?? NOT_CONFIGURED,
     'sync:push': async ({ events }) => {
       // Only what both copies hold reaches the server: a booking whose host write failed is rolled back, never sent.
-      const held = copy().head().state === 'ok' ? events.filter((e) => copy().holdsThrough(e.seq)) : events;
+      // The copy holds a seq and all below it, so one look at the push's top seq answers for every event in the
+      // usual case (asked per event, it cost a SQLite read each: ~13 µs per event in the host's CPU profile).
+      const top = events.reduce((max, e) => Math.max(max, e.seq), 0);
+      const held = copy().head().state !== 'ok' || copy().holdsThrough(top) ? events : events.filter((e) => copy().holdsThrough(e.seq));
       if (held.length === 0 && events.length > 0) throw new HostError('journal-copy-conflict', `seq ${events[0]!.seq} is not in the host's journal copy yet`);
       const res = await server.push(held);
       copy().acknowledged(res.ackSeq);

@@ -1,7 +1,7 @@
 import type { BridgeClient } from '../../shared/bridge';
 import type { CodedError } from '../../shared/errors';
 import type { EventEnvelope } from '../../shared/events';
-import type { PullResponse } from '../../shared/sync-protocol';
+import { PUSH_MAX_EVENTS, type PullResponse } from '../../shared/sync-protocol';
 import type { Timers } from '../bridge/types';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../lib/backoff';
 import type { SyncInfo } from '../storage/journal';
@@ -44,10 +44,18 @@ export interface SyncEngineOptions {
   onPulled?: () => void;
   random?: () => number;
   backoff?: BackoffPolicy;
+  /** Events per push at most (the protocol's ceiling by default), and characters of JSON (PUSH_MAX_CHARS). */
   pushBatch?: number;
+  pushChars?: number;
   pullLimit?: number;
   pullIntervalMs?: number;
 }
+
+/**
+ * A push is cut once its JSON passes 1 Mi characters (UTF-8: at most 3 bytes each), so it stays below the
+ * browser host's WebSocket frame limit (4 MiB) and the server's body limit (8 MiB) however long the notes are.
+ */
+export const PUSH_MAX_CHARS = 1024 * 1024;
 
 class SyncFailure extends Error {
   constructor(readonly coded: CodedError) {
@@ -65,11 +73,14 @@ export class SyncEngine {
   private lastPullAt = -Infinity;
   private pullRequested = false;
   private readonly pushBatch: number;
+  private readonly pushChars: number;
   private readonly pullLimit: number;
   private readonly pullIntervalMs: number;
 
   constructor(private readonly o: SyncEngineOptions) {
-    this.pushBatch = o.pushBatch ?? 500;
+    // The protocol's ceiling: a backlog drains in a quarter of the round trips and server commits of 500.
+    this.pushBatch = o.pushBatch ?? PUSH_MAX_EVENTS;
+    this.pushChars = o.pushChars ?? PUSH_MAX_CHARS;
     this.pullLimit = o.pullLimit ?? 500;
     this.pullIntervalMs = o.pullIntervalMs ?? 15_000;
   }
@@ -189,14 +200,14 @@ export class SyncEngine {
     const info = await this.o.journal.syncInfo();
     if (info.pending === 0) return;
     let acked = info.ackedSeq;
-    let batch = await this.o.journal.eventsAfter(acked, this.pushBatch);
+    let batch = await this.nextBatch(acked);
     let cursorSaved: Promise<void> = Promise.resolve();
     try {
       while (batch.length > 0) {
         const lastSent = batch[batch.length - 1]!.seq;
         const [res, readAhead] = await Promise.all([
           this.o.bridge.call('sync:push', { events: batch }),
-          this.o.journal.eventsAfter(lastSent, this.pushBatch),
+          this.nextBatch(lastSent),
           cursorSaved,
         ]);
         if (!res.ok) throw new SyncFailure(res.error);
@@ -207,7 +218,7 @@ export class SyncEngine {
         cursorSaved = this.saveCursor(ackSeq);
         // Usually the ack is exactly what was sent and the read-ahead goes next; below it, resend from the ack;
         // above it (the server kept more, e.g. an earlier answer was lost), go on after the ack.
-        batch = ackSeq === lastSent ? readAhead : await this.o.journal.eventsAfter(ackSeq, this.pushBatch);
+        batch = ackSeq === lastSent ? readAhead : await this.nextBatch(ackSeq);
         acked = ackSeq;
       }
     } finally {
@@ -215,6 +226,14 @@ export class SyncEngine {
       await cursorSaved.catch(() => undefined);
     }
     await cursorSaved;
+  }
+
+  /** The events after `seq` that fit one push (pushBatch events, pushChars of JSON; at least one). */
+  private async nextBatch(seq: number): Promise<EventEnvelope[]> {
+    const events = await this.o.journal.eventsAfter(seq, this.pushBatch);
+    let chars = 0;
+    const over = events.findIndex((e, i) => (chars += JSON.stringify(e).length + 1) > this.pushChars && i > 0);
+    return over < 0 ? events : events.slice(0, over);
   }
 
   /** Moves the journal's cursor to the ack and publishes the pending figures after it. */

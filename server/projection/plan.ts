@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION, checkEvent, type EventEnvelope, type EventRejection, type EventType, type PayloadOf } from '../../shared/events';
+import { SCHEMA_VERSION, checkEvent, type EventCheck, type EventEnvelope, type EventRejection, type EventType, type PayloadOf } from '../../shared/events';
 import { CORRECTION_HANDLERS } from './plan-corrections';
 import { emptyPlan, flag, key, orderDelta, setStatus, utc, type BatchUse, type Handler, type ProjectionContext, type ProjectionPlan } from './plan-parts';
 
@@ -27,18 +27,22 @@ import { CONTAINER_HANDLERS } from './plan-containers';
  * the same millisecond would be told apart by arrival order here, by seq there.
  */
 
-/** Folds `events` into `plan` (a new one unless given: a group commit folds many terminals into one). */
-export function planProjection(events: readonly EventEnvelope[], context: ProjectionContext, plan: ProjectionPlan = emptyPlan()): ProjectionPlan {
-  for (const event of events) projectOne(plan, context, event);
+/** What the push route already found of an envelope (checkEvent), so that its payload is parsed once per push. */
+export type EventChecks = ReadonlyMap<EventEnvelope, EventCheck>;
+
+/**
+ * Folds `events` into `plan` (a new one unless given: a group commit folds many terminals into one).
+ * `checks`: the route's checkEvent results by envelope; an event without one is checked here.
+ */
+export function planProjection(events: readonly EventEnvelope[], context: ProjectionContext, plan: ProjectionPlan = emptyPlan(), checks?: EventChecks): ProjectionPlan {
+  for (const event of events) projectOne(plan, context, event, checks?.get(event) ?? checkEvent(event));
   plan.loads.sort((a, b) => (a.from_at < b.from_at ? -1 : a.from_at > b.from_at ? 1 : 0));
   return plan;
 }
 
 
-function projectOne(plan: ProjectionPlan, ctx: ProjectionContext, event: EventEnvelope): void {
+function projectOne(plan: ProjectionPlan, ctx: ProjectionContext, event: EventEnvelope, checked: EventCheck): void {
   const at = utc(event.occurredAt);
-  // Validated at the route; parsing again applies the schema defaults.
-  const checked = checkEvent(event);
   if (!checked.ok) {
     plan.flags.push(flag(event, at, checked.code, `${UNPROJECTED[checked.code](event)}; stored unprojected`));
     return;

@@ -8,7 +8,7 @@ import { applyPlan } from './apply';
 import { forgedApprovalFlags } from './approvals';
 import { confirmCompletedOrders } from './erp';
 import { linesOfOrders, splitByOrderLine } from './order-scope';
-import { emptyPlan, planProjection, type ProjectionContext } from './plan';
+import { emptyPlan, planProjection, type EventChecks, type ProjectionContext } from './plan';
 
 /**
  * Projects events that were just inserted (never a resent copy: the caller
@@ -26,6 +26,8 @@ export async function projectEvents(trx: Transaction<Database>, context: Project
 export interface TerminalEvents {
   context: ProjectionContext;
   events: readonly EventEnvelope[];
+  /** The push route's checkEvent results (payloads parsed, defaults applied), so none is parsed twice. */
+  checks?: EventChecks | undefined;
 }
 
 /**
@@ -40,10 +42,10 @@ export async function projectEventGroup(trx: Transaction<Database>, groups: read
   const orderLines = await linesOfOrders(trx, inserted);
   const plan = emptyPlan();
   const flags: QualityFlagsTable[] = [];
-  for (const { context, events } of groups) {
+  for (const { context, events, checks } of groups) {
     if (events.length === 0) continue;
     const scoped = splitByOrderLine(events, context, orderLines);
-    planProjection(scoped.projectable, context, plan);
+    planProjection(scoped.projectable, context, plan, checks);
     flags.push(...scoped.flags, ...(await forgedApprovalFlags(trx, context, events)));
   }
   plan.flags.push(...flags);

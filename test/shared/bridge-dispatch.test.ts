@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { HostHandlers } from '../../shared/bridge';
+import { BRIDGE_CALLS, type HostHandlers } from '../../shared/bridge';
 import { CALL_NAMES } from '../../shared/bridge-channels';
 import { dispatchBridgeCall } from '../../shared/bridge-dispatch';
 
@@ -46,6 +46,20 @@ describe('bridge dispatch', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(h['sync:push']).not.toHaveBeenCalled();
     expect(await dispatchBridgeCall(h, 'host:info', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('parses a sync push by its compiled schema as the schema itself would: the same request, the same refusals', async () => {
+    const h = handlers();
+    const event = { id: '0b7e2c1a-3f4d-4c5e-9a8b-1c2d3e4f5a6b', terminalId: 'T1', seq: 1, type: 'OperatorLoggedOut', occurredAt: '2025-01-06T06:00:00.000Z', payload: { reason: 'manual' }, schemaVersion: 1 };
+    expect(await dispatchBridgeCall(h, 'sync:push', { events: [{ ...event, extra: 1 }] })).toEqual({ ok: true, value: { ackSeq: 3 } });
+    expect(h['sync:push']).toHaveBeenCalledWith({ events: [event] });
+    const broken = [{ ...event, id: 'x' }, { ...event, seq: 0 }, { ...event, occurredAt: '2025-01-06' }, { ...event, payload: [] }, { ...event, terminalId: '' }];
+    for (const bad of broken) {
+      const schema = BRIDGE_CALLS['sync:push'].request.safeParse({ events: [event, bad] });
+      const expected = schema.success ? '' : schema.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      expect(await dispatchBridgeCall(h, 'sync:push', { events: [event, bad] })).toEqual({ ok: false, error: { code: 'bad-request', message: `sync:push: ${expected}` } });
+    }
+    expect(h['sync:push']).toHaveBeenCalledTimes(1);
   });
 
   it('turns a thrown coded error into data', async () => {

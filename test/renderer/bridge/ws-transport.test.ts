@@ -93,6 +93,17 @@ describe('WebSocket bridge transport', () => {
     expect(socket().sent).toEqual([]);
   });
 
+  it('leaves the envelopes of a sync push to the host, which parses them on arrival, but refuses a push above 2,000 events unsent', async () => {
+    const { bridge, socket } = setup();
+    socket().open();
+    const broken = { seq: 'one' };
+    void bridge.call('sync:push', { events: [broken] } as never);
+    expect(socket().sent).toEqual([{ type: 'call', id: 1, channel: 'sync:push', request: { events: [broken] } }]);
+    const res = await bridge.call('sync:push', { events: Array.from({ length: 2001 }, () => broken) } as never);
+    expect(res).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(socket().sent).toHaveLength(1);
+  });
+
   it('times out a call that gets no answer', async () => {
     const { bridge, socket, timers } = setup(1000);
     socket().open();

@@ -32,7 +32,7 @@ afterEach(() => {
 });
 
 /** A server that stores pushed events and acks the gap-free run, with an empty master-data page. */
-async function rig(options: { pushBatch?: number; pull?: (after: number) => PullResponse } = {}): Promise<Rig> {
+async function rig(options: { pushBatch?: number; pushChars?: number; pull?: (after: number) => PullResponse } = {}): Promise<Rig> {
   const id = uniqueTerminalId();
   const [journal, cache] = await Promise.all([Journal.open(id), Cache.open(id)]);
   const bridge = new FakeBridge();
@@ -56,6 +56,7 @@ async function rig(options: { pushBatch?: number; pull?: (after: number) => Pull
     random: () => 0.5,
     publish: (s) => statuses.push(s),
     ...(options.pushBatch ? { pushBatch: options.pushBatch } : {}),
+    ...(options.pushChars ? { pushChars: options.pushChars } : {}),
   });
   const r = { journal, cache, bridge, timers, clock, statuses, engine, pushed };
   rigs.push(r);
@@ -74,6 +75,25 @@ describe('SyncEngine push', () => {
     expect(last(r)).toMatchObject({ online: true, pending: 0, lastSuccessAt: '2025-03-01T06:00:00.000Z' });
     expect(last(r).lastError).toBeUndefined();
     expect(last(r).oldestPendingAt).toBeUndefined();
+  });
+
+  it('pushes a backlog in batches of the protocol ceiling (2000), not 500', async () => {
+    const r = await rig();
+    await r.journal.append(Array.from({ length: 2500 }, (_, i) => started(i + 1)), { clock: r.clock });
+    await r.engine.runOnce();
+    expect(r.pushed.map((b) => b.length)).toEqual([2000, 500]);
+    expect(await r.journal.ackedSeq()).toBe(2500);
+  });
+
+  it("cuts a push at its JSON budget, sends an event above the budget alone, and loses or repeats none", async () => {
+    const r = await rig({ pushChars: 1200 });
+    const note = (i: number, length: number) => ({ type: 'ScrapBooked' as const, orderId: 'o-1', payload: { quantity: 1, reasonId: 'r-1', note: `${i}`.padEnd(length, '.') } });
+    await r.journal.append([note(1, 100), note(2, 100), note(3, 100), note(4, 2000), note(5, 100)], { clock: r.clock });
+    await r.engine.runOnce();
+    const sizes = r.pushed.map((b) => b.reduce((n, e) => n + JSON.stringify(e).length + 1, 0));
+    expect(r.pushed.map((b) => b.map((e) => e.seq))).toEqual([[1, 2, 3], [4], [5]]);
+    expect(sizes[0]).toBeLessThanOrEqual(1200);
+    expect(await r.journal.ackedSeq()).toBe(5);
   });
 
   it('moves the cursor only as far as the server acked, and resends from there', async () => {
