@@ -1,5 +1,6 @@
 import type { BridgeClient } from '../../shared/bridge';
 import type { TaktBridge } from '../bridge/types';
+import { logger } from '../lib/log';
 import { markScanReceived } from '../lib/perf-marks';
 import { markScanFrame } from '../lib/scan-stages';
 import { DEFAULT_MAX_WEDGE_LENGTH, KeyboardWedge, type KeyboardWedgeOptions } from '../scan/keyboard-wedge';
@@ -24,11 +25,21 @@ export interface HostWiringOptions {
  * go to handleScan; scanner status from `scanner:status` and `device:status`;
  * printer status from `printer:status` events; the bridge's connection state. Returns the function that undoes it all.
  */
+const log = logger('scan');
+
 export function wireHost({ bridge, store, keyTarget, now, router = appScanRouter, wedge: wedgeOptions }: HostWiringOptions): () => void {
   const actions = () => store.getState();
   const disposers: (() => void)[] = [];
 
-  disposers.push(router.setDefault((scan) => void actions().handleScan(scan)));
+  // A scan's handling that fails (the journal closing under it at shutdown, a bug) is logged with the scan's
+  // channel: an unhandled rejection would say nothing useful in the kiosk's log and none of it is the operator's.
+  disposers.push(
+    router.setDefault((scan) => {
+      actions()
+        .handleScan(scan)
+        .catch((err: unknown) => log.error(`a ${scan.source} scan was not handled: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`));
+    }),
+  );
   disposers.push(
     bridge.on('scanner:scan', (scan) => {
       markScanFrame();
