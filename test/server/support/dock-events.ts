@@ -5,7 +5,7 @@ import { newId } from '../../../shared/ids';
 import type { PullResponse } from '../../../shared/sync-protocol';
 import { bearer } from './test-server';
 
-/** The packing and pulling the dock feed tests share: containers packed and closed on 3 March 2025, and a pull to the end. */
+/** The packing and pulling the dock feed and shipping tests share: containers packed and closed on 3 March 2025, and a pull to the end. */
 
 export type Spec = [minute: number, type: string, orderId: string | undefined, payload: Record<string, unknown>];
 
