@@ -1,8 +1,9 @@
 import { newId } from '../shared/ids';
+import { Terminal } from '../shared/master-data';
 import { hashToken, newToken } from './tokens';
 import type { Db } from './db/schema';
 import { inTransaction } from './db/transaction';
-import { deleteMaster, upsertMaster } from './master-data-store';
+import { deleteMaster, getMaster, upsertMaster } from './master-data-store';
 
 /**
  * Terminals and admin tokens as rows. The plain token leaves these functions
@@ -16,6 +17,11 @@ export interface IssuedTerminal {
   token: string;
   /** True when the terminal existed and only its token (and line/name) changed. */
   rotated: boolean;
+}
+
+/** A terminal with its master row: whether it receives its plant's closed containers (dock-feed.ts). */
+export interface RegisteredTerminal extends IssuedTerminal {
+  ships: boolean;
 }
 
 /** Creates a terminal, or gives an existing one a new token (the old one stops working). */
@@ -33,6 +39,17 @@ export async function issueTerminal(db: Db, input: { id: string; lineId: string;
       .execute();
   }
   return { terminalId: input.id, lineId: input.lineId, name, token, rotated: existing !== undefined };
+}
+
+/** The terminal's master row as `takt terminal` reads it, or undefined. */
+async function terminalRow(db: Db, id: string): Promise<Terminal | undefined> {
+  const parsed = Terminal.safeParse(await getMaster(db, 'terminal', id));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The master row of a terminal; `ships` only when it ships, so a row that stops shipping reads as one that never did. */
+export function terminalMasterRow(input: { id: string; lineId: string; name: string; ships: boolean }): Terminal {
+  return { id: input.id, lineId: input.lineId, name: input.name, ...(input.ships ? { ships: true } : {}) };
 }
 
 /** The next free id of the form `T-<line>-NN`, for `takt terminal add` without `--id`. */
@@ -57,13 +74,35 @@ export async function issueAdminToken(db: Db, name: string): Promise<IssuedAdmin
   return { id, name, token };
 }
 
-/** `issueTerminal` plus the terminal's master row, in one transaction, so terminals and the UI see it. */
-export async function registerTerminal(db: Db, input: { id: string; lineId: string; name?: string | undefined }): Promise<IssuedTerminal> {
+/**
+ * `issueTerminal` plus the terminal's master row, in one transaction, so
+ * terminals and the UI see it. Without `ships` a rotated terminal keeps
+ * what its row said: replacing a lost token must not cut a dock off its feed.
+ */
+export async function registerTerminal(db: Db, input: { id: string; lineId: string; name?: string | undefined; ships?: boolean | undefined }): Promise<RegisteredTerminal> {
   return inTransaction(db, async (trx) => {
-    const issued = await issueTerminal(trx, input);
-    const written = await upsertMaster(trx, 'terminal', { id: issued.terminalId, lineId: issued.lineId, name: issued.name });
+    const ships = input.ships ?? (await terminalRow(trx, input.id))?.ships === true;
+    const issued = { ...(await issueTerminal(trx, input)), ships };
+    const written = await upsertMaster(trx, 'terminal', terminalMasterRow({ id: issued.terminalId, lineId: issued.lineId, name: issued.name, ships }));
     if (!written.ok) throw new Error(written.error.message);
     return issued;
+  });
+}
+
+/**
+ * Turns the dock feed of a registered terminal on or off (its master row's
+ * `ships`). Undefined when there is no such terminal. A terminal that starts
+ * shipping receives the plant's current containers with its next pull
+ * (master-data-store re-offers them), one that stops drops them.
+ */
+export async function setTerminalShips(db: Db, id: string, ships: boolean): Promise<{ terminalId: string; lineId: string; ships: boolean; changed: boolean } | undefined> {
+  return inTransaction(db, async (trx) => {
+    const registered = await trx.selectFrom('terminals').select(['line_id', 'name']).where('id', '=', id).executeTakeFirst();
+    if (!registered) return undefined;
+    const row = (await terminalRow(trx, id)) ?? { id, lineId: registered.line_id, name: registered.name };
+    const written = await upsertMaster(trx, 'terminal', terminalMasterRow({ id, lineId: row.lineId, name: row.name, ships }));
+    if (!written.ok) throw new Error(written.error.message);
+    return { terminalId: id, lineId: row.lineId, ships, changed: written.value.changed };
   });
 }
 
@@ -91,11 +130,17 @@ export interface TerminalInfo {
   name: string;
   lastSeq: number;
   createdAt: string;
+  ships: boolean;
 }
 
 export async function listTerminals(db: Db): Promise<TerminalInfo[]> {
   const rows = await db.selectFrom('terminals').select(['id', 'line_id', 'name', 'last_seq', 'created_at']).orderBy('id').execute();
-  return rows.map((r) => ({ terminalId: r.id, lineId: r.line_id, name: r.name, lastSeq: Number(r.last_seq), createdAt: r.created_at }));
+  const shipping = new Set(
+    (await db.selectFrom('master_data').select('data').where('kind', '=', 'terminal').where('deleted', '=', 0).execute())
+      .map((r) => Terminal.safeParse(JSON.parse(r.data ?? 'null')))
+      .flatMap((t) => (t.success && t.data.ships === true ? [t.data.id] : [])),
+  );
+  return rows.map((r) => ({ terminalId: r.id, lineId: r.line_id, name: r.name, lastSeq: Number(r.last_seq), createdAt: r.created_at, ships: shipping.has(r.id) }));
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Database, Db } from './db/schema';
 import { inTransaction } from './db/transaction';
 import { afterMasterWrite, checkMasterWrite } from './master-side-effects';
 import { visibleTo, type PullScope } from './pull-scope';
+import { plantOpenedBy } from './shipping/ship-scope';
 
 /**
  * Master data rows, each write under a new revision from one sequence so that
@@ -90,6 +91,7 @@ async function writeRow(db: Db, kind: MasterKind, row: { id: string }, data: str
     const allowed = await checkMasterWrite(trx, kind, row);
     if (!allowed.ok) throw new RefusedWrite(allowed.error);
     await afterMasterWrite(trx, kind, row.id, row);
+    const opened = await plantOpenedBy(trx, kind, existing?.deleted === 0 ? JSON.parse(existing.data ?? 'null') : null, row);
     await trx
       .insertInto('master_data')
       .values({ kind, id: row.id, line_id: scope.lineId, ship_plant_id: scope.shipPlantId, rev, deleted: 0, data })
@@ -103,8 +105,24 @@ async function writeRow(db: Db, kind: MasterKind, row: { id: string }, data: str
         })),
       )
       .execute();
+    if (opened !== null) await reofferContainers(trx, opened);
     return { rev, changed: true };
   });
+}
+
+/**
+ * Gives the plant's current containers new revisions after the row that
+ * opened them to a terminal (ship-scope.ts), so that terminal's next pull
+ * "after its cursor" carries them. The plant's other shipping terminals
+ * receive them again unchanged; retention (dock-retention.ts) bounds how many.
+ */
+async function reofferContainers(trx: Transaction<Database>, plantId: string): Promise<void> {
+  const rows = await trx.selectFrom('master_data').select('id').where('kind', '=', 'dock-container').where('ship_plant_id', '=', plantId).where('deleted', '=', 0).orderBy('rev').execute();
+  if (rows.length === 0) return;
+  const last = await nextRevision(trx, rows.length);
+  for (const [i, r] of rows.entries()) {
+    await trx.updateTable('master_data').set({ rev: last - rows.length + 1 + i }).where('kind', '=', 'dock-container').where('id', '=', r.id).execute();
+  }
 }
 
 /**
@@ -176,17 +194,18 @@ function findRow(db: Db, kind: MasterKind, id: string) {
 }
 
 /**
- * Takes the next master-data revision inside the writing transaction. In
+ * Takes the next master-data revision (or the next `count`, returning the
+ * last) inside the writing transaction. In
  * PostgreSQL the UPDATE locks the counter row until commit, so writers are
  * serialised and revisions become visible in the order they were taken: a
  * terminal pulling "rev > N" can never see rev N+2 committed while N+1 is
  * still pending, which would make it skip N+1 for good. (SQLite serialises
  * writers anyway.)
  */
-async function nextRevision(trx: Transaction<Database>): Promise<number> {
+async function nextRevision(trx: Transaction<Database>, count = 1): Promise<number> {
   const row = await trx
     .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .set((eb) => ({ value: eb('value', '+', count) }))
     .where('name', '=', 'master_rev')
     .returning('value')
     .executeTakeFirstOrThrow();

@@ -1,5 +1,5 @@
 import { packageNumberOf } from '../../shared/labels/container-label';
-import { customerPartOf, type Customer, type Order } from '../../shared/master-data';
+import { customerPartOf, type Customer, type Line, type Order, type Terminal } from '../../shared/master-data';
 import type { ContainerHold, DockContainer } from '../../shared/master-data-shipping';
 import type { ProductionState } from '../../shared/production';
 import type { ContainerOnDock } from '../../shared/shipping/checks';
@@ -73,6 +73,17 @@ function pulledView(pulled: readonly DockContainer[], customer: Customer, key: s
     at: d.updatedAt,
     ...(d.shippedIn ? { shippedIn: d.shippedIn } : {}),
   };
+}
+
+/**
+ * The pulled rows this terminal may load from: none unless its own row says
+ * it ships, and only its line's plant's. The cache drops them when the
+ * terminal stops shipping; rows of a plant it moved away from may linger
+ * until then, and must not pass for containers on this dock.
+ */
+export function dockRowsFor(pulled: readonly DockContainer[], terminal: Terminal | null, line: Line | null): DockContainer[] {
+  if (terminal?.ships !== true) return [];
+  return line ? pulled.filter((d) => d.plantId === line.plantId) : [...pulled];
 }
 
 /** Undefined when neither view knows the container: it was closed elsewhere and has not reached this terminal yet. */

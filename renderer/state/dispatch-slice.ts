@@ -10,7 +10,7 @@ import { applyDispatchEvent, dispatchDelivery, initialDispatchState, loadRack, s
 import { normalizeScan } from '../scan/scan-text';
 import { snapshotAndEventsAfter } from '../storage/production-loader';
 import { JOURNAL_COPY_KEYS, storageLowText } from '../storage/storage-refusal';
-import { heldContainers, knownContainer, loadKnownContainer } from './dispatch-containers';
+import { dockRowsFor, heldContainers, knownContainer, loadKnownContainer } from './dispatch-containers';
 import { printMasterLabel } from './dispatch-master-label';
 import { noRacks, rackOnDock, racksOnTerminal, type DispatchRacks } from './dispatch-racks';
 import type { StoreDeps } from './deps';
@@ -166,7 +166,7 @@ export const createDispatchSlice =
           dispatchCallOffs: callOffs,
           dispatchHolds: holds,
           dispatchBlocked: blocked,
-          dispatchPulled: pulled,
+          dispatchPulled: dockRowsFor(pulled, get().terminalRow, get().line),
           dispatchRacks: racksOnTerminal(sequences, get().terminalRow?.lineId, jisJournal.snapshot, jisJournal.events),
           dispatchSsccRanges: ssccRanges,
           dispatchPlants: plants,
@@ -189,7 +189,8 @@ export const createDispatchSlice =
           if (!customer) return verdict('nok', 'no-delivery');
           const key = containerKeyOf(raw);
           // Read again at each scan: a hold or a container pulled while the screen stays open counts at once.
-          const [pulled, holdRows, blocked] = await Promise.all([cache.all('dock-container'), cache.all('container-hold'), cache.all('blocked-batch')]);
+          const [rows, holdRows, blocked] = await Promise.all([cache.all('dock-container'), cache.all('container-hold'), cache.all('blocked-batch')]);
+          const pulled = dockRowsFor(rows, get().terminalRow, get().line);
           set({ dispatchPulled: pulled, dispatchHolds: holdRows, dispatchBlocked: blocked });
           const blockedBatches = new Set(blocked.map((b) => batchKey(b.materialId, b.batch)));
           const rack = rackOnDock(get().dispatchRacks, get().dispatchProduction, get().orders, customer, key);

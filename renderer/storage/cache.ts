@@ -33,7 +33,10 @@ export class Cache {
   private readonly master: Table<MasterRow, [string, string]>;
   private readonly meta: Table<MetaRow, string>;
 
-  private constructor(private readonly db: Dexie) {
+  private constructor(
+    private readonly db: Dexie,
+    private readonly terminalId: string,
+  ) {
     this.master = db.table('master');
     this.meta = db.table('meta');
   }
@@ -42,7 +45,7 @@ export class Cache {
     const db = new Dexie(cacheDbName(terminalId), { chromeTransactionDurability: 'relaxed' });
     applyVersions(db, CACHE_VERSIONS);
     await db.open();
-    return new Cache(db);
+    return new Cache(db, terminalId);
   }
 
   close(): void {
@@ -71,8 +74,11 @@ export class Cache {
       }
       upserts.push({ kind: change.kind, id: change.id, rev: change.rev, data: parsed.data } as MasterRow);
     }
+    const dropDock = this.stopsShipping(page);
+    let dropped = 0;
     try {
       await this.db.transaction('rw', this.master, this.meta, async () => {
+        if (dropDock) dropped = await this.master.where('kind').equals('dock-container').delete();
         if (deletes.length > 0) await this.master.bulkDelete(deletes);
         if (upserts.length > 0) await this.master.bulkPut(upserts);
         await this.meta.put({ key: PULL_REV, value: page.rev });
@@ -81,7 +87,19 @@ export class Cache {
       return { ok: false, error: { code: 'cache-write-failed', message: err instanceof Error ? err.message : String(err) } };
     }
     if (rejected.length > 0) logger('cache').warn('rejected master rows', rejected);
-    return { ok: true, value: { upserted: upserts.length, deleted: deletes.length, rejected, checkpoint: page.rev } };
+    return { ok: true, value: { upserted: upserts.length, deleted: deletes.length + dropped, rejected, checkpoint: page.rev } };
+  }
+
+  /**
+   * The page says this terminal no longer ships (its own row without
+   * `ships`, or gone): the plant's containers leave its scope at the server,
+   * which sends no tombstones for rows a terminal can no longer see, so the
+   * cache drops them itself rather than offer stale ones for loading.
+   */
+  private stopsShipping(page: PullResponse): boolean {
+    const own = page.changes.filter((c) => c.kind === 'terminal' && c.id === this.terminalId).at(-1);
+    if (!own) return false;
+    return own.deleted || (own.data as { ships?: unknown } | undefined)?.ships !== true;
   }
 
   async get<K extends MasterKind>(kind: K, id: string): Promise<MasterRowByKind[K] | undefined> {

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { nextTerminalId, type IssuedTerminal } from '../credentials-store';
+import { nextTerminalId, terminalMasterRow, type RegisteredTerminal } from '../credentials-store';
 import type { Db } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { upsertMaster } from '../master-data-store';
@@ -23,7 +23,7 @@ function isRaceLost(err: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code === 'SQLITE_LOCKED' || code === '23505' || code === '40001' || code === '40P01');
 }
 
-export async function addNewTerminal(db: Db, input: { lineId: string; name?: string | undefined }): Promise<IssuedTerminal> {
+export async function addNewTerminal(db: Db, input: { lineId: string; name?: string | undefined; ships?: boolean | undefined }): Promise<RegisteredTerminal> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await inTransaction(db, async (trx) => {
@@ -37,9 +37,10 @@ export async function addNewTerminal(db: Db, input: { lineId: string; name?: str
           .returning('id')
           .execute();
         if (inserted.length === 0) throw new IdTaken(`terminal id ${id} was taken meanwhile`);
-        const written = await upsertMaster(trx, 'terminal', { id, lineId: input.lineId, name });
+        const ships = input.ships === true;
+        const written = await upsertMaster(trx, 'terminal', terminalMasterRow({ id, lineId: input.lineId, name, ships }));
         if (!written.ok) throw new Error(written.error.message);
-        return { terminalId: id, lineId: input.lineId, name, token, rotated: false };
+        return { terminalId: id, lineId: input.lineId, name, token, rotated: false, ships };
       });
     } catch (err) {
       if (attempt >= ATTEMPTS || !isRaceLost(err)) throw err;

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/schema';
+import { retireShippedContainers } from '../shipping/dock-retention';
 import { decodeEdiFile, receiveEdi } from './inbound';
 import { writeOutbox } from './outbox';
 import type { EdiSettings } from './settings';
@@ -12,8 +13,12 @@ import type { EdiSettings } from './settings';
  * same for one poll (the gateway has finished writing), received, and moved
  * to `processed/` or `rejected/` (with the APERAK answer beside it and in the
  * outbox), so nothing is read twice and nothing is lost. Each tick also
- * writes pending despatch advices to the outbox.
+ * writes pending despatch advices to the outbox and, once an hour, retires
+ * the dock's copies of containers shipped long enough ago (dock-retention.ts),
+ * since accepting a shipment is what makes them retirable.
  */
+
+const RETENTION_EVERY_MS = 3_600_000;
 
 export interface EdiService {
   /** One poll now (tests and the CLI); resolves when done. */
@@ -21,11 +26,12 @@ export interface EdiService {
   close(): Promise<void>;
 }
 
-export function startEdiService(db: Db, settings: EdiSettings, log?: FastifyBaseLogger): EdiService {
+export function startEdiService(db: Db, settings: EdiSettings, log?: FastifyBaseLogger, clock: () => Date = () => new Date()): EdiService {
   for (const dir of [settings.inboxDir, join(settings.inboxDir, 'processed'), join(settings.inboxDir, 'rejected'), settings.outboxDir]) mkdirSync(dir, { recursive: true });
   const sizes = new Map<string, number>();
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
+  let retiredAt = -Infinity;
 
   async function scanInbox(): Promise<void> {
     const names = readdirSync(settings.inboxDir, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort();
@@ -51,6 +57,12 @@ export function startEdiService(db: Db, settings: EdiSettings, log?: FastifyBase
         await scanInbox();
         const written = await writeOutbox(db, { outboxDir: settings.outboxDir, formats: settings.formats, graceMs: settings.graceMs });
         for (const w of written) log?.info({ edi: w }, 'edi outbound');
+        const now = clock();
+        if (now.getTime() - retiredAt >= RETENTION_EVERY_MS) {
+          retiredAt = now.getTime();
+          const retired = await retireShippedContainers(db, { days: settings.dockRetentionDays, now });
+          if (retired.length > 0) log?.info({ dock: { retired: retired.length } }, 'dock containers retired');
+        }
       } catch (err) {
         log?.error({ err }, 'edi service tick failed');
       }

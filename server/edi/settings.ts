@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { dockRetentionDays } from '../shipping/dock-retention';
 import { DEFAULT_GRACE_MS, OUT_FORMATS, type OutFormat } from './outbox';
 
 /** Where the EDI gateway drops files and picks ours up, from TAKT_EDI_* or below the data folder. */
@@ -10,6 +11,8 @@ export interface EdiSettings {
   pollMs: number;
   /** How long a shipment waits for packings not yet synced before it is refused (TAKT_EDI_SHIPMENT_GRACE_MS). */
   graceMs: number;
+  /** Days after an accepted shipment that the dock's copies of its containers are retired (TAKT_DOCK_RETENTION_DAYS, default 14). */
+  dockRetentionDays: number;
 }
 
 export function ediSettings(dataDir: string, env: Record<string, string | undefined>): EdiSettings {
@@ -26,5 +29,6 @@ export function ediSettings(dataDir: string, env: Record<string, string | undefi
     formats: formats.length ? formats : [...OUT_FORMATS],
     pollMs: Number.isInteger(poll) && poll >= 100 ? poll : 1000,
     graceMs: env.TAKT_EDI_SHIPMENT_GRACE_MS !== undefined && Number.isInteger(grace) && grace >= 0 ? grace : DEFAULT_GRACE_MS,
+    dockRetentionDays: dockRetentionDays(env.TAKT_DOCK_RETENTION_DAYS),
   };
 }

@@ -3,10 +3,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BADGES, DEMO_CUSTOMER_ID, DEMO_HOUSING_GTIN, DEMO_ORDERS, demoMasterRows } from '../../server/demo/demo-data';
+import { DEMO_CUSTOMER_ID, demoMasterRows } from '../../server/demo/demo-data';
 import { gs1CheckDigit } from '../../shared/barcode/check-digits';
 import { parseDesadv } from '../../shared/edi/messages/desadv-read';
 import { launchChromium } from './support/browser';
+import { adminApi, delforCallOff, EOT, GS, loadOrder, logIn, pageActions, RS, T } from './support/dispatch-rig';
 import { ROOT } from './support/processes';
 import { auditPage } from './support/screen-checks';
 import { startStack, type Stack } from './support/stack';
@@ -22,10 +23,6 @@ import { startStack, type Stack } from './support/stack';
  * batches; the DELFOR schedule of one of the parts moves by what shipped.
  */
 const { Reader } = createRequire(import.meta.url)('edifact') as { Reader: new () => { parse(text: string): unknown[] } };
-const T = 20_000;
-const GS = '\x1d';
-const RS = '\x1e';
-const EOT = '\x04';
 const SIZES = [{ width: 1024, height: 768 }, { width: 1280, height: 800 }] as const;
 const SEQ = `edi-${DEMO_CUSTOMER_ID}-Tor3`;
 const R1 = `${SEQ}-R1`;
@@ -43,8 +40,6 @@ const REVISED = 1005;
 const REVISED_PART: Part = VARIANTS[0];
 const vin = (n: number) => `WVWZZZ1KZAW${String(n).padStart(6, '0')}`;
 const partLabel = (p: Part, serial: string) => `[)>${RS}06${GS}P${p.part}${GS}2P${p.variant}${GS}S${serial}${RS}${EOT}`;
-const housing = (batch: string) => `]C101${DEMO_HOUSING_GTIN}10${batch}${GS}17301231`;
-const screw = (batch: string) => `[)>${RS}06${GS}P100-0410${GS}1T${batch}${RS}${EOT}`;
 
 /** A DELJIT (D.04B) as the customer sends it: SEQ (action, number) → DTM due → GIR vehicle → LIN part → PIA variant → QTY. */
 function deljit(ref: string, positions: readonly { action: 1 | 3; n: number; p: Part }[]): string {
@@ -61,18 +56,10 @@ describe('dispatch of JIS racks: DELJIT in, built, racked, loaded, DESADV out', 
   let stack: Stack;
   let browser: Browser;
   let page: Page;
-  const api = async (method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown, type = 'application/json') => {
-    const res = await fetch(`${stack.serverUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${stack.adminToken}`, ...(body !== undefined ? { 'content-type': type } : {}) },
-      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-      signal: AbortSignal.timeout(10_000),
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
-    return res.json() as Promise<Record<string, unknown>>;
-  };
-  const tap = (testId: string) => page.getByTestId(testId).click({ timeout: T });
-  const shown = (testId: string) => page.getByTestId(testId).waitFor({ timeout: T });
+  const api = adminApi(() => stack);
+  const tap = (testId: string) => pageActions(page).tap(testId);
+  const shown = (testId: string) => pageActions(page).shown(testId);
+  const scan = (raw: string) => stack.scan(raw);
   /** What the gateway does: write the file aside, then move it in whole. */
   const dropIntoInbox = (name: string, text: string) => {
     const inbox = join(stack.serverEnv.TAKT_DATA_DIR!, 'edi', 'inbox');
@@ -128,25 +115,14 @@ describe('dispatch of JIS racks: DELJIT in, built, racked, loaded, DESADV out', 
 
   it('loads the racks in sequence, refuses the one out of turn, and the DESADV names exactly them', async () => {
     const part = VARIANTS[0].part;
-    const delfor = readFileSync(new URL('../fixtures/edi/delfor-d96a.edi', import.meta.url), 'utf8').replaceAll('A0004711', part).replaceAll('AWS000001', DEMO_CUSTOMER_ID);
-    expect(await api('POST', '/api/v1/edi/inbound', delfor, 'application/edifact')).toMatchObject({ status: 'applied' });
+    expect(await api('POST', '/api/v1/edi/inbound', delforCallOff(part), 'application/edifact')).toMatchObject({ status: 'applied' });
     const shippedBefore = ((await api('GET', `/api/v1/edi/schedules?customer=${DEMO_CUSTOMER_ID}`)).schedules as { customerPartNumber: string; shippedSince: number }[]).find((s) => s.customerPartNumber === part)?.shippedSince ?? 0;
     dropIntoInbox('DJ000901.edi', deljit('DJ000901', NUMBERS.map((n) => ({ action: 1, n, p: partOf(n) }))));
     await inboxApplied('DJ000901');
 
     // The batches the seat's control units come from, loaded into the order on the line.
-    await expect.poll(async () => {
-      stack.scan(DEMO_BADGES.anna);
-      return page.getByTestId('order-screen').waitFor({ timeout: 2_000 }).then(() => true, () => false);
-    }, { timeout: T, interval: 50 }).toBe(true);
-    await tap(`open-${DEMO_ORDERS.L1[0]}`);
-    await shown('order-detail');
-    for (const raw of [housing('H-0901'), screw('S-91'), 'PCB7-A0815', 'SEAL-004711']) {
-      stack.scan(raw);
-      await page.locator('[data-testid="wf-verdict"][data-tone="ok"]').waitFor({ timeout: T });
-      await page.evaluate(() => (document.querySelector('[data-testid="wf-verdict"]') as HTMLElement | null)?.click());
-      await page.getByTestId('wf-verdict').waitFor({ state: 'detached', timeout: T });
-    }
+    await logIn(page, scan);
+    await loadOrder(page, scan, { housing: 'H-0901', screw: 'S-91' });
     await tap('wf-back');
 
     // The call-off the inbox took reaches the terminal with its next pull.

@@ -6,7 +6,7 @@ import { DEMO_CUSTOMER_ID } from '../../server/demo/demo-data';
 import { parseDesadv } from '../../shared/edi/messages/desadv-read';
 import { launchChromium } from './support/browser';
 import { startChaosProxy, type ChaosProxy } from './support/chaos-proxy';
-import { closedContainers, delforCallOff, logIn, packTwoContainers, pageActions, PART, pulledUpTo, T, type Api } from './support/dispatch-rig';
+import { adminApi, closedContainers, delforCallOff, logIn, packTwoContainers, pageActions, PART, pulledUpTo, T } from './support/dispatch-rig';
 import { putMaster } from './support/master-rows';
 import { startSecondTerminal, type SecondTerminal } from './support/second-terminal';
 import { startStack, type Stack } from './support/stack';
@@ -26,16 +26,7 @@ describe('shipping terminal: containers packed elsewhere, loaded offline', () =>
   let browser: Browser;
   let line: Page;
   let dockPage: Page;
-  const api: Api = async (method, path, body, type = 'application/json') => {
-    const res = await fetch(`${stack.serverUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${stack.adminToken}`, ...(body !== undefined ? { 'content-type': type } : {}) },
-      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-      signal: AbortSignal.timeout(10_000),
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
-    return res.json() as Promise<Record<string, unknown>>;
-  };
+  const api = adminApi(() => stack);
   const verdictAfter = async (raw: string, code: string) => {
     dock.scan(raw);
     await dockPage.locator(`[data-testid="dispatch-verdict"][data-code="${code}"]`).waitFor({ timeout: T });

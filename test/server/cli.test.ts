@@ -23,7 +23,7 @@ describe('takt admin commands', () => {
     const { code, out, err } = await run('terminal', 'add', '--line', 'L1', '--id', 'T-CLI-01', '--json');
     expect({ code, err }).toEqual({ code: 0, err: '' });
     const printed = JSON.parse(out) as { terminalId: string; token: string };
-    expect(printed).toEqual({ terminalId: 'T-CLI-01', token: expect.stringMatching(/^takt_t_[A-Za-z0-9_-]{43}$/) });
+    expect(printed).toEqual({ terminalId: 'T-CLI-01', token: expect.stringMatching(/^takt_t_[A-Za-z0-9_-]{43}$/), ships: false });
 
     const server = app();
     try {

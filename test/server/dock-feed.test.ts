@@ -2,14 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventEnvelope } from '../../shared/events';
-import { newId } from '../../shared/ids';
 import { packageNumberOf } from '../../shared/labels/container-label';
 import type { DockContainer } from '../../shared/master-data-shipping';
 import type { PullResponse } from '../../shared/sync-protocol';
 import { writeOutbox } from '../../server/edi/outbox';
 import { upsertMaster } from '../../server/master-data-store';
 import { seedCustomer } from './support/edi-customer';
+import { build, docks, packed, pullAll as pullDock } from './support/dock-events';
 import { bearer, createTestServer, push, type TestServer } from './support/test-server';
 
 /**
@@ -20,45 +19,13 @@ import { bearer, createTestServer, push, type TestServer } from './support/test-
  * reach no other terminal, whose long poll they never wake.
  */
 
-type Spec = [minute: number, type: string, orderId: string | undefined, payload: Record<string, unknown>];
-const build = (terminalId: string, first: number, specs: Spec[]): EventEnvelope[] =>
-  specs.map(([minute, type, orderId, payload], i) => ({
-    id: newId(),
-    terminalId,
-    seq: first + i,
-    type,
-    occurredAt: new Date(Date.UTC(2025, 2, 3, 6, minute)).toISOString(),
-    operatorId: 'OP-1',
-    ...(orderId ? { orderId } : {}),
-    payload,
-    schemaVersion: 1,
-  }));
-
-const packed = (minute: number, id: string, quantity: number, close = true): Spec[] => [
-  [minute, 'ContainerOpened', undefined, { containerId: id, materialId: 'M-HSG' }],
-  [minute, 'PartPacked', 'ORD-1', { containerId: id, quantity }],
-  ...(close ? [[minute, 'ContainerClosed', undefined, { containerId: id }] as Spec] : []),
-];
-
 const item = (containerId: string, quantity: number) => ({ containerId, materialId: 'M-HSG', customerPartNumber: 'A0004711', quantity, batches: [{ materialId: 'M-RAW', batch: 'B-7' }] });
 
 describe('the dock container feed', () => {
   let server: TestServer;
   let outbox: string;
   const tokens: Record<string, string> = {};
-  const pullAll = async (terminalId: string, limit = 500, after = 0) => {
-    const seen: PullResponse['changes'] = [];
-    for (let pages = 1; pages < 200; pages++) {
-      const res = await server.app.inject({ method: 'GET', url: `/api/v1/sync/pull?after=${after}&limit=${limit}`, headers: bearer(tokens[terminalId]!) });
-      expect(res.statusCode).toBe(200);
-      const page = res.json<PullResponse>();
-      seen.push(...page.changes);
-      after = page.rev;
-      if (!page.hasMore) return { seen, rev: after, pages };
-    }
-    throw new Error('pull did not finish');
-  };
-  const docks = (changes: PullResponse['changes']) => changes.filter((c) => c.kind === 'dock-container');
+  const pullAll = (terminalId: string, limit = 500, after = 0) => pullDock(server.app, tokens[terminalId]!, limit, after);
   const latest = (changes: PullResponse['changes'], id: string) => docks(changes).filter((c) => c.id === id).at(-1)?.data as DockContainer | undefined;
 
   beforeEach(async () => {

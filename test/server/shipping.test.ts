@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../shared/events';
-import { newId } from '../../shared/ids';
 import { parseDesadv } from '../../shared/edi/messages/desadv-read';
 import { parseVda4913 } from '../../shared/edi/vda/vda4913-read';
 import { writeOutbox } from '../../server/edi/outbox';
@@ -11,6 +10,7 @@ import { activeRows } from '../../server/edi/store';
 import { CallOff } from '../../shared/master-data-shipping';
 import { packageNumberOf } from '../../shared/labels/container-label';
 import { upsertMaster } from '../../server/master-data-store';
+import { build, type Spec } from './support/dock-events';
 import { seedCustomer } from './support/edi-customer';
 import { bearer, createTestServer, push, type TestServer } from './support/test-server';
 
@@ -23,20 +23,6 @@ import { bearer, createTestServer, push, type TestServer } from './support/test-
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/edi/${name}`, import.meta.url), 'utf8');
 const HSG = 'A0004711';
-
-type Spec = [minute: number, type: string, orderId: string | undefined, payload: Record<string, unknown>];
-const build = (terminalId: string, first: number, specs: Spec[]): EventEnvelope[] =>
-  specs.map(([minute, type, orderId, payload], i) => ({
-    id: newId(),
-    terminalId,
-    seq: first + i,
-    type,
-    occurredAt: new Date(Date.UTC(2025, 2, 3, 6, minute)).toISOString(),
-    operatorId: 'OP-1',
-    ...(orderId ? { orderId } : {}),
-    payload,
-    schemaVersion: 1,
-  }));
 
 const container = (minute: number, id: string, materialId: string, quantity: number, close = true): Spec[] => [
   [minute, 'ContainerOpened', undefined, { containerId: id, materialId }],

@@ -5,20 +5,36 @@ import { DEMO_BADGES, DEMO_CUSTOMER_ID, DEMO_HOUSING_GTIN, DEMO_ORDERS } from '.
 
 /**
  * The customer side's set-up the dispatch end-to-end tests share: the
- * DELFOR call-off, an operator logged in on the line terminal, and two full
- * containers of SG-100 packed and labelled there in real Chromium.
+ * DELFOR call-off, the admin API, an operator logged in on the line
+ * terminal, the order's batches loaded, and two full containers of SG-100
+ * packed and labelled there in real Chromium.
  */
 export const T = 20_000;
 export const PART = '8W0-907-468-B';
-const GS = '\x1d';
-const RS = '\x1e';
-const EOT = '\x04';
+export const GS = '\x1d';
+export const RS = '\x1e';
+export const EOT = '\x04';
 const housing = (batch: string) => `]C101${DEMO_HOUSING_GTIN}10${batch}${GS}17301231`;
 const screw = (batch: string) => `[)>${RS}06${GS}P100-0410${GS}1T${batch}${RS}${EOT}`;
 
 export type Api = (method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown, type?: string) => Promise<Record<string, unknown>>;
 
-export const delforCallOff = () => readFileSync(new URL('../../fixtures/edi/delfor-d96a.edi', import.meta.url), 'utf8').replaceAll('A0004711', PART).replaceAll('AWS000001', DEMO_CUSTOMER_ID);
+/** The server's API with the stack's admin token; every answer must be 200 (the body says why not). */
+export function adminApi(stack: () => { serverUrl: string; adminToken: string }): Api {
+  return async (method, path, body, type = 'application/json') => {
+    const res = await fetch(`${stack().serverUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${stack().adminToken}`, ...(body !== undefined ? { 'content-type': type } : {}) },
+      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      signal: AbortSignal.timeout(10_000),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+}
+
+/** The DELFOR fixture as the demo customer's call-off for `part`. */
+export const delforCallOff = (part = PART) => readFileSync(new URL('../../fixtures/edi/delfor-d96a.edi', import.meta.url), 'utf8').replaceAll('A0004711', part).replaceAll('AWS000001', DEMO_CUSTOMER_ID);
 
 export function pageActions(page: Page) {
   return {
@@ -40,15 +56,21 @@ export async function logIn(page: Page, scan: (raw: string) => void): Promise<vo
   }, { timeout: T, interval: 50 }).toBe(true);
 }
 
-/** Two full containers (20 each) of the line's first order; each closes and prints its label. */
-export async function packTwoContainers(page: Page, scan: (raw: string) => void): Promise<void> {
+/** Opens the line's first order and loads its four materials, the housing and screws from the batches given. */
+export async function loadOrder(page: Page, scan: (raw: string) => void, batches: { housing: string; screw: string }): Promise<void> {
   const { tap, shown, dismissOk } = pageActions(page);
   await tap(`open-${DEMO_ORDERS.L1[0]}`);
   await shown('order-detail');
-  for (const raw of [housing('H-0001'), screw('S-77'), 'PCB7-A0815', 'SEAL-004711']) {
+  for (const raw of [housing(batches.housing), screw(batches.screw), 'PCB7-A0815', 'SEAL-004711']) {
     scan(raw);
     await dismissOk();
   }
+}
+
+/** Two full containers (20 each) of the line's first order; each closes and prints its label. */
+export async function packTwoContainers(page: Page, scan: (raw: string) => void): Promise<void> {
+  const { tap, shown, dismissOk } = pageActions(page);
+  await loadOrder(page, scan, { housing: 'H-0001', screw: 'S-77' });
   await tap('wf-start');
   await dismissOk();
   for (let i = 0; i < 2; i++) {

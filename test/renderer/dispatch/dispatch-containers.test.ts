@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { packageNumberOf } from '../../../shared/labels/container-label';
-import { Customer, type Order } from '../../../shared/master-data';
+import { Customer, type Line, type Order } from '../../../shared/master-data';
 import type { DockContainer } from '../../../shared/master-data-shipping';
 import { initialProductionState, type ProductionState } from '../../../shared/production';
 import { batchKey } from '../../../shared/shipping/checks';
 import { initialDispatchState, type DispatchState } from '../../../shared/shipping/delivery';
-import { knownContainer, loadKnownContainer } from '../../../renderer/state/dispatch-containers';
+import { dockRowsFor, knownContainer, loadKnownContainer } from '../../../renderer/state/dispatch-containers';
 
 /**
  * The dispatch screen's two views of a container, merged: the containers
@@ -93,5 +93,16 @@ describe('dispatch: own and pulled containers', () => {
     const shippedHere: DispatchState = { ...open, shippedIds: new Set(['REMOTE-2']) };
     const offline = scan(packageNumberOf('REMOTE-2'), [dock('REMOTE-2')], { state: shippedHere });
     expect(!offline.ok && offline.reason.code).toBe('already-shipped');
+  });
+
+  it('loads from pulled rows only while its own terminal row ships, and only those of its line’s plant', () => {
+    const rows = [dock('REMOTE-1'), dock('SOUTH-1', { plantId: 'P2' })];
+    const line = { id: 'DOCK', plantId: 'P1', name: 'Versand' } as Line;
+    const terminal = { id: 'T-DOCK', lineId: 'DOCK', name: 'Tor 3' };
+    expect(dockRowsFor(rows, terminal, line)).toEqual([]);
+    expect(dockRowsFor(rows, null, line)).toEqual([]);
+    expect(dockRowsFor(rows, { ...terminal, ships: true }, line).map((d) => d.id)).toEqual(['REMOTE-1']);
+    expect(scan('REMOTE-1', dockRowsFor(rows, terminal, line)).ok).toBe(false);
+    expect(scan('REMOTE-1', dockRowsFor(rows, { ...terminal, ships: true }, line)).ok).toBe(true);
   });
 });

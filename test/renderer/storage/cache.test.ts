@@ -58,6 +58,22 @@ describe('Cache', () => {
     expect(await cache.checkpoint()).toBe(1);
   });
 
+  it('drops the plant’s containers when its own terminal row stops shipping, and keeps them while it ships', async () => {
+    const cache = await openCache('T-DOCK');
+    const dock = (id: string, rev: number) =>
+      change('dock-container', id, rev, { id, materialId: 'M-1', quantity: 5, batches: [], status: 'closed', labelled: true, plantId: 'P1', terminalId: 'T-PACK', updatedAt: '2025-03-03T06:00:00.000Z' });
+    const own = (rev: number, ships?: boolean) => change('terminal', 'T-DOCK', rev, { id: 'T-DOCK', lineId: 'DOCK', name: 'Tor 3', ...(ships ? { ships } : {}) });
+    await cache.applyPull({ changes: [own(1, true), dock('C-1', 2), dock('C-2', 3)], rev: 3, hasMore: false });
+    // Another terminal's row, or its own renamed while it still ships, changes nothing.
+    await cache.applyPull({ changes: [change('terminal', 'T-OTHER', 4, { id: 'T-OTHER', lineId: 'DOCK', name: 'x' }), own(5, true)], rev: 5, hasMore: false });
+    expect((await cache.all('dock-container')).map((d) => d.id)).toEqual(['C-1', 'C-2']);
+
+    const res = await cache.applyPull({ changes: [own(6)], rev: 6, hasMore: false });
+    expect(res.ok && res.value).toMatchObject({ upserted: 1, deleted: 2 });
+    expect(await cache.all('dock-container')).toEqual([]);
+    expect(await cache.terminal('T-DOCK')).toEqual({ id: 'T-DOCK', lineId: 'DOCK', name: 'Tor 3' });
+  });
+
   it('an empty first page still marks master data as pulled', async () => {
     const cache = await openCache();
     await cache.applyPull({ changes: [], rev: 0, hasMore: false });
