@@ -19,13 +19,17 @@
  * Measured in the page: order list shown → click → the order on screen →
  * usable (its buttons enabled), and the longest main-thread block (Long
  * Tasks API) from the order list shown until usable. BENCH_OPEN_EVENTS
- * bounds the journal (default 1 000 000), BENCH_OPEN_ROUNDS the rounds.
+ * bounds the journal (default 1 000 000), BENCH_OPEN_ROUNDS the rounds,
+ * BENCH_OPEN_MODES which ways (comma-separated; upgrade needs worker before
+ * it). BENCH_OPEN_TRACE names a folder for a Chromium trace of each round,
+ * reload to usable; bench/support/trace-long-tasks.ts says what its long
+ * tasks were made of.
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { DEMO_BADGES, DEMO_ORDERS } from '../server/demo/demo-data';
 import { launchChromium } from '../test/e2e/support/browser';
@@ -34,12 +38,16 @@ import { startStack, type Stack } from '../test/e2e/support/stack';
 import { seedJournal } from './scan-seed';
 import { clearSnapshots, snapshotsAsVersion1, storedSnapshot } from './support/open-snapshots';
 import { median, round } from './support/stats';
+import { LIST_SHOWN_MARK } from './support/trace-long-tasks';
 
 const EVENTS = Number(process.env['BENCH_OPEN_EVENTS'] ?? 1_000_000);
 const ROUNDS = Number(process.env['BENCH_OPEN_ROUNDS'] ?? 3);
 const TERMINAL = 'T-L1-01';
 const JOURNAL_DB = `takt-journal-${TERMINAL}`;
 const T = 60_000;
+const TRACE_DIR = process.env['BENCH_OPEN_TRACE'];
+/** What a trace needs to say what a long task ran: the tasks, their nested events, and CPU samples. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.gc'];
 
 /** Every long task of the page, from its first script on. */
 const LONG_TASKS = `(() => {
@@ -55,7 +63,8 @@ const MODE_KEY = 'takt-bench-open-mode';
 const NO_WORKER_IF_ASKED = `if (sessionStorage.getItem('${MODE_KEY}') === 'ui-thread') Object.defineProperty(window, 'Worker', { value: undefined, configurable: true });`;
 
 type Mode = 'upgrade' | 'worker' | 'ui-thread';
-const MODES: readonly Mode[] = ['ui-thread', 'worker', 'upgrade'];
+const ALL_MODES: readonly Mode[] = ['ui-thread', 'worker', 'upgrade'];
+const MODES: readonly Mode[] = process.env['BENCH_OPEN_MODES'] ? ALL_MODES.filter((m) => process.env['BENCH_OPEN_MODES']?.split(',').includes(m)) : ALL_MODES;
 interface Round {
   mode: Mode;
   /** click → the order detail in the DOM */
@@ -121,16 +130,19 @@ function openAndMeasure(page: Page, orderId: string, listShownAt: number): Promi
  * wrote them (upgrade: the worker round before stored one at the head), the
  * mode set, the app loaded.
  */
-async function coldOpen(page: Page, stack: Stack, appUrl: string, mode: Mode): Promise<Round> {
+async function coldOpen(page: Page, stack: Stack, appUrl: string, mode: Mode, trace: { browser: Browser; file: string } | null): Promise<Round> {
   await page.goto(new URL('/bench-idle', appUrl).href);
   const snapshotBytes = mode === 'upgrade' ? await snapshotsAsVersion1(page, JOURNAL_DB) : (await clearSnapshots(page, JOURNAL_DB), undefined);
   await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [MODE_KEY, mode] as const);
+  if (trace) await trace.browser.startTracing(page, { categories: TRACE_CATEGORIES });
   await page.goto(appUrl);
   await logIn(page, stack).catch(async (err: unknown) => {
     throw new Error(`${mode}: no login at ${page.url()}: ${(await page.locator('body').textContent())?.slice(0, 300)}`, { cause: err });
   });
-  const listShownAt = await page.evaluate(() => performance.now());
-  return { mode, ...(await openAndMeasure(page, DEMO_ORDERS.L1[0], listShownAt)), ...(snapshotBytes === undefined ? {} : { snapshotBytes }) };
+  const listShownAt = await page.evaluate((mark) => performance.mark(mark).startTime, LIST_SHOWN_MARK);
+  const measured = await openAndMeasure(page, DEMO_ORDERS.L1[0], listShownAt);
+  if (trace) writeFileSync(trace.file, await trace.browser.stopTracing());
+  return { mode, ...measured, ...(snapshotBytes === undefined ? {} : { snapshotBytes }) };
 }
 
 const fmt = (v: number) => `${round(v, 0).toLocaleString('en-US')} ms`;
@@ -138,9 +150,10 @@ const fmt = (v: number) => `${round(v, 0).toLocaleString('en-US')} ms`;
 export async function run(): Promise<unknown> {
   const work = mkdtempSync(join(tmpdir(), 'takt-bench-open-'));
   const staticDir = join(work, 'renderer');
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } });
+  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true, ...(TRACE_DIR ? { minify: false } : {}) } });
   const stack = await startStack(TERMINAL, 'L1', { hostEnv: { TAKT_STATIC_DIR: staticDir } });
   const browser = await launchChromium();
+  if (TRACE_DIR) mkdirSync(TRACE_DIR, { recursive: true });
   try {
     const page = await browser.newPage();
     await page.addInitScript(LONG_TASKS);
@@ -174,7 +187,8 @@ export async function run(): Promise<unknown> {
     const rounds: Round[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       for (const mode of MODES) {
-        const r = await coldOpen(page, stack, appUrl, mode);
+        const trace = TRACE_DIR ? { browser, file: join(TRACE_DIR, `round-${i + 1}-${mode}.json`) } : null;
+        const r = await coldOpen(page, stack, appUrl, mode, trace);
         // The worker stores its snapshot after handing it over; the upgrade round rewrites that one.
         if (mode === 'worker') await storedSnapshot(page, JOURNAL_DB);
         rounds.push(r);
