@@ -16,6 +16,8 @@ import type { PrintQueue } from './print-queue';
 export interface JournalPort extends JournalReader {
   append(newEvents: readonly NewEvent[], ctx: AppendContext): Promise<Result<AppendResult>>;
   loadState(): Promise<TerminalState>;
+  /** The lowest seq still in the journal (head + 1 when empty): a fold may start from a state only if nothing after it was pruned. */
+  firstSeq(): Promise<number>;
 }
 
 export interface CachePort {

@@ -36,6 +36,19 @@ export function createProductionLoading(deps: StoreDeps, get: () => AppState, wf
     patch(folded);
   }
 
+  /**
+   * The loaded state brought up to the journal's head from its own lastSeq (events booked past this slice,
+   * if any): never the stored snapshot again, whose read is one clone of megabytes on this thread (a 50–60 ms
+   * long task at 200 k events). False when retention pruned events the state has not seen: then only a
+   * refold from the snapshot is right.
+   */
+  async function caughtUp(): Promise<boolean> {
+    const { production, printedJobs } = wf();
+    if ((await deps.journal.firstSeq()) > production.lastSeq + 1) return false;
+    await rebuild(true, { seq: production.lastSeq, production, printedJobs });
+    return true;
+  }
+
   /** More events after the latest snapshot than a fold on the UI thread should take on. */
   async function farBehind(): Promise<boolean> {
     return get().terminal.lastSeq - (await deps.journal.snapshotSeq()) > UI_FOLD_LIMIT;
@@ -65,6 +78,8 @@ export function createProductionLoading(deps: StoreDeps, get: () => AppState, wf
       const background = loading;
       if (background) await background;
       if (background && loaded) return;
+      // Folded already (the list's fold ended before this open): bookings kept it current.
+      if (loaded && (await caughtUp())) return;
       // After a worker's snapshot the tail is short and read gently; without a worker the fold runs here at
       // full speed, as it always did.
       const snapshotted = (await farBehind()) ? await deps.takeSnapshot?.() : null;

@@ -136,6 +136,7 @@ describe('app store (no React)', () => {
           eventsAfter: async () => [],
           latestSnapshot: async () => null,
           snapshotSeq: async () => 0,
+          firstSeq: async () => 1,
         },
       },
     });

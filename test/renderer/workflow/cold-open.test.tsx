@@ -53,6 +53,8 @@ describe('opening an order far beyond the journal snapshot', () => {
     const ctx = { clock: () => new Date('2025-03-01T08:00:00Z') };
     await rig.journal.append([{ type: 'GoodQuantityBooked', operatorId: 'op-anna', orderId: 'o-2', payload: { quantity: 4 } }], ctx);
     await rig.journal.append([{ type: 'ScrapBooked', operatorId: 'op-anna', orderId: 'o-2', payload: { quantity: 1, reasonId: 'r-1' } }], ctx);
+    // As at boot right after an update: the list's fold asked before the worker ran and left the big fold to the open.
+    rig.store.setState({ loadProduction: async () => undefined });
     const view = await renderApp(rig, 'en');
     cleanups.push(view.unwire);
     await act(async () => rig.store.getState().handleScan({ raw: 'B1001' }));
@@ -119,6 +121,50 @@ describe('opening an order far beyond the journal snapshot', () => {
     expect(snapshotReads).not.toHaveBeenCalled();
     expect(rig.store.getState().workflow.production.orders['o-2']?.goodQuantity).toBe(6);
     expect(rig.store.getState().workflow).toMatchObject({ openOrderId: 'o-2', busy: false, productionLoading: false });
+  });
+
+  it('an order opened after the list fold ended (its snapshot stored since) reads neither the snapshot nor asks the worker again', async () => {
+    const terminalId = uniqueTerminalId();
+    const worker = workerSnapshots(terminalId, true);
+    const rig = await appRig({ terminalId, deps: { takeSnapshot: worker.takeSnapshot } });
+    rigs.push(rig);
+    const ctx = { clock: () => new Date('2025-03-01T08:00:00Z') };
+    await rig.journal.append([{ type: 'GoodQuantityBooked', operatorId: 'op-anna', orderId: 'o-2', payload: { quantity: 6 } }], ctx);
+    await rig.store.getState().handleScan({ raw: 'B1001' });
+    rig.store.setState({ terminal: { ...rig.store.getState().terminal, lastSeq: 100_000 } });
+    worker.release();
+    await rig.store.getState().loadProduction();
+    expect(worker.takeSnapshot).toHaveBeenCalledTimes(1);
+    // Booked past this slice after the list's fold: the open still shows it.
+    await rig.journal.append([{ type: 'GoodQuantityBooked', operatorId: 'op-anna', orderId: 'o-2', payload: { quantity: 2 } }], ctx);
+    const snapshotReads = vi.spyOn(rig.journal, 'latestSnapshot');
+
+    await rig.store.getState().openOrder('o-2');
+
+    expect(snapshotReads).not.toHaveBeenCalled();
+    expect(worker.takeSnapshot).toHaveBeenCalledTimes(1);
+    expect(rig.store.getState().workflow.production.orders['o-2']?.goodQuantity).toBe(8);
+    expect(rig.store.getState().workflow).toMatchObject({ openOrderId: 'o-2', busy: false, productionLoading: false });
+  });
+
+  it('refolds from the snapshot when retention pruned events the loaded state has not seen', async () => {
+    const terminalId = uniqueTerminalId();
+    const rig = await appRig({ terminalId, deps: { takeSnapshot: async () => null } });
+    rigs.push(rig);
+    const ctx = { clock: () => new Date('2025-03-01T08:00:00Z') };
+    await rig.store.getState().handleScan({ raw: 'B1001' });
+    await rig.store.getState().loadProduction();
+    const seen = rig.store.getState().workflow.production.lastSeq;
+    await rig.journal.append([{ type: 'GoodQuantityBooked', operatorId: 'op-anna', orderId: 'o-2', payload: { quantity: 5 } }], ctx);
+    // As after a retention cycle: the new booking is in a snapshot and pruned from the events.
+    await snapshotKeeperFor(rig.journal, rig.cache, ctx.clock).take();
+    vi.spyOn(rig.journal, 'firstSeq').mockResolvedValue(seen + 2);
+    const snapshotReads = vi.spyOn(rig.journal, 'latestSnapshot');
+
+    await rig.store.getState().openOrder('o-2');
+
+    expect(snapshotReads).toHaveBeenCalled();
+    expect(rig.store.getState().workflow.production.orders['o-2']?.goodQuantity).toBe(5);
   });
 
   it('folds on the UI thread, as before, where there is no worker to take the snapshot', async () => {
